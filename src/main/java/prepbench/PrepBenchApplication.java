@@ -1,0 +1,24 @@
+package prepbench;
+
+import java.time.Clock;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
+
+/** PrepBench: guided formula preparations at the weighing bench. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class PrepBenchApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PrepBenchApplication.class, args);
+    }
+
+    /** The server's UTC clock: every recorded time comes from here, never from a client. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

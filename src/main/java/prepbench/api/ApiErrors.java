@@ -1,0 +1,95 @@
+package prepbench.api;
+
+import java.util.stream.Collectors;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import prepbench.formulas.FormulaNotFound;
+import prepbench.formulas.InvalidFormulaCode;
+import prepbench.formulas.NoReleasedVersion;
+import prepbench.preparation.FormulaLocked;
+import prepbench.preparation.InvalidBatch;
+import prepbench.preparation.InvalidBench;
+import prepbench.preparation.InvalidSessionId;
+import prepbench.preparation.NotPermitted;
+import prepbench.preparation.SessionNotFound;
+
+/**
+ * Maps every refusal to a ProblemDetail with the right status, once for the whole API. Messages come from the
+ * domain and say what to do; no exception text from a library and no stack trace ever reaches a client.
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+    @ExceptionHandler({InvalidFormulaCode.class, InvalidSessionId.class, InvalidBatch.class, InvalidBench.class,
+            BadRequest.class})
+    ProblemDetail badRequest(RuntimeException refusal) {
+        return problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
+    }
+
+    @ExceptionHandler({FormulaNotFound.class, SessionNotFound.class})
+    ProblemDetail notFound(RuntimeException refusal) {
+        return problem(HttpStatus.NOT_FOUND, refusal.getMessage());
+    }
+
+    @ExceptionHandler(NoReleasedVersion.class)
+    ProblemDetail notReleased(NoReleasedVersion refusal) {
+        return problem(HttpStatus.CONFLICT, refusal.getMessage());
+    }
+
+    @ExceptionHandler(FormulaLocked.class)
+    ProblemDetail locked(FormulaLocked locked) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, locked.getMessage());
+        problem.setTitle("Formula locked");
+        problem.setProperty("lockedAt", locked.lockedAt());
+        problem.setProperty("reason", locked.reason());
+        problem.setProperty("release", "/api/v1/formulas/" + locked.code() + "/release-lock");
+        return problem;
+    }
+
+    @ExceptionHandler(NotPermitted.class)
+    ProblemDetail forbidden(NotPermitted refusal) {
+        return problem(HttpStatus.FORBIDDEN, refusal.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException mismatch) {
+        return problem(HttpStatus.BAD_REQUEST, "Parameter '" + mismatch.getName() + "' has the wrong form"
+                + (mismatch.getName().equals("from") || mismatch.getName().equals("to")
+                        ? ": use an ISO-8601 UTC time such as 2026-11-27T08:00:00Z." : "."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String detail = invalid.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getDefaultMessage())
+                .collect(Collectors.joining("; "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setProperty("fields", invalid.getBindingResult().getFieldErrors().stream()
+                .map(error -> error.getField()).distinct().toList());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException unreadable,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not the JSON this endpoint expects; see the API in the README."));
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String detail) {
+        return ProblemDetail.forStatusAndDetail(status, detail);
+    }
+}

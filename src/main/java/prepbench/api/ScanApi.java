@@ -1,0 +1,41 @@
+package prepbench.api;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import prepbench.scanning.ScanDecoder;
+import prepbench.scanning.ScanResult;
+
+@RestController
+@RequestMapping("/api/v1/scan")
+class ScanApi {
+
+    /**
+     * What a scanned text means and where it leads. An unrecognised scan is an answer, not an error:
+     * {@code type} is {@code unrecognised} and {@code message} says what to scan instead.
+     *
+     * @param type formula, preparation, sample or unrecognised
+     * @param value the formula code, preparation id or sample code; null when unrecognised
+     * @param target the page the scan opens; null when there is none
+     */
+    record Resolution(String type, String value, String target, String message) {
+    }
+
+    @GetMapping("/resolve")
+    Resolution resolveScan(@RequestParam(name = "raw", defaultValue = "") String raw) {
+        ScanResult result = ScanDecoder.decode(raw);
+        if (result instanceof ScanResult.FormulaScan formula) {
+            return new Resolution(result.type(), formula.code().value(), result.page().orElseThrow(), null);
+        }
+        if (result instanceof ScanResult.PreparationScan preparation) {
+            return new Resolution(result.type(), preparation.id().toString(), result.page().orElseThrow(), null);
+        }
+        if (result instanceof ScanResult.SampleScan sample) {
+            return new Resolution(result.type(), sample.sampleCode(), null,
+                    "Sample " + sample.sampleCode() + ": open its preparation from the preparation list.");
+        }
+        return new Resolution(result.type(), null, null, ((ScanResult.Unrecognised) result).reason());
+    }
+}

@@ -1,0 +1,152 @@
+package prepbench.formulas;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Fills an empty database with a small perfumery and cosmetics lab: a dozen ingredients and released formulas,
+ * {@code PRM00936} among them. Runs only with {@code prepbench.demo-data=true} and only when there are no
+ * formulas yet.
+ */
+@Component
+@Order(10)
+@ConditionalOnBooleanProperty("prepbench.demo-data")
+class FormulaDemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FormulaDemoData.class);
+
+    private record DemoIngredient(String code, String name, String cas, String primaryCode, String parser,
+            String density, List<String> alternatives) {
+    }
+
+    private record DemoLine(String ingredient, String fraction, ToleranceOverride tolerance) {
+        DemoLine(String ingredient, String fraction) {
+            this(ingredient, fraction, null);
+        }
+    }
+
+    private static final List<DemoIngredient> INGREDIENTS = List.of(
+            new DemoIngredient("ETH-001", "Ethanol 96 % (perfumer's alcohol)", "64-17-5", "ING-ETH-001", "plain", "0.789", List.of("4006381333931")),
+            new DemoIngredient("LIM-001", "d-Limonene", "5989-27-5", "ING-LIM-001", "plain", "0.841", List.of()),
+            new DemoIngredient("LIN-001", "Linalool", "78-70-6", "09506000134352", "gs1", "0.858", List.of()),
+            new DemoIngredient("BER-001", "Bergamot oil FCF", "8007-75-8", "BER-001", "kv", "0.876", List.of()),
+            new DemoIngredient("HED-001", "Hedione (methyl dihydrojasmonate)", "24851-98-7", "ING-HED-001", "plain", "0.998", List.of("HEDIONE")),
+            new DemoIngredient("ISO-001", "Iso E Super", "54464-57-2", "ING-ISO-001", "plain", "0.960", List.of()),
+            new DemoIngredient("GAL-001", "Galaxolide 50 % in IPM", "1222-05-5", "ING-GAL-001", "plain", "1.044", List.of()),
+            new DemoIngredient("VAN-001", "Vanillin", "121-33-5", "ING-VAN-001", "plain", null, List.of()),
+            new DemoIngredient("WAT-001", "Purified water", "7732-18-5", "ING-WAT-001", "plain", "1.000", List.of()),
+            new DemoIngredient("DPG-001", "Dipropylene glycol", "25265-71-8", "ING-DPG-001", "plain", "1.023", List.of()),
+            new DemoIngredient("GLY-001", "Glycerin", "56-81-5", "ING-GLY-001", "plain", "1.261", List.of()),
+            new DemoIngredient("IPM-001", "Isopropyl myristate", "110-27-0", "ING-IPM-001", "plain", "0.853", List.of()),
+            new DemoIngredient("CET-001", "Cetearyl alcohol", "67762-27-0", "ING-CET-001", "plain", null, List.of()));
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    FormulaDemoData(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (jdbc.sql("SELECT COUNT(*) FROM formula").query(Integer.class).single() > 0) {
+            return;
+        }
+        Map<String, UUID> ingredients = new java.util.HashMap<>();
+        INGREDIENTS.forEach(ingredient -> ingredients.put(ingredient.code(), insert(ingredient)));
+
+        formula(ingredients, "PRM00936", "Eau de parfum Citrus Bloom", "released", "100", "g", List.of(
+                new DemoLine("ETH-001", "0.78", ToleranceOverride.absolute(new BigDecimal("0.5"))),
+                new DemoLine("LIM-001", "0.05"),
+                new DemoLine("LIN-001", "0.04"),
+                new DemoLine("BER-001", "0.06"),
+                new DemoLine("HED-001", "0.03"),
+                new DemoLine("ISO-001", "0.02"),
+                new DemoLine("GAL-001", "0.01", new ToleranceOverride(null, null, new BigDecimal("2"), new BigDecimal("1"))),
+                new DemoLine("VAN-001", "0.01")));
+        formula(ingredients, "PRM01204", "Room spray base (volume batches)", "released", "500", "mL", List.of(
+                new DemoLine("ETH-001", "0.70"),
+                new DemoLine("WAT-001", "0.25"),
+                new DemoLine("DPG-001", "0.03"),
+                new DemoLine("LIM-001", "0.02")));
+        formula(ingredients, "COS00217", "Hand cream base", "released", "1", "kg", List.of(
+                new DemoLine("WAT-001", "0.72"),
+                new DemoLine("GLY-001", "0.05"),
+                new DemoLine("CET-001", "0.08"),
+                new DemoLine("IPM-001", "0.10"),
+                new DemoLine("DPG-001", "0.05")));
+        formula(ingredients, "PRM01300", "Woody accord (draft, not released)", "draft", "50", "g", List.of(
+                new DemoLine("ISO-001", "0.60"),
+                new DemoLine("HED-001", "0.40")));
+        log.info("Demo data: {} ingredients and 4 formulas written", INGREDIENTS.size());
+    }
+
+    private UUID insert(DemoIngredient ingredient) {
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                INSERT INTO ingredient (id, code, name, cas_number, primary_code_value, parser, density_g_per_ml)
+                VALUES (:id, :code, :name, :cas, :primary, :parser, :density)
+                """)
+                .param("id", id).param("code", ingredient.code()).param("name", ingredient.name())
+                .param("cas", ingredient.cas()).param("primary", ingredient.primaryCode())
+                .param("parser", ingredient.parser())
+                .param("density", ingredient.density() == null ? null : new BigDecimal(ingredient.density()))
+                .update();
+        for (String alternative : ingredient.alternatives()) {
+            jdbc.sql("INSERT INTO ingredient_code (ingredient_id, code_value, kind) VALUES (:id, :value, 'alternative')")
+                    .param("id", id).param("value", alternative).update();
+        }
+        return id;
+    }
+
+    private void formula(Map<String, UUID> ingredients, String code, String name, String status, String amount,
+            String unit, List<DemoLine> lines) {
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        UUID formulaId = UUID.randomUUID();
+        jdbc.sql("INSERT INTO formula (id, code, name, created_at) VALUES (:id, :code, :name, :at)")
+                .param("id", formulaId).param("code", code).param("name", name).param("at", now).update();
+        UUID versionId = UUID.randomUUID();
+        boolean released = status.equals("released");
+        jdbc.sql("""
+                INSERT INTO formula_version (id, formula_id, version_no, status, batch_amount, batch_unit, released_at, released_by)
+                VALUES (:id, :formula, 1, :status, :amount, :unit, :at, :by)
+                """)
+                .param("id", versionId).param("formula", formulaId).param("status", status)
+                .param("amount", new BigDecimal(amount)).param("unit", unit)
+                .param("at", released ? now : null).param("by", released ? "lablead" : null)
+                .update();
+        int lineNo = 1;
+        for (DemoLine line : lines) {
+            ToleranceOverride tolerance = line.tolerance() == null
+                    ? new ToleranceOverride(null, null, null, null) : line.tolerance();
+            jdbc.sql("""
+                    INSERT INTO formula_line (formula_version_id, line_no, ingredient_id, fraction,
+                                              tol_minus_g, tol_plus_g, tol_minus_pct, tol_plus_pct)
+                    VALUES (:version, :line, :ingredient, :fraction, :minusG, :plusG, :minusPct, :plusPct)
+                    """)
+                    .param("version", versionId).param("line", lineNo++)
+                    .param("ingredient", ingredients.get(line.ingredient()))
+                    .param("fraction", new BigDecimal(line.fraction()))
+                    .param("minusG", tolerance.minusG()).param("plusG", tolerance.plusG())
+                    .param("minusPct", tolerance.minusPct()).param("plusPct", tolerance.plusPct())
+                    .update();
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * Ingredients and formulas: what a lab can prepare. A formula has versions; only a released version can be
+ * prepared, and a released version never changes. Other modules read formulas through {@link
+ * prepbench.formulas.FormulaCatalog}.
+ */
+package prepbench.formulas;

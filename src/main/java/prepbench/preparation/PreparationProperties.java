@@ -1,0 +1,23 @@
+package prepbench.preparation;
+
+import java.math.BigDecimal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the preparation rules.
+ *
+ * @param readabilityG the balance readability targets and tolerances are rounded to
+ * @param maxBatchG the largest batch, in grams, a session may be started for
+ */
+@ConfigurationProperties("prepbench")
+public record PreparationProperties(@DefaultValue("0.001") BigDecimal readabilityG,
+        @DefaultValue("100000") BigDecimal maxBatchG) {
+
+    public PreparationProperties {
+        if (readabilityG.signum() <= 0 || maxBatchG.signum() <= 0) {
+            throw new IllegalArgumentException("prepbench.readability-g and prepbench.max-batch-g must be positive");
+        }
+    }
+}

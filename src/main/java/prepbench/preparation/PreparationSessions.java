@@ -1,0 +1,249 @@
+package prepbench.preparation;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import prepbench.formulas.BatchUnit;
+import prepbench.formulas.FormulaCode;
+
+/** Stores preparation sessions, their steps, and each formula's attempt counter and lock. */
+@Repository
+class PreparationSessions {
+
+    /** The attempt counter and lock of one formula, read under a row lock. */
+    record Attempts(int lastAttemptNo, int consecutiveFailures, Instant lockedAt, String lockedReason) {
+
+        boolean isLocked() {
+            return lockedAt != null;
+        }
+    }
+
+    private static final String SESSION_COLUMNS = """
+            s.id, s.formula_id, s.formula_version_id, s.formula_code, s.formula_name, s.version_no, s.attempt_no,
+            s.status, s.operator, s.bench, s.amount, s.unit, s.batch_mass_g, s.step_count, s.started_at,
+            s.ended_at, s.end_reason
+            """;
+
+    private final JdbcClient jdbc;
+
+    PreparationSessions(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    Optional<PreparationSession> find(SessionId id) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM preparation_session s WHERE s.id = :id")
+                .param("id", id.value())
+                .query((rs, n) -> session(rs, steps(id.value())))
+                .optional();
+    }
+
+    Optional<SessionId> findInProgress(UUID formulaId, String operator) {
+        return jdbc.sql("""
+                SELECT id FROM preparation_session
+                 WHERE formula_id = :formula AND in_progress_operator = :operator
+                """)
+                .param("formula", formulaId)
+                .param("operator", operator)
+                .query((rs, n) -> new SessionId(rs.getObject("id", UUID.class)))
+                .optional();
+    }
+
+    List<SessionSummary> list(SessionQuery query) {
+        StringBuilder sql = new StringBuilder("""
+                SELECT %s, (SELECT COUNT(*) FROM preparation_step st
+                             WHERE st.session_id = s.id AND st.status = 'ok') AS steps_done
+                  FROM preparation_session s WHERE 1 = 1
+                """.formatted(SESSION_COLUMNS));
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (query.status() != null) {
+            sql.append(" AND s.status = :status");
+            params.put("status", query.status().code());
+        }
+        if (query.formulaCode() != null) {
+            sql.append(" AND s.formula_code = :formula");
+            params.put("formula", query.formulaCode());
+        }
+        if (query.operator() != null) {
+            sql.append(" AND s.operator = :operator");
+            params.put("operator", query.operator());
+        }
+        if (query.from() != null) {
+            sql.append(" AND s.started_at >= :from");
+            params.put("from", utc(query.from()));
+        }
+        if (query.to() != null) {
+            sql.append(" AND s.started_at < :to");
+            params.put("to", utc(query.to()));
+        }
+        sql.append(" ORDER BY s.started_at DESC, s.attempt_no DESC LIMIT :limit");
+        params.put("limit", query.limit());
+        return jdbc.sql(sql.toString())
+                .params(params)
+                .query((rs, n) -> summary(rs))
+                .list();
+    }
+
+    /**
+     * Makes sure the formula has its attempt counter row. Runs in a transaction of its own: on PostgreSQL a
+     * failed insert would abort the caller's transaction.
+     */
+    void ensureAttemptsRow(UUID formulaId) {
+        boolean exists = jdbc.sql("SELECT COUNT(*) FROM formula_attempts WHERE formula_id = :formula")
+                .param("formula", formulaId).query(Integer.class).single() > 0;
+        if (!exists) {
+            try {
+                jdbc.sql("INSERT INTO formula_attempts (formula_id) VALUES (:formula)")
+                        .param("formula", formulaId).update();
+            } catch (DuplicateKeyException createdMeanwhile) {
+                // another start created it first: exactly what we wanted
+            }
+        }
+    }
+
+    /** Reads the formula's counter and lock and keeps the row locked until the transaction ends. */
+    Attempts lockAttempts(UUID formulaId) {
+        return jdbc.sql("""
+                SELECT last_attempt_no, consecutive_failures, locked_at, locked_reason
+                  FROM formula_attempts WHERE formula_id = :formula FOR UPDATE
+                """)
+                .param("formula", formulaId)
+                .query((rs, n) -> new Attempts(rs.getInt("last_attempt_no"), rs.getInt("consecutive_failures"),
+                        instant(rs, "locked_at"), rs.getString("locked_reason")))
+                .single();
+    }
+
+    /** Stores a new session with all its steps and advances the formula's attempt counter. */
+    void insertNew(PreparationSession session) {
+        jdbc.sql("UPDATE formula_attempts SET last_attempt_no = :attempt WHERE formula_id = :formula")
+                .param("attempt", session.attemptNo())
+                .param("formula", session.formulaId())
+                .update();
+        jdbc.sql("""
+                INSERT INTO preparation_session (id, formula_id, formula_version_id, formula_code, formula_name,
+                    version_no, attempt_no, status, operator, in_progress_operator, bench, amount, unit,
+                    batch_mass_g, step_count, started_at)
+                VALUES (:id, :formula, :version, :code, :name, :versionNo, :attempt, :status, :operator,
+                    :operator, :bench, :amount, :unit, :mass, :steps, :startedAt)
+                """)
+                .param("id", session.id().value())
+                .param("formula", session.formulaId())
+                .param("version", session.formulaVersionId())
+                .param("code", session.formulaCode().value())
+                .param("name", session.formulaName())
+                .param("versionNo", session.versionNo())
+                .param("attempt", session.attemptNo())
+                .param("status", session.status().code())
+                .param("operator", session.operator())
+                .param("bench", session.bench())
+                .param("amount", session.batch().amount())
+                .param("unit", session.batch().unit().symbol())
+                .param("mass", session.batchMassG())
+                .param("steps", session.steps().size())
+                .param("startedAt", utc(session.startedAt()))
+                .update();
+        for (Step step : session.steps()) {
+            jdbc.sql("""
+                    INSERT INTO preparation_step (session_id, sequence_no, id, ingredient_id, ingredient_code,
+                        ingredient_name, required_code_value, alt_code_values, allowed_symbologies, parser,
+                        target_g, tol_minus_g, tol_plus_g, status)
+                    VALUES (:session, :sequence, :id, :ingredient, :code, :name, :required, :alternatives,
+                        :symbologies, :parser, :target, :minus, :plus, :status)
+                    """)
+                    .param("session", session.id().value())
+                    .param("sequence", step.sequence())
+                    .param("id", step.id())
+                    .param("ingredient", step.ingredientId())
+                    .param("code", step.ingredientCode())
+                    .param("name", step.ingredientName())
+                    .param("required", step.requiredCodeValue())
+                    .param("alternatives", String.join("\n", step.alternativeCodeValues()))
+                    .param("symbologies", step.allowedSymbologies())
+                    .param("parser", step.parser())
+                    .param("target", step.targetG())
+                    .param("minus", step.tolerance().minusG())
+                    .param("plus", step.tolerance().plusG())
+                    .param("status", step.status().code())
+                    .update();
+        }
+    }
+
+    private List<Step> steps(UUID sessionId) {
+        return jdbc.sql("""
+                SELECT sequence_no, id, ingredient_id, ingredient_code, ingredient_name, required_code_value,
+                       alt_code_values, allowed_symbologies, parser, target_g, tol_minus_g, tol_plus_g,
+                       captured_g, is_stable, manual, manual_reason, lot, expiry, status, failure_reason,
+                       captured_at, scale_id
+                  FROM preparation_step WHERE session_id = :session ORDER BY sequence_no
+                """)
+                .param("session", sessionId)
+                .query((rs, n) -> step(rs))
+                .list();
+    }
+
+    private static Step step(ResultSet rs) throws SQLException {
+        boolean stable = rs.getBoolean("is_stable");
+        Boolean isStable = rs.wasNull() ? null : stable;
+        String alternatives = rs.getString("alt_code_values");
+        return new Step(rs.getObject("id", UUID.class), rs.getInt("sequence_no"),
+                rs.getObject("ingredient_id", UUID.class), rs.getString("ingredient_code"),
+                rs.getString("ingredient_name"), rs.getString("required_code_value"),
+                alternatives.isEmpty() ? List.of() : Arrays.asList(alternatives.split("\n")),
+                rs.getString("allowed_symbologies"), rs.getString("parser"), rs.getBigDecimal("target_g"),
+                new Tolerance(rs.getBigDecimal("tol_minus_g"), rs.getBigDecimal("tol_plus_g")),
+                rs.getBigDecimal("captured_g"), isStable, rs.getBoolean("manual"), rs.getString("manual_reason"),
+                rs.getString("lot"), rs.getObject("expiry", java.time.LocalDate.class),
+                StepStatus.fromCode(rs.getString("status")), rs.getString("failure_reason"),
+                instant(rs, "captured_at"), rs.getString("scale_id"));
+    }
+
+    private static PreparationSession session(ResultSet rs, List<Step> steps) throws SQLException {
+        return new PreparationSession(new SessionId(rs.getObject("id", UUID.class)),
+                rs.getObject("formula_id", UUID.class), rs.getObject("formula_version_id", UUID.class),
+                new FormulaCode(rs.getString("formula_code")), rs.getString("formula_name"),
+                rs.getInt("version_no"), rs.getInt("attempt_no"), status(rs), rs.getString("operator"),
+                rs.getString("bench"), batch(rs), rs.getBigDecimal("batch_mass_g"), instant(rs, "started_at"),
+                instant(rs, "ended_at"), rs.getString("end_reason"), new ArrayList<>(steps));
+    }
+
+    private static SessionSummary summary(ResultSet rs) throws SQLException {
+        return new SessionSummary(rs.getObject("id", UUID.class), rs.getString("formula_code"),
+                rs.getString("formula_name"), rs.getInt("version_no"), rs.getInt("attempt_no"), status(rs),
+                rs.getString("operator"), rs.getString("bench"), batch(rs), rs.getInt("step_count"),
+                rs.getInt("steps_done"), instant(rs, "started_at"), instant(rs, "ended_at"));
+    }
+
+    private static SessionStatus status(ResultSet rs) throws SQLException {
+        String code = rs.getString("status");
+        return SessionStatus.fromCode(code)
+                .orElseThrow(() -> new IllegalStateException("Unknown session status: " + code));
+    }
+
+    private static BatchSize batch(ResultSet rs) throws SQLException {
+        String unit = rs.getString("unit");
+        return new BatchSize(rs.getBigDecimal("amount"), BatchUnit.fromSymbol(unit)
+                .orElseThrow(() -> new IllegalStateException("Unknown batch unit: " + unit)));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

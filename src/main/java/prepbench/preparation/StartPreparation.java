@@ -1,0 +1,12 @@
+package prepbench.preparation;
+
+import prepbench.formulas.FormulaCode;
+
+/**
+ * Start a preparation of a formula, or resume the operator's own in-progress one.
+ *
+ * @param batch null for the formula's default batch size
+ * @param bench null when no bench was chosen
+ */
+public record StartPreparation(FormulaCode formulaCode, Operator operator, BatchSize batch, String bench) {
+}

@@ -1,0 +1,6 @@
+/**
+ * Preparation sessions: one attempt at one released formula version, one weighing step per ingredient.
+ * {@link prepbench.preparation.PreparationManagement} is the module's facade; it publishes past-tense events
+ * ({@link prepbench.preparation.SessionStarted}, ...) that the audit trail records in the same transaction.
+ */
+package prepbench.preparation;

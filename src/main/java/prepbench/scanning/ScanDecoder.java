@@ -1,0 +1,237 @@
+package prepbench.scanning;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.net.URLDecoder;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import prepbench.formulas.FormulaCode;
+import prepbench.scanning.ScanResult.FormulaScan;
+import prepbench.scanning.ScanResult.PreparationScan;
+import prepbench.scanning.ScanResult.SampleScan;
+import prepbench.scanning.ScanResult.Unrecognised;
+
+/**
+ * Decodes what a keyboard-wedge scanner or a person typed into a scan box. Accepted, after
+ * {@linkplain #normalise(String) normalisation}:
+ * <ul>
+ * <li>links ({@code http}, {@code https} or a path starting with {@code /}) ending in {@code /f/CODE},
+ * {@code /formulas/CODE}, {@code /formula-first?code=CODE}, {@code /p/ID}, {@code /preparations/ID}
+ * (with an optional {@code ?f=CODE} fallback formula) or {@code /s/CODE};</li>
+ * <li>the prefixes {@code F:}, {@code FORMULA:}, {@code FORMULA-CODE-}, {@code P:}, {@code PREP:},
+ * {@code S:} and {@code SAMPLE:}, in any case;</li>
+ * <li>key-value pairs {@code F=CODE;S=…;N=…} (also separated by {@code ,}), or {@code P=ID};</li>
+ * <li>a bare preparation id (a UUID) or a bare formula code.</li>
+ * </ul>
+ * Anything else is {@link Unrecognised}; {@link #decode(String)} never throws.
+ */
+public final class ScanDecoder {
+
+    /** Longer normalised input is refused without being decoded. */
+    public static final int MAX_INPUT_LENGTH = 512;
+
+    private static final int MAX_ECHO_LENGTH = 80;
+
+    static final String NOTHING_SCANNED = "Nothing was scanned. "
+            + "Scan a formula QR code or a preparation label, or type a formula code such as PRM00936.";
+    static final String TOO_LONG = "The scan is too long to be a code (more than " + MAX_INPUT_LENGTH
+            + " characters). Scan one label at a time.";
+    static final String NOT_READABLE = "The scan contains characters that are not readable text. "
+            + "Check that the scanner is set up as a keyboard and scan again.";
+    static final String UNRECOGNISED =
+            "Unrecognised code. Scan a formula QR code, a preparation label or type a formula code such as PRM00936.";
+    static final String MISSING_FORMULA =
+            "The formula code is missing. Scan the formula QR code again or type a formula code such as PRM00936.";
+    static final String INVALID_FORMULA = "This is not a valid formula code: use letters, digits, '-', '_' and '.', "
+            + "at most " + FormulaCode.MAX_LENGTH + " characters, such as PRM00936.";
+    static final String INVALID_PREPARATION = "This is not a valid preparation id. "
+            + "Scan the preparation label again or open the preparation from its list.";
+    static final String INVALID_SAMPLE = "This is not a valid sample code: use 1 to 64 letters, digits, "
+            + "'-', '_', '.' or '/'. Scan the sample label again.";
+    static final String DAMAGED_KEY_VALUES = "This code is damaged: every part must be KEY=VALUE, "
+            + "naming each key once. Scan it again or type the formula code.";
+    static final String NO_FORMULA =
+            "This code names no formula (F=…). Scan a formula QR code or type a formula code such as PRM00936.";
+    static final String UNKNOWN_LINK = "This link does not lead to a formula, preparation or sample. "
+            + "Scan a PrepBench label or type a formula code such as PRM00936.";
+
+    private static final Pattern INVISIBLE_MARKS =
+            Pattern.compile("[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]");
+    private static final Pattern AIM_SYMBOLOGY_IDENTIFIER = Pattern.compile("][A-Za-z][A-Za-z0-9]");
+    private static final Pattern UNREADABLE =
+            Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}\uFFFD]");
+    private static final Pattern LINK =
+            Pattern.compile("(?i)(?:https?://[^/?#]*|(?=/))(?<path>[^?#]*)(?:\\?(?<query>[^#]*))?(?:#.*)?");
+    private static final Pattern PREFIXED = Pattern.compile("(?i)(?:(?<formula>FORMULA-CODE-|(?:FORMULA|F)\\s*:)"
+            + "|(?<preparation>(?:PREP|P)\\s*:)|(?:SAMPLE|S)\\s*:)\\s*(?<value>.*)");
+    private static final Pattern KEY_VALUE = Pattern.compile("(?<key>[A-Za-z][A-Za-z0-9_]*)\\s*=\\s*(?<value>.*)");
+    private static final Pattern UUID_SYNTAX =
+            Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+    private static final Pattern SAMPLE_CODE = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
+
+    private ScanDecoder() {
+    }
+
+    /** Decodes a scan; answers {@link Unrecognised} for anything that is not a known code, including null. */
+    public static ScanResult decode(String raw) {
+        String input = normalise(raw);
+        if (input.isEmpty()) {
+            return unrecognised(input, NOTHING_SCANNED);
+        }
+        if (input.length() > MAX_INPUT_LENGTH) {
+            return unrecognised(input, TOO_LONG);
+        }
+        if (UNREADABLE.matcher(input).find()) {
+            return unrecognised(input, NOT_READABLE);
+        }
+        Matcher link = LINK.matcher(input);
+        if (link.matches()) {
+            return decodeLink(input, link.group("path"), link.group("query"));
+        }
+        Matcher prefixed = PREFIXED.matcher(input);
+        if (prefixed.matches()) {
+            String value = prefixed.group("value");
+            if (prefixed.group("formula") != null) {
+                return formula(input, value, Map.of());
+            }
+            return prefixed.group("preparation") != null
+                    ? preparation(input, value, Optional.empty())
+                    : sample(input, value);
+        }
+        if (KEY_VALUE.matcher(input).matches()) {
+            return decodeKeyValues(input);
+        }
+        if (UUID_SYNTAX.matcher(input).matches()) {
+            return new PreparationScan(UUID.fromString(input), Optional.empty());
+        }
+        return FormulaCode.tryParse(input)
+                .<ScanResult>map(code -> new FormulaScan(code, Map.of()))
+                .orElseGet(() -> unrecognised(input, UNRECOGNISED));
+    }
+
+    /**
+     * NFKC; removes bidi and zero-width marks; maps the Arabic semicolon and comma; strips surrounding
+     * whitespace and control characters and a leading AIM symbology identifier such as {@code ]Q1}.
+     */
+    static String normalise(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String text = INVISIBLE_MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("")
+                .replace('\u061B', ';')
+                .replace('\u060C', ',');
+        text = stripPadding(text);
+        Matcher identifier = AIM_SYMBOLOGY_IDENTIFIER.matcher(text);
+        return identifier.lookingAt() ? stripPadding(text.substring(identifier.end())) : text;
+    }
+
+    private static String stripPadding(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && isPadding(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && isPadding(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
+    }
+
+    private static boolean isPadding(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+    }
+
+    private static ScanResult decodeLink(String input, String path, String query) {
+        List<String> segments = Arrays.stream(path.split("/")).filter(segment -> !segment.isEmpty()).toList();
+        int count = segments.size();
+        String kind = count >= 2 ? segments.get(count - 2).toLowerCase(Locale.ROOT) : "";
+        String value = count >= 1 ? percentDecoded(segments.get(count - 1), false) : "";
+        return switch (kind) {
+            case "f", "formulas" -> formula(input, value, Map.of());
+            case "p", "preparations" ->
+                    preparation(input, value, queryParameter(query, "f").flatMap(FormulaCode::tryParse));
+            case "s" -> sample(input, value);
+            default -> value.equalsIgnoreCase("formula-first")
+                    ? formula(input, queryParameter(query, "code").orElse(""), Map.of())
+                    : unrecognised(input, UNKNOWN_LINK);
+        };
+    }
+
+    private static Optional<String> queryParameter(String query, String name) {
+        return query == null ? Optional.empty() : Arrays.stream(query.split("&"))
+                .map(parameter -> parameter.split("=", 2))
+                .filter(parameter -> parameter.length == 2 && parameter[0].equalsIgnoreCase(name))
+                .findFirst()
+                .map(parameter -> percentDecoded(parameter[1], true));
+    }
+
+    /** Malformed escapes stay as they are; the '%' then fails the syntax of whatever the value should be. */
+    private static String percentDecoded(String text, boolean plusIsSpace) {
+        try {
+            return URLDecoder.decode(plusIsSpace ? text : text.replace("+", "%2B"), UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            return text;
+        }
+    }
+
+    /** Splits on ';', or on ',' when there is no ';' (so that a value may contain commas). */
+    private static ScanResult decodeKeyValues(String input) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String part : input.split(input.indexOf(';') >= 0 ? ";" : ",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            Matcher pair = KEY_VALUE.matcher(part.strip());
+            if (!pair.matches()
+                    || pairs.putIfAbsent(pair.group("key").toUpperCase(Locale.ROOT), pair.group("value")) != null) {
+                return unrecognised(input, DAMAGED_KEY_VALUES);
+            }
+        }
+        String formula = pairs.remove("F");
+        if (formula != null) {
+            return formula(input, formula, pairs);
+        }
+        String preparation = pairs.get("P");
+        return preparation != null
+                ? preparation(input, preparation, Optional.empty())
+                : unrecognised(input, NO_FORMULA);
+    }
+
+    private static ScanResult formula(String input, String code, Map<String, String> attributes) {
+        if (code.isBlank()) {
+            return unrecognised(input, MISSING_FORMULA);
+        }
+        return FormulaCode.tryParse(code)
+                .<ScanResult>map(formula -> new FormulaScan(formula, attributes))
+                .orElseGet(() -> unrecognised(input, INVALID_FORMULA));
+    }
+
+    private static ScanResult preparation(String input, String id, Optional<FormulaCode> fallbackFormula) {
+        String candidate = id.strip();
+        return UUID_SYNTAX.matcher(candidate).matches()
+                ? new PreparationScan(UUID.fromString(candidate), fallbackFormula)
+                : unrecognised(input, INVALID_PREPARATION);
+    }
+
+    private static ScanResult sample(String input, String code) {
+        return SAMPLE_CODE.matcher(code).matches() ? new SampleScan(code) : unrecognised(input, INVALID_SAMPLE);
+    }
+
+    private static Unrecognised unrecognised(String input, String reason) {
+        String echo = input;
+        if (input.length() > MAX_ECHO_LENGTH) {
+            boolean splitsPair = Character.isHighSurrogate(input.charAt(MAX_ECHO_LENGTH - 1));
+            echo = input.substring(0, splitsPair ? MAX_ECHO_LENGTH - 1 : MAX_ECHO_LENGTH) + "…";
+        }
+        return new Unrecognised(UNREADABLE.matcher(echo).replaceAll("\uFFFD"), reason);
+    }
+}

@@ -1,0 +1,40 @@
+package prepbench.ui;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** How pages write times and masses: UTC times to the second, grams to the balance's three decimals. */
+public final class Format {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private Format() {
+    }
+
+    public static String time(Instant instant) {
+        return instant == null ? "—" : TIME.format(instant);
+    }
+
+    /** The ISO-8601 form, for {@code <time datetime>}. */
+    public static String iso(Instant instant) {
+        return instant == null ? "" : instant.toString();
+    }
+
+    public static String grams(BigDecimal grams) {
+        return grams == null ? "—" : grams.setScale(Math.max(3, grams.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY).toPlainString();
+    }
+
+    /** A fraction as a percentage, e.g. 0.0525 → "5.25 %". */
+    public static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString() + " %";
+    }
+
+    public static String amount(BigDecimal amount) {
+        BigDecimal plain = amount.stripTrailingZeros();
+        return (plain.scale() < 0 ? plain.setScale(0) : plain).toPlainString();
+    }
+}

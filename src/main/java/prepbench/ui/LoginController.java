@@ -1,0 +1,18 @@
+package prepbench.ui;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String showLogin(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
+            Model model) {
+        model.addAttribute("failed", error != null);
+        model.addAttribute("loggedOut", logout != null);
+        return "login";
+    }
+}

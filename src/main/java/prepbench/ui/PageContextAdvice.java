@@ -1,0 +1,43 @@
+package prepbench.ui;
+
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import prepbench.preparation.Operator;
+
+/** Gives every page of this module its {@link PageContext} as the model attribute {@code ctx}. */
+@ControllerAdvice(basePackageClasses = PageContextAdvice.class)
+class PageContextAdvice {
+
+    @ModelAttribute("ctx")
+    PageContext pageContext(HttpServletRequest request) {
+        return of(request);
+    }
+
+    static PageContext of(HttpServletRequest request) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        String parameter = csrf == null ? null : csrf.getParameterName();
+        String token = csrf == null ? null : csrf.getToken();
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            return new PageContext(null, "", false, parameter, token);
+        }
+        var authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+        String roles = authorities.stream()
+                .map(authority -> authority.replaceFirst("^ROLE_", "").toLowerCase(java.util.Locale.ROOT))
+                .collect(Collectors.joining(", "));
+        boolean mayPrepare = Operator.withRoles(authentication.getName(), authorities)
+                .may(Operator.Permission.PREPARE);
+        return new PageContext(authentication.getName(), roles, mayPrepare, parameter, token);
+    }
+}
