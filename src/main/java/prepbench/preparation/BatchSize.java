@@ -1,6 +1,7 @@
 package prepbench.preparation;
 
 import java.math.BigDecimal;
+import java.util.regex.Pattern;
 
 import prepbench.formulas.BatchUnit;
 
@@ -8,6 +9,8 @@ import prepbench.formulas.BatchUnit;
 public record BatchSize(BigDecimal amount, BatchUnit unit) {
 
     private static final int MAX_DECIMALS = 6;
+    private static final int MAX_INTEGER_DIGITS = 12;
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,64}(\\.\\d{0,64})?|[+-]?\\.\\d{1,64}");
 
     public BatchSize {
         if (amount == null || unit == null) {
@@ -26,13 +29,12 @@ public record BatchSize(BigDecimal amount, BatchUnit unit) {
         if (amount == null || amount.isBlank()) {
             throw InvalidBatch.amount("Enter the batch size: an amount such as 100.");
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(amount.strip().replace(',', '.'));
-        } catch (NumberFormatException notANumber) {
+        String text = amount.strip().replace(',', '.');
+        if (!DECIMAL.matcher(text).matches()) {
             throw InvalidBatch.amount("The batch size must be a number, such as 100 or 2.5.");
         }
-        if (value.precision() - value.scale() > 12) {
+        BigDecimal value = new BigDecimal(text);
+        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
             throw InvalidBatch.amount("The batch size is far too large. Enter a bench-scale amount, such as 100 g.");
         }
         BatchUnit batchUnit = BatchUnit.fromSymbol(unit).orElseThrow(() -> InvalidBatch.unit(
