@@ -23,7 +23,7 @@ public record FormulaCode(String value) {
 
     /** Parses user input: trims it and upper-cases it; refuses anything that is not a code. */
     public static FormulaCode of(String input) {
-        return new FormulaCode(input == null ? null : input.strip().toUpperCase(Locale.ROOT));
+        return tryParse(input).orElseThrow(() -> new InvalidFormulaCode(input));
     }
 
     /** Like {@link #of(String)}, but answers empty instead of refusing. */
