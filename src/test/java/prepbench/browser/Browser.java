@@ -1,0 +1,51 @@
+package prepbench.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Assumptions;
+
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Playwright;
+
+/**
+ * Debian's Chromium driven by Playwright. Without Chromium the browser tests are skipped with a message, except
+ * on CI ({@code CI=true}), where a missing browser fails the run.
+ */
+final class Browser {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private static final List<String> ARGS = List.of("--no-sandbox", "--disable-gpu",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run");
+
+    private Browser() {
+    }
+
+    static void requireChromium() {
+        if (Files.isExecutable(CHROMIUM)) {
+            return;
+        }
+        String message = "Browser tests need Debian's Chromium at " + CHROMIUM + " (apt-get install chromium)";
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            fail(message + ": it is missing on CI");
+        }
+        System.err.println("SKIPPED: " + message);
+        Assumptions.abort(message);
+    }
+
+    static Playwright playwright() {
+        return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    static com.microsoft.playwright.Browser launch(Playwright playwright) {
+        return playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(ARGS));
+    }
+}

@@ -1,0 +1,134 @@
+package prepbench.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+/** The scan-to-preparation flow in a real browser, the flow the old app raced. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ScanFlowBrowserTest {
+
+    private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
+
+    @LocalServerPort
+    int port;
+
+    private Playwright playwright;
+    private com.microsoft.playwright.Browser browser;
+    private BrowserContext context;
+    private Page page;
+
+    @BeforeAll
+    void launch() {
+        Browser.requireChromium();
+        playwright = Browser.playwright();
+        browser = Browser.launch(playwright);
+    }
+
+    @AfterAll
+    void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void signIn() {
+        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
+        page = context.newPage();
+        page.navigate("/");
+        page.getByLabel("Username").fill("technician");
+        page.getByLabel("Password").fill("tech123");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator("#scan")).isFocused();
+    }
+
+    @AfterEach
+    void closeContext() {
+        context.close();
+    }
+
+    private String scanOnDashboard(String code) {
+        page.navigate("/");
+        page.locator("#scan").fill(code);
+        page.locator("#scan").press("Enter");
+        page.waitForURL(PREPARATION);
+        return page.url();
+    }
+
+    @Test
+    void scanLandsOnThePreparationAndReloadOrRescanKeepsIt() {
+        String preparation = scanOnDashboard("F=PRM00936");
+        assertThat(page.getByTestId("formula-code")).hasText("PRM00936");
+        assertThat(page.getByTestId("session-status")).hasText("in_progress");
+        assertThat(page.getByTestId("step")).hasCount(8);
+        String attempt = page.getByTestId("attempt-no").textContent();
+
+        page.reload();
+        assertThat(page).hasURL(preparation);
+        assertThat(page.getByTestId("formula-code")).hasText("PRM00936");
+
+        assertThat(scanOnDashboard("F=PRM00936")).isEqualTo(preparation);
+        assertThat(page.getByTestId("attempt-no")).hasText(attempt);
+    }
+
+    @Test
+    void aWedgeScannerWithoutEnterSubmitsAfterItGoesQuiet() {
+        page.locator("#scan").pressSequentially("F=PRM00936", new com.microsoft.playwright.Locator.PressSequentiallyOptions().setDelay(5));
+
+        page.waitForURL(PREPARATION);
+        assertThat(page.getByTestId("formula-code")).hasText("PRM00936");
+    }
+
+    @Test
+    void unknownPreparationWithFormulaFallbackLandsOnAValidPreparation() {
+        String preparation = scanOnDashboard("F=PRM00936");
+
+        page.navigate("/preparations/" + UUID.randomUUID() + "?f=PRM00936");
+
+        assertThat(page).hasURL(preparation);
+        assertThat(page.getByTestId("formula-code")).hasText("PRM00936");
+    }
+
+    @Test
+    void unknownPreparationSaysPreparationNotFound() {
+        page.navigate("/preparations/" + UUID.randomUUID());
+
+        assertThat(page.getByTestId("error-title")).hasText("Preparation not found.");
+    }
+
+    @Test
+    void unknownFormulaSaysFormulaNotFoundAndSuggestsCloseCodes() {
+        page.locator("#scan").fill("F=PRM00963");
+        page.locator("#scan").press("Enter");
+
+        assertThat(page.getByTestId("error-title")).hasText("Formula not found: PRM00963");
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("PRM00936"))).isVisible();
+    }
+
+    @Test
+    void unrecognisedScanStaysOnTheDashboardWithAMessage() {
+        page.locator("#scan").fill("<b>not a code</b>!");
+        page.locator("#scan").press("Enter");
+
+        assertThat(page.getByTestId("scan-message")).containsText("Unrecognised");
+        assertThat(page.locator("#scan")).isFocused();
+    }
+}
