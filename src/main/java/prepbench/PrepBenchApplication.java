@@ -1,6 +1,7 @@
 package prepbench;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,9 +17,12 @@ public class PrepBenchApplication {
         SpringApplication.run(PrepBenchApplication.class, args);
     }
 
-    /** The server's UTC clock: every recorded time comes from here, never from a client. */
+    /**
+     * The server's UTC clock: every recorded time comes from here, never from a client. It ticks in microseconds,
+     * the precision both databases store, so a time read back equals the time written.
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 }

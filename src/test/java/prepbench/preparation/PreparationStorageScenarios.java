@@ -1,0 +1,151 @@
+package prepbench.preparation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import prepbench.formulas.BatchUnit;
+import prepbench.formulas.FormulaCode;
+import prepbench.support.Rows;
+
+/**
+ * How sessions are stored, run against each supported database by a subclass: what is written is read back
+ * unchanged, the constraints refuse what must never happen, and a start commits whole or not at all.
+ */
+@SpringBootTest
+@Import(FailingAuditForOneOperator.class)
+abstract class PreparationStorageScenarios {
+
+    @Autowired
+    PreparationManagement preparations;
+
+    @Autowired
+    PreparationSessions sessions;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private static Operator technician(String name) {
+        return Operator.withRoles(name, List.of("ROLE_TECHNICIAN"));
+    }
+
+    @Test
+    void readsBackEverythingAStartWrote() {
+        String operator = "store-" + UUID.randomUUID();
+        StartOutcome outcome = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
+                technician(operator), new BatchSize(new BigDecimal("250"), BatchUnit.G), "bench-2"));
+
+        PreparationSession stored = preparations.get(outcome.session().id());
+
+        assertThat(stored.formulaCode()).isEqualTo(FormulaCode.of("PRM00936"));
+        assertThat(stored.formulaName()).isEqualTo("Eau de parfum Citrus Bloom");
+        assertThat(stored.status()).isEqualTo(SessionStatus.IN_PROGRESS);
+        assertThat(stored.operator()).isEqualTo(operator);
+        assertThat(stored.bench()).isEqualTo("bench-2");
+        assertThat(stored.batch().amount()).isEqualByComparingTo("250");
+        assertThat(stored.batch().unit()).isEqualTo(BatchUnit.G);
+        assertThat(stored.batchMassG()).isEqualByComparingTo("250");
+        assertThat(stored.startedAt()).isEqualTo(outcome.session().startedAt());
+        assertThat(stored.endedAt()).isNull();
+        assertThat(stored.steps()).hasSize(8);
+        Step first = stored.steps().get(0);
+        assertThat(first).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(outcome.session().steps().get(0));
+        assertThat(first.alternativeCodeValues()).containsExactly("4006381333931");
+        assertThat(stored.steps().get(6).tolerance().isSymmetric()).isFalse();
+        assertThat(stored.activeStep()).contains(first);
+    }
+
+    @Test
+    void listsWithEveryFilter() {
+        String operator = "filter-" + UUID.randomUUID();
+        preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"), technician(operator), null, null));
+        preparations.startOrResume(new StartPreparation(FormulaCode.of("COS00217"), technician(operator), null, null));
+
+        assertThat(preparations.list(new SessionQuery(null, null, operator, null, null, 10)))
+                .extracting(SessionSummary::formulaCode).containsExactly("COS00217", "PRM00936");
+        assertThat(preparations.list(new SessionQuery(SessionStatus.IN_PROGRESS, "PRM00936", operator, null, null, 10)))
+                .singleElement().satisfies(summary -> {
+                    assertThat(summary.stepCount()).isEqualTo(8);
+                    assertThat(summary.stepsDone()).isZero();
+                });
+        assertThat(preparations.list(new SessionQuery(SessionStatus.COMPLETED, null, operator, null, null, 10))).isEmpty();
+        assertThat(preparations.list(new SessionQuery(null, null, operator, java.time.Instant.parse("2000-01-01T00:00:00Z"),
+                java.time.Instant.parse("2000-01-02T00:00:00Z"), 10))).isEmpty();
+        assertThat(preparations.list(new SessionQuery(null, null, operator, null, null, 1))).hasSize(1);
+    }
+
+    @Test
+    void aStartWhoseAuditFailsLeavesNothingBehind() {
+        Rows before = Rows.count(jdbc);
+        int attemptsBefore = lastAttempt("PRM01204");
+
+        assertThatThrownBy(() -> preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM01204"),
+                technician(FailingAuditForOneOperator.UNLUCKY_OPERATOR), null, null))).hasMessageContaining("audit store unavailable");
+
+        Rows after = Rows.count(jdbc);
+        assertThat(after.sessions()).isEqualTo(before.sessions());
+        assertThat(after.steps()).isEqualTo(before.steps());
+        assertThat(after.auditEvents()).isEqualTo(before.auditEvents());
+        assertThat(lastAttempt("PRM01204")).isEqualTo(attemptsBefore);
+    }
+
+    @Test
+    void databaseRefusesADuplicateAttemptNumber() {
+        PreparationSession session = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
+                technician("dup-" + UUID.randomUUID()), null, null)).session();
+
+        assertThatThrownBy(() -> copySession(session, session.attemptNo(), "other-" + UUID.randomUUID(), "in_progress"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void databaseRefusesASecondInProgressSessionOfOneOperator() {
+        String operator = "twice-" + UUID.randomUUID();
+        PreparationSession session = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
+                technician(operator), null, null)).session();
+
+        assertThatThrownBy(() -> copySession(session, 100_000 + (int) (Math.random() * 100_000), operator, "in_progress"))
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void databaseRefusesAnInProgressMarkerOnAnEndedSession() {
+        PreparationSession session = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
+                technician("ended-" + UUID.randomUUID()), null, null)).session();
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE preparation_session SET status = 'failed' WHERE id = :id")
+                .param("id", session.id().value()).update()).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    private int lastAttempt(String code) {
+        return jdbc.sql("""
+                SELECT COALESCE(MAX(attempt_no), 0) FROM preparation_session s JOIN formula f ON f.id = s.formula_id
+                 WHERE f.code = :code
+                """).param("code", code).query(Integer.class).single();
+    }
+
+    private void copySession(PreparationSession session, int attemptNo, String operator, String status) {
+        jdbc.sql("""
+                INSERT INTO preparation_session (id, formula_id, formula_version_id, formula_code, formula_name,
+                    version_no, attempt_no, status, operator, in_progress_operator, amount, unit, batch_mass_g,
+                    step_count, started_at)
+                SELECT :id, formula_id, formula_version_id, formula_code, formula_name, version_no, :attempt, :status,
+                       :operator, :operator, amount, unit, batch_mass_g, step_count, started_at
+                  FROM preparation_session WHERE id = :source
+                """)
+                .param("id", UUID.randomUUID()).param("attempt", attemptNo).param("status", status)
+                .param("operator", operator).param("source", session.id().value())
+                .update();
+    }
+}
