@@ -18,12 +18,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import prepbench.formulas.FormulaNotFound;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.formulas.NoReleasedVersion;
+import prepbench.preparation.ActionRefused;
 import prepbench.preparation.FormulaLocked;
 import prepbench.preparation.InvalidBatch;
 import prepbench.preparation.InvalidBench;
 import prepbench.preparation.InvalidSessionId;
 import prepbench.preparation.NotPermitted;
 import prepbench.preparation.SessionNotFound;
+import prepbench.scales.NotSimulated;
+import prepbench.scales.ScaleCommandRefused;
+import prepbench.scales.UnknownBench;
 
 /**
  * Maps every refusal to a ProblemDetail with the right status, once for the whole API. Messages come from the
@@ -56,6 +60,29 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         problem.setProperty("reason", locked.reason());
         problem.setProperty("release", "/api/v1/formulas/" + locked.code() + "/release-lock");
         return problem;
+    }
+
+    @ExceptionHandler(ActionRefused.class)
+    ProblemDetail refused(ActionRefused refused) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
+        problem.setTitle("Refused");
+        problem.setProperty("reason", refused.code());
+        return problem;
+    }
+
+    @ExceptionHandler(ScaleCommandRefused.class)
+    ProblemDetail scaleRefused(ScaleCommandRefused refused) {
+        return problem(HttpStatus.CONFLICT, refused.getMessage());
+    }
+
+    @ExceptionHandler(UnknownBench.class)
+    ProblemDetail unknownBench(UnknownBench unknown) {
+        return problem(HttpStatus.NOT_FOUND, unknown.getMessage());
+    }
+
+    @ExceptionHandler(NotSimulated.class)
+    ProblemDetail notSimulated(NotSimulated real) {
+        return problem(HttpStatus.CONFLICT, real.getMessage());
     }
 
     @ExceptionHandler(NotPermitted.class)

@@ -33,8 +33,7 @@ class ScanApi {
             return new Resolution(result.type(), preparation.id().toString(), result.page().orElseThrow(), null);
         }
         if (result instanceof ScanResult.SampleScan sample) {
-            return new Resolution(result.type(), sample.sampleCode(), null,
-                    "Sample " + sample.sampleCode() + ": open its preparation from the preparation list.");
+            return new Resolution(result.type(), sample.sampleCode(), result.page().orElseThrow(), null);
         }
         return new Resolution(result.type(), null, null, ((ScanResult.Unrecognised) result).reason());
     }

@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the audit trail. */
+/** Reads the audit trail and verifies its hash chains. */
 @Service
 @Transactional(readOnly = true)
 public class AuditTrail {
@@ -20,5 +20,15 @@ public class AuditTrail {
     /** Every event of one preparation session, oldest first. */
     public List<AuditEvent> forSession(UUID sessionId) {
         return events.forSession(sessionId);
+    }
+
+    /** Every event about one formula that belongs to no session (locks and their release), oldest first. */
+    public List<AuditEvent> forFormula(String formulaCode) {
+        return events.forChain(Chains.formula(formulaCode));
+    }
+
+    /** Whether the session's chain is intact: no event changed, removed or inserted behind the application's back. */
+    public ChainVerification verifySession(UUID sessionId) {
+        return events.verify(Chains.session(sessionId));
     }
 }

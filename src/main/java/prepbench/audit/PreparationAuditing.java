@@ -1,11 +1,15 @@
 package prepbench.audit;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import prepbench.preparation.SessionEvents;
 import prepbench.preparation.SessionResumed;
 import prepbench.preparation.SessionStarted;
 import tools.jackson.databind.json.JsonMapper;
@@ -27,27 +31,96 @@ class PreparationAuditing {
 
     @EventListener
     void on(SessionStarted started) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("attemptNo", started.attemptNo());
-        payload.put("versionNo", started.versionNo());
-        payload.put("amount", started.amount().toPlainString());
-        payload.put("unit", started.unit());
-        payload.put("batchMassG", started.batchMassG().toPlainString());
-        payload.put("steps", started.stepCount());
-        payload.put("bench", started.bench());
-        append(started.at(), started.operator(), "SESSION_STARTED", started.sessionId(), started.formulaCode(), payload);
+        session(started.at(), started.operator(), "SESSION_STARTED", started.sessionId(), null, started.formulaCode(),
+                payload("attemptNo", started.attemptNo(), "versionNo", started.versionNo(), "amount",
+                        plain(started.amount()), "unit", started.unit(), "batchMassG", plain(started.batchMassG()),
+                        "steps", started.stepCount(), "bench", started.bench()));
     }
 
     @EventListener
     void on(SessionResumed resumed) {
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("attemptNo", resumed.attemptNo());
-        payload.put("bench", resumed.bench());
-        append(resumed.at(), resumed.operator(), "SESSION_RESUMED", resumed.sessionId(), resumed.formulaCode(), payload);
+        session(resumed.at(), resumed.operator(), "SESSION_RESUMED", resumed.sessionId(), null, resumed.formulaCode(),
+                payload("attemptNo", resumed.attemptNo(), "bench", resumed.bench()));
     }
 
-    private void append(java.time.Instant at, String actor, String action, java.util.UUID session, String formula,
+    @EventListener
+    void on(SessionEvents.ContainerScanned scanned) {
+        session(scanned.at(), scanned.operator(), "CONTAINER_SCANNED", scanned.sessionId(), scanned.sequence(),
+                scanned.formulaCode(), payload("code", scanned.codeValue(), "symbology", scanned.symbology(),
+                        "lot", scanned.lot(), "expiry", scanned.expiry() == null ? null : scanned.expiry().toString()));
+    }
+
+    @EventListener
+    void on(SessionEvents.WeightCaptured captured) {
+        session(captured.at(), captured.operator(), captured.manual() ? "WEIGHT_ENTERED_MANUALLY" : "WEIGHT_CAPTURED",
+                captured.sessionId(), captured.sequence(), captured.formulaCode(), payload("grams",
+                        plain(captured.grams()), "stable", captured.stable(), "targetG", plain(captured.targetG()),
+                        "lowerLimitG", plain(captured.lowerLimitG()), "upperLimitG", plain(captured.upperLimitG()),
+                        "stepStatus", captured.stepStatus(), "failureReason", captured.failureReason(),
+                        "manualReason", captured.manualReason(), "scale", captured.scaleId()));
+    }
+
+    @EventListener
+    void on(SessionEvents.SessionCompleted completed) {
+        session(completed.at(), completed.operator(), "SESSION_COMPLETED", completed.sessionId(), null,
+                completed.formulaCode(), payload("oldStatus", "in_progress", "newStatus", "completed"));
+    }
+
+    @EventListener
+    void on(SessionEvents.SessionFailed failed) {
+        session(failed.at(), failed.operator(), failed.status().equals("failed") ? "SESSION_ABORTED" : "SESSION_LOCKED",
+                failed.sessionId(), null, failed.formulaCode(),
+                payload("oldStatus", "in_progress", "newStatus", failed.status(), "reason", failed.reason()));
+    }
+
+    @EventListener
+    void on(SessionEvents.ActionWasRefused refused) {
+        session(refused.at(), refused.operator(), "REFUSED_" + refused.action(), refused.sessionId(),
+                refused.sequence(), refused.formulaCode(),
+                payload("code", refused.code(), "message", refused.message(), "input", refused.input()));
+    }
+
+    @EventListener
+    void on(SessionEvents.FormulaLockEngaged locked) {
+        formula(locked.at(), "system", "FORMULA_LOCKED", locked.formulaCode(),
+                payload("reason", locked.reason(), "sessionId",
+                        locked.sessionId() == null ? null : locked.sessionId().toString()));
+    }
+
+    @EventListener
+    void on(SessionEvents.FormulaLockReleased released) {
+        formula(released.at(), released.releasedBy(), "FORMULA_LOCK_RELEASED", released.formulaCode(),
+                payload("reason", released.reason(), "lockReason", released.lockReason(),
+                        "signature", "password re-entered"));
+    }
+
+    @EventListener
+    void on(SessionEvents.FormulaLockReleaseRefused refused) {
+        formula(refused.at(), refused.attemptedBy(), "REFUSED_LOCK_RELEASE", refused.formulaCode(),
+                payload("why", refused.why()));
+    }
+
+    private void session(Instant at, String actor, String action, UUID sessionId, Integer step, String formula,
             Map<String, Object> payload) {
-        events.append(new AuditEvents.NewEvent(at, actor, action, session, null, formula, json.writeValueAsString(payload)));
+        events.append(new AuditEvents.NewEvent(at, actor, action, sessionId, step, formula,
+                json.writeValueAsString(payload), Chains.session(sessionId)));
+    }
+
+    private void formula(Instant at, String actor, String action, String formula, Map<String, Object> payload) {
+        events.append(new AuditEvents.NewEvent(at, actor, action, null, null, formula,
+                json.writeValueAsString(payload), Chains.formula(formula)));
+    }
+
+    /** A JSON object of the given key-value pairs, in order. */
+    private static Map<String, Object> payload(Object... keysAndValues) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            payload.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return payload;
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? null : value.toPlainString();
     }
 }

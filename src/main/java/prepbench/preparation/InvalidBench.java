@@ -4,7 +4,7 @@ package prepbench.preparation;
 public class InvalidBench extends RuntimeException {
 
     InvalidBench() {
-        super("Unknown bench name: use letters, digits, '-', '_' or '.', at most 64 characters, "
-                + "or choose a bench from the list.");
+        super("Unknown bench. Choose one of this station's benches from the list "
+                + "(their names are letters, digits, '-', '_' or '.').");
     }
 }

@@ -7,6 +7,14 @@ public class NotPermitted extends RuntimeException {
         super(message);
     }
 
+    static NotPermitted toEnterWeights(String username) {
+        return new NotPermitted("User " + username + " may not enter weights by hand. Ask a lab lead.");
+    }
+
+    static NotPermitted toReleaseLocks(String username) {
+        return new NotPermitted("User " + username + " may not release locks. Ask a lab lead.");
+    }
+
     static NotPermitted toPrepare(String username) {
         return new NotPermitted("User " + username + " may view preparations but not start them. "
                 + "Ask a lab lead for a technician account.");

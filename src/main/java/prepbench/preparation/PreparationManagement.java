@@ -1,8 +1,14 @@
 package prepbench.preparation;
 
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -11,7 +17,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import prepbench.formulas.FormulaCatalog;
+import prepbench.formulas.FormulaCode;
 import prepbench.formulas.ReleasedFormula;
+import prepbench.scales.Benches;
 
 /**
  * Starts, resumes and reads preparation sessions. A start is atomic: the session, all its steps and its audit
@@ -29,9 +37,14 @@ public class PreparationManagement {
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final Clock clock;
+    private final Benches benches;
+    private final SignatureVerifier signatures;
 
     PreparationManagement(FormulaCatalog catalog, PreparationSessions sessions, PreparationProperties properties,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, Benches benches,
+            SignatureVerifier signatures) {
+        this.benches = benches;
+        this.signatures = signatures;
         this.catalog = catalog;
         this.sessions = sessions;
         this.properties = properties;
@@ -58,7 +71,8 @@ public class PreparationManagement {
         if (!operator.may(Operator.Permission.PREPARE)) {
             throw NotPermitted.toPrepare(operator.username());
         }
-        if (command.bench() != null && !BENCH.matcher(command.bench()).matches()) {
+        String bench = command.bench() != null ? command.bench() : benches.defaultBench().orElse(null);
+        if (bench == null || !BENCH.matcher(bench).matches() || !benches.exists(bench)) {
             throw new InvalidBench();
         }
         ReleasedFormula formula = catalog.released(command.formulaCode());
@@ -72,7 +86,7 @@ public class PreparationManagement {
         }
         transaction.executeWithoutResult(tx -> sessions.ensureAttemptsRow(formula.formulaId()));
         return transaction.execute(tx -> {
-            PreparationSessions.Attempts attempts = sessions.lockAttempts(formula.formulaId());
+            PreparationSessions.Attempts attempts = sessions.lockAttempts(formula.formulaId()).orElseThrow();
             StartOutcome resumedMeanwhile = resume(formula, operator.username());
             if (resumedMeanwhile != null) {
                 return resumedMeanwhile;
@@ -81,7 +95,7 @@ public class PreparationManagement {
                 throw new FormulaLocked(formula.code(), attempts.lockedAt(), attempts.lockedReason());
             }
             PreparationSession session = PreparationSession.start(formula, plan, batch,
-                    attempts.lastAttemptNo() + 1, operator.username(), command.bench(), clock.instant());
+                    attempts.lastAttemptNo() + 1, operator.username(), bench, clock.instant());
             sessions.insertNew(session);
             events.publishEvent(new SessionStarted(session.id().value(), formula.code().value(),
                     formula.versionNo(), session.attemptNo(), session.operator(), session.bench(), batch.amount(),
@@ -92,7 +106,8 @@ public class PreparationManagement {
 
     private StartOutcome resume(ReleasedFormula formula, String operator) {
         return sessions.findInProgress(formula.formulaId(), operator)
-                .flatMap(sessions::find)
+                .flatMap(sessions::lock)
+                .filter(session -> session.status() == SessionStatus.IN_PROGRESS)
                 .map(session -> {
                     events.publishEvent(new SessionResumed(session.id().value(), session.formulaCode().value(),
                             session.attemptNo(), operator, session.bench(), clock.instant()));
@@ -118,5 +133,125 @@ public class PreparationManagement {
     /** Sessions matching the query, newest first. */
     public List<SessionSummary> list(SessionQuery query) {
         return readOnly.execute(tx -> sessions.list(query));
+    }
+
+    /** The identity gate: scan the container for the active step. */
+    public PreparationSession scanContainer(SessionId id, int sequence, String raw, Operator actor) {
+        return act(id, actor, "SCAN", sequence, raw, (session, now) -> session.identifyContainer(sequence,
+                raw, actor, LocalDate.ofInstant(now, ZoneId.systemDefault()), now));
+    }
+
+    /** Captures the bench's current reading for the active step. */
+    public PreparationSession captureWeight(SessionId id, int sequence, Operator actor) {
+        return act(id, actor, "CAPTURE", sequence, null, (session, now) -> {
+            String bench = session.bench();
+            session.captureWeight(sequence, benches.reading(bench), benches.zeroedAt(bench), actor, bench, now);
+        });
+    }
+
+    /** Records a weight typed in by hand (lab leads and admins), with a reason. */
+    public PreparationSession enterWeightManually(SessionId id, int sequence, BigDecimal grams, String reason,
+            Operator actor) {
+        return act(id, actor, "MANUAL_ENTRY", sequence, grams == null ? null : grams.toPlainString(),
+                (session, now) -> session.enterWeightManually(sequence, grams, reason, actor, now));
+    }
+
+    /** Aborts the session with a reason: it becomes {@code failed}, and a new attempt may follow. */
+    public PreparationSession abort(SessionId id, String reason, Operator actor) {
+        return act(id, actor, "ABORT", null, null, (session, now) -> session.abort(reason, actor, now));
+    }
+
+    /** The formulas locked now, most recent first. */
+    public List<FormulaLock> lockedFormulas() {
+        return readOnly.execute(tx -> sessions.locks());
+    }
+
+    /**
+     * Releases a formula's lock with a lab lead's electronic signature: their own password, checked against the
+     * stored hash, and a reason. A refusal (no permission, wrong password, no reason) is audited and changes
+     * nothing else.
+     */
+    public void releaseLock(FormulaCode code, Operator actor, String password, String reason) {
+        ReleasedFormula formula = catalog.released(code);
+        RuntimeException refusal = transaction.execute(tx -> {
+            Instant now = clock.instant();
+            var attempts = sessions.lockAttempts(formula.formulaId());
+            RuntimeException refused = null;
+            if (!actor.may(Operator.Permission.RELEASE_LOCK)) {
+                refused = NotPermitted.toReleaseLocks(actor.username());
+            } else if (attempts.isEmpty() || !attempts.get().isLocked()) {
+                refused = new ActionRefused("NOT_LOCKED", "Formula " + code + " is not locked.");
+            } else if (reason == null || reason.isBlank()) {
+                refused = new ActionRefused("REASON_REQUIRED", "Give the reason for releasing the lock.");
+            } else if (password == null || !signatures.verify(actor.username(), password)) {
+                refused = new ActionRefused("WRONG_PASSWORD",
+                        "The password is not yours. Enter your own password to sign the release.");
+            }
+            if (refused != null) {
+                events.publishEvent(new SessionEvents.FormulaLockReleaseRefused(code.value(), actor.username(),
+                        refused.getMessage(), now));
+                return refused;
+            }
+            sessions.unlockFormula(formula.formulaId());
+            events.publishEvent(new SessionEvents.FormulaLockReleased(code.value(), actor.username(), reason.strip(),
+                    attempts.get().lockedReason(), now));
+            return null;
+        });
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
+    /**
+     * Runs an action on a session under its row lock. A change is saved with its events in one transaction; a
+     * refusal is audited and committed, then thrown, so the refused request changes nothing but the audit trail.
+     */
+    private PreparationSession act(SessionId id, Operator actor, String action, Integer sequence, String input,
+            BiConsumer<PreparationSession, Instant> change) {
+        Object result = transaction.execute(tx -> {
+            PreparationSession session = sessions.lock(id).orElseThrow(() -> SessionNotFound.forId(id));
+            Instant now = clock.instant();
+            try {
+                change.accept(session, now);
+            } catch (ActionRefused | NotPermitted refused) {
+                events.publishEvent(new SessionEvents.ActionWasRefused(id.value(), session.formulaCode().value(),
+                        sequence, actor.username(), action,
+                        refused instanceof ActionRefused rule ? rule.code() : "NOT_PERMITTED", refused.getMessage(),
+                        input == null ? null : input.length() > 80 ? input.substring(0, 80) + "…" : input, now));
+                return refused;
+            }
+            sessions.save(session);
+            session.events().forEach(events::publishEvent);
+            afterEnd(session, now);
+            return session;
+        });
+        if (result instanceof RuntimeException refused) {
+            throw refused;
+        }
+        return (PreparationSession) result;
+    }
+
+    /** Keeps the formula's failure count and lock in step with a session that just ended. */
+    private void afterEnd(PreparationSession session, Instant now) {
+        switch (session.status()) {
+            case COMPLETED -> sessions.resetFailures(session.formulaId());
+            case LOCKED_FAILED -> {
+                sessions.countFailure(session.formulaId());
+                lock(session, session.endReason(), session.id().value(), now);
+            }
+            case FAILED -> {
+                int failures = sessions.countFailure(session.formulaId());
+                int max = properties.lock().maxConsecutiveFailures();
+                if (max > 0 && failures >= max) {
+                    lock(session, failures + " failed attempts in a row", null, now);
+                }
+            }
+            default -> { }
+        }
+    }
+
+    private void lock(PreparationSession session, String reason, UUID sessionId, Instant now) {
+        sessions.lockFormula(session.formulaId(), reason, sessionId, now);
+        events.publishEvent(new SessionEvents.FormulaLockEngaged(session.formulaCode().value(), sessionId, reason, now));
     }
 }

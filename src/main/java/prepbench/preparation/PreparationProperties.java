@@ -10,14 +10,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param readabilityG the balance readability targets and tolerances are rounded to
  * @param maxBatchG the largest batch, in grams, a session may be started for
+ * @param lock when a formula locks
  */
 @ConfigurationProperties("prepbench")
 public record PreparationProperties(@DefaultValue("0.001") BigDecimal readabilityG,
-        @DefaultValue("100000") BigDecimal maxBatchG) {
+        @DefaultValue("100000") BigDecimal maxBatchG, @DefaultValue Lock lock) {
 
     public PreparationProperties {
         if (readabilityG.signum() <= 0 || maxBatchG.signum() <= 0) {
             throw new IllegalArgumentException("prepbench.readability-g and prepbench.max-batch-g must be positive");
         }
+    }
+
+    /** @param maxConsecutiveFailures failed attempts in a row that lock a formula; 0 switches this off */
+    public record Lock(@DefaultValue("3") int maxConsecutiveFailures) {
     }
 }

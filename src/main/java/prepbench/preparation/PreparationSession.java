@@ -2,17 +2,26 @@ package prepbench.preparation;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.ReleasedFormula;
+import prepbench.scales.Reading;
+import prepbench.scanning.ContainerLabel;
+import prepbench.scanning.ContainerLabels;
+import prepbench.scanning.LabelParser;
+import prepbench.scanning.LabelRefused;
 
 /**
- * One attempt at preparing one released formula version: its header and its steps, in order. The session
- * decides what may happen to it; the steps run in order and only the lowest pending step is active.
+ * One attempt at preparing one released formula version: its header and its steps, in order. The session decides
+ * what may happen to it: steps run in order and only the lowest pending step is active; a step needs its
+ * container scanned, then a zeroed or tared balance, then a stable weight inside its tolerance. Each change is
+ * recorded as an event for the audit trail; each refusal is an {@link ActionRefused}.
  */
 public final class PreparationSession {
 
@@ -23,15 +32,17 @@ public final class PreparationSession {
     private final String formulaName;
     private final int versionNo;
     private final int attemptNo;
-    private final SessionStatus status;
     private final String operator;
     private final String bench;
     private final BatchSize batch;
     private final BigDecimal batchMassG;
     private final Instant startedAt;
-    private final Instant endedAt;
-    private final String endReason;
+    private SessionStatus status;
+    private Instant endedAt;
+    private String endReason;
     private final List<Step> steps;
+    private final TreeSet<Integer> changedSteps = new TreeSet<>();
+    private final List<Object> events = new ArrayList<>();
 
     PreparationSession(SessionId id, UUID formulaId, UUID formulaVersionId, FormulaCode formulaCode,
             String formulaName, int versionNo, int attemptNo, SessionStatus status, String operator, String bench,
@@ -52,7 +63,7 @@ public final class PreparationSession {
         this.startedAt = startedAt;
         this.endedAt = endedAt;
         this.endReason = endReason;
-        this.steps = List.copyOf(steps);
+        this.steps = new ArrayList<>(steps);
     }
 
     /** A new in-progress session with one pending step per formula line. */
@@ -67,6 +78,180 @@ public final class PreparationSession {
                 plan.batchMassG(), now, null, null, steps);
     }
 
+    /**
+     * The identity gate: accepts the scanned container when its code is one of the step's and its lot has not
+     * expired, and records the lot and expiry into the step.
+     */
+    void identifyContainer(int sequence, String raw, Operator actor, LocalDate today, Instant now) {
+        Step step = activeStepForAction(sequence, actor);
+        ContainerLabel label;
+        try {
+            label = ContainerLabels.parse(raw, LabelParser.fromCode(step.parser()).orElse(LabelParser.PLAIN));
+        } catch (LabelRefused unreadable) {
+            throw new ActionRefused("UNREADABLE_LABEL", unreadable.getMessage());
+        }
+        String symbology = label.symbology().orElse(null);
+        if (!step.accepts(label.codeValue())) {
+            throw new ActionRefused("WRONG_INGREDIENT", "Wrong container: " + label.codeValue() + " is not "
+                    + step.ingredientName() + ". Put it back and scan the container of " + step.ingredientName()
+                    + " (" + step.requiredCodeValue() + ").");
+        }
+        if (!step.allowsSymbology(symbology)) {
+            throw new ActionRefused("SYMBOLOGY_NOT_ALLOWED", "This barcode type (" + symbology + ") is not accepted for "
+                    + step.ingredientName() + ". Scan the container's " + step.allowedSymbologies() + " code.");
+        }
+        LocalDate expiry = label.expiry().orElse(null);
+        if (expiry != null && expiry.isBefore(today)) {
+            throw new ActionRefused("EXPIRED", "Lot " + label.lot().orElse("?") + " of " + step.ingredientName()
+                    + " expired on " + expiry + ". Do not use it: fetch a container within its expiry date.");
+        }
+        replace(step.identified(label.codeValue(), symbology, label.lot().orElse(null), expiry, now));
+        events.add(new SessionEvents.ContainerScanned(id.value(), formulaCode.value(), sequence, actor.username(),
+                label.codeValue(), symbology, label.lot().orElse(null), expiry, now));
+    }
+
+    /**
+     * Records the balance's reading for the step. Only a stable reading inside the tolerance is accepted; a
+     * stable reading above it is an over-dispense, which fails the step and locks the session.
+     *
+     * @param zeroedAt when the balance last read a stable zero or was zeroed or tared; null when never
+     */
+    void captureWeight(int sequence, Reading reading, Instant zeroedAt, Operator actor, String scaleId,
+            Instant now) {
+        Step step = activeStepForAction(sequence, actor);
+        requireIdentified(step);
+        if (zeroedAt == null || zeroedAt.isBefore(step.scannedAt())) {
+            throw new ActionRefused("NOT_ZEROED", "Zero or tare the balance before weighing " + step.ingredientName()
+                    + ": put the empty container on the pan and press Tare.");
+        }
+        switch (reading.state()) {
+            case OFFLINE -> throw new ActionRefused("BALANCE_OFFLINE",
+                    "The balance is not answering. Check its cable and power; capture when the reading is live again.");
+            case OVERLOAD -> throw new ActionRefused("BALANCE_OVERLOAD",
+                    "The balance is overloaded. Take the load off and check the container.");
+            case UNDERLOAD -> throw new ActionRefused("BALANCE_UNDERLOAD",
+                    "The balance reads underload. Put the pan back and zero the balance.");
+            default -> { }
+        }
+        if (!reading.capturable()) {
+            throw new ActionRefused("UNSTABLE", "The balance is not stable. Wait for the stable sign, then capture.");
+        }
+        record(step, reading.grams(), true, false, null, scaleId, actor, now);
+    }
+
+    /** Records a weight typed in by someone allowed to, with a reason; flagged as manual everywhere. */
+    void enterWeightManually(int sequence, BigDecimal grams, String reason, Operator actor, Instant now) {
+        if (!actor.may(Operator.Permission.ENTER_MANUAL_WEIGHT)) {
+            throw NotPermitted.toEnterWeights(actor.username());
+        }
+        Step step = activeStepForAction(sequence, actor);
+        requireIdentified(step);
+        if (reason == null || reason.isBlank()) {
+            throw new ActionRefused("REASON_REQUIRED", "Give the reason for entering the weight by hand.");
+        }
+        if (grams == null || grams.signum() <= 0 || grams.scale() > 6 || grams.compareTo(batchMassG.multiply(BigDecimal.TEN)) > 0) {
+            throw new ActionRefused("INVALID_WEIGHT", "Enter the weight in grams, more than zero, such as "
+                    + step.targetG().toPlainString() + ".");
+        }
+        record(step, grams, true, true, reason.strip(), null, actor, now);
+    }
+
+    /** Ends the session as failed, with the operator's reason. */
+    void abort(String reason, Operator actor, Instant now) {
+        requireInProgress();
+        requireMayAct(actor);
+        if (reason == null || reason.isBlank()) {
+            throw new ActionRefused("REASON_REQUIRED", "Give the reason for aborting this preparation.");
+        }
+        end(SessionStatus.FAILED, reason.strip(), now);
+        events.add(new SessionEvents.SessionFailed(id.value(), formulaCode.value(), attemptNo, actor.username(),
+                status.code(), endReason, now));
+    }
+
+    private void record(Step step, BigDecimal grams, boolean stable, boolean manual, String manualReason,
+            String scaleId, Operator actor, Instant now) {
+        if (grams.compareTo(step.lowerLimitG()) < 0) {
+            throw new ActionRefused("UNDER_TARGET", grams.toPlainString() + " g is below the tolerance of "
+                    + step.ingredientName() + " (at least " + step.lowerLimitG().toPlainString()
+                    + " g). Add more, then capture again.");
+        }
+        boolean over = grams.compareTo(step.upperLimitG()) > 0;
+        Step weighed = step.weighed(grams, stable, manual, manualReason, over ? StepStatus.FAILED : StepStatus.OK,
+                over ? Step.OVER_DISPENSE : null, now, scaleId);
+        replace(weighed);
+        events.add(new SessionEvents.WeightCaptured(id.value(), formulaCode.value(), step.sequence(),
+                actor.username(), grams, stable, manual, manualReason, step.targetG(), step.lowerLimitG(),
+                step.upperLimitG(), weighed.status().code(), weighed.failureReason(), scaleId, now));
+        if (over) {
+            end(SessionStatus.LOCKED_FAILED, "Over-dispense at step " + step.sequence() + " (" + step.ingredientName()
+                    + "): " + grams.toPlainString() + " g, at most " + step.upperLimitG().toPlainString() + " g", now);
+            events.add(new SessionEvents.SessionFailed(id.value(), formulaCode.value(), attemptNo, actor.username(),
+                    status.code(), endReason, now));
+        } else if (steps.stream().noneMatch(Step::isPending)) {
+            end(SessionStatus.COMPLETED, null, now);
+            events.add(new SessionEvents.SessionCompleted(id.value(), formulaCode.value(), attemptNo,
+                    actor.username(), List.copyOf(steps), now));
+        }
+    }
+
+    private Step activeStepForAction(int sequence, Operator actor) {
+        requireInProgress();
+        requireMayAct(actor);
+        Step active = activeStep().orElseThrow();
+        if (sequence != active.sequence()) {
+            boolean done = steps.stream().anyMatch(step -> step.sequence() == sequence && !step.isPending());
+            if (done) {
+                throw new ActionRefused("STEP_DONE", "Step " + sequence + " is already weighed. The active step is "
+                        + active.sequence() + " (" + active.ingredientName() + ").");
+            }
+            throw new ActionRefused("NOT_ACTIVE_STEP", "Step " + sequence + " is not the active step: weigh step "
+                    + active.sequence() + " (" + active.ingredientName() + ") first. Steps run in order.");
+        }
+        return active;
+    }
+
+    private void requireInProgress() {
+        if (status != SessionStatus.IN_PROGRESS) {
+            throw new ActionRefused("NOT_IN_PROGRESS", "This preparation is " + status.code()
+                    + ": nothing in it can change any more. Scan the formula to start a new attempt.");
+        }
+    }
+
+    private void requireMayAct(Operator actor) {
+        if (!actor.username().equals(operator) && !actor.may(Operator.Permission.ENTER_MANUAL_WEIGHT)) {
+            throw new ActionRefused("NOT_YOUR_SESSION", "This preparation belongs to " + operator
+                    + ". Only they or a lab lead can work on it; scan the formula to start your own.");
+        }
+    }
+
+    private static void requireIdentified(Step step) {
+        if (!step.isIdentified()) {
+            throw new ActionRefused("NOT_SCANNED", "Scan the container of " + step.ingredientName()
+                    + " before weighing it.");
+        }
+    }
+
+    private void replace(Step step) {
+        steps.set(step.sequence() - 1, step);
+        changedSteps.add(step.sequence());
+    }
+
+    private void end(SessionStatus ended, String reason, Instant now) {
+        status = ended;
+        endReason = reason;
+        endedAt = now;
+    }
+
+    /** Events recorded since the session was loaded, oldest first. */
+    List<Object> events() {
+        return List.copyOf(events);
+    }
+
+    /** The steps changed since the session was loaded. */
+    List<Step> changedSteps() {
+        return changedSteps.stream().map(sequence -> steps.get(sequence - 1)).toList();
+    }
+
     /** The step to work on now: the lowest pending one, while the session is in progress. */
     public Optional<Step> activeStep() {
         if (status != SessionStatus.IN_PROGRESS) {
@@ -77,6 +262,11 @@ public final class PreparationSession {
 
     public long completedSteps() {
         return steps.stream().filter(step -> step.status() == StepStatus.OK).count();
+    }
+
+    /** Whether any step's weight was entered by hand. */
+    public boolean hasManualEntries() {
+        return steps.stream().anyMatch(Step::manual);
     }
 
     public SessionId id() {
@@ -115,7 +305,7 @@ public final class PreparationSession {
         return operator;
     }
 
-    /** The bench the session is weighed at; null when none was chosen. */
+    /** The bench the session is weighed at. */
     public String bench() {
         return bench;
     }
@@ -137,11 +327,12 @@ public final class PreparationSession {
         return endedAt;
     }
 
+    /** Why the session failed; null unless it failed. */
     public String endReason() {
         return endReason;
     }
 
     public List<Step> steps() {
-        return steps;
+        return List.copyOf(steps);
     }
 }

@@ -3,6 +3,7 @@ package prepbench.preparation;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -49,6 +50,97 @@ class PreparationSessions {
                 .param("id", id.value())
                 .query((rs, n) -> session(rs, steps(id.value())))
                 .optional();
+    }
+
+    /** Loads the session and keeps its row locked until the transaction ends: actions on one session queue. */
+    Optional<PreparationSession> lock(SessionId id) {
+        return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM preparation_session s WHERE s.id = :id FOR UPDATE")
+                .param("id", id.value())
+                .query((rs, n) -> session(rs, steps(id.value())))
+                .optional();
+    }
+
+    /** Writes a loaded session's header and its changed steps back. */
+    void save(PreparationSession session) {
+        boolean inProgress = session.status() == SessionStatus.IN_PROGRESS;
+        jdbc.sql("""
+                UPDATE preparation_session
+                   SET status = :status, in_progress_operator = :inProgress, ended_at = :endedAt, end_reason = :reason
+                 WHERE id = :id
+                """)
+                .param("status", session.status().code())
+                .param("inProgress", inProgress ? session.operator() : null)
+                .param("endedAt", session.endedAt() == null ? null : utc(session.endedAt()))
+                .param("reason", session.endReason())
+                .param("id", session.id().value())
+                .update();
+        for (Step step : session.changedSteps()) {
+            jdbc.sql("""
+                    UPDATE preparation_step
+                       SET scanned_code = :scanned, symbology = :symbology, scanned_at = :scannedAt, lot = :lot,
+                           expiry = :expiry, captured_g = :captured, is_stable = :stable, manual = :manual,
+                           manual_reason = :manualReason, status = :status, failure_reason = :failure,
+                           captured_at = :capturedAt, scale_id = :scale
+                     WHERE session_id = :session AND sequence_no = :sequence
+                    """)
+                    .param("scanned", step.scannedCode())
+                    .param("symbology", step.symbology())
+                    .param("scannedAt", step.scannedAt() == null ? null : utc(step.scannedAt()))
+                    .param("lot", step.lot())
+                    .param("expiry", step.expiry())
+                    .param("captured", step.capturedG())
+                    .param("stable", step.stable())
+                    .param("manual", step.manual())
+                    .param("manualReason", step.manualReason())
+                    .param("status", step.status().code())
+                    .param("failure", step.failureReason())
+                    .param("capturedAt", step.capturedAt() == null ? null : utc(step.capturedAt()))
+                    .param("scale", step.scaleId())
+                    .param("session", session.id().value())
+                    .param("sequence", step.sequence())
+                    .update();
+        }
+    }
+
+    /** Counts a failed attempt of the formula; answers how many failed in a row now. */
+    int countFailure(UUID formulaId) {
+        jdbc.sql("UPDATE formula_attempts SET consecutive_failures = consecutive_failures + 1 WHERE formula_id = :f")
+                .param("f", formulaId).update();
+        return jdbc.sql("SELECT consecutive_failures FROM formula_attempts WHERE formula_id = :f")
+                .param("f", formulaId).query(Integer.class).single();
+    }
+
+    void resetFailures(UUID formulaId) {
+        jdbc.sql("UPDATE formula_attempts SET consecutive_failures = 0 WHERE formula_id = :f")
+                .param("f", formulaId).update();
+    }
+
+    void lockFormula(UUID formulaId, String reason, UUID sessionId, Instant at) {
+        jdbc.sql("""
+                UPDATE formula_attempts SET locked_at = :at, locked_reason = :reason, locked_session_id = :session
+                 WHERE formula_id = :f
+                """)
+                .param("at", utc(at)).param("reason", reason).param("session", sessionId).param("f", formulaId)
+                .update();
+    }
+
+    void unlockFormula(UUID formulaId) {
+        jdbc.sql("""
+                UPDATE formula_attempts SET locked_at = NULL, locked_reason = NULL, locked_session_id = NULL,
+                       consecutive_failures = 0
+                 WHERE formula_id = :f
+                """).param("f", formulaId).update();
+    }
+
+    List<FormulaLock> locks() {
+        return jdbc.sql("""
+                SELECT f.code, a.locked_at, a.locked_reason, a.locked_session_id
+                  FROM formula_attempts a JOIN formula f ON f.id = a.formula_id
+                 WHERE a.locked_at IS NOT NULL ORDER BY a.locked_at DESC
+                """)
+                .query((rs, n) -> new FormulaLock(rs.getString("code"), instant(rs, "locked_at"),
+                        rs.getString("locked_reason"), rs.getObject("locked_session_id", UUID.class)))
+                .list();
     }
 
     Optional<SessionId> findInProgress(UUID formulaId, String operator) {
@@ -115,7 +207,7 @@ class PreparationSessions {
     }
 
     /** Reads the formula's counter and lock and keeps the row locked until the transaction ends. */
-    Attempts lockAttempts(UUID formulaId) {
+    Optional<Attempts> lockAttempts(UUID formulaId) {
         return jdbc.sql("""
                 SELECT last_attempt_no, consecutive_failures, locked_at, locked_reason
                   FROM formula_attempts WHERE formula_id = :formula FOR UPDATE
@@ -123,7 +215,7 @@ class PreparationSessions {
                 .param("formula", formulaId)
                 .query((rs, n) -> new Attempts(rs.getInt("last_attempt_no"), rs.getInt("consecutive_failures"),
                         instant(rs, "locked_at"), rs.getString("locked_reason")))
-                .single();
+                .optional();
     }
 
     /** Stores a new session with all its steps and advances the formula's attempt counter. */
@@ -185,8 +277,8 @@ class PreparationSessions {
         return jdbc.sql("""
                 SELECT sequence_no, id, ingredient_id, ingredient_code, ingredient_name, required_code_value,
                        alt_code_values, allowed_symbologies, parser, target_g, tol_minus_g, tol_plus_g,
-                       captured_g, is_stable, manual, manual_reason, lot, expiry, status, failure_reason,
-                       captured_at, scale_id
+                       scanned_code, symbology, scanned_at, captured_g, is_stable, manual, manual_reason, lot,
+                       expiry, status, failure_reason, captured_at, scale_id
                   FROM preparation_step WHERE session_id = :session ORDER BY sequence_no
                 """)
                 .param("session", sessionId)
@@ -204,8 +296,9 @@ class PreparationSessions {
                 alternatives.isEmpty() ? List.of() : Arrays.asList(alternatives.split("\n")),
                 rs.getString("allowed_symbologies"), rs.getString("parser"), rs.getBigDecimal("target_g"),
                 new Tolerance(rs.getBigDecimal("tol_minus_g"), rs.getBigDecimal("tol_plus_g")),
-                rs.getBigDecimal("captured_g"), isStable, rs.getBoolean("manual"), rs.getString("manual_reason"),
-                rs.getString("lot"), rs.getObject("expiry", java.time.LocalDate.class),
+                rs.getString("scanned_code"), rs.getString("symbology"), instant(rs, "scanned_at"),
+                rs.getString("lot"), rs.getObject("expiry", LocalDate.class), rs.getBigDecimal("captured_g"),
+                isStable, rs.getBoolean("manual"), rs.getString("manual_reason"),
                 StepStatus.fromCode(rs.getString("status")), rs.getString("failure_reason"),
                 instant(rs, "captured_at"), rs.getString("scale_id"));
     }

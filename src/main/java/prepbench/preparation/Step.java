@@ -9,13 +9,19 @@ import java.util.UUID;
 /**
  * One weighing step of a session: which container to scan, how much to weigh, and what was weighed. The
  * ingredient's identity codes are copied from the formula when the session starts, so later edits of the
- * ingredient never change a running session.
+ * ingredient never change a running session. A step is immutable; its transitions return a new step.
+ *
+ * @param scannedCode the code value of the container accepted for this step; null until one is
+ * @param manual whether the weight was entered by hand instead of read from the balance
  */
 public record Step(UUID id, int sequence, UUID ingredientId, String ingredientCode, String ingredientName,
         String requiredCodeValue, List<String> alternativeCodeValues, String allowedSymbologies, String parser,
-        BigDecimal targetG, Tolerance tolerance, BigDecimal capturedG, Boolean stable, boolean manual,
-        String manualReason, String lot, LocalDate expiry, StepStatus status, String failureReason,
-        Instant capturedAt, String scaleId) {
+        BigDecimal targetG, Tolerance tolerance, String scannedCode, String symbology, Instant scannedAt, String lot,
+        LocalDate expiry, BigDecimal capturedG, Boolean stable, boolean manual, String manualReason,
+        StepStatus status, String failureReason, Instant capturedAt, String scaleId) {
+
+    /** Why a step failed: a stable reading above target + tolerance. */
+    public static final String OVER_DISPENSE = "OVER_DISPENSE";
 
     public Step {
         alternativeCodeValues = List.copyOf(alternativeCodeValues);
@@ -25,8 +31,21 @@ public record Step(UUID id, int sequence, UUID ingredientId, String ingredientCo
         var line = planned.line();
         return new Step(UUID.randomUUID(), sequence, line.ingredientId(), line.ingredientCode(),
                 line.ingredientName(), line.primaryCodeValue(), line.alternativeCodeValues(),
-                line.allowedSymbologies(), line.parser(), planned.targetG(), planned.tolerance(), null, null, false,
-                null, null, null, StepStatus.PENDING, null, null, null);
+                line.allowedSymbologies(), line.parser(), planned.targetG(), planned.tolerance(), null, null, null,
+                null, null, null, null, false, null, StepStatus.PENDING, null, null, null);
+    }
+
+    Step identified(String code, String symbologyId, String lotNo, LocalDate expiryDate, Instant at) {
+        return new Step(id, sequence, ingredientId, ingredientCode, ingredientName, requiredCodeValue,
+                alternativeCodeValues, allowedSymbologies, parser, targetG, tolerance, code, symbologyId, at, lotNo,
+                expiryDate, null, null, false, null, status, null, null, null);
+    }
+
+    Step weighed(BigDecimal grams, boolean isStable, boolean byHand, String reason, StepStatus outcome,
+            String failure, Instant at, String scale) {
+        return new Step(id, sequence, ingredientId, ingredientCode, ingredientName, requiredCodeValue,
+                alternativeCodeValues, allowedSymbologies, parser, targetG, tolerance, scannedCode, symbology,
+                scannedAt, lot, expiry, grams, isStable, byHand, reason, outcome, failure, at, scale);
     }
 
     public BigDecimal lowerLimitG() {
@@ -39,5 +58,34 @@ public record Step(UUID id, int sequence, UUID ingredientId, String ingredientCo
 
     public boolean isPending() {
         return status == StepStatus.PENDING;
+    }
+
+    /** Whether the right container was scanned for this step. */
+    public boolean isIdentified() {
+        return scannedAt != null;
+    }
+
+    /** Whether a code value is one of this step's: the primary code or an alternative, ignoring case. */
+    boolean accepts(String codeValue) {
+        return requiredCodeValue.equalsIgnoreCase(codeValue)
+                || alternativeCodeValues.stream().anyMatch(code -> code.equalsIgnoreCase(codeValue));
+    }
+
+    /**
+     * Whether a scanner's symbology may be used for this step. Without an allowed list, or when the scanner sent
+     * no AIM identifier, any symbology is accepted; otherwise the identifier (e.g. {@code Q3}) or its letter
+     * ({@code Q}) must be listed.
+     */
+    boolean allowsSymbology(String aimIdentifier) {
+        if (aimIdentifier == null || allowedSymbologies == null || allowedSymbologies.isBlank()) {
+            return true;
+        }
+        for (String allowed : allowedSymbologies.split(",")) {
+            String entry = allowed.strip();
+            if (!entry.isEmpty() && (aimIdentifier.equals(entry) || aimIdentifier.startsWith(entry))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

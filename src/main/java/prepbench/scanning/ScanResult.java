@@ -1,9 +1,12 @@
 package prepbench.scanning;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+
+import org.springframework.web.util.UriUtils;
 
 import prepbench.formulas.FormulaCode;
 
@@ -67,10 +70,10 @@ public sealed interface ScanResult {
             return "sample";
         }
 
-        /** Samples have no page of their own yet. */
+        /** The sample's page, which leads to the record of the preparation that made it. */
         @Override
         public Optional<String> page() {
-            return Optional.empty();
+            return Optional.of("/s/" + UriUtils.encodePathSegment(sampleCode, StandardCharsets.UTF_8));
         }
     }
 

@@ -32,7 +32,7 @@ class DashboardController {
 
     @GetMapping("/")
     String showDashboard(Operator operator, Model model) {
-        model.addAttribute("page", dashboard(operator, null, null));
+        model.addAttribute("page", dashboard(operator, (String) model.getAttribute("message"), null));
         return "dashboard";
     }
 
@@ -54,8 +54,10 @@ class DashboardController {
         if (result instanceof ScanResult.PreparationScan preparation) {
             return Redirects.seeOther(preparation.page().orElseThrow());
         }
-        String message = result instanceof ScanResult.Unrecognised unrecognised ? unrecognised.reason()
-                : "Sample labels cannot be opened from the scan box yet. Scan the formula or the preparation label.";
+        if (result instanceof ScanResult.SampleScan sample) {
+            return Redirects.seeOther(sample.page().orElseThrow());
+        }
+        String message = ((ScanResult.Unrecognised) result).reason();
         model.addAttribute("page", dashboard(operator, message, ErrorPage.echo(raw.strip())));
         ModelAndView page = new ModelAndView("dashboard", model.asMap());
         page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -64,6 +66,7 @@ class DashboardController {
 
     private DashboardPage dashboard(Operator operator, String scanMessage, String scanInput) {
         return new DashboardPage(preparations.list(SessionQuery.inProgressFor(operator.username())),
-                catalog.search("", FORMULAS_SHOWN), scanMessage, scanInput);
+                catalog.search("", FORMULAS_SHOWN), preparations.lockedFormulas(),
+                operator.may(Operator.Permission.RELEASE_LOCK), scanMessage, scanInput);
     }
 }

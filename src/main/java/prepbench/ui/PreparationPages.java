@@ -11,14 +11,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import prepbench.audit.AuditTrail;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.preparation.InvalidSessionId;
+import prepbench.preparation.Operator;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionId;
 import prepbench.preparation.SessionNotFound;
 import prepbench.preparation.SessionQuery;
 import prepbench.preparation.SessionStatus;
+import prepbench.samples.Samples;
 
 /** A preparation's page, and the history of preparations. */
 @Controller
@@ -27,9 +30,15 @@ class PreparationPages {
     private static final int LIST_LIMIT = 200;
 
     private final PreparationManagement preparations;
+    private final PreparationViews views;
+    private final AuditTrail audit;
+    private final Samples samples;
 
-    PreparationPages(PreparationManagement preparations) {
+    PreparationPages(PreparationManagement preparations, PreparationViews views, AuditTrail audit, Samples samples) {
         this.preparations = preparations;
+        this.views = views;
+        this.audit = audit;
+        this.samples = samples;
     }
 
     /**
@@ -38,7 +47,7 @@ class PreparationPages {
      */
     @GetMapping("/preparations/{id}")
     Object showSession(@PathVariable String id, @RequestParam(name = "f", required = false) String fallback,
-            Model model) {
+            Operator operator, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Optional<FormulaCode> fallbackFormula = fallback == null || fallback.isBlank() ? Optional.empty()
                 : Optional.of(FormulaCode.of(fallback));
         SessionId sessionId;
@@ -57,8 +66,28 @@ class PreparationPages {
             }
             throw SessionNotFound.forId(sessionId);
         }
-        model.addAttribute("page", new PreparationPage(session.get()));
-        return "preparation";
+        String message = (String) model.getAttribute("message");
+        boolean error = Boolean.TRUE.equals(model.getAttribute("messageIsError"));
+        model.addAttribute("page", views.page(session.get(), operator, message, error));
+        return htmx != null ? "fragments/session-body" : "preparation";
+    }
+
+    /** The printable batch record: header, every step, the sample, every audit event and the chain check. */
+    @GetMapping("/preparations/{id}/record")
+    String showRecord(@PathVariable String id, Model model) {
+        var session = preparations.get(SessionId.parse(id));
+        var sessionId = session.id().value();
+        model.addAttribute("page", new RecordPage(session, samples.forSession(sessionId).orElse(null),
+                audit.forSession(sessionId), audit.verifySession(sessionId)));
+        return "record";
+    }
+
+    /** A sample label opens the record of the preparation that made it. */
+    @GetMapping("/s/{code}")
+    Object showSample(@PathVariable String code) {
+        return samples.byCode(code)
+                .map(sample -> (Object) Redirects.seeOther("/preparations/" + sample.sessionId() + "/record"))
+                .orElseThrow(() -> new SampleNotFound(code));
     }
 
     private static Object startOrResume(FormulaCode code) {

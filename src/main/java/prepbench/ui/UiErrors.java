@@ -24,6 +24,7 @@ import prepbench.preparation.InvalidBench;
 import prepbench.preparation.InvalidSessionId;
 import prepbench.preparation.NotPermitted;
 import prepbench.preparation.SessionNotFound;
+import prepbench.scales.UnknownBench;
 
 /** Turns every refusal of a page into an error page with the right status and what to do next. */
 @ControllerAdvice(basePackageClasses = UiErrors.class)
@@ -77,6 +78,17 @@ class UiErrors {
         return page(request, ErrorPage.of(404, "Preparation not found.",
                 "There is no preparation " + notFound.id() + " on this station.")
                 .then("Scan the formula's QR code to start or resume its preparation."));
+    }
+
+    @ExceptionHandler(SampleNotFound.class)
+    ModelAndView sampleNotFound(SampleNotFound notFound, HttpServletRequest request) {
+        return page(request, ErrorPage.of(404, "Sample not found", "No sample has this code.")
+                .echoing(notFound.code()).then("Scan the sample label again, or find the preparation in the list."));
+    }
+
+    @ExceptionHandler(UnknownBench.class)
+    ModelAndView unknownBench(UnknownBench unknown, HttpServletRequest request) {
+        return page(request, ErrorPage.of(404, "Unknown bench", unknown.getMessage()));
     }
 
     @ExceptionHandler({InvalidBatch.class, InvalidBench.class})

@@ -114,7 +114,7 @@ class PreparationApiTest {
             "absurd mass         | {\"formulaCode\":\"PRM00936\",\"amount\":1000000,\"unit\":\"kg\"} | 400 | more than this bench can weigh",
             "unknown unit        | {\"formulaCode\":\"PRM00936\",\"amount\":100,\"unit\":\"lb\"} | 400 | Unknown unit",
             "volume w/o density  | {\"formulaCode\":\"PRM00936\",\"amount\":100,\"unit\":\"mL\"} | 400 | cannot be prepared by volume",
-            "bad bench           | {\"formulaCode\":\"PRM00936\",\"bench\":\"<b>x</b>\"}       | 400 | Unknown bench name",
+            "bad bench           | {\"formulaCode\":\"PRM00936\",\"bench\":\"<b>x</b>\"}       | 400 | Unknown bench",
             "not JSON            | {formulaCode:                                              | 400 | not the JSON this endpoint expects"})
     void refusesBadStartsAndWritesNothing(String label, String body, int status, String message) throws Exception {
         Rows before = Rows.count(jdbc);

@@ -1,0 +1,86 @@
+package prepbench.api;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import prepbench.scales.Benches;
+import prepbench.scales.Reading;
+import prepbench.scales.SimulatedBalance;
+
+/** The benches' balances: readings, zero and tare, and the simulated balances' controls. */
+@RestController
+@RequestMapping("/api/v1/benches")
+class BenchApi {
+
+    private final Benches benches;
+
+    BenchApi(Benches benches) {
+        this.benches = benches;
+    }
+
+    record BenchDto(String id, boolean simulated) {
+    }
+
+    record ReadingDto(BigDecimal grams, boolean stable, Instant at, String state) {
+
+        static ReadingDto of(Reading reading) {
+            return new ReadingDto(Json.plain(reading.grams()), reading.stable(), reading.at(), reading.state().code());
+        }
+    }
+
+    /** A load for a simulated balance: gross grams on the pan, optional settle time and noise. */
+    record SimulatorRequest(
+            @DecimalMin(value = "-10000", message = "grams must be at least -10000")
+            @DecimalMax(value = "100000", message = "grams must be at most 100000") BigDecimal grams,
+            @Min(value = 0, message = "settleMs must not be negative")
+            @Max(value = 60000, message = "settleMs must be at most 60000") Long settleMs,
+            @DecimalMin(value = "0", message = "noiseG must not be negative")
+            @DecimalMax(value = "100", message = "noiseG must be at most 100") BigDecimal noiseG,
+            Boolean offline) {
+    }
+
+    @GetMapping
+    List<BenchDto> listBenches() {
+        return benches.ids().stream().map(id -> new BenchDto(id, benches.isSimulated(id))).toList();
+    }
+
+    @GetMapping("/{bench}/reading")
+    ReadingDto showReading(@PathVariable String bench) {
+        return ReadingDto.of(benches.reading(bench));
+    }
+
+    @PostMapping("/{bench}/zero")
+    ReadingDto zero(@PathVariable String bench) {
+        benches.zero(bench);
+        return ReadingDto.of(benches.reading(bench));
+    }
+
+    @PostMapping("/{bench}/tare")
+    ReadingDto tare(@PathVariable String bench) {
+        benches.tare(bench);
+        return ReadingDto.of(benches.reading(bench));
+    }
+
+    @PutMapping("/{bench}/simulator")
+    SimulatedBalance.Settings simulate(@PathVariable String bench, @Valid @RequestBody SimulatorRequest request) {
+        return benches.simulate(bench, request.grams(),
+                request.settleMs() == null ? null : Duration.ofMillis(request.settleMs()), request.noiseG(),
+                request.offline());
+    }
+}

@@ -1,0 +1,45 @@
+package prepbench.api;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import prepbench.formulas.FormulaCode;
+import prepbench.preparation.FormulaLock;
+import prepbench.preparation.Operator;
+import prepbench.preparation.PreparationManagement;
+
+/** Formula locks: which formulas are locked, and their release with a lab lead's signature. */
+@RestController
+class LockApi {
+
+    private final PreparationManagement preparations;
+
+    LockApi(PreparationManagement preparations) {
+        this.preparations = preparations;
+    }
+
+    record ReleaseRequest(@Size(max = 200, message = "password is at most 200 characters") String password,
+            @Size(max = 500, message = "reason is at most 500 characters") String reason) {
+    }
+
+    @GetMapping("/api/v1/locks")
+    List<FormulaLock> listLocks() {
+        return preparations.lockedFormulas();
+    }
+
+    @PostMapping("/api/v1/formulas/{code}/release-lock")
+    ResponseEntity<Void> releaseLock(@PathVariable String code, @Valid @RequestBody ReleaseRequest request,
+            Operator operator) {
+        preparations.releaseLock(FormulaCode.of(code), operator, request.password(), request.reason());
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,80 @@
+package prepbench.api;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import prepbench.audit.AuditEvent;
+import prepbench.audit.AuditTrail;
+import prepbench.audit.ChainVerification;
+import prepbench.preparation.Operator;
+import prepbench.preparation.PreparationManagement;
+import prepbench.preparation.SessionId;
+
+/** The weighing actions on a session, and its audit trail. Each answers the whole session after the change. */
+@RestController
+@RequestMapping("/api/v1/preparations/{id}")
+class StepApi {
+
+    private final PreparationManagement preparations;
+    private final AuditTrail audit;
+
+    StepApi(PreparationManagement preparations, AuditTrail audit) {
+        this.preparations = preparations;
+        this.audit = audit;
+    }
+
+    record ScanRequest(@NotNull(message = "code is required: what the scanner read from the container")
+            @Size(max = 5000, message = "code is far longer than any container label") String code) {
+    }
+
+    record ManualRequest(@NotNull(message = "grams is required: the weight in grams") BigDecimal grams,
+            @Size(max = 500, message = "reason is at most 500 characters") String reason) {
+    }
+
+    record ReasonRequest(@Size(max = 500, message = "reason is at most 500 characters") String reason) {
+    }
+
+    record AuditDto(List<AuditEvent> events, ChainVerification verification) {
+    }
+
+    @PostMapping("/steps/{sequence}/scan")
+    SessionDto scanContainer(@PathVariable String id, @PathVariable int sequence,
+            @Valid @RequestBody ScanRequest request, Operator operator) {
+        return SessionDto.of(preparations.scanContainer(SessionId.parse(id), sequence, request.code(), operator));
+    }
+
+    @PostMapping("/steps/{sequence}/capture")
+    SessionDto captureWeight(@PathVariable String id, @PathVariable int sequence, Operator operator) {
+        return SessionDto.of(preparations.captureWeight(SessionId.parse(id), sequence, operator));
+    }
+
+    @PostMapping("/steps/{sequence}/manual")
+    SessionDto enterWeight(@PathVariable String id, @PathVariable int sequence,
+            @Valid @RequestBody ManualRequest request, Operator operator) {
+        return SessionDto.of(preparations.enterWeightManually(SessionId.parse(id), sequence, request.grams(),
+                request.reason(), operator));
+    }
+
+    @PostMapping("/abort")
+    SessionDto abort(@PathVariable String id, @Valid @RequestBody ReasonRequest request, Operator operator) {
+        return SessionDto.of(preparations.abort(SessionId.parse(id), request.reason(), operator));
+    }
+
+    @GetMapping("/audit")
+    AuditDto showAudit(@PathVariable String id) {
+        UUID session = preparations.get(SessionId.parse(id)).id().value();
+        return new AuditDto(audit.forSession(session), audit.verifySession(session));
+    }
+}

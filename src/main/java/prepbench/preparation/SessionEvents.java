@@ -1,0 +1,62 @@
+package prepbench.preparation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * What happened to a preparation, as past-tense events. The audit trail records each one in the transaction of
+ * the change; {@link SessionCompleted} also makes the samples module record a sample.
+ */
+public final class SessionEvents {
+
+    private SessionEvents() {
+    }
+
+    /** The right container was scanned for a step. */
+    public record ContainerScanned(UUID sessionId, String formulaCode, int sequence, String operator,
+            String codeValue, String symbology, String lot, LocalDate expiry, Instant at) {
+    }
+
+    /** A weight was recorded for a step: from the balance or by hand; the step is ok or failed. */
+    public record WeightCaptured(UUID sessionId, String formulaCode, int sequence, String operator,
+            BigDecimal grams, boolean stable, boolean manual, String manualReason, BigDecimal targetG,
+            BigDecimal lowerLimitG, BigDecimal upperLimitG, String stepStatus, String failureReason, String scaleId,
+            Instant at) {
+    }
+
+    /** Every step is weighed inside its tolerance. */
+    public record SessionCompleted(UUID sessionId, String formulaCode, int attemptNo, String operator,
+            List<Step> steps, Instant at) {
+    }
+
+    /** The session ended without completing: aborted ({@code failed}) or by an over-dispense ({@code locked_failed}). */
+    public record SessionFailed(UUID sessionId, String formulaCode, int attemptNo, String operator, String status,
+            String reason, Instant at) {
+    }
+
+    /** The formula was locked: no new attempt until a lab lead releases it. */
+    public record FormulaLockEngaged(String formulaCode, UUID sessionId, String reason, Instant at) {
+    }
+
+    /** A lab lead released the formula's lock with their signature. */
+    public record FormulaLockReleased(String formulaCode, String releasedBy, String reason, String lockReason,
+            Instant at) {
+    }
+
+    /** A lock release was refused (wrong password, no reason, no permission). */
+    public record FormulaLockReleaseRefused(String formulaCode, String attemptedBy, String why, Instant at) {
+    }
+
+    /**
+     * An action on a session was refused; nothing changed.
+     *
+     * @param sequence the step acted on; null for a session action
+     * @param input what was scanned or typed, cut short; null when there was none
+     */
+    public record ActionWasRefused(UUID sessionId, String formulaCode, Integer sequence, String operator,
+            String action, String code, String message, String input, Instant at) {
+    }
+}

@@ -1,0 +1,46 @@
+package prepbench.scales;
+
+import java.time.Instant;
+import java.time.InstantSource;
+
+/**
+ * A bench's balance and what PrepBench has seen of it: when it last read a stable zero or was zeroed or tared,
+ * which a weighing step needs after its container is scanned.
+ */
+final class Bench {
+
+    private final Scale scale;
+    private final InstantSource clock;
+    private volatile Instant zeroedAt;
+
+    Bench(Scale scale, InstantSource clock) {
+        this.scale = scale;
+        this.clock = clock;
+    }
+
+    Scale scale() {
+        return scale;
+    }
+
+    Reading read() {
+        Reading reading = scale.read();
+        if (reading.isStableZero()) {
+            zeroedAt = reading.at();
+        }
+        return reading;
+    }
+
+    void zero() {
+        scale.zero();
+        zeroedAt = clock.instant();
+    }
+
+    void tare() {
+        scale.tare();
+        zeroedAt = clock.instant();
+    }
+
+    Instant zeroedAt() {
+        return zeroedAt;
+    }
+}

@@ -1,0 +1,42 @@
+package prepbench.ui;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import prepbench.preparation.Operator;
+import prepbench.preparation.PreparationManagement;
+import prepbench.preparation.PreparationSession;
+import prepbench.samples.Samples;
+import prepbench.scales.Benches;
+
+/** Builds a preparation page for the signed-in user. */
+@Component
+class PreparationViews {
+
+    private final PreparationManagement preparations;
+    private final Samples samples;
+    private final Benches benches;
+    private final boolean demo;
+
+    PreparationViews(PreparationManagement preparations, Samples samples, Benches benches,
+            @Value("${prepbench.demo-data:false}") boolean demo) {
+        this.preparations = preparations;
+        this.samples = samples;
+        this.benches = benches;
+        this.demo = demo;
+    }
+
+    PreparationPage page(PreparationSession session, Operator operator, String message, boolean error) {
+        boolean mayAct = operator.may(Operator.Permission.PREPARE)
+                && (operator.username().equals(session.operator())
+                        || operator.may(Operator.Permission.ENTER_MANUAL_WEIGHT));
+        var lock = preparations.lockedFormulas().stream()
+                .filter(locked -> locked.formulaCode().equals(session.formulaCode().value()))
+                .findFirst().orElse(null);
+        boolean simulated = session.bench() != null && benches.exists(session.bench())
+                && benches.isSimulated(session.bench());
+        return new PreparationPage(session, message, error, operator.may(Operator.Permission.ENTER_MANUAL_WEIGHT),
+                operator.may(Operator.Permission.RELEASE_LOCK), mayAct, lock, demo && simulated && mayAct,
+                samples.forSession(session.id().value()).orElse(null));
+    }
+}

@@ -1,0 +1,178 @@
+package prepbench.ui;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import prepbench.formulas.FormulaCode;
+import prepbench.preparation.ActionRefused;
+import prepbench.preparation.NotPermitted;
+import prepbench.preparation.Operator;
+import prepbench.preparation.PreparationManagement;
+import prepbench.preparation.PreparationSession;
+import prepbench.preparation.SessionId;
+import prepbench.scales.Benches;
+import prepbench.scales.Reading;
+import prepbench.scales.ScaleCommandRefused;
+
+/**
+ * The weighing actions of the preparation page. With htmx each answers the session's body fragment with a
+ * message; without JavaScript each answers 303 back to the page, the message carried over.
+ */
+@Controller
+class WeighingController {
+
+    private static final BigDecimal DEMO_CONTAINER_G = new BigDecimal("52.317");
+    private static final Set<String> PRESETS = Set.of("empty", "container", "pour", "over", "draught", "offline");
+
+    private final PreparationManagement preparations;
+    private final PreparationViews views;
+    private final Benches benches;
+
+    WeighingController(PreparationManagement preparations, PreparationViews views, Benches benches) {
+        this.preparations = preparations;
+        this.views = views;
+        this.benches = benches;
+    }
+
+    @PostMapping("/preparations/{id}/steps/{sequence}/scan")
+    Object scanContainer(@PathVariable String id, @PathVariable int sequence,
+            @RequestParam(defaultValue = "") String code, Operator operator,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+        SessionId session = SessionId.parse(id);
+        return answer(session, operator, htmx, flash, "Container accepted. Tare the balance, then weigh.",
+                () -> preparations.scanContainer(session, sequence, code, operator));
+    }
+
+    @PostMapping("/preparations/{id}/steps/{sequence}/capture")
+    Object captureWeight(@PathVariable String id, @PathVariable int sequence, Operator operator,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+        SessionId session = SessionId.parse(id);
+        return answer(session, operator, htmx, flash, null,
+                () -> preparations.captureWeight(session, sequence, operator));
+    }
+
+    @PostMapping("/preparations/{id}/steps/{sequence}/manual")
+    Object enterWeight(@PathVariable String id, @PathVariable int sequence,
+            @RequestParam(defaultValue = "") String grams, @RequestParam(defaultValue = "") String reason,
+            Operator operator, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            RedirectAttributes flash) {
+        SessionId session = SessionId.parse(id);
+        return answer(session, operator, htmx, flash, null, () -> preparations.enterWeightManually(session, sequence,
+                parseGrams(grams), reason, operator));
+    }
+
+    @PostMapping("/preparations/{id}/abort")
+    Object abort(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Operator operator,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+        SessionId session = SessionId.parse(id);
+        return answer(session, operator, htmx, flash, "Preparation aborted.",
+                () -> preparations.abort(session, reason, operator));
+    }
+
+    @PostMapping("/preparations/{id}/tare")
+    Object tare(@PathVariable String id, Operator operator,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+        SessionId session = SessionId.parse(id);
+        return answer(session, operator, htmx, flash, "Balance tared: it reads zero with the container on.", () -> {
+            PreparationSession current = preparations.get(session);
+            benches.tare(current.bench());
+            return current;
+        });
+    }
+
+    /** The demo panel: drives the session's simulated balance with a few presets a person would do by hand. */
+    @PostMapping("/preparations/{id}/simulate")
+    Object simulate(@PathVariable String id, @RequestParam(defaultValue = "") String preset, Operator operator,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+        SessionId session = SessionId.parse(id);
+        if (!PRESETS.contains(preset)) {
+            return Redirects.seeOther("/preparations/" + session);
+        }
+        return answer(session, operator, htmx, flash, null, () -> {
+            PreparationSession current = preparations.get(session);
+            String bench = current.bench();
+            var settings = benches.simulate(bench, null, null, null, null);
+            Reading reading = benches.reading(bench);
+            BigDecimal net = reading.grams() == null ? BigDecimal.ZERO : reading.grams();
+            BigDecimal target = current.activeStep().map(step -> step.targetG()).orElse(BigDecimal.ZERO);
+            BigDecimal upper = current.activeStep().map(step -> step.upperLimitG()).orElse(BigDecimal.ZERO);
+            switch (preset) {
+                case "empty" -> benches.simulate(bench, BigDecimal.ZERO, Duration.ofMillis(300), BigDecimal.ZERO, false);
+                case "container" -> benches.simulate(bench, DEMO_CONTAINER_G, null, BigDecimal.ZERO, false);
+                case "pour" -> benches.simulate(bench, settings.targetGrossG().add(target.subtract(net)), null,
+                        BigDecimal.ZERO, false);
+                case "over" -> benches.simulate(bench, settings.targetGrossG().add(upper.multiply(new BigDecimal("1.1"))
+                        .setScale(3, RoundingMode.HALF_UP).add(new BigDecimal("0.05")).subtract(net)), null,
+                        BigDecimal.ZERO, false);
+                case "draught" -> benches.simulate(bench, settings.targetGrossG(), Duration.ZERO,
+                        new BigDecimal("0.05"), false);
+                default -> benches.simulate(bench, null, null, null, !settings.offline());
+            }
+            return current;
+        });
+    }
+
+    @PostMapping("/formulas/{code}/release-lock")
+    Object releaseLock(@PathVariable String code, @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String session,
+            Operator operator, RedirectAttributes flash) {
+        FormulaCode formula = FormulaCode.of(code);
+        String back = session == null ? "/" : "/preparations/" + SessionId.parse(session);
+        try {
+            preparations.releaseLock(formula, operator, password, reason);
+            flash.addFlashAttribute("message", "Lock of " + formula + " released. A new attempt can start.");
+            flash.addFlashAttribute("messageIsError", false);
+        } catch (ActionRefused | NotPermitted refused) {
+            flash.addFlashAttribute("message", refused.getMessage());
+            flash.addFlashAttribute("messageIsError", true);
+        }
+        return Redirects.seeOther(back);
+    }
+
+    private Object answer(SessionId id, Operator operator, String htmx, RedirectAttributes flash, String success,
+            Supplier<PreparationSession> action) {
+        PreparationSession session;
+        String message = success;
+        boolean error = false;
+        HttpStatus status = HttpStatus.OK;
+        try {
+            session = action.get();
+        } catch (ActionRefused | NotPermitted | ScaleCommandRefused refused) {
+            session = preparations.get(id);
+            message = refused.getMessage();
+            error = true;
+            status = refused instanceof NotPermitted ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT;
+        }
+        if (htmx == null) {
+            flash.addFlashAttribute("message", message);
+            flash.addFlashAttribute("messageIsError", error);
+            return Redirects.seeOther("/preparations/" + id);
+        }
+        ModelAndView fragment = new ModelAndView("fragments/session-body",
+                Map.of("page", views.page(session, operator, message, error)));
+        fragment.setStatus(status);
+        return fragment;
+    }
+
+    /** The typed weight; null when it is not a number, which the session refuses (and audits) as no weight. */
+    private static BigDecimal parseGrams(String text) {
+        try {
+            return text.isBlank() ? null : new BigDecimal(text.strip().replace(',', '.'));
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,282 @@
+package prepbench.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import com.jayway.jsonpath.JsonPath;
+
+/**
+ * The whole weighing flow through the API with the simulated balance, run on each supported database by a
+ * subclass: scan, zero, weigh, capture until completed; refusals; an over-dispense that locks; the release with a
+ * signature; concurrent captures; and an audit trail whose tampering is detected.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class WeighingFlowScenarios {
+
+    /** What a scanner reads from each demo ingredient's container. */
+    private static final Map<String, String> LABELS = Map.of(
+            "ING-ETH-001", "ING-ETH-001",
+            "ING-LIM-001", "]C1ING-LIM-001",
+            "09506000134352", "]C1(01)09506000134352(17)301231(10)LIN-LOT-7",
+            "BER-001", "ING=BER-001;LOT=B-2291;EXP=2030-06-30",
+            "ING-HED-001", "HEDIONE",
+            "ING-ISO-001", "ING-ISO-001",
+            "ING-GAL-001", "ING-GAL-001",
+            "ING-VAN-001", "ING-VAN-001");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String bench = "bench-2";
+
+    private RequestPostProcessor technician() {
+        return user("weigher-" + UUID.randomUUID()).roles("TECHNICIAN");
+    }
+
+    private ResultActions json(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request,
+            RequestPostProcessor who, String body) throws Exception {
+        return mvc.perform(request.with(who).contentType(MediaType.APPLICATION_JSON).content(body));
+    }
+
+    private String start(RequestPostProcessor who, String formula) throws Exception {
+        String body = json(post("/api/v1/preparations"), who,
+                "{\"formulaCode\":\"" + formula + "\",\"bench\":\"" + bench + "\"}")
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.id");
+    }
+
+    private void load(RequestPostProcessor who, String grams) throws Exception {
+        json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"grams\":" + grams + ",\"settleMs\":0}")
+                .andExpect(status().isOk());
+    }
+
+    private String stepField(String id, int sequence, String field, RequestPostProcessor who) throws Exception {
+        String body = mvc.perform(get("/api/v1/preparations/" + id).with(who)).andReturn().getResponse()
+                .getContentAsString();
+        return JsonPath.read(body, "$.steps[" + (sequence - 1) + "]." + field).toString();
+    }
+
+    /** Scans the step's container, zeroes the empty pan and pours the given weight. */
+    private void prepareStep(String id, int sequence, String grams, RequestPostProcessor who) throws Exception {
+        String label = LABELS.get(stepField(id, sequence, "requiredCodeValue", who));
+        json(post("/api/v1/preparations/" + id + "/steps/" + sequence + "/scan"), who,
+                "{\"code\":\"" + label.replace("\"", "\\\"") + "\"}").andExpect(status().isOk());
+        load(who, "0");
+        mvc.perform(post("/api/v1/benches/" + bench + "/zero").with(who)).andExpect(status().isOk());
+        load(who, grams);
+    }
+
+    private ResultActions capture(String id, int sequence, RequestPostProcessor who) throws Exception {
+        return mvc.perform(post("/api/v1/preparations/" + id + "/steps/" + sequence + "/capture").with(who));
+    }
+
+    @Test
+    void preparesPrm00936FromStartToCompletion() throws Exception {
+        RequestPostProcessor who = technician();
+        String id = start(who, "PRM00936");
+
+        for (int sequence = 1; sequence <= 8; sequence++) {
+            prepareStep(id, sequence, stepField(id, sequence, "targetQtyG", who), who);
+            capture(id, sequence, who).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.steps[" + (sequence - 1) + "].status").value("ok"))
+                    .andExpect(jsonPath("$.steps[" + (sequence - 1) + "].isStable").value(true));
+        }
+
+        mvc.perform(get("/api/v1/preparations/" + id).with(who))
+                .andExpect(jsonPath("$.status").value("completed"))
+                .andExpect(jsonPath("$.endedAt").isNotEmpty())
+                .andExpect(jsonPath("$.steps[2].lot").value("LIN-LOT-7"))
+                .andExpect(jsonPath("$.steps[2].expiry").value("2030-12-31"))
+                .andExpect(jsonPath("$.steps[3].lot").value("B-2291"));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sample_line l JOIN sample s ON s.id = l.sample_id WHERE s.session_id = :id")
+                .param("id", UUID.fromString(id)).query(Integer.class).single()).isEqualTo(8);
+        mvc.perform(get("/api/v1/preparations/" + id + "/audit").with(who))
+                .andExpect(jsonPath("$.verification.intact").value(true))
+                .andExpect(jsonPath("$.events[0].action").value("SESSION_STARTED"))
+                .andExpect(jsonPath("$.events[-1].action").value("SESSION_COMPLETED"));
+    }
+
+    @Test
+    void refusesWrongScansAndUnreadyCapturesAndAuditsEachRefusal() throws Exception {
+        RequestPostProcessor who = technician();
+        String id = start(who, "PRM00936");
+
+        json(post("/api/v1/preparations/" + id + "/steps/1/scan"), who, "{\"code\":\"ING-LIM-001\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("WRONG_INGREDIENT"))
+                .andExpect(jsonPath("$.detail", containsString("Wrong container")));
+        json(post("/api/v1/preparations/" + id + "/steps/1/scan"), who, "{\"code\":\"" + "X".repeat(5000) + "\"}")
+                .andExpect(status().isUnprocessableContent());
+        json(post("/api/v1/preparations/" + id + "/steps/2/scan"), who, "{\"code\":\"ING-LIM-001\"}")
+                .andExpect(jsonPath("$.reason").value("NOT_ACTIVE_STEP"));
+        capture(id, 1, who).andExpect(jsonPath("$.reason").value("NOT_SCANNED"));
+        json(post("/api/v1/preparations/" + id + "/steps/1/scan"), who, "{\"code\":\"ING-ETH-001\"}")
+                .andExpect(status().isOk());
+        load(who, "10");
+        capture(id, 1, who).andExpect(jsonPath("$.reason").value("NOT_ZEROED"));
+        json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"grams\":0,\"settleMs\":0}");
+        mvc.perform(post("/api/v1/benches/" + bench + "/zero").with(who)).andExpect(status().isOk());
+        json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"grams\":78,\"settleMs\":5000}");
+        capture(id, 1, who).andExpect(jsonPath("$.reason").value("UNSTABLE"));
+        load(who, "50");
+        capture(id, 1, who).andExpect(jsonPath("$.reason").value("UNDER_TARGET"));
+        json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"offline\":true}");
+        capture(id, 1, who).andExpect(jsonPath("$.reason").value("BALANCE_OFFLINE"));
+        json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"offline\":false}");
+
+        List<String> refusals = jdbc.sql("""
+                SELECT action FROM audit_event WHERE session_id = :id AND action LIKE 'REFUSED_%' ORDER BY id
+                """).param("id", UUID.fromString(id)).query(String.class).list();
+        assertThat(refusals).containsExactly("REFUSED_SCAN", "REFUSED_SCAN", "REFUSED_SCAN", "REFUSED_CAPTURE",
+                "REFUSED_CAPTURE", "REFUSED_CAPTURE", "REFUSED_CAPTURE", "REFUSED_CAPTURE");
+        mvc.perform(get("/api/v1/preparations/" + id).with(who))
+                .andExpect(jsonPath("$.status").value("in_progress"))
+                .andExpect(jsonPath("$.steps[0].status").value("pending"))
+                .andExpect(jsonPath("$.steps[0].capturedQtyG").doesNotExist());
+    }
+
+    @Test
+    void twoTabsCapturingTheSameStepAtOnceGiveExactlyOneCapture() throws Exception {
+        RequestPostProcessor who = technician();
+        String id = start(who, "PRM00936");
+        prepareStep(id, 1, stepField(id, 1, "targetQtyG", who), who);
+        int tabs = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(tabs);
+        CyclicBarrier barrier = new CyclicBarrier(tabs);
+        List<Future<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < tabs; i++) {
+            answers.add(pool.submit(() -> {
+                barrier.await(10, TimeUnit.SECONDS);
+                return capture(id, 1, who).andReturn().getResponse().getStatus();
+            }));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> answer : answers) {
+            statuses.add(answer.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+
+        assertThat(statuses).containsOnlyOnce(200).containsOnly(200, 422);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE session_id = :id AND action = 'WEIGHT_CAPTURED'")
+                .param("id", UUID.fromString(id)).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void overDispenseLocksTheFormulaUntilALabLeadSignsTheRelease() throws Exception {
+        RequestPostProcessor who = technician();
+        String id = start(who, "PRM00936");
+        BigDecimal upper = new BigDecimal(stepField(id, 1, "targetQtyG", who)).add(new BigDecimal("0.6"));
+        prepareStep(id, 1, upper.toPlainString(), who);
+
+        capture(id, 1, who).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("locked_failed"))
+                .andExpect(jsonPath("$.steps[0].status").value("failed"))
+                .andExpect(jsonPath("$.steps[0].failureReason").value("OVER_DISPENSE"));
+        json(post("/api/v1/preparations"), technician(), "{\"formulaCode\":\"PRM00936\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.title").value("Formula locked"));
+        RequestPostProcessor lead = user("lablead").roles("LAB_LEAD");
+        json(post("/api/v1/formulas/PRM00936/release-lock"), who, "{\"password\":\"tech123\",\"reason\":\"checked\"}")
+                .andExpect(status().isForbidden());
+        json(post("/api/v1/formulas/PRM00936/release-lock"), lead, "{\"password\":\"wrong\",\"reason\":\"checked\"}")
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("WRONG_PASSWORD"));
+        json(post("/api/v1/formulas/PRM00936/release-lock"), lead, "{\"password\":\"lablead123\",\"reason\":\"\"}")
+                .andExpect(jsonPath("$.reason").value("REASON_REQUIRED"));
+
+        json(post("/api/v1/formulas/PRM00936/release-lock"), lead,
+                "{\"password\":\"lablead123\",\"reason\":\"Scale checked, operator retrained\"}")
+                .andExpect(status().isNoContent());
+
+        start(technician(), "PRM00936");
+        assertThat(jdbc.sql("SELECT action FROM audit_event WHERE chain = 'formula:PRM00936' ORDER BY id")
+                .query(String.class).list()).containsSubsequence("FORMULA_LOCKED", "REFUSED_LOCK_RELEASE",
+                "REFUSED_LOCK_RELEASE", "FORMULA_LOCK_RELEASED");
+    }
+
+    @Test
+    void abortNeedsAReasonAndThreeFailuresInARowLockTheFormula() throws Exception {
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            RequestPostProcessor who = technician();
+            String id = start(who, "COS00217");
+            if (attempt == 1) {
+                json(post("/api/v1/preparations/" + id + "/abort"), who, "{\"reason\":\"  \"}")
+                        .andExpect(jsonPath("$.reason").value("REASON_REQUIRED"));
+            }
+            json(post("/api/v1/preparations/" + id + "/abort"), who, "{\"reason\":\"spilled attempt " + attempt + "\"}")
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.status").value("failed"))
+                    .andExpect(jsonPath("$.endReason").value("spilled attempt " + attempt));
+        }
+
+        json(post("/api/v1/preparations"), technician(), "{\"formulaCode\":\"COS00217\"}")
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.reason").value("3 failed attempts in a row"));
+        json(post("/api/v1/formulas/COS00217/release-lock"), user("lablead").roles("LAB_LEAD"),
+                "{\"password\":\"lablead123\",\"reason\":\"new batch of raw material\"}")
+                .andExpect(status().isNoContent());
+        start(technician(), "COS00217");
+    }
+
+    @Test
+    void detectsAnAuditEventEditedBehindTheApplicationsBack() throws Exception {
+        RequestPostProcessor who = technician();
+        String id = start(who, "PRM00936");
+        json(post("/api/v1/preparations/" + id + "/steps/1/scan"), who, "{\"code\":\"ING-ETH-001\"}")
+                .andExpect(status().isOk());
+        mvc.perform(get("/api/v1/preparations/" + id + "/audit").with(who))
+                .andExpect(jsonPath("$.verification.intact").value(true))
+                .andExpect(jsonPath("$.verification.events").value(2));
+
+        jdbc.sql("UPDATE audit_event SET actor = 'somebody-else' WHERE session_id = :id AND action = 'CONTAINER_SCANNED'")
+                .param("id", UUID.fromString(id)).update();
+
+        mvc.perform(get("/api/v1/preparations/" + id + "/audit").with(who))
+                .andExpect(jsonPath("$.verification.intact").value(false))
+                .andExpect(jsonPath("$.verification.problem", containsString("was changed after it was recorded")));
+    }
+
+    @Test
+    void refusesBenchInputThatMakesNoSense() throws Exception {
+        RequestPostProcessor who = technician();
+        mvc.perform(get("/api/v1/benches/nope/reading").with(who)).andExpect(status().isNotFound());
+        json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"grams\":1e9}").andExpect(status().isBadRequest());
+        json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"grams\":10,\"settleMs\":60000}");
+        mvc.perform(post("/api/v1/benches/" + bench + "/tare").with(who))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail", containsString("not stable")));
+        load(who, "0");
+        mvc.perform(get("/api/v1/benches").with(who)).andExpect(jsonPath("$[0].id").value("bench-1"));
+    }
+}

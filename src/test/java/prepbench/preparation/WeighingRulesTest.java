@@ -1,0 +1,231 @@
+package prepbench.preparation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static prepbench.preparation.FormulaBuilder.aFormula;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import prepbench.formulas.BatchUnit;
+import prepbench.scales.Reading;
+import prepbench.scales.ScaleState;
+
+/** The session's rules for scanning, weighing, failing and completing, without Spring or a database. */
+class WeighingRulesTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
+    private static final LocalDate TODAY = LocalDate.parse("2026-11-27");
+    private static final Operator TINA = Operator.withRoles("tina", List.of("ROLE_TECHNICIAN"));
+    private static final Operator LEE = Operator.withRoles("lee", List.of("ROLE_LAB_LEAD"));
+    private static final Operator TOM = Operator.withRoles("tom", List.of("ROLE_TECHNICIAN"));
+
+    /** Two steps: "a" 60 g ± 0.3 g and "b" 40 g ± 0.2 g, codes ING-A and ING-B. */
+    private static PreparationSession aSession() {
+        var formula = aFormula().withLine("a", "0.6", null).withLine("b", "0.4", null).build();
+        BatchSize batch = new BatchSize(new BigDecimal("100"), BatchUnit.G);
+        BatchPlan plan = BatchPlan.of(formula, batch, new BigDecimal("0.001"), new BigDecimal("100000"));
+        return PreparationSession.start(formula, plan, batch, 1, "tina", "bench-1", T0);
+    }
+
+    private static Reading stable(String grams) {
+        return new Reading(new BigDecimal(grams), true, T0, ScaleState.OK);
+    }
+
+    private static Instant at(int seconds) {
+        return T0.plusSeconds(seconds);
+    }
+
+    private static void scanAndWeigh(PreparationSession session, int sequence, String code, String grams, int t) {
+        session.identifyContainer(sequence, code, TINA, TODAY, at(t));
+        session.captureWeight(sequence, stable(grams), at(t + 1), TINA, "bench-1", at(t + 2));
+    }
+
+    private static String refusal(Runnable action) {
+        try {
+            action.run();
+        } catch (ActionRefused refused) {
+            return refused.code();
+        }
+        throw new AssertionError("expected a refusal");
+    }
+
+    @Test
+    void onlyTheLowestPendingStepIsActive() {
+        PreparationSession session = aSession();
+
+        assertThat(session.activeStep()).get().extracting(Step::sequence).isEqualTo(1);
+        assertThat(refusal(() -> session.identifyContainer(2, "ING-B", TINA, TODAY, at(1)))).isEqualTo("NOT_ACTIVE_STEP");
+    }
+
+    @Test
+    void acceptsTheRightContainerAndRecordsWhatWasScanned() {
+        PreparationSession session = aSession();
+
+        session.identifyContainer(1, "  ing-a\r\n", TINA, TODAY, at(1));
+
+        Step step = session.steps().get(0);
+        assertThat(step.isIdentified()).isTrue();
+        assertThat(step.scannedAt()).isEqualTo(at(1));
+        assertThat(session.events()).singleElement().isInstanceOf(SessionEvents.ContainerScanned.class);
+        assertThat(session.changedSteps()).containsExactly(step);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ING-B", "", "<script>", "x'; DROP TABLE preparation_step; --"})
+    void refusesAWrongOrUnreadableContainerAndChangesNothing(String code) {
+        PreparationSession session = aSession();
+
+        assertThat(refusal(() -> session.identifyContainer(1, code, TINA, TODAY, at(1))))
+                .isIn("WRONG_INGREDIENT", "UNREADABLE_LABEL");
+        assertThat(session.steps().get(0).isIdentified()).isFalse();
+        assertThat(session.events()).isEmpty();
+    }
+
+    @Test
+    void refusesAWrongContainerNamingTheRightOne() {
+        PreparationSession session = aSession();
+
+        assertThatThrownBy(() -> session.identifyContainer(1, "ING-B", TINA, TODAY, at(1)))
+                .hasMessageContaining("Wrong container").hasMessageContaining("scan the container of a (ING-A)");
+    }
+
+    @Test
+    void captureNeedsScanThenZeroThenAStableReadingInsideTolerance() {
+        PreparationSession session = aSession();
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(0), TINA, "bench-1", at(1))))
+                .isEqualTo("NOT_SCANNED");
+        session.identifyContainer(1, "ING-A", TINA, TODAY, at(10));
+
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), null, TINA, "bench-1", at(11))))
+                .isEqualTo("NOT_ZEROED");
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(9), TINA, "bench-1", at(11))))
+                .isEqualTo("NOT_ZEROED");
+        assertThat(refusal(() -> session.captureWeight(1, new Reading(new BigDecimal("60"), false, T0,
+                ScaleState.UNSTABLE), at(10), TINA, "bench-1", at(11)))).isEqualTo("UNSTABLE");
+        assertThat(refusal(() -> session.captureWeight(1, Reading.offline(T0), at(10), TINA, "bench-1", at(11))))
+                .isEqualTo("BALANCE_OFFLINE");
+        assertThat(refusal(() -> session.captureWeight(1, new Reading(null, false, T0, ScaleState.OVERLOAD), at(10),
+                TINA, "bench-1", at(11)))).isEqualTo("BALANCE_OVERLOAD");
+        assertThat(refusal(() -> session.captureWeight(1, stable("59.699"), at(10), TINA, "bench-1", at(11))))
+                .isEqualTo("UNDER_TARGET");
+
+        session.captureWeight(1, stable("60.300"), at(10), TINA, "bench-1", at(12));
+
+        Step step = session.steps().get(0);
+        assertThat(step.status()).isEqualTo(StepStatus.OK);
+        assertThat(step.capturedG()).isEqualByComparingTo("60.3");
+        assertThat(step.stable()).isTrue();
+        assertThat(step.scaleId()).isEqualTo("bench-1");
+        assertThat(session.activeStep()).get().extracting(Step::sequence).isEqualTo(2);
+    }
+
+    @Test
+    void aDoneStepCannotBeCapturedAgain() {
+        PreparationSession session = aSession();
+        scanAndWeigh(session, 1, "ING-A", "60", 1);
+
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(5), TINA, "bench-1", at(6))))
+                .isEqualTo("STEP_DONE");
+    }
+
+    @Test
+    void overDispenseFailsTheStepAndLocksTheSession() {
+        PreparationSession session = aSession();
+        session.identifyContainer(1, "ING-A", TINA, TODAY, at(1));
+
+        session.captureWeight(1, stable("60.301"), at(2), TINA, "bench-1", at(3));
+
+        assertThat(session.status()).isEqualTo(SessionStatus.LOCKED_FAILED);
+        assertThat(session.steps().get(0).status()).isEqualTo(StepStatus.FAILED);
+        assertThat(session.steps().get(0).failureReason()).isEqualTo("OVER_DISPENSE");
+        assertThat(session.endedAt()).isEqualTo(at(3));
+        assertThat(session.endReason()).contains("Over-dispense at step 1").contains("60.301 g");
+        assertThat(session.activeStep()).isEmpty();
+        assertThat(refusal(() -> session.identifyContainer(2, "ING-B", TINA, TODAY, at(4)))).isEqualTo("NOT_IN_PROGRESS");
+        assertThat(session.events()).last().isInstanceOf(SessionEvents.SessionFailed.class);
+    }
+
+    @Test
+    void lastStepInsideToleranceCompletesTheSession() {
+        PreparationSession session = aSession();
+        scanAndWeigh(session, 1, "ING-A", "60", 1);
+        scanAndWeigh(session, 2, "ING-B", "39.8", 10);
+
+        assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
+        assertThat(session.endedAt()).isEqualTo(at(12));
+        assertThat(session.events()).last().isInstanceOfSatisfying(SessionEvents.SessionCompleted.class,
+                completed -> assertThat(completed.steps()).extracting(Step::status).containsOnly(StepStatus.OK));
+        assertThat(refusal(() -> session.abort("late", TINA, at(20)))).isEqualTo("NOT_IN_PROGRESS");
+    }
+
+    @Test
+    void refusesAnExpiredLot() {
+        var formula = aFormula().withLine("a", "1", null).build();
+        var line = formula.lines().get(0);
+        var gs1Line = new prepbench.formulas.ReleasedFormula.Line(1, line.ingredientId(), "LIN", "Linalool",
+                line.fraction(), null, null, "09506000134352", List.of(), "", "gs1");
+        var gs1Formula = new prepbench.formulas.ReleasedFormula(formula.formulaId(), formula.code(), formula.name(),
+                formula.versionId(), 1, formula.defaultAmount(), formula.defaultUnit(), List.of(gs1Line));
+        BatchSize batch = new BatchSize(new BigDecimal("10"), BatchUnit.G);
+        PreparationSession session = PreparationSession.start(gs1Formula, BatchPlan.of(gs1Formula, batch,
+                new BigDecimal("0.001"), new BigDecimal("1000")), batch, 1, "tina", "bench-1", T0);
+
+        assertThatThrownBy(() -> session.identifyContainer(1, "(01)09506000134352(17)261126(10)OLD1", TINA, TODAY, at(1)))
+                .isInstanceOfSatisfying(ActionRefused.class, refused -> assertThat(refused.code()).isEqualTo("EXPIRED"))
+                .hasMessageContaining("Lot OLD1").hasMessageContaining("expired on 2026-11-26");
+
+        session.identifyContainer(1, "]C1(01)09506000134352(17)261127(10)NEW2", TINA, TODAY, at(2));
+        assertThat(session.steps().get(0).lot()).isEqualTo("NEW2");
+        assertThat(session.steps().get(0).expiry()).isEqualTo(LocalDate.parse("2026-11-27"));
+        assertThat(session.steps().get(0).symbology()).isEqualTo("C1");
+    }
+
+    @Test
+    void manualEntryNeedsItsPermissionAndAReasonAndIsFlagged() {
+        PreparationSession session = aSession();
+        session.identifyContainer(1, "ING-A", TINA, TODAY, at(1));
+
+        assertThatThrownBy(() -> session.enterWeightManually(1, new BigDecimal("60"), "balance broken", TINA, at(2)))
+                .isInstanceOf(NotPermitted.class);
+        assertThat(refusal(() -> session.enterWeightManually(1, new BigDecimal("60"), " ", LEE, at(2))))
+                .isEqualTo("REASON_REQUIRED");
+        assertThat(refusal(() -> session.enterWeightManually(1, new BigDecimal("-1"), "x", LEE, at(2))))
+                .isEqualTo("INVALID_WEIGHT");
+
+        session.enterWeightManually(1, new BigDecimal("60.1"), "balance display broken", LEE, at(3));
+
+        Step step = session.steps().get(0);
+        assertThat(step.manual()).isTrue();
+        assertThat(step.manualReason()).isEqualTo("balance display broken");
+        assertThat(step.status()).isEqualTo(StepStatus.OK);
+        assertThat(session.hasManualEntries()).isTrue();
+    }
+
+    @Test
+    void abortNeedsAReasonAndFailsTheSession() {
+        PreparationSession session = aSession();
+
+        assertThat(refusal(() -> session.abort("", TINA, at(1)))).isEqualTo("REASON_REQUIRED");
+        session.abort("spilled the alcohol", TINA, at(2));
+
+        assertThat(session.status()).isEqualTo(SessionStatus.FAILED);
+        assertThat(session.endReason()).isEqualTo("spilled the alcohol");
+    }
+
+    @Test
+    void anotherTechnicianCannotWorkOnTheSessionButALabLeadCan() {
+        PreparationSession session = aSession();
+
+        assertThat(refusal(() -> session.identifyContainer(1, "ING-A", TOM, TODAY, at(1)))).isEqualTo("NOT_YOUR_SESSION");
+        assertThat(refusal(() -> session.abort("not mine", TOM, at(1)))).isEqualTo("NOT_YOUR_SESSION");
+        session.identifyContainer(1, "ING-A", LEE, TODAY, at(2));
+        assertThat(session.steps().get(0).isIdentified()).isTrue();
+    }
+}
