@@ -1,8 +1,10 @@
 package prepbench.preparation;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +88,8 @@ public final class PreparationSession {
         Step step = activeStepForAction(sequence, actor);
         ContainerLabel label;
         try {
-            label = ContainerLabels.parse(raw, LabelParser.fromCode(step.parser()).orElse(LabelParser.PLAIN));
+            label = ContainerLabels.parse(raw, LabelParser.fromCode(step.parser()).orElse(LabelParser.PLAIN),
+                    Clock.fixed(now, ZoneOffset.UTC));
         } catch (LabelRefused unreadable) {
             throw new ActionRefused("UNREADABLE_LABEL", unreadable.getMessage());
         }

@@ -1,0 +1,169 @@
+package prepbench.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+
+/**
+ * A person preparing PRM00936 at a bench with the simulated balance, in a real browser: every step scanned,
+ * tared, poured and captured until completed; a wrong container refused; an over-dispense that locks; the release
+ * by a lab lead with a wrong and then the right password; and a new attempt that completes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "prepbench.benches[0].id=bench-1", "prepbench.benches[0].scale.protocol=simulated",
+        "prepbench.benches[0].scale.settle-ms=250", "prepbench.benches[1].id=bench-2",
+        "prepbench.benches[1].scale.protocol=simulated", "prepbench.benches[1].scale.settle-ms=250"})
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WeighingBrowserTest {
+
+    /** What a scanner reads from each of PRM00936's containers, in step order. */
+    private static final List<String> LABELS = List.of("ING-ETH-001", "ING-LIM-001",
+            "(01)09506000134352(17)301231(10)LIN-LOT-7", "ING=BER-001;LOT=B-2291;EXP=2030-06-30", "HEDIONE",
+            "ING-ISO-001", "ING-GAL-001", "ING-VAN-001");
+    private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
+
+    @LocalServerPort
+    int port;
+
+    private Playwright playwright;
+    private com.microsoft.playwright.Browser browser;
+
+    @BeforeAll
+    void launch() {
+        Browser.requireChromium();
+        playwright = Browser.playwright();
+        browser = Browser.launch(playwright);
+    }
+
+    @AfterAll
+    void close() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    private Page signIn(BrowserContext context, String user, String password) {
+        Page page = context.newPage();
+        page.setDefaultTimeout(15_000);
+        page.navigate("/login");
+        page.getByLabel("Username").fill(user);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        assertThat(page.locator("#scan")).isFocused();
+        return page;
+    }
+
+    private BrowserContext newContext() {
+        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port));
+    }
+
+    private static void scanFormula(Page page) {
+        page.navigate("/");
+        page.locator("#scan").fill("F=PRM00936");
+        page.locator("#scan").press("Enter");
+        page.waitForURL(PREPARATION);
+    }
+
+    private static Locator button(Page page, String name) {
+        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private static void demo(Page page, String preset) {
+        clickAndWait(page, page.locator("button[data-preset=" + preset + "]"));
+    }
+
+    /** Clicks an htmx button and waits for its answer, as a person waits to see the page change. */
+    private static void clickAndWait(Page page, Locator button) {
+        page.waitForResponse(response -> response.request().method().equals("POST"), button::click);
+    }
+
+    /** Scans the container, puts it on the balance, tares, pours with the given preset and waits for stable. */
+    private static void pour(Page page, int sequence, String preset) {
+        Locator active = page.getByTestId("active-step");
+        assertThat(active).hasAttribute("data-sequence", String.valueOf(sequence));
+        page.locator("#container-code").fill(LABELS.get(sequence - 1));
+        page.locator("#container-code").press("Enter");
+        assertThat(page.getByTestId("identified")).isVisible();
+        demo(page, "empty");
+        demo(page, "container");
+        // every reading after the answer is either moving towards the new load or settled on it
+        assertThat(page.getByTestId("live-state")).hasText("stable");
+        clickAndWait(page, button(page, "Tare"));
+        assertThat(page.getByTestId("live-grams")).hasText("0.000");
+        demo(page, preset);
+        assertThat(page.getByTestId("live-state")).hasText("stable");
+    }
+
+    private static void weighEveryStep(Page page) {
+        for (int sequence = 1; sequence <= LABELS.size(); sequence++) {
+            pour(page, sequence, "pour");
+            assertThat(page.getByTestId("live-diff")).hasText("+0.000 g");
+            clickAndWait(page, button(page, "Capture"));
+            assertThat(page.getByTestId("step").nth(sequence - 1)).hasAttribute("data-status", "ok");
+        }
+        assertThat(page.getByTestId("session-status")).hasText("completed");
+        assertThat(page.getByTestId("sample")).containsText("PRM00936-");
+    }
+
+    @Test
+    void preparesLocksReleasesAndPreparesAgain() {
+        try (BrowserContext technicianContext = newContext(); BrowserContext leadContext = newContext()) {
+            Page technician = signIn(technicianContext, "technician", "tech123");
+
+            scanFormula(technician);
+            technician.locator("#container-code").fill("ING-LIM-001");
+            technician.locator("#container-code").press("Enter");
+            assertThat(technician.getByTestId("action-message")).containsText("Wrong container");
+            assertThat(technician.getByTestId("active-step")).hasAttribute("data-sequence", "1");
+            weighEveryStep(technician);
+
+            technician.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Preparation record")).click();
+            assertThat(technician.getByTestId("chain-verification")).containsText("Audit trail intact");
+            assertThat(technician.getByTestId("record-status")).hasText("completed");
+
+            scanFormula(technician);
+            pour(technician, 1, "over");
+            button(technician, "Capture").click();
+            assertThat(technician.getByTestId("session-status")).hasText("locked_failed");
+            assertThat(technician.getByTestId("lock-banner")).containsText("Over-dispense at step 1");
+            technician.navigate("/");
+            technician.locator("#scan").fill("F=PRM00936");
+            technician.locator("#scan").press("Enter");
+            assertThat(technician.getByTestId("error-title")).hasText("Formula PRM00936 is locked");
+
+            Page lead = signIn(leadContext, "lablead", "lablead123");
+            Locator locked = lead.getByTestId("locked-formula");
+            assertThat(locked).containsText("PRM00936");
+            locked.getByLabel("Reason").fill("Balance checked, technician briefed");
+            locked.getByLabel("Your password (signature)").fill("not-my-password");
+            locked.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Release lock")).click();
+            assertThat(lead.getByTestId("scan-message")).containsText("The password is not yours");
+            assertThat(lead.getByTestId("locked-formula")).containsText("PRM00936");
+            lead.getByTestId("locked-formula").getByLabel("Reason").fill("Balance checked, technician briefed");
+            lead.getByTestId("locked-formula").getByLabel("Your password (signature)").fill("lablead123");
+            lead.getByTestId("locked-formula").getByRole(AriaRole.BUTTON,
+                    new Locator.GetByRoleOptions().setName("Release lock")).click();
+            assertThat(lead.getByTestId("scan-message")).containsText("Lock of PRM00936 released");
+            assertThat(lead.getByTestId("locked-formula")).hasCount(0);
+
+            scanFormula(technician);
+            assertThat(technician.getByTestId("attempt-no")).hasText("3");
+            weighEveryStep(technician);
+        }
+    }
+}
