@@ -1,12 +1,11 @@
 package prepbench.scanning;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-
-import org.springframework.web.util.UriUtils;
 
 import prepbench.formulas.FormulaCode;
 
@@ -73,7 +72,7 @@ public sealed interface ScanResult {
         /** The sample's page, which leads to the record of the preparation that made it. */
         @Override
         public Optional<String> page() {
-            return Optional.of("/s/" + UriUtils.encodePathSegment(sampleCode, StandardCharsets.UTF_8));
+            return Optional.of("/samples?code=" + URLEncoder.encode(sampleCode, StandardCharsets.UTF_8));
         }
     }
 

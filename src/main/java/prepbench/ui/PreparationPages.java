@@ -84,7 +84,12 @@ class PreparationPages {
 
     /** A sample label opens the record of the preparation that made it. */
     @GetMapping("/s/{code}")
-    Object showSample(@PathVariable String code) {
+    Object showSampleByPath(@PathVariable String code) {
+        return showSample(code);
+    }
+
+    @GetMapping("/samples")
+    Object showSample(@RequestParam(defaultValue = "") String code) {
         return samples.byCode(code)
                 .map(sample -> (Object) Redirects.seeOther("/preparations/" + sample.sessionId() + "/record"))
                 .orElseThrow(() -> new SampleNotFound(code));

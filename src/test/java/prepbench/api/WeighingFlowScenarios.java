@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.math.BigDecimal;
@@ -121,6 +122,11 @@ abstract class WeighingFlowScenarios {
                 .andExpect(jsonPath("$.steps[3].lot").value("B-2291"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sample_line l JOIN sample s ON s.id = l.sample_id WHERE s.session_id = :id")
                 .param("id", UUID.fromString(id)).query(Integer.class).single()).isEqualTo(8);
+        String sample = jdbc.sql("SELECT code FROM sample WHERE session_id = :id").param("id", UUID.fromString(id))
+                .query(String.class).single();
+        mvc.perform(get("/samples").param("code", sample.toLowerCase()).with(who))
+                .andExpect(status().isSeeOther())
+                .andExpect(redirectedUrl("/preparations/" + id + "/record"));
         mvc.perform(get("/api/v1/preparations/" + id + "/audit").with(who))
                 .andExpect(jsonPath("$.verification.intact").value(true))
                 .andExpect(jsonPath("$.events[0].action").value("SESSION_STARTED"))
