@@ -51,6 +51,12 @@ class PreparationAuditing {
     }
 
     @EventListener
+    void on(SessionEvents.BalanceTared tared) {
+        session(tared.at(), tared.operator(), "BALANCE_TARED", tared.sessionId(), tared.sequence(),
+                tared.formulaCode(), payload("bench", tared.bench()));
+    }
+
+    @EventListener
     void on(SessionEvents.WeightCaptured captured) {
         session(captured.at(), captured.operator(), captured.manual() ? "WEIGHT_ENTERED_MANUALLY" : "WEIGHT_CAPTURED",
                 captured.sessionId(), captured.sequence(), captured.formulaCode(), payload("grams",

@@ -20,6 +20,7 @@ import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.ReleasedFormula;
 import prepbench.scales.Benches;
+import prepbench.scales.ScaleCommandRefused;
 
 /**
  * Starts, resumes and reads preparation sessions. A start is atomic: the session, all its steps and its audit
@@ -139,6 +140,18 @@ public class PreparationManagement {
     public PreparationSession scanContainer(SessionId id, int sequence, String raw, Operator actor) {
         return act(id, actor, "SCAN", sequence, raw, (session, now) -> session.identifyContainer(sequence,
                 raw, actor, LocalDate.ofInstant(now, ZoneId.systemDefault()), now));
+    }
+
+    /** Tares the session's balance for the active step (the empty container on the pan); audited. */
+    public PreparationSession tareBalance(SessionId id, Operator actor) {
+        return act(id, actor, "TARE", null, null, (session, now) -> {
+            session.recordTare(actor, now);
+            try {
+                benches.tare(session.bench());
+            } catch (ScaleCommandRefused notNow) {
+                throw new ActionRefused("BALANCE_NOT_READY", notNow.getMessage());
+            }
+        });
     }
 
     /** Captures the bench's current reading for the active step. */

@@ -114,6 +114,17 @@ public final class PreparationSession {
     }
 
     /**
+     * Records that the session's balance was tared for the active step; the caller tares the balance itself.
+     */
+    void recordTare(Operator actor, Instant now) {
+        requireInProgress();
+        requireMayAct(actor);
+        Step step = activeStep().orElseThrow();
+        events.add(new SessionEvents.BalanceTared(id.value(), formulaCode.value(), step.sequence(), actor.username(),
+                bench, now));
+    }
+
+    /**
      * Records the balance's reading for the step. Only a stable reading inside the tolerance is accepted; a
      * stable reading above it is an over-dispense, which fails the step and locks the session.
      *

@@ -20,6 +20,11 @@ public final class SessionEvents {
             String codeValue, String symbology, String lot, LocalDate expiry, Instant at) {
     }
 
+    /** The session's balance was tared (or zeroed) before weighing a step. */
+    public record BalanceTared(UUID sessionId, String formulaCode, int sequence, String operator, String bench,
+            Instant at) {
+    }
+
     /** A weight was recorded for a step: from the balance or by hand; the step is ok or failed. */
     public record WeightCaptured(UUID sessionId, String formulaCode, int sequence, String operator,
             BigDecimal grams, boolean stable, boolean manual, String manualReason, BigDecimal targetG,

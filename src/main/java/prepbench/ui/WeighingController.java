@@ -25,7 +25,6 @@ import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionId;
 import prepbench.scales.Benches;
 import prepbench.scales.Reading;
-import prepbench.scales.ScaleCommandRefused;
 
 /**
  * The weighing actions of the preparation page. With htmx each answers the session's body fragment with a
@@ -86,11 +85,8 @@ class WeighingController {
     Object tare(@PathVariable String id, Operator operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer(session, operator, htmx, flash, "Balance tared: it reads zero with the container on.", () -> {
-            PreparationSession current = preparations.get(session);
-            benches.tare(current.bench());
-            return current;
-        });
+        return answer(session, operator, htmx, flash, "Balance tared: it reads zero with the container on.",
+                () -> preparations.tareBalance(session, operator));
     }
 
     /** The demo panel: drives the session's simulated balance with a few presets a person would do by hand. */
@@ -150,7 +146,7 @@ class WeighingController {
         HttpStatus status = HttpStatus.OK;
         try {
             session = action.get();
-        } catch (ActionRefused | NotPermitted | ScaleCommandRefused refused) {
+        } catch (ActionRefused | NotPermitted refused) {
             session = preparations.get(id);
             message = refused.getMessage();
             error = true;
