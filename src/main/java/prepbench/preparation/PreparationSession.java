@@ -143,6 +143,8 @@ public final class PreparationSession {
                     "The balance is not answering. Check its cable and power; capture when the reading is live again.");
             case OVERLOAD -> throw new ActionRefused("BALANCE_OVERLOAD",
                     "The balance is overloaded. Take the load off and check the container.");
+            case ERROR -> throw new ActionRefused("BALANCE_ERROR", "The balance shows no weight in grams (another "
+                    + "unit, count mode or an error). Switch it back to grams, then capture.");
             case UNDERLOAD -> throw new ActionRefused("BALANCE_UNDERLOAD",
                     "The balance reads underload. Put the pan back and zero the balance.");
             default -> { }

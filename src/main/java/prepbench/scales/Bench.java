@@ -25,19 +25,26 @@ final class Bench {
     Reading read() {
         Reading reading = scale.read();
         if (reading.isStableZero()) {
-            zeroedAt = reading.at();
+            zeroed(reading.at());
         }
         return reading;
     }
 
     void zero() {
         scale.zero();
-        zeroedAt = clock.instant();
+        zeroed(clock.instant());
     }
 
     void tare() {
         scale.tare();
-        zeroedAt = clock.instant();
+        zeroed(clock.instant());
+    }
+
+    /** Only ever moves forward: a zero reading that arrived before a tare does not undo the tare. */
+    private synchronized void zeroed(Instant at) {
+        if (zeroedAt == null || at.isAfter(zeroedAt)) {
+            zeroedAt = at;
+        }
     }
 
     Instant zeroedAt() {

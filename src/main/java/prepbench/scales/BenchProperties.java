@@ -21,11 +21,19 @@ public record BenchProperties(List<BenchConfig> benches) {
     }
 
     /**
-     * How to reach a balance. Only {@code simulated} is built in so far.
+     * How to reach a balance.
      *
+     * @param protocol {@code simulated} (in-process), {@code ad}, {@code mt-sics}, {@code sbi} or {@code ohaus}
+     * @param transport {@code tcp} (host, port) or {@code serial} (serialPort, baud, parity, dataBits, stopBits)
+     * @param mode {@code poll} (ask for each reading every pollIntervalMs) or {@code continuous} (the balance
+     *        streams); polling by default
+     * @param capacityG the simulated balance's capacity
      * @param settleMs how long the simulated balance takes to settle on a new load
      */
-    public record ScaleConfig(@DefaultValue("simulated") String protocol, @DefaultValue("6200") String capacityG,
-            @DefaultValue("1500") long settleMs) {
+    public record ScaleConfig(@DefaultValue("simulated") String protocol, @DefaultValue("tcp") String transport,
+            String host, @DefaultValue("0") int port, String serialPort, @DefaultValue("9600") int baud,
+            @DefaultValue("none") String parity, @DefaultValue("8") int dataBits, @DefaultValue("1") int stopBits,
+            @DefaultValue("poll") String mode, @DefaultValue("100") long pollIntervalMs,
+            @DefaultValue("6200") String capacityG, @DefaultValue("1500") long settleMs) {
     }
 }

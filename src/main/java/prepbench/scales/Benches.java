@@ -8,8 +8,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+
+import jakarta.annotation.PreDestroy;
 
 import org.springframework.stereotype.Service;
+
+import prepbench.scales.connection.ConnectedBalance;
+import prepbench.scales.connection.SerialTransport;
+import prepbench.scales.connection.TcpTransport;
+import prepbench.scales.connection.Transport;
+import prepbench.scales.protocol.BalanceCodecs;
 
 /**
  * The benches of this station and their balances: readings, zero and tare, and the simulated balances' controls.
@@ -18,23 +28,69 @@ import org.springframework.stereotype.Service;
 @Service
 public class Benches {
 
+    /** A reading older than this makes the bench offline: nothing can be captured from it. */
+    public static final Duration STALE_AFTER = Duration.ofSeconds(2);
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
     private final Map<String, Bench> benches = new LinkedHashMap<>();
     private final Map<String, Duration> settleTimes = new LinkedHashMap<>();
+    private final List<BiConsumer<String, Reading>> listeners = new CopyOnWriteArrayList<>();
 
     Benches(BenchProperties properties, Clock clock, ScaleReadability readability) {
         for (BenchProperties.BenchConfig config : properties.benches()) {
             if (config.id() == null || config.id().isBlank()) {
                 throw new IllegalStateException("prepbench.benches[].id is required for every bench");
             }
-            if (!"simulated".equals(config.scale().protocol())) {
-                throw new IllegalStateException("Bench " + config.id() + ": balance protocol '"
-                        + config.scale().protocol() + "' is not supported; use 'simulated'");
+            if (benches.containsKey(config.id())) {
+                throw new IllegalStateException("Bench " + config.id() + " is configured twice");
             }
-            long seed = config.id().hashCode();
-            benches.put(config.id(), new Bench(new SimulatedBalance(config.id(), clock, readability.grams(),
-                    new BigDecimal(config.scale().capacityG()), seed), clock));
+            benches.put(config.id(), new Bench(scale(config, clock, readability), clock));
             settleTimes.put(config.id(), Duration.ofMillis(config.scale().settleMs()));
         }
+        benches.values().forEach(bench -> {
+            if (bench.scale() instanceof ConnectedBalance connected) {
+                connected.start();
+            }
+        });
+    }
+
+    private Scale scale(BenchProperties.BenchConfig config, Clock clock, ScaleReadability readability) {
+        BenchProperties.ScaleConfig scale = config.scale();
+        String id = config.id();
+        if ("simulated".equals(scale.protocol())) {
+            return new SimulatedBalance(id, clock, readability.grams(), new BigDecimal(scale.capacityG()),
+                    id.hashCode());
+        }
+        var codec = BalanceCodecs.forProtocol(scale.protocol()).orElseThrow(() -> new IllegalStateException(
+                "Bench " + id + ": unknown balance protocol '" + scale.protocol()
+                        + "'; use simulated, ad, mt-sics, sbi or ohaus"));
+        Transport transport = switch (scale.transport()) {
+            case "tcp" -> {
+                if (scale.host() == null || scale.port() <= 0) {
+                    throw new IllegalStateException("Bench " + id + ": a tcp balance needs scale.host and scale.port");
+                }
+                yield new TcpTransport(scale.host(), scale.port(), CONNECT_TIMEOUT, ConnectedBalance.READ_TICK);
+            }
+            case "serial" -> {
+                if (scale.serialPort() == null) {
+                    throw new IllegalStateException("Bench " + id + ": a serial balance needs scale.serial-port");
+                }
+                yield new SerialTransport(scale.serialPort(), scale.baud(), scale.parity(), scale.dataBits(),
+                        scale.stopBits(), ConnectedBalance.READ_TICK);
+            }
+            default -> throw new IllegalStateException("Bench " + id + ": unknown transport '" + scale.transport()
+                    + "'; use tcp or serial");
+        };
+        ConnectedBalance.Mode mode = "continuous".equals(scale.mode()) ? ConnectedBalance.Mode.CONTINUOUS
+                : ConnectedBalance.Mode.POLL;
+        return new ConnectedBalance(id, transport, codec, mode, Duration.ofMillis(scale.pollIntervalMs()),
+                STALE_AFTER, clock, reading -> listeners.forEach(listener -> listener.accept(id, reading)));
+    }
+
+    /** Calls the listener with every reading a connected balance sends, as it arrives (not for simulated ones). */
+    public void onReading(BiConsumer<String, Reading> listener) {
+        listeners.add(listener);
     }
 
     /** The ids of the benches, in configuration order. */
@@ -75,6 +131,24 @@ public class Benches {
         return bench(id).scale() instanceof SimulatedBalance;
     }
 
+    /** What the diagnostics page shows of every bench. */
+    public List<BenchStatus> status() {
+        return benches.entrySet().stream().map(entry -> {
+            Scale scale = entry.getValue().scale();
+            Reading reading = entry.getValue().read();
+            if (scale instanceof ConnectedBalance connected) {
+                var diagnostics = connected.diagnostics();
+                return new BenchStatus(entry.getKey(), diagnostics.protocol(), diagnostics.transport(),
+                        diagnostics.mode(), diagnostics.state().name().toLowerCase(java.util.Locale.ROOT),
+                        diagnostics.reconnects(), diagnostics.lastError(), reading, diagnostics.lastReading(),
+                        diagnostics.rawLines().stream().map(line -> new BenchStatus.RawLine(line.at(), line.text()))
+                                .toList(), diagnostics.overlongLines());
+            }
+            return new BenchStatus(entry.getKey(), "simulated", "in-process", "-", "connected", 0, null, reading,
+                    reading, List.of(), 0);
+        }).toList();
+    }
+
     /**
      * Drives a simulated balance: puts a gross load of {@code grams} on its pan, reached over the settle time
      * (the bench's configured one when null), with optional noise.
@@ -100,5 +174,14 @@ public class Benches {
             throw new UnknownBench(id);
         }
         return bench;
+    }
+
+    @PreDestroy
+    void disconnect() {
+        benches.values().forEach(bench -> {
+            if (bench.scale() instanceof ConnectedBalance connected) {
+                connected.close();
+            }
+        });
     }
 }

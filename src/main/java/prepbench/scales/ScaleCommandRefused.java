@@ -31,6 +31,8 @@ public class ScaleCommandRefused extends RuntimeException {
             case OVERLOAD -> "The balance is overloaded: take the load off the pan, then " + command + " it again.";
             case UNDERLOAD -> "The balance reads underload: put the pan back in place, then " + command + " it again.";
             case OFFLINE -> "The balance is offline: check its cable and power.";
+            case ERROR -> "The balance refused to " + command + " or shows no weight in grams: check its display "
+                    + "and units, then " + command + " it again.";
             case OK -> throw new IllegalArgumentException("A balance reading ok can " + command);
         };
     }

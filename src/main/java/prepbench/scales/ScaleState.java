@@ -14,7 +14,9 @@ public enum ScaleState {
     /** The load is below the balance's zero point, usually because the pan is lifted; no weight is shown. */
     UNDERLOAD,
     /** The balance does not answer; no weight is shown. */
-    OFFLINE;
+    OFFLINE,
+    /** The balance answers, but with no weight in grams: count mode, another unit, a status or error line. */
+    ERROR;
 
     /** The state as the pages and the JSON API name it: {@code ok}, {@code unstable}, {@code overload}, … */
     public String code() {

@@ -1,8 +1,14 @@
 package prepbench.ui;
 
+import java.time.Duration;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -15,24 +21,34 @@ import prepbench.preparation.SessionQuery;
 import prepbench.preparation.StartPreparation;
 import prepbench.scanning.ScanDecoder;
 import prepbench.scanning.ScanResult;
+import prepbench.scales.Benches;
 
-/** The dashboard and the scan box that every page has. */
+/**
+ * The dashboard and the scan box that every page has. The bench picker's choice is remembered per browser in a
+ * cookie, so a station's browser stays at its bench; a scanned formula starts at that bench.
+ */
 @Controller
 class DashboardController {
 
     private static final int FORMULAS_SHOWN = 50;
 
+    /** The cookie that remembers which bench this browser works at. */
+    static final String BENCH_COOKIE = "prepbench-bench";
+
     private final PreparationManagement preparations;
     private final FormulaCatalog catalog;
+    private final Benches benches;
 
-    DashboardController(PreparationManagement preparations, FormulaCatalog catalog) {
+    DashboardController(PreparationManagement preparations, FormulaCatalog catalog, Benches benches) {
         this.preparations = preparations;
         this.catalog = catalog;
+        this.benches = benches;
     }
 
     @GetMapping("/")
-    String showDashboard(Operator operator, Model model) {
-        model.addAttribute("page", dashboard(operator, (String) model.getAttribute("message"), null));
+    String showDashboard(Operator operator, @CookieValue(name = BENCH_COOKIE, required = false) String bench,
+            Model model) {
+        model.addAttribute("page", dashboard(operator, bench, (String) model.getAttribute("message"), null));
         return "dashboard";
     }
 
@@ -42,13 +58,24 @@ class DashboardController {
      * what to scan instead.
      */
     @PostMapping("/scan")
-    Object scan(@RequestParam(name = "raw", defaultValue = "") String raw, Operator operator, Model model) {
+    Object scan(@RequestParam(name = "raw", defaultValue = "") String raw,
+            @RequestParam(required = false) String bench,
+            @CookieValue(name = BENCH_COOKIE, required = false) String rememberedBench, Operator operator,
+            Model model, HttpServletResponse response) {
+        String chosenBench = benches.exists(bench) ? bench : benches.exists(rememberedBench) ? rememberedBench : null;
+        if (benches.exists(bench)) {
+            Cookie remember = new Cookie(BENCH_COOKIE, bench);
+            remember.setPath("/");
+            remember.setHttpOnly(true);
+            remember.setMaxAge((int) Duration.ofDays(365).toSeconds());
+            response.addCookie(remember);
+        }
         ScanResult result = ScanDecoder.decode(raw);
         if (result instanceof ScanResult.FormulaScan formula) {
             if (!operator.may(Operator.Permission.PREPARE)) {
                 return Redirects.seeOther("/formula-first?code=" + formula.code().value());
             }
-            var outcome = preparations.startOrResume(new StartPreparation(formula.code(), operator, null, null));
+            var outcome = preparations.startOrResume(new StartPreparation(formula.code(), operator, null, chosenBench));
             return Redirects.seeOther("/preparations/" + outcome.session().id());
         }
         if (result instanceof ScanResult.PreparationScan preparation) {
@@ -58,15 +85,16 @@ class DashboardController {
             return Redirects.seeOther(sample.page().orElseThrow());
         }
         String message = ((ScanResult.Unrecognised) result).reason();
-        model.addAttribute("page", dashboard(operator, message, ErrorPage.echo(raw.strip())));
+        model.addAttribute("page", dashboard(operator, chosenBench, message, ErrorPage.echo(raw.strip())));
         ModelAndView page = new ModelAndView("dashboard", model.asMap());
         page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         return page;
     }
 
-    private DashboardPage dashboard(Operator operator, String scanMessage, String scanInput) {
+    private DashboardPage dashboard(Operator operator, String bench, String scanMessage, String scanInput) {
         return new DashboardPage(preparations.list(SessionQuery.inProgressFor(operator.username())),
                 catalog.search("", FORMULAS_SHOWN), preparations.lockedFormulas(),
-                operator.may(Operator.Permission.RELEASE_LOCK), scanMessage, scanInput);
+                operator.may(Operator.Permission.RELEASE_LOCK), benches.ids(),
+                benches.exists(bench) ? bench : benches.defaultBench().orElse(null), scanMessage, scanInput);
     }
 }

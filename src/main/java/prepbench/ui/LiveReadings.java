@@ -21,12 +21,14 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import prepbench.scales.Benches;
 import prepbench.scales.Reading;
+import prepbench.scales.ScaleState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Live balance readings for pages, as Server-Sent Events. One ticker reads each watched bench ten times a second
- * and sends that one reading to every page watching the bench: the balance is read once per tick however many
- * tabs are open. A page's EventSource reconnects by itself when the stream drops.
+ * Live balance readings for pages, as Server-Sent Events, shared per bench: a reading from a connected balance is
+ * sent to every page watching that bench the moment it arrives; simulated balances (and connected ones gone
+ * silent, which read offline) are read ten times a second by one ticker, once per bench however many tabs are
+ * open. A page's EventSource reconnects by itself when the stream drops.
  */
 @Component
 class LiveReadings {
@@ -50,6 +52,7 @@ class LiveReadings {
     LiveReadings(Benches benches, JsonMapper json) {
         this.benches = benches;
         this.json = json;
+        benches.onReading(this::arrived);
         ticker.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
@@ -71,9 +74,24 @@ class LiveReadings {
         return watchers.getOrDefault(bench, Set.of()).size();
     }
 
+    /** A connected balance's reading, pushed to its watchers the moment it arrives. */
+    private void arrived(String bench, Reading reading) {
+        Set<SseEmitter> emitters = watchers.get(bench);
+        if (emitters == null || emitters.isEmpty()) {
+            return;
+        }
+        String payload = json.writeValueAsString(new LiveReading(bench, reading.grams(), reading.stable(),
+                reading.state().code(), reading.at()));
+        emitters.forEach(emitter -> send(emitter, emitters, payload));
+    }
+
+    /**
+     * Simulated balances have no line to push, and a connected balance that falls silent must show as offline:
+     * both are read on the tick. A connected balance that keeps talking is pushed by {@link #arrived} instead.
+     */
     private void tick() {
         watchers.forEach((bench, emitters) -> {
-            if (emitters.isEmpty()) {
+            if (emitters.isEmpty() || pushedWhileTalking(bench)) {
                 return;
             }
             try {
@@ -83,6 +101,10 @@ class LiveReadings {
                 log.warn("Could not read bench {}: {}", bench, failed.toString());
             }
         });
+    }
+
+    private boolean pushedWhileTalking(String bench) {
+        return !benches.isSimulated(bench) && benches.reading(bench).state() != ScaleState.OFFLINE;
     }
 
     private String payload(String bench) {

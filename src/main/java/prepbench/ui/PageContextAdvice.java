@@ -30,7 +30,7 @@ class PageContextAdvice {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
-            return new PageContext(null, "", false, parameter, token);
+            return new PageContext(null, "", false, false, parameter, token);
         }
         var authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
         String roles = authorities.stream()
@@ -38,6 +38,7 @@ class PageContextAdvice {
                 .collect(Collectors.joining(", "));
         boolean mayPrepare = Operator.withRoles(authentication.getName(), authorities)
                 .may(Operator.Permission.PREPARE);
-        return new PageContext(authentication.getName(), roles, mayPrepare, parameter, token);
+        boolean mayDiagnose = authorities.contains("ROLE_ADMIN") || authorities.contains("ROLE_LAB_LEAD");
+        return new PageContext(authentication.getName(), roles, mayPrepare, mayDiagnose, parameter, token);
     }
 }

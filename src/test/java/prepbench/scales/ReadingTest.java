@@ -83,7 +83,7 @@ class ReadingTest {
     @Test
     void statesHaveLowerCaseCodes() {
         assertThat(ScaleState.values()).extracting(ScaleState::code)
-                .containsExactly("ok", "unstable", "overload", "underload", "offline");
+                .containsExactly("ok", "unstable", "overload", "underload", "offline", "error");
     }
 
     private static Reading reading(String grams, boolean stable, ScaleState state) {

@@ -12,6 +12,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -111,6 +112,29 @@ class PagesTest {
                 .andExpect(content().string(allOf(containsString("PRM00936"), containsString("Eau de parfum Citrus Bloom"),
                         containsString("in_progress"), containsString("Vanillin"), containsString("78.000"),
                         containsString("± 0.500"), containsString("− 0.020 / + 0.010"))));
+    }
+
+    @Test
+    void theBenchPickerChoosesTheBenchAndIsRemembered() throws Exception {
+        RequestPostProcessor technician = aTechnician();
+
+        var picked = mvc.perform(post("/scan").param("raw", "F=PRM00936").param("bench", "bench-2").with(technician)
+                        .with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andExpect(cookie().value("prepbench-bench", "bench-2"))
+                .andReturn().getResponse();
+        mvc.perform(get(picked.getRedirectedUrl()).with(technician))
+                .andExpect(content().string(containsString("data-testid=\"bench\">bench-2<")));
+
+        String next = mvc.perform(post("/scan").param("raw", "F=COS00217").with(technician).with(csrf())
+                        .cookie(new jakarta.servlet.http.Cookie("prepbench-bench", "bench-2")))
+                .andReturn().getResponse().getRedirectedUrl();
+        mvc.perform(get(next).with(technician)).andExpect(content().string(containsString("data-testid=\"bench\">bench-2<")));
+        mvc.perform(get("/").with(technician).cookie(new jakarta.servlet.http.Cookie("prepbench-bench", "bench-2")))
+                .andExpect(content().string(matchesPattern("(?s).*<option value=\"bench-2\" selected>.*")));
+        mvc.perform(post("/scan").param("raw", "F=PRM01204").param("bench", "<nope>").with(technician).with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andExpect(cookie().doesNotExist("prepbench-bench"));
     }
 
     @Test

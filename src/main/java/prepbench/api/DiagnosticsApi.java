@@ -1,0 +1,36 @@
+package prepbench.api;
+
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import prepbench.scales.BenchStatus;
+import prepbench.scales.Benches;
+
+/** The diagnostics of this station as JSON: every bench's connection and raw lines, and the database's health. */
+@RestController
+class DiagnosticsApi {
+
+    private final Benches benches;
+    private final ObjectProvider<HealthEndpoint> health;
+
+    DiagnosticsApi(Benches benches, ObjectProvider<HealthEndpoint> health) {
+        this.benches = benches;
+        this.health = health;
+    }
+
+    record DiagnosticsDto(String application, String database, List<BenchStatus> benches) {
+    }
+
+    @GetMapping("/api/v1/diagnostics")
+    DiagnosticsDto showDiagnostics() {
+        HealthEndpoint endpoint = health.getIfAvailable();
+        return new DiagnosticsDto(endpoint == null ? "unknown" : endpoint.health().getStatus().getCode(),
+                endpoint == null || endpoint.healthForPath("db") == null ? "unknown"
+                        : endpoint.healthForPath("db").getStatus().getCode(),
+                benches.status());
+    }
+}

@@ -1,0 +1,135 @@
+package prepbench.scales.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import prepbench.scales.Reading;
+import prepbench.scales.ScaleState;
+
+/**
+ * A&amp;D's standard format, which many OEM balances copy: a two-letter header, a comma, the value with its sign,
+ * the unit ({@code ST,+00123.45  g}). {@code ST} is stable, {@code US} unstable, {@code OL} out of range (overload
+ * with '+', underload with '-'; the value is meaningless), {@code QT} pieces in count mode. Indicators add a second
+ * header: {@code GS} gross and {@code NT} net are the displayed weight, {@code TR} is the tare value and no reading;
+ * comparator results {@code OK}, {@code LO}, {@code HI}, {@code --} leave the weight as it is. The balance
+ * acknowledges a command with a lone ACK (0x06) and reports errors as {@code EC,Exx}.
+ * <p>
+ * Commands: {@code Q} one reading now, {@code SIR} continuous, {@code Z} zero, {@code T} tare.
+ */
+final class AdCodec implements BalanceCodec {
+
+    static final String ACK = "\u0006";
+
+    private static final int MAX_LINE = 24;
+    private static final Pattern LINE = Pattern.compile("([A-Z]{2}),(?:([A-Z]{2}|--),)?(.*)");
+    private static final Pattern ERROR = Pattern.compile("E\\d{2}");
+    private static final Set<String> WEIGHT_HEADERS = Set.of("GS", "NT", "OK", "LO", "HI", "--");
+
+    @Override
+    public String protocol() {
+        return "ad";
+    }
+
+    @Override
+    public int maxLineLength() {
+        return MAX_LINE;
+    }
+
+    @Override
+    public Decoded decode(String line, Instant at) {
+        Objects.requireNonNull(at, "at");
+        if (line == null || line.length() > MAX_LINE) {
+            return Decoded.Failure.unreadable("A&D");
+        }
+        if (line.equals(ACK)) {
+            return new Decoded.Acknowledged("", true, "ACK");
+        }
+        Matcher fields = LINE.matcher(line);
+        if (!fields.matches()) {
+            return Decoded.Failure.unreadable("A&D");
+        }
+        String header = fields.group(1);
+        String second = fields.group(2);
+        String data = fields.group(3);
+        if ("TR".equals(second)) {
+            return new Decoded.NotAWeight("a tare value, not the load on the pan");
+        }
+        if (second != null && !WEIGHT_HEADERS.contains(second)) {
+            return Decoded.Failure.unreadable("A&D");
+        }
+        return switch (header) {
+            case "ST", "US" -> PrintedWeight.parse(data).map(printed -> printed.decode(header.equals("ST"), at))
+                    .orElseGet(() -> Decoded.Failure.unreadable("A&D"));
+            case "OL" -> data.strip().startsWith("-") ? Decoded.Weight.underload(at) : Decoded.Weight.overload(at);
+            case "QT" -> new Decoded.NotAWeight("count mode: pieces, not a weight; switch the balance to g");
+            case "EC" -> ERROR.matcher(data).matches() ? new Decoded.Failure("balance error " + data)
+                    : Decoded.Failure.unreadable("A&D");
+            default -> Decoded.Failure.unreadable("A&D");
+        };
+    }
+
+    @Override
+    public byte[] pollCommand() {
+        return command("Q");
+    }
+
+    @Override
+    public byte[] continuousCommand() {
+        return command("SIR");
+    }
+
+    @Override
+    public byte[] zeroCommand() {
+        return command("Z");
+    }
+
+    @Override
+    public byte[] tareCommand() {
+        return command("T");
+    }
+
+    /** {@code ST,+0000.123  g}: a sign and 8 zero-padded characters, the unit right-aligned in 3. */
+    @Override
+    public String encode(Reading reading, String unit) {
+        String unitField = " ".repeat(Math.max(0, 3 - unit.length())) + unit;
+        return switch (reading.state()) {
+            case OK, UNSTABLE -> {
+                PrintedWeight printed = PrintedWeight.of(reading.grams(), unit);
+                String digits = printed.digits(8);
+                yield (reading.capturable() ? "ST," : "US,") + (printed.negative() ? "-" : "+")
+                        + "0".repeat(8 - digits.length()) + digits + unitField;
+            }
+            case OVERLOAD -> "OL,+9999999" + unitField;
+            case UNDERLOAD -> "OL,-9999999" + unitField;
+            default -> throw new IllegalArgumentException("A balance sends no line when " + reading.state().code());
+        };
+    }
+
+    /**
+     * {@code Q}, {@code SI}, {@code SIR}: the reading ({@code SIR} starts a stream the caller repeats); {@code S}:
+     * the reading once stable, nothing before; {@code Z}, {@code R}, {@code T}: ACK when stable, else error E11
+     * (stability); {@code C}: ACK; anything else: error E01 (undefined command).
+     */
+    @Override
+    public Optional<String> answer(String command, Reading current) {
+        if (current.state() == ScaleState.OFFLINE || current.state() == ScaleState.ERROR) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(switch (Objects.requireNonNullElse(command, "")) {
+            case "Q", "SI", "SIR" -> encode(current, "g");
+            case "S" -> current.capturable() ? encode(current, "g") : null;
+            case "Z", "R", "T" -> current.capturable() ? ACK : "EC,E11";
+            case "C" -> ACK;
+            default -> "EC,E01";
+        });
+    }
+
+    private static byte[] command(String command) {
+        return (command + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+}

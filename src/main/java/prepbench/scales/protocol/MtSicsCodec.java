@@ -1,0 +1,174 @@
+package prepbench.scales.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import prepbench.scales.Reading;
+import prepbench.scales.ScaleState;
+
+/**
+ * MT-SICS (Mettler Toledo; Ohaus after {@code PSI}): every reply starts with the name of the command it answers and
+ * a status. {@code S S 100.00 g} is a stable weight, {@code S D} a dynamic (unstable) one, both from {@code S},
+ * {@code SI} and the {@code SIR} stream; {@code S I} is busy or no stable weight in time, {@code S +} overload and
+ * {@code S -} underload. {@code Z A} and {@code T S 12.34 g} confirm zero and tare; {@code I}, {@code +}, {@code -}
+ * refuse them (busy or moving, above or below the range). {@code @} resets and answers {@code I4 A "serial"}.
+ * {@code ES}, {@code ET}, {@code EL} are syntax, transmission and logical errors.
+ * <p>
+ * Commands: {@code SI} one reading now, {@code SIR} continuous, {@code Z} zero, {@code T} tare.
+ */
+final class MtSicsCodec implements BalanceCodec {
+
+    /** The serial number the simulated balance reports. */
+    static final String SERIAL_NUMBER = "0123456789";
+
+    private static final int MAX_LINE = 64;
+    private static final Pattern REPLY = Pattern.compile("([A-Z][A-Z0-9]*)(?: +([A-Z+-]))?(?: +(.*?))? *");
+    private static final Pattern QUOTED = Pattern.compile("\"([ -~]*)\"");
+    private static final Map<String, String> ERRORS = Map.of(
+            "ES", "syntax error: the balance does not know the command",
+            "ET", "transmission error: the balance received a garbled command",
+            "EL", "logical error: the balance cannot carry out the command now");
+
+    @Override
+    public String protocol() {
+        return "mt-sics";
+    }
+
+    @Override
+    public int maxLineLength() {
+        return MAX_LINE;
+    }
+
+    @Override
+    public Decoded decode(String line, Instant at) {
+        Objects.requireNonNull(at, "at");
+        Matcher reply = line == null || line.length() > MAX_LINE ? null : REPLY.matcher(line);
+        if (reply == null || !reply.matches()) {
+            return Decoded.Failure.unreadable("MT-SICS");
+        }
+        String name = reply.group(1);
+        String status = reply.group(2);
+        String rest = reply.group(3);
+        if (status == null) {
+            return ERRORS.containsKey(name) && rest == null ? new Decoded.Failure(ERRORS.get(name))
+                    : Decoded.Failure.unreadable("MT-SICS");
+        }
+        return switch (name) {
+            case "S" -> weight(status, rest, at);
+            case "Z", "T" -> zeroOrTare(name, status, rest);
+            case "I4" -> serialNumber(status, rest);
+            default -> Decoded.Failure.unreadable("MT-SICS");
+        };
+    }
+
+    private static Decoded weight(String status, String rest, Instant at) {
+        if (status.equals("S") || status.equals("D")) {
+            return PrintedWeight.parse(Objects.requireNonNullElse(rest, ""))
+                    .map(printed -> printed.decode(status.equals("S"), at))
+                    .orElseGet(() -> Decoded.Failure.unreadable("MT-SICS"));
+        }
+        if (rest != null) {
+            return Decoded.Failure.unreadable("MT-SICS");
+        }
+        return switch (status) {
+            case "I" -> new Decoded.NotAWeight("the balance is busy or did not settle in time");
+            case "+" -> Decoded.Weight.overload(at);
+            case "-" -> Decoded.Weight.underload(at);
+            default -> Decoded.Failure.unreadable("MT-SICS");
+        };
+    }
+
+    private static Decoded zeroOrTare(String command, String status, String rest) {
+        boolean zero = command.equals("Z");
+        if (zero ? status.equals("A") && rest == null : status.equals("S") && rest != null) {
+            return new Decoded.Acknowledged(command, true, zero ? "zeroed" : "tared " + rest);
+        }
+        String why = rest != null ? null : switch (status) {
+            case "I" -> "the balance is busy or moving";
+            case "+" -> "above the range";
+            case "-" -> "below the range";
+            default -> null;
+        };
+        return why == null ? Decoded.Failure.unreadable("MT-SICS")
+                : new Decoded.Acknowledged(command, false, (zero ? "not zeroed: " : "not tared: ") + why);
+    }
+
+    private static Decoded serialNumber(String status, String rest) {
+        Matcher serial = QUOTED.matcher(Objects.requireNonNullElse(rest, ""));
+        return status.equals("A") && serial.matches()
+                ? new Decoded.Acknowledged("I4", true, "serial number " + serial.group(1))
+                : Decoded.Failure.unreadable("MT-SICS");
+    }
+
+    @Override
+    public byte[] pollCommand() {
+        return command("SI");
+    }
+
+    @Override
+    public byte[] continuousCommand() {
+        return command("SIR");
+    }
+
+    @Override
+    public byte[] zeroCommand() {
+        return command("Z");
+    }
+
+    @Override
+    public byte[] tareCommand() {
+        return command("T");
+    }
+
+    /** {@code S S     100.00 g}: the value right-aligned in 10 characters, its sign glued on, then the unit. */
+    @Override
+    public String encode(Reading reading, String unit) {
+        return switch (reading.state()) {
+            case OK, UNSTABLE -> (reading.capturable() ? "S S " : "S D ") + field(reading, unit);
+            case OVERLOAD -> "S +";
+            case UNDERLOAD -> "S -";
+            default -> throw new IllegalArgumentException("A balance sends no line when " + reading.state().code());
+        };
+    }
+
+    /**
+     * {@code S}: the stable weight, or {@code S I}, {@code S +}, {@code S -}; {@code SI}, {@code SIR}: the reading
+     * ({@code SIR} starts a stream the caller repeats); {@code Z}, {@code T}: {@code Z A}, {@code T S} with the
+     * tared weight, or refused; {@code @}, {@code I4}: the serial number; anything else: {@code ES}.
+     */
+    @Override
+    public Optional<String> answer(String command, Reading current) {
+        if (current.state() == ScaleState.OFFLINE || current.state() == ScaleState.ERROR) {
+            return Optional.empty();
+        }
+        return Optional.of(switch (Objects.requireNonNullElse(command, "")) {
+            case "S" -> current.capturable() ? encode(current, "g") : "S " + refusal(current);
+            case "SI", "SIR" -> encode(current, "g");
+            case "Z" -> "Z " + (current.capturable() ? "A" : refusal(current));
+            case "T" -> current.capturable() ? "T S " + field(current, "g") : "T " + refusal(current);
+            case "@", "I4" -> "I4 A \"" + SERIAL_NUMBER + "\"";
+            default -> "ES";
+        });
+    }
+
+    private static String field(Reading reading, String unit) {
+        return PrintedWeight.of(reading.grams(), unit).signed(10) + " " + unit;
+    }
+
+    private static String refusal(Reading current) {
+        return switch (current.state()) {
+            case OVERLOAD -> "+";
+            case UNDERLOAD -> "-";
+            default -> "I";
+        };
+    }
+
+    private static byte[] command(String command) {
+        return (command + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,125 @@
+package prepbench.scales.protocol;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import prepbench.scales.Reading;
+import prepbench.scales.ScaleState;
+
+/**
+ * Sartorius SBI: 16-character lines (sign or space, space, 8 characters of value with leading zeros as spaces,
+ * space, 3 characters of unit) or 22 with a 6-character identifier first ({@code N} net, {@code G} or {@code G#}
+ * gross; {@code T} is the tare value and no reading). While the weight moves the balance leaves the unit out: such
+ * a line reads as an unstable weight in grams, the unit a weighing needs; the next stable line carries its unit, and
+ * any but g, kg or mg stops the weighing. {@code H}/{@code High} and {@code L}/{@code Low} are overload and
+ * underload; {@code Err nnn} or {@code APP.ERR} (also after {@code Stat}) is an error; other {@code Stat} lines
+ * (calibration) and a blank display carry no weight.
+ * <p>
+ * Commands: ESC P prints one reading; ESC T is the balance's one key for zero and tare (it zeroes an empty pan), so
+ * both send it. SBI has no command for continuous output: that is the balance's auto-print menu setting.
+ */
+final class SbiCodec implements BalanceCodec {
+
+    private static final int MAX_LINE = 24;
+    private static final Pattern BLANK = Pattern.compile(" *");
+    private static final Pattern OVERLOAD = Pattern.compile(" *(?:Stat +)?(?:H|HH|High) *");
+    private static final Pattern UNDERLOAD = Pattern.compile(" *(?:Stat +)?(?:L|LL|Low) *");
+    private static final Pattern ERROR = Pattern.compile(" *(?:Stat +)?((?:Err|ERR) +\\d+|[A-Z]{3}\\.ERR) *");
+    private static final Pattern STATUS = Pattern.compile(" *Stat(?: .*)?");
+    private static final Pattern WEIGHT = Pattern.compile(" *(?:([A-Za-z][A-Za-z0-9#]*) +)?(.*)");
+    private static final Set<String> WEIGHT_IDENTIFIERS = Set.of("N", "G", "G#");
+
+    @Override
+    public String protocol() {
+        return "sbi";
+    }
+
+    @Override
+    public int maxLineLength() {
+        return MAX_LINE;
+    }
+
+    @Override
+    public Decoded decode(String line, Instant at) {
+        Objects.requireNonNull(at, "at");
+        if (line == null || line.length() > MAX_LINE) {
+            return Decoded.Failure.unreadable("SBI");
+        }
+        Matcher error = ERROR.matcher(line);
+        if (error.matches()) {
+            return new Decoded.Failure("the balance reports " + error.group(1));
+        }
+        if (OVERLOAD.matcher(line).matches()) {
+            return Decoded.Weight.overload(at);
+        }
+        if (UNDERLOAD.matcher(line).matches()) {
+            return Decoded.Weight.underload(at);
+        }
+        if (BLANK.matcher(line).matches() || STATUS.matcher(line).matches()) {
+            return new Decoded.NotAWeight("the balance shows no weight (blank, calibrating or busy)");
+        }
+        Matcher weight = WEIGHT.matcher(line);
+        if (!weight.matches()) {
+            return Decoded.Failure.unreadable("SBI");
+        }
+        String identifier = weight.group(1);
+        if (identifier != null && !WEIGHT_IDENTIFIERS.contains(identifier)) {
+            return new Decoded.NotAWeight(identifier.equals("T") ? "a tare value, not the load on the pan"
+                    : "a line marked " + identifier + ", not a net or gross weight");
+        }
+        return PrintedWeight.parse(weight.group(2)).map(printed -> printed.unit().isEmpty()
+                        ? new Decoded.Weight(new Reading(printed.value(), false, at, ScaleState.UNSTABLE), "")
+                        : printed.decode(true, at))
+                .orElseGet(() -> Decoded.Failure.unreadable("SBI"));
+    }
+
+    @Override
+    public byte[] pollCommand() {
+        return new byte[] {0x1B, 'P'};
+    }
+
+    @Override
+    public byte[] continuousCommand() {
+        return null;
+    }
+
+    @Override
+    public byte[] zeroCommand() {
+        return new byte[] {0x1B, 'T'};
+    }
+
+    @Override
+    public byte[] tareCommand() {
+        return new byte[] {0x1B, 'T'};
+    }
+
+    /**
+     * {@code +    123.456 g  }: sign, space, the value in 8 characters, space, the unit in 3, or 3 spaces while
+     * unstable; an unstable line thus reads back in grams whatever the unit. Overload and underload put {@code H} or
+     * {@code L} in the 7th character.
+     */
+    @Override
+    public String encode(Reading reading, String unit) {
+        return switch (reading.state()) {
+            case OK, UNSTABLE -> {
+                PrintedWeight printed = PrintedWeight.of(reading.grams(), unit);
+                yield (printed.negative() ? "- " : "+ ") + String.format("%8s", printed.digits(8)) + " "
+                        + String.format("%-3s", reading.capturable() ? unit : "");
+            }
+            case OVERLOAD -> String.format("%-14s", "      H");
+            case UNDERLOAD -> String.format("%-14s", "      L");
+            default -> throw new IllegalArgumentException("A balance sends no line when " + reading.state().code());
+        };
+    }
+
+    /** ESC P: the reading; ESC T and anything else: no reply. */
+    @Override
+    public Optional<String> answer(String command, Reading current) {
+        boolean showsReading = current.state() != ScaleState.OFFLINE && current.state() != ScaleState.ERROR;
+        return showsReading && "\u001BP".equals(command) ? Optional.of(encode(current, "g")) : Optional.empty();
+    }
+}

@@ -1,0 +1,48 @@
+package prepbench.ui;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import prepbench.scales.BenchStatus;
+import prepbench.scales.Benches;
+
+/** {@code /diagnostics}: every bench's balance connection with its raw lines, the database and the application. */
+@Controller
+class DiagnosticsController {
+
+    private final Benches benches;
+    private final ObjectProvider<HealthEndpoint> health;
+    private final LiveReadings live;
+
+    DiagnosticsController(Benches benches, ObjectProvider<HealthEndpoint> health, LiveReadings live) {
+        this.benches = benches;
+        this.health = health;
+        this.live = live;
+    }
+
+    @GetMapping("/diagnostics")
+    String showDiagnostics(Model model) {
+        HealthEndpoint endpoint = health.getIfAvailable();
+        String database = endpoint == null ? "unknown" : status(endpoint, "db");
+        String application = endpoint == null ? "unknown" : endpoint.health().getStatus().getCode();
+        List<BenchStatus> statuses = benches.status();
+        int watchers = statuses.stream().mapToInt(bench -> live.watching(bench.id())).sum();
+        model.addAttribute("page", new DiagnosticsPage(statuses, database, application, Instant.now(),
+                System.getProperty("java.version"),
+                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()), watchers));
+        return "diagnostics";
+    }
+
+    private static String status(HealthEndpoint endpoint, String component) {
+        var descriptor = endpoint.healthForPath(component);
+        return descriptor == null ? "unknown" : descriptor.getStatus().getCode();
+    }
+}
