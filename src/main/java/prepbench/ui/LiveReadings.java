@@ -124,6 +124,14 @@ class LiveReadings {
     @PreDestroy
     void stop() {
         ticker.shutdownNow();
-        watchers.values().forEach(emitters -> emitters.forEach(SseEmitter::complete));
+        watchers.values().forEach(emitters -> emitters.forEach(LiveReadings::complete));
+    }
+
+    private static void complete(SseEmitter emitter) {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException alreadyGone) {
+            // the server closed the response first while shutting down
+        }
     }
 }
