@@ -2,6 +2,8 @@ package prepbench.api;
 
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -35,6 +37,8 @@ import prepbench.scales.UnknownBench;
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler({InvalidFormulaCode.class, InvalidSessionId.class, InvalidBatch.class, InvalidBench.class,
             BadRequest.class})
@@ -95,6 +99,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Parameter '" + mismatch.getName() + "' has the wrong form"
                 + (mismatch.getName().equals("from") || mismatch.getName().equals("to")
                         ? ": use an ISO-8601 UTC time such as 2026-11-27T08:00:00Z." : "."));
+    }
+
+    /** Whatever no handler above knew: logged for the maintainers, answered without internals. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception failure) {
+        log.error("Unexpected failure in the API", failure);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                "PrepBench could not finish this; nothing half-done was saved. Try again, and tell your lab lead "
+                        + "if it happens again.");
     }
 
     @Override

@@ -53,7 +53,7 @@ class PreparationAuditing {
     @EventListener
     void on(SessionEvents.BalanceTared tared) {
         session(tared.at(), tared.operator(), "BALANCE_TARED", tared.sessionId(), tared.sequence(),
-                tared.formulaCode(), payload("bench", tared.bench()));
+                tared.formulaCode(), payload("bench", tared.bench(), "gramsRemoved", plain(tared.gramsRemoved())));
     }
 
     @EventListener

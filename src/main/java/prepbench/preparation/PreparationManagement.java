@@ -12,6 +12,7 @@ import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,7 +86,7 @@ public class PreparationManagement {
         if (resumed != null) {
             return resumed;
         }
-        transaction.executeWithoutResult(tx -> sessions.ensureAttemptsRow(formula.formulaId()));
+        ensureAttemptsRow(formula.formulaId());
         return transaction.execute(tx -> {
             PreparationSessions.Attempts attempts = sessions.lockAttempts(formula.formulaId()).orElseThrow();
             StartOutcome resumedMeanwhile = resume(formula, operator.username());
@@ -103,6 +104,18 @@ public class PreparationManagement {
                     batch.unit().symbol(), session.batchMassG(), session.steps().size(), session.startedAt()));
             return new StartOutcome(session, true);
         });
+    }
+
+    /** The formula's attempt counter row, created by whichever start of it comes first. */
+    private void ensureAttemptsRow(UUID formulaId) {
+        if (readOnly.execute(tx -> sessions.hasAttemptsRow(formulaId))) {
+            return;
+        }
+        try {
+            transaction.executeWithoutResult(tx -> sessions.insertAttemptsRow(formulaId));
+        } catch (DuplicateKeyException createdMeanwhile) {
+            // another start created it first: exactly what was needed
+        }
     }
 
     private StartOutcome resume(ReleasedFormula formula, String operator) {
@@ -145,7 +158,7 @@ public class PreparationManagement {
     /** Tares the session's balance for the active step (the empty container on the pan); audited. */
     public PreparationSession tareBalance(SessionId id, Operator actor) {
         return act(id, actor, "TARE", null, null, (session, now) -> {
-            session.recordTare(actor, now);
+            session.recordTare(actor, benches.reading(session.bench()), now);
             try {
                 benches.tare(session.bench());
             } catch (ScaleCommandRefused notNow) {
@@ -186,6 +199,7 @@ public class PreparationManagement {
      */
     public void releaseLock(FormulaCode code, Operator actor, String password, String reason) {
         ReleasedFormula formula = catalog.released(code);
+        ensureAttemptsRow(formula.formulaId());
         RuntimeException refusal = transaction.execute(tx -> {
             Instant now = clock.instant();
             var attempts = sessions.lockAttempts(formula.formulaId());
@@ -194,9 +208,10 @@ public class PreparationManagement {
                 refused = NotPermitted.toReleaseLocks(actor.username());
             } else if (attempts.isEmpty() || !attempts.get().isLocked()) {
                 refused = new ActionRefused("NOT_LOCKED", "Formula " + code + " is not locked.");
-            } else if (reason == null || reason.isBlank()) {
-                refused = new ActionRefused("REASON_REQUIRED", "Give the reason for releasing the lock.");
-            } else if (password == null || !signatures.verify(actor.username(), password)) {
+            } else if (reason == null || reason.isBlank() || reason.strip().length() > PreparationSession.MAX_REASON) {
+                refused = new ActionRefused("REASON_REQUIRED", "Give the reason for releasing the lock, in at most "
+                        + PreparationSession.MAX_REASON + " characters.");
+            } else if (password == null || password.length() > 200 || !signatures.verify(actor.username(), password)) {
                 refused = new ActionRefused("WRONG_PASSWORD",
                         "The password is not yours. Enter your own password to sign the release.");
             }
@@ -221,7 +236,13 @@ public class PreparationManagement {
      */
     private PreparationSession act(SessionId id, Operator actor, String action, Integer sequence, String input,
             BiConsumer<PreparationSession, Instant> change) {
+        if (!actor.may(Operator.Permission.PREPARE)) {
+            throw NotPermitted.toPrepare(actor.username());
+        }
         Object result = transaction.execute(tx -> {
+            // the formula's row first, then the session's: the same order as a start, so the two never deadlock
+            UUID formulaId = sessions.formulaOf(id).orElseThrow(() -> SessionNotFound.forId(id));
+            sessions.lockAttempts(formulaId);
             PreparationSession session = sessions.lock(id).orElseThrow(() -> SessionNotFound.forId(id));
             Instant now = clock.instant();
             try {

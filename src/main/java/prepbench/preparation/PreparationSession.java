@@ -103,6 +103,10 @@ public final class PreparationSession {
             throw new ActionRefused("SYMBOLOGY_NOT_ALLOWED", "This barcode type (" + symbology + ") is not accepted for "
                     + step.ingredientName() + ". Scan the container's " + step.allowedSymbologies() + " code.");
         }
+        if (label.lot().map(lot -> lot.length() > MAX_LOT).orElse(false)) {
+            throw new ActionRefused("UNREADABLE_LABEL", "The lot number on this label is longer than "
+                    + MAX_LOT + " characters. Check the label, or ask a lab lead.");
+        }
         LocalDate expiry = label.expiry().orElse(null);
         if (expiry != null && expiry.isBefore(today)) {
             throw new ActionRefused("EXPIRED", "Lot " + label.lot().orElse("?") + " of " + step.ingredientName()
@@ -114,14 +118,15 @@ public final class PreparationSession {
     }
 
     /**
-     * Records that the session's balance was tared for the active step; the caller tares the balance itself.
+     * Records that the session's balance was tared for the active step, with the weight the tare took away (so
+     * the record shows a tare made after pouring); the caller tares the balance itself.
      */
-    void recordTare(Operator actor, Instant now) {
+    void recordTare(Operator actor, Reading before, Instant now) {
         requireInProgress();
         requireMayAct(actor);
         Step step = activeStep().orElseThrow();
         events.add(new SessionEvents.BalanceTared(id.value(), formulaCode.value(), step.sequence(), actor.username(),
-                bench, now));
+                bench, before.grams(), now));
     }
 
     /**
@@ -162,30 +167,29 @@ public final class PreparationSession {
         }
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
-        if (reason == null || reason.isBlank()) {
-            throw new ActionRefused("REASON_REQUIRED", "Give the reason for entering the weight by hand.");
-        }
+        String why = reason(reason, "entering the weight by hand");
         if (grams == null || grams.signum() <= 0 || grams.scale() > 6 || grams.compareTo(batchMassG.multiply(BigDecimal.TEN)) > 0) {
             throw new ActionRefused("INVALID_WEIGHT", "Enter the weight in grams, more than zero, such as "
                     + step.targetG().toPlainString() + ".");
         }
-        record(step, grams, true, true, reason.strip(), null, actor, now);
+        record(step, grams, true, true, why, null, actor, now);
     }
 
     /** Ends the session as failed, with the operator's reason. */
     void abort(String reason, Operator actor, Instant now) {
         requireInProgress();
         requireMayAct(actor);
-        if (reason == null || reason.isBlank()) {
-            throw new ActionRefused("REASON_REQUIRED", "Give the reason for aborting this preparation.");
-        }
-        end(SessionStatus.FAILED, reason.strip(), now);
+        end(SessionStatus.FAILED, reason(reason, "aborting this preparation"), now);
         events.add(new SessionEvents.SessionFailed(id.value(), formulaCode.value(), attemptNo, actor.username(),
                 status.code(), endReason, now));
     }
 
     private void record(Step step, BigDecimal grams, boolean stable, boolean manual, String manualReason,
             String scaleId, Operator actor, Instant now) {
+        if (grams.signum() <= 0) {
+            throw new ActionRefused("UNDER_TARGET", "Nothing is weighed yet: the balance reads "
+                    + grams.toPlainString() + " g. Pour " + step.ingredientName() + ", then capture.");
+        }
         if (grams.compareTo(step.lowerLimitG()) < 0) {
             throw new ActionRefused("UNDER_TARGET", grams.toPlainString() + " g is below the tolerance of "
                     + step.ingredientName() + " (at least " + step.lowerLimitG().toPlainString()
@@ -208,6 +212,19 @@ public final class PreparationSession {
             events.add(new SessionEvents.SessionCompleted(id.value(), formulaCode.value(), attemptNo,
                     actor.username(), List.copyOf(steps), now));
         }
+    }
+
+    static final int MAX_REASON = 500;
+    static final int MAX_LOT = 64;
+
+    private static String reason(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw new ActionRefused("REASON_REQUIRED", "Give the reason for " + what + ".");
+        }
+        if (reason.strip().length() > MAX_REASON) {
+            throw new ActionRefused("REASON_TOO_LONG", "Keep the reason to " + MAX_REASON + " characters.");
+        }
+        return reason.strip();
     }
 
     private Step activeStepForAction(int sequence, Operator actor) {

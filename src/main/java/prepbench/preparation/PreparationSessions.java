@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -50,6 +49,11 @@ class PreparationSessions {
                 .param("id", id.value())
                 .query((rs, n) -> session(rs, steps(id.value())))
                 .optional();
+    }
+
+    Optional<UUID> formulaOf(SessionId id) {
+        return jdbc.sql("SELECT formula_id FROM preparation_session WHERE id = :id").param("id", id.value())
+                .query(UUID.class).optional();
     }
 
     /** Loads the session and keeps its row locked until the transaction ends: actions on one session queue. */
@@ -189,21 +193,18 @@ class PreparationSessions {
                 .list();
     }
 
-    /**
-     * Makes sure the formula has its attempt counter row. Runs in a transaction of its own: on PostgreSQL a
-     * failed insert would abort the caller's transaction.
-     */
-    void ensureAttemptsRow(UUID formulaId) {
-        boolean exists = jdbc.sql("SELECT COUNT(*) FROM formula_attempts WHERE formula_id = :formula")
+    boolean hasAttemptsRow(UUID formulaId) {
+        return jdbc.sql("SELECT COUNT(*) FROM formula_attempts WHERE formula_id = :formula")
                 .param("formula", formulaId).query(Integer.class).single() > 0;
-        if (!exists) {
-            try {
-                jdbc.sql("INSERT INTO formula_attempts (formula_id) VALUES (:formula)")
-                        .param("formula", formulaId).update();
-            } catch (DuplicateKeyException createdMeanwhile) {
-                // another start created it first: exactly what we wanted
-            }
-        }
+    }
+
+    /**
+     * Creates the formula's attempt counter row. A concurrent creation makes this fail with a duplicate key: run
+     * it in a transaction of its own and let that exception leave the transaction (on PostgreSQL a failed
+     * statement aborts the whole transaction).
+     */
+    void insertAttemptsRow(UUID formulaId) {
+        jdbc.sql("INSERT INTO formula_attempts (formula_id) VALUES (:formula)").param("formula", formulaId).update();
     }
 
     /** Reads the formula's counter and lock and keeps the row locked until the transaction ends. */

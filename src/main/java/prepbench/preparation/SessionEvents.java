@@ -22,7 +22,7 @@ public final class SessionEvents {
 
     /** The session's balance was tared (or zeroed) before weighing a step. */
     public record BalanceTared(UUID sessionId, String formulaCode, int sequence, String operator, String bench,
-            Instant at) {
+            BigDecimal gramsRemoved, Instant at) {
     }
 
     /** A weight was recorded for a step: from the balance or by hand; the step is ok or failed. */

@@ -25,7 +25,7 @@ class PasswordSignatures implements SignatureVerifier {
         try {
             UserDetails user = users.loadUserByUsername(username);
             return user.isEnabled() && passwords.matches(password, user.getPassword());
-        } catch (UsernameNotFoundException unknown) {
+        } catch (UsernameNotFoundException | IllegalArgumentException unknownOrOverlong) {
             return false;
         }
     }

@@ -5,6 +5,7 @@ import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -25,6 +26,10 @@ class SecurityConfiguration {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/diagnostics").hasAnyRole(Role.ADMIN.name(), Role.LAB_LEAD.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/benches/**").hasAnyRole(Role.TECHNICIAN.name(),
+                                Role.LAB_LEAD.name(), Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/benches/**").hasAnyRole(Role.TECHNICIAN.name(),
+                                Role.LAB_LEAD.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +49,12 @@ class LiveReadings {
         thread.setDaemon(true);
         return thread;
     });
+    /** Writes to the browsers, so a stalled browser never holds up a balance's reader thread or the ticker. */
+    private final ExecutorService sender = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "live-readings-send");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LiveReadings(Benches benches, JsonMapper json) {
         this.benches = benches;
@@ -58,7 +65,7 @@ class LiveReadings {
 
     /** A new stream of the bench's readings, starting with the current one. */
     SseEmitter watch(String bench) {
-        String payload = payload(bench);
+        String payload = payload(bench, benches.reading(bench));
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
         Set<SseEmitter> emitters = watchers.computeIfAbsent(bench, id -> new CopyOnWriteArraySet<>());
         emitters.add(emitter);
@@ -80,9 +87,8 @@ class LiveReadings {
         if (emitters == null || emitters.isEmpty()) {
             return;
         }
-        String payload = json.writeValueAsString(new LiveReading(bench, reading.grams(), reading.stable(),
-                reading.state().code(), reading.at()));
-        emitters.forEach(emitter -> send(emitter, emitters, payload));
+        String payload = payload(bench, reading);
+        sender.execute(() -> emitters.forEach(emitter -> send(emitter, emitters, payload)));
     }
 
     /**
@@ -95,8 +101,8 @@ class LiveReadings {
                 return;
             }
             try {
-                String payload = payload(bench);
-                emitters.forEach(emitter -> send(emitter, emitters, payload));
+                String payload = payload(bench, benches.reading(bench));
+                sender.execute(() -> emitters.forEach(emitter -> send(emitter, emitters, payload)));
             } catch (RuntimeException failed) {
                 log.warn("Could not read bench {}: {}", bench, failed.toString());
             }
@@ -107,8 +113,7 @@ class LiveReadings {
         return !benches.isSimulated(bench) && benches.reading(bench).state() != ScaleState.OFFLINE;
     }
 
-    private String payload(String bench) {
-        Reading reading = benches.reading(bench);
+    private String payload(String bench, Reading reading) {
         return json.writeValueAsString(new LiveReading(bench, reading.grams(), reading.stable(),
                 reading.state().code(), reading.at()));
     }
@@ -124,6 +129,7 @@ class LiveReadings {
     @PreDestroy
     void stop() {
         ticker.shutdownNow();
+        sender.shutdownNow();
         watchers.values().forEach(emitters -> emitters.forEach(LiveReadings::complete));
     }
 

@@ -24,6 +24,7 @@ import prepbench.preparation.InvalidBench;
 import prepbench.preparation.InvalidSessionId;
 import prepbench.preparation.NotPermitted;
 import prepbench.preparation.SessionNotFound;
+import prepbench.scales.NotSimulated;
 import prepbench.scales.UnknownBench;
 
 /** Turns every refusal of a page into an error page with the right status and what to do next. */
@@ -84,6 +85,11 @@ class UiErrors {
     ModelAndView sampleNotFound(SampleNotFound notFound, HttpServletRequest request) {
         return page(request, ErrorPage.of(404, "Sample not found", "No sample has this code.")
                 .echoing(notFound.code()).then("Scan the sample label again, or find the preparation in the list."));
+    }
+
+    @ExceptionHandler(NotSimulated.class)
+    ModelAndView notSimulated(NotSimulated real, HttpServletRequest request) {
+        return page(request, ErrorPage.of(409, "Not a simulated balance", real.getMessage()));
     }
 
     @ExceptionHandler(UnknownBench.class)

@@ -94,7 +94,7 @@ class WeighingController {
     Object simulate(@PathVariable String id, @RequestParam(defaultValue = "") String preset, Operator operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        if (!PRESETS.contains(preset)) {
+        if (!PRESETS.contains(preset) || !operator.may(Operator.Permission.PREPARE)) {
             return Redirects.seeOther("/preparations/" + session);
         }
         return answer(session, operator, htmx, flash, null, () -> {

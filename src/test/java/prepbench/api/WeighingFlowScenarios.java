@@ -274,6 +274,22 @@ abstract class WeighingFlowScenarios {
     }
 
     @Test
+    void aViewerCannotActOnASessionNorWriteIntoItsRecord() throws Exception {
+        String id = start(technician(), "PRM00936");
+        RequestPostProcessor viewer = user("vera").roles("VIEWER");
+        int events = jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE session_id = :id").param("id", UUID.fromString(id))
+                .query(Integer.class).single();
+
+        json(post("/api/v1/preparations/" + id + "/steps/1/scan"), viewer, "{\"code\":\"ING-ETH-001\"}")
+                .andExpect(status().isForbidden());
+        json(post("/api/v1/preparations/" + id + "/abort"), viewer, "{\"reason\":\"x\"}").andExpect(status().isForbidden());
+        mvc.perform(post("/api/v1/benches/" + bench + "/tare").with(viewer)).andExpect(status().isForbidden());
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE session_id = :id").param("id", UUID.fromString(id))
+                .query(Integer.class).single()).isEqualTo(events);
+    }
+
+    @Test
     void refusesBenchInputThatMakesNoSense() throws Exception {
         RequestPostProcessor who = technician();
         mvc.perform(get("/api/v1/benches/nope/reading").with(who)).andExpect(status().isNotFound());

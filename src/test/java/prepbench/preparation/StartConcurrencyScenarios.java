@@ -83,7 +83,44 @@ abstract class StartConcurrencyScenarios {
         assertInvariants();
     }
 
+    @Test
+    void theFirstStartsOfAFormulaNeverPreparedBeforeRaceSafely() throws Exception {
+        FormulaCode fresh = FormulaCode.of("RACE" + UUID.randomUUID().toString().substring(0, 6));
+        copyOfPrm00936(fresh);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Operator> operators = IntStream.range(0, 16).mapToObj(i -> technician("first" + i + "-" + run)).toList();
+
+        List<StartOutcome> outcomes = startAllAtOnce(operators, fresh);
+
+        assertThat(outcomes).allMatch(StartOutcome::created);
+        assertThat(outcomes.stream().map(outcome -> outcome.session().attemptNo()).sorted().toList())
+                .isEqualTo(IntStream.rangeClosed(1, 16).boxed().toList());
+    }
+
+    /** A released formula with PRM00936's lines under a new code, and no attempt counter yet. */
+    private void copyOfPrm00936(FormulaCode code) {
+        UUID formula = UUID.randomUUID();
+        UUID version = UUID.randomUUID();
+        jdbc.sql("INSERT INTO formula (id, code, name, created_at) VALUES (:id, :code, 'Race test', CURRENT_TIMESTAMP)")
+                .param("id", formula).param("code", code.value()).update();
+        jdbc.sql("""
+                INSERT INTO formula_version (id, formula_id, version_no, status, batch_amount, batch_unit, released_at)
+                VALUES (:id, :formula, 1, 'released', 100, 'g', CURRENT_TIMESTAMP)
+                """).param("id", version).param("formula", formula).update();
+        jdbc.sql("""
+                INSERT INTO formula_line (formula_version_id, line_no, ingredient_id, fraction)
+                SELECT :version, l.line_no, l.ingredient_id, l.fraction
+                  FROM formula_line l JOIN formula_version v ON v.id = l.formula_version_id
+                  JOIN formula f ON f.id = v.formula_id
+                 WHERE f.code = 'PRM00936' AND v.version_no = 1
+                """).param("version", version).update();
+    }
+
     private List<StartOutcome> startAllAtOnce(List<Operator> operators) throws Exception {
+        return startAllAtOnce(operators, FORMULA);
+    }
+
+    private List<StartOutcome> startAllAtOnce(List<Operator> operators, FormulaCode formula) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(operators.size());
         CyclicBarrier barrier = new CyclicBarrier(operators.size());
         try {
@@ -91,7 +128,7 @@ abstract class StartConcurrencyScenarios {
             for (Operator operator : operators) {
                 futures.add(pool.submit(() -> {
                     barrier.await(30, TimeUnit.SECONDS);
-                    return preparations.startOrResume(new StartPreparation(FORMULA, operator, null, null));
+                    return preparations.startOrResume(new StartPreparation(formula, operator, null, null));
                 }));
             }
             List<StartOutcome> outcomes = new ArrayList<>();

@@ -127,6 +127,28 @@ class WeighingRulesTest {
     }
 
     @Test
+    void nothingOnThePanIsNeverCapturedEvenWhenTheToleranceReachesZero() {
+        var formula = aFormula().withLine("main", "0.99", null).withLine("trace", "0.01", null).build();
+        BatchSize batch = new BatchSize(new BigDecimal("0.5"), BatchUnit.G);
+        PreparationSession session = PreparationSession.start(formula, BatchPlan.of(formula, batch,
+                new BigDecimal("0.001"), new BigDecimal("1000")), batch, 1, "tina", "bench-1", T0);
+        scanAndWeigh(session, 1, "ING-MAIN", "0.495", 1);
+        session.identifyContainer(2, "ING-TRACE", TINA, TODAY, at(10));
+
+        assertThat(session.steps().get(1).lowerLimitG().signum()).isNegative();
+        assertThat(refusal(() -> session.captureWeight(2, stable("0.000"), at(11), TINA, "bench-1", at(12))))
+                .isEqualTo("UNDER_TARGET");
+    }
+
+    @Test
+    void refusesAReasonLongerThanTheRecordKeeps() {
+        PreparationSession session = aSession();
+
+        assertThat(refusal(() -> session.abort("x".repeat(501), TINA, at(1)))).isEqualTo("REASON_TOO_LONG");
+        assertThat(session.status()).isEqualTo(SessionStatus.IN_PROGRESS);
+    }
+
+    @Test
     void aDoneStepCannotBeCapturedAgain() {
         PreparationSession session = aSession();
         scanAndWeigh(session, 1, "ING-A", "60", 1);

@@ -126,10 +126,11 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
     }
 
     /**
-     * Sends a command and waits briefly for the balance's answer. A refusal or an error answer is refused here
-     * too; a balance whose protocol does not answer commands is taken at its word.
+     * Sends a command and waits briefly for the balance's answer; one command at a time per balance. A refusal, an
+     * error answer, or no answer from a protocol that always answers is refused here too; a balance whose protocol
+     * never answers commands (SBI, Ohaus) is taken at its word, and the readings that follow show the result.
      */
-    private void command(byte[] bytes, String what) {
+    private synchronized void command(byte[] bytes, String what) {
         Reading now = read();
         if (now.state() == ScaleState.OFFLINE) {
             throw what.equals("zero") ? ScaleCommandRefused.toZero(ScaleState.OFFLINE)
@@ -149,7 +150,10 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
                         : ScaleCommandRefused.toTare(ScaleState.ERROR);
             }
         } catch (TimeoutException noAnswer) {
-            // protocols such as SBI do not acknowledge: the readings that follow show the result
+            if (codec.acknowledgesCommands()) {
+                throw what.equals("zero") ? ScaleCommandRefused.toZero(ScaleState.ERROR)
+                        : ScaleCommandRefused.toTare(ScaleState.ERROR);
+            }
         } catch (IOException | ExecutionException failed) {
             throw what.equals("zero") ? ScaleCommandRefused.toZero(ScaleState.OFFLINE)
                     : ScaleCommandRefused.toTare(ScaleState.OFFLINE);

@@ -40,6 +40,11 @@ public interface BalanceCodec {
     /** The command that tares the balance. */
     byte[] tareCommand();
 
+    /** Whether the balance answers zero and tare (A&amp;D's ACK, MT-SICS {@code Z A}); some protocols never do. */
+    default boolean acknowledgesCommands() {
+        return true;
+    }
+
     /**
      * The line the balance sends for a reading, as {@link #decode} reads it back: the same state and stable flag,
      * and the same weight rounded to the decimals the line has room for.

@@ -98,6 +98,12 @@ final class OhausCodec implements BalanceCodec {
         return command("Z");
     }
 
+    /** The balance carries zero and tare out without answering; the readings that follow show the result. */
+    @Override
+    public boolean acknowledgesCommands() {
+        return false;
+    }
+
     @Override
     public byte[] tareCommand() {
         return command("T");

@@ -92,6 +92,12 @@ final class SbiCodec implements BalanceCodec {
         return new byte[] {0x1B, 'T'};
     }
 
+    /** The balance carries zero and tare out without answering; the readings that follow show the result. */
+    @Override
+    public boolean acknowledgesCommands() {
+        return false;
+    }
+
     @Override
     public byte[] tareCommand() {
         return new byte[] {0x1B, 'T'};
