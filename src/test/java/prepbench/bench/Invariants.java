@@ -15,6 +15,14 @@ final class Invariants {
     }
 
     static List<String> violations(JdbcClient jdbc, AuditTrail audit) {
+        return violations(jdbc, session -> {
+            var verification = audit.verifySession(session);
+            return verification.intact() ? null : verification.problem();
+        });
+    }
+
+    /** @param chainProblem what is wrong with a session's audit chain; null when it is intact */
+    static List<String> violations(JdbcClient jdbc, java.util.function.Function<UUID, String> chainProblem) {
         List<String> violations = new ArrayList<>();
         record Gap(String code, long sessions, long maxAttempt, long distinctAttempts) {
         }
@@ -45,9 +53,9 @@ final class Invariants {
                 """)
                 .query(UUID.class).list().forEach(id -> violations.add("session " + id + " has no start event"));
         for (UUID session : jdbc.sql("SELECT id FROM preparation_session").query(UUID.class).list()) {
-            var verification = audit.verifySession(session);
-            if (!verification.intact()) {
-                violations.add("session " + session + ": audit chain broken: " + verification.problem());
+            String problem = chainProblem.apply(session);
+            if (problem != null) {
+                violations.add("session " + session + ": audit chain broken: " + problem);
             }
         }
         return violations;

@@ -50,7 +50,7 @@ public final class LoadBenchmark {
             }
         } else {
             Path file = Files.createTempDirectory("prepbench-load-h2").resolve("prepbench");
-            properties.add("--spring.datasource.url=jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000");
+            properties.add("--spring.datasource.url=jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0");
         }
         ConfigurableApplicationContext app = SpringApplication.run(PrepBenchApplication.class,
                 properties.toArray(String[]::new));

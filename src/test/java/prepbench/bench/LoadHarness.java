@@ -34,7 +34,6 @@ import org.HdrHistogram.Histogram;
  */
 final class LoadHarness {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern PREPARATION = Pattern.compile("/preparations/([0-9a-f-]{36})$");
 
     /** How to load the server. {@code rate} is flows per second (open loop); 0 means closed loop. */
@@ -60,7 +59,16 @@ final class LoadHarness {
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
     private final LongAdder notFound = new LongAdder();
     private final LongAdder flows = new LongAdder();
+    private volatile java.util.function.Consumer<String> onStarted = id -> { };
+    private volatile java.util.function.Consumer<String> onAborted = id -> { };
     private final AtomicBoolean recording = new AtomicBoolean();
+
+    /** Called with every session id the server acknowledged as started (a 303 to it) or aborted. */
+    LoadHarness acknowledged(java.util.function.Consumer<String> started, java.util.function.Consumer<String> aborted) {
+        onStarted = started;
+        onAborted = aborted;
+        return this;
+    }
 
     LoadHarness(Options options) {
         this.options = options;
@@ -79,13 +87,7 @@ final class LoadHarness {
 
         Technician(String username, String formula) throws IOException, InterruptedException {
             this.formula = formula;
-            String login = get("/login").body();
-            csrf = token(login);
-            HttpResponse<String> signedIn = post("/login", "username=" + username + "&password=" + options.password());
-            if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
-                throw new IllegalStateException("Technician " + username + " could not sign in");
-            }
-            csrf = token(get("/").body());
+            csrf = SignIn.signIn(http, options.baseUrl(), username, options.password());
         }
 
         /** One flow; {@code intendedStart} is when it should have started (open loop) or did (closed loop). */
@@ -99,6 +101,7 @@ final class LoadHarness {
                     failed("start", scanned.statusCode(), scanned.body());
                     return;
                 }
+                onStarted.accept(id.group(1));
                 record("start", scannedAt - intendedStart);
                 long pageStart = System.nanoTime();
                 HttpResponse<String> page = get("/preparations/" + id.group(1));
@@ -115,6 +118,7 @@ final class LoadHarness {
                     failed("abort", aborted.statusCode(), aborted.body());
                     return;
                 }
+                onAborted.accept(id.group(1));
                 record("abort", abortEnd - abortStart);
                 if (recording.get()) {
                     flows.increment();
@@ -154,14 +158,6 @@ final class LoadHarness {
 
     private void error(String kind) {
         errors.computeIfAbsent(kind, k -> new LongAdder()).increment();
-    }
-
-    private static String token(String page) {
-        Matcher csrf = CSRF.matcher(page);
-        if (!csrf.find()) {
-            throw new IllegalStateException("No CSRF token on the page");
-        }
-        return csrf.group(1);
     }
 
     private static String encode(String text) {

@@ -1,14 +1,11 @@
 package prepbench.bench;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +34,6 @@ import prepbench.scales.simulator.ScaleSimulatorServer;
  */
 public final class ReadingLatencyBenchmark {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
     private static final Pattern READING = Pattern.compile("\"bench\":\"([^\"]+)\",\"grams\":([-0-9.]+)");
 
     public static void main(String[] args) throws Exception {
@@ -63,7 +59,7 @@ public final class ReadingLatencyBenchmark {
                 properties.toArray(String[]::new));
         String base = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        signIn(http, base);
+        SignIn.signIn(http, base, "technician", "tech123");
 
         Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(10), 3);
         AtomicBoolean measuring = new AtomicBoolean(false);
@@ -132,18 +128,5 @@ public final class ReadingLatencyBenchmark {
             }
         }
         return line;
-    }
-
-    private static void signIn(HttpClient http, String base) throws IOException, InterruptedException {
-        String page = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        Matcher csrf = CSRF.matcher(page);
-        if (!csrf.find()) {
-            throw new IllegalStateException("No CSRF token on the login page");
-        }
-        String form = "username=technician&password=tech123&_csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8);
-        http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
     }
 }
