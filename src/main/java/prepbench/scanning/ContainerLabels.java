@@ -47,11 +47,7 @@ public final class ContainerLabels {
     public static final int MAX_INPUT_LENGTH = 512;
 
     private static final String GROUP_SEPARATOR = "\u001D";
-    private static final Pattern INVISIBLE_MARKS =
-            Pattern.compile("[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]");
     private static final Pattern AIM_SYMBOLOGY_IDENTIFIER = Pattern.compile("](?<symbology>[A-Za-z][A-Za-z0-9])");
-    private static final Pattern UNREADABLE =
-            Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}\uFFFD]");
     private static final Pattern BRACKETED_ELEMENT = Pattern.compile("\\(\\s*(?<ai>[0-9]{2,4})\\s*\\)(?<value>[^(]*)");
     private static final Pattern IDENTIFYING_AI = Pattern.compile("0[012]|24[01]|400|9[1-9]");
     private static final Map<String, Gs1Field> GS1_FIELDS = gs1Fields();
@@ -78,7 +74,7 @@ public final class ContainerLabels {
         Objects.requireNonNull(parser, "parser");
         int currentYear = Year.now(clock).getValue();
         String normalised = raw == null ? ""
-                : Normalizer.normalize(INVISIBLE_MARKS.matcher(raw).replaceAll(""), Normalizer.Form.NFKC).strip();
+                : Normalizer.normalize(ScanText.INVISIBLE_MARKS.matcher(raw).replaceAll(""), Normalizer.Form.NFKC).strip();
         Matcher aim = AIM_SYMBOLOGY_IDENTIFIER.matcher(normalised);
         Optional<String> symbology = aim.lookingAt() ? Optional.of(aim.group("symbology")) : Optional.empty();
         String text = normalised.substring(symbology.isPresent() ? aim.end() : 0).strip();
@@ -88,7 +84,7 @@ public final class ContainerLabels {
         if (text.length() > MAX_INPUT_LENGTH) {
             throw LabelRefused.tooLong();
         }
-        if (UNREADABLE.matcher(parser == LabelParser.GS1 ? text.replace(GROUP_SEPARATOR, "") : text).find()) {
+        if (ScanText.UNREADABLE.matcher(parser == LabelParser.GS1 ? text.replace(GROUP_SEPARATOR, "") : text).find()) {
             throw LabelRefused.unreadable();
         }
         return switch (parser) {

@@ -64,11 +64,7 @@ public final class ScanDecoder {
     static final String UNKNOWN_LINK = "This link does not lead to a formula, preparation or sample. "
             + "Scan a PrepBench label or type a formula code such as PRM00936.";
 
-    private static final Pattern INVISIBLE_MARKS =
-            Pattern.compile("[\u061C\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]");
     private static final Pattern AIM_SYMBOLOGY_IDENTIFIER = Pattern.compile("][A-Za-z][A-Za-z0-9]");
-    private static final Pattern UNREADABLE =
-            Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}\\p{Zl}\\p{Zp}\uFFFD]");
     private static final Pattern LINK =
             Pattern.compile("(?i)(?:https?://[^/?#]*|(?=/))(?<path>[^?#]*)(?:\\?(?<query>[^#]*))?(?:#.*)?");
     private static final Pattern PREFIXED = Pattern.compile("(?i)(?:(?<formula>FORMULA-CODE-|(?:FORMULA|F)\\s*:)"
@@ -90,7 +86,7 @@ public final class ScanDecoder {
         if (input.length() > MAX_INPUT_LENGTH) {
             return unrecognised(input, TOO_LONG);
         }
-        if (UNREADABLE.matcher(input).find()) {
+        if (ScanText.UNREADABLE.matcher(input).find()) {
             return unrecognised(input, NOT_READABLE);
         }
         Matcher link = LINK.matcher(input);
@@ -126,7 +122,7 @@ public final class ScanDecoder {
         if (raw == null) {
             return "";
         }
-        String text = INVISIBLE_MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("")
+        String text = ScanText.INVISIBLE_MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("")
                 .replace('\u061B', ';')
                 .replace('\u060C', ',');
         text = stripPadding(text);
@@ -232,6 +228,6 @@ public final class ScanDecoder {
             boolean splitsPair = Character.isHighSurrogate(input.charAt(MAX_ECHO_LENGTH - 1));
             echo = input.substring(0, splitsPair ? MAX_ECHO_LENGTH - 1 : MAX_ECHO_LENGTH) + "…";
         }
-        return new Unrecognised(UNREADABLE.matcher(echo).replaceAll("\uFFFD"), reason);
+        return new Unrecognised(ScanText.UNREADABLE.matcher(echo).replaceAll("\uFFFD"), reason);
     }
 }

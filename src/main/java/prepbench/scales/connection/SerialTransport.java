@@ -1,8 +1,6 @@
 package prepbench.scales.connection;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -26,24 +24,7 @@ public record SerialTransport(String portName, int baud, String parity, int data
         if (!port.openPort()) {
             throw new IOException("Serial port " + portName + " cannot be opened (missing, busy or no permission)");
         }
-        InputStream in = port.getInputStream();
-        OutputStream out = port.getOutputStream();
-        return new Link() {
-            @Override
-            public InputStream in() {
-                return in;
-            }
-
-            @Override
-            public OutputStream out() {
-                return out;
-            }
-
-            @Override
-            public void close() {
-                port.closePort();
-            }
-        };
+        return new StreamLink(port.getInputStream(), port.getOutputStream(), port::closePort);
     }
 
     private int parityCode() {

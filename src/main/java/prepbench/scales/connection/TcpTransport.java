@@ -1,8 +1,6 @@
 package prepbench.scales.connection;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
@@ -18,24 +16,7 @@ public record TcpTransport(String host, int port, Duration connectTimeout, Durat
             socket.setKeepAlive(true);
             socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
             socket.setSoTimeout((int) readTimeout.toMillis());
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            return new Link() {
-                @Override
-                public InputStream in() {
-                    return in;
-                }
-
-                @Override
-                public OutputStream out() {
-                    return out;
-                }
-
-                @Override
-                public void close() throws IOException {
-                    socket.close();
-                }
-            };
+            return new StreamLink(socket.getInputStream(), socket.getOutputStream(), socket);
         } catch (IOException | RuntimeException failed) {
             socket.close();
             throw failed;
