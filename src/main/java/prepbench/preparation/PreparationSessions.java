@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -39,9 +42,11 @@ class PreparationSessions {
             """;
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    PreparationSessions(JdbcClient jdbc) {
+    PreparationSessions(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     Optional<PreparationSession> find(SessionId id) {
@@ -248,30 +253,30 @@ class PreparationSessions {
                 .param("steps", session.steps().size())
                 .param("startedAt", utc(session.startedAt()))
                 .update();
-        for (Step step : session.steps()) {
-            jdbc.sql("""
-                    INSERT INTO preparation_step (session_id, sequence_no, id, ingredient_id, ingredient_code,
-                        ingredient_name, required_code_value, alt_code_values, allowed_symbologies, parser,
-                        target_g, tol_minus_g, tol_plus_g, status)
-                    VALUES (:session, :sequence, :id, :ingredient, :code, :name, :required, :alternatives,
-                        :symbologies, :parser, :target, :minus, :plus, :status)
-                    """)
-                    .param("session", session.id().value())
-                    .param("sequence", step.sequence())
-                    .param("id", step.id())
-                    .param("ingredient", step.ingredientId())
-                    .param("code", step.ingredientCode())
-                    .param("name", step.ingredientName())
-                    .param("required", step.requiredCodeValue())
-                    .param("alternatives", String.join("\n", step.alternativeCodeValues()))
-                    .param("symbologies", step.allowedSymbologies())
-                    .param("parser", step.parser())
-                    .param("target", step.targetG())
-                    .param("minus", step.tolerance().minusG())
-                    .param("plus", step.tolerance().plusG())
-                    .param("status", step.status().code())
-                    .update();
-        }
+        SqlParameterSource[] steps = session.steps().stream().map(step -> new MapSqlParameterSource()
+                .addValue("session", session.id().value())
+                .addValue("sequence", step.sequence())
+                .addValue("id", step.id())
+                .addValue("ingredient", step.ingredientId())
+                .addValue("code", step.ingredientCode())
+                .addValue("name", step.ingredientName())
+                .addValue("required", step.requiredCodeValue())
+                .addValue("alternatives", String.join("\n", step.alternativeCodeValues()))
+                .addValue("symbologies", step.allowedSymbologies())
+                .addValue("parser", step.parser())
+                .addValue("target", step.targetG())
+                .addValue("minus", step.tolerance().minusG())
+                .addValue("plus", step.tolerance().plusG())
+                .addValue("status", step.status().code()))
+                .toArray(SqlParameterSource[]::new);
+        // one round trip for all the steps
+        batch.batchUpdate("""
+                INSERT INTO preparation_step (session_id, sequence_no, id, ingredient_id, ingredient_code,
+                    ingredient_name, required_code_value, alt_code_values, allowed_symbologies, parser,
+                    target_g, tol_minus_g, tol_plus_g, status)
+                VALUES (:session, :sequence, :id, :ingredient, :code, :name, :required, :alternatives,
+                    :symbologies, :parser, :target, :minus, :plus, :status)
+                """, steps);
     }
 
     private List<Step> steps(UUID sessionId) {
