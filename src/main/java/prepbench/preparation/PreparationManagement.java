@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -152,7 +151,7 @@ public class PreparationManagement {
     /** The identity gate: scan the container for the active step. */
     public PreparationSession scanContainer(SessionId id, int sequence, String raw, Operator actor) {
         return act(id, actor, "SCAN", sequence, raw, (session, now) -> session.identifyContainer(sequence,
-                raw, actor, LocalDate.ofInstant(now, ZoneId.systemDefault()), now));
+                raw, actor, LocalDate.ofInstant(now, properties.zone()), now));
     }
 
     /** Tares the session's balance for the active step (the empty container on the pan); audited. */

@@ -1,6 +1,7 @@
 package prepbench.preparation;
 
 import java.math.BigDecimal;
+import java.time.ZoneId;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,12 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param readabilityG the balance readability targets and tolerances are rounded to
  * @param maxBatchG the largest batch, in grams, a session may be started for
  * @param lock when a formula locks
+ * @param zone the lab's time zone, for the calendar date an expiry is compared with; the server's when not set
  */
 @ConfigurationProperties("prepbench")
 public record PreparationProperties(@DefaultValue("0.001") BigDecimal readabilityG,
-        @DefaultValue("100000") BigDecimal maxBatchG, @DefaultValue Lock lock) {
+        @DefaultValue("100000") BigDecimal maxBatchG, @DefaultValue Lock lock, ZoneId zone) {
 
     public PreparationProperties {
+        zone = zone == null ? ZoneId.systemDefault() : zone;
         if (readabilityG.signum() <= 0 || maxBatchG.signum() <= 0) {
             throw new IllegalArgumentException("prepbench.readability-g and prepbench.max-batch-g must be positive");
         }

@@ -6,6 +6,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -36,9 +37,12 @@ class FormulaFirstController {
     @GetMapping("/formula-first")
     Object showFormula(@RequestParam(required = false) String code, @RequestParam(required = false) String auto,
             @RequestParam(required = false) String amount, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String bench, Operator operator) {
+            @RequestParam(required = false) String bench, Operator operator,
+            @RequestHeader(name = "Sec-Fetch-Site", required = false) String fetchSite) {
         FormulaCode formulaCode = FormulaCode.of(code);
-        if ("start".equalsIgnoreCase(auto) && operator.may(Operator.Permission.PREPARE)) {
+        // A link on another site must not start preparations for whoever is signed in: it gets the formula page.
+        boolean crossSite = "cross-site".equalsIgnoreCase(fetchSite);
+        if ("start".equalsIgnoreCase(auto) && operator.may(Operator.Permission.PREPARE) && !crossSite) {
             BatchSize batch = amount == null && unit == null ? null
                     : BatchSize.parse(amount, unit == null ? "g" : unit);
             return start(formulaCode, operator, batch, bench);

@@ -175,6 +175,21 @@ class PagesTest {
     }
 
     @Test
+    void aLinkFromAnotherSiteShowsTheFormulaInsteadOfStartingIt() throws Exception {
+        Rows before = Rows.count(jdbc);
+
+        mvc.perform(get("/formula-first").param("code", "PRM00936").param("auto", "start")
+                        .header("Sec-Fetch-Site", "cross-site").with(aTechnician()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(">Start</button>")));
+
+        assertThat(Rows.count(jdbc)).isEqualTo(before);
+        mvc.perform(get("/formula-first").param("code", "PRM00936").param("auto", "start")
+                        .header("Sec-Fetch-Site", "none").with(aTechnician()))
+                .andExpect(status().isSeeOther());
+    }
+
+    @Test
     void formulaFirstWithoutAutoShowsTheBatchForm() throws Exception {
         mvc.perform(get("/formula-first").param("code", "PRM00936").with(aTechnician()))
                 .andExpect(status().isOk())
