@@ -81,35 +81,43 @@ public class PreparationManagement {
                 : new BatchSize(formula.defaultAmount(), formula.defaultUnit());
         BatchPlan plan = BatchPlan.of(formula, batch, properties.readabilityG(), properties.maxBatchG());
 
-        StartOutcome resumed = transaction.execute(tx -> resume(formula, operator.username()));
+        StartOutcome outcome = transaction.execute(tx -> startOrResumeLocked(formula, plan, batch, operator, bench));
+        if (outcome != null) {
+            return outcome;
+        }
+        ensureAttemptsRow(formula.formulaId());
+        return transaction.execute(tx -> startOrResumeLocked(formula, plan, batch, operator, bench));
+    }
+
+    /**
+     * One transaction: lock the formula's attempt counter, resume the operator's session or create the next
+     * attempt. Null when the formula has never been prepared and its counter row does not exist yet.
+     */
+    private StartOutcome startOrResumeLocked(ReleasedFormula formula, BatchPlan plan, BatchSize batch,
+            Operator operator, String bench) {
+        Optional<PreparationSessions.Attempts> locked = sessions.lockAttempts(formula.formulaId());
+        if (locked.isEmpty()) {
+            return null;
+        }
+        PreparationSessions.Attempts attempts = locked.get();
+        StartOutcome resumed = resume(formula, operator.username());
         if (resumed != null) {
             return resumed;
         }
-        ensureAttemptsRow(formula.formulaId());
-        return transaction.execute(tx -> {
-            PreparationSessions.Attempts attempts = sessions.lockAttempts(formula.formulaId()).orElseThrow();
-            StartOutcome resumedMeanwhile = resume(formula, operator.username());
-            if (resumedMeanwhile != null) {
-                return resumedMeanwhile;
-            }
-            if (attempts.isLocked()) {
-                throw new FormulaLocked(formula.code(), attempts.lockedAt(), attempts.lockedReason());
-            }
-            PreparationSession session = PreparationSession.start(formula, plan, batch,
-                    attempts.lastAttemptNo() + 1, operator.username(), bench, clock.instant());
-            sessions.insertNew(session);
-            events.publishEvent(new SessionStarted(session.id().value(), formula.code().value(),
-                    formula.versionNo(), session.attemptNo(), session.operator(), session.bench(), batch.amount(),
-                    batch.unit().symbol(), session.batchMassG(), session.steps().size(), session.startedAt()));
-            return new StartOutcome(session, true);
-        });
+        if (attempts.isLocked()) {
+            throw new FormulaLocked(formula.code(), attempts.lockedAt(), attempts.lockedReason());
+        }
+        PreparationSession session = PreparationSession.start(formula, plan, batch, attempts.lastAttemptNo() + 1,
+                operator.username(), bench, clock.instant());
+        sessions.insertNew(session);
+        events.publishEvent(new SessionStarted(session.id().value(), formula.code().value(), formula.versionNo(),
+                session.attemptNo(), session.operator(), session.bench(), batch.amount(), batch.unit().symbol(),
+                session.batchMassG(), session.steps().size(), session.startedAt()));
+        return new StartOutcome(session, true);
     }
 
     /** The formula's attempt counter row, created by whichever start of it comes first. */
     private void ensureAttemptsRow(UUID formulaId) {
-        if (readOnly.execute(tx -> sessions.hasAttemptsRow(formulaId))) {
-            return;
-        }
         try {
             transaction.executeWithoutResult(tx -> sessions.insertAttemptsRow(formulaId));
         } catch (DuplicateKeyException createdMeanwhile) {

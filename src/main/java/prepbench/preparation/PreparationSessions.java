@@ -198,11 +198,6 @@ class PreparationSessions {
                 .list();
     }
 
-    boolean hasAttemptsRow(UUID formulaId) {
-        return jdbc.sql("SELECT COUNT(*) FROM formula_attempts WHERE formula_id = :formula")
-                .param("formula", formulaId).query(Integer.class).single() > 0;
-    }
-
     /**
      * Creates the formula's attempt counter row. A concurrent creation makes this fail with a duplicate key: run
      * it in a transaction of its own and let that exception leave the transaction (on PostgreSQL a failed
