@@ -27,6 +27,26 @@ public class AuditTrail {
         return events.forChain(Chains.formula(formulaCode));
     }
 
+    /** Every change to the formula's versions (created, saved, released, retired), oldest first. */
+    public List<AuditEvent> forFormulaVersions(String formulaCode) {
+        return events.forChain(Chains.formulaVersions(formulaCode));
+    }
+
+    /** Every change to the ingredient, oldest first. */
+    public List<AuditEvent> forIngredient(String ingredientCode) {
+        return events.forChain(Chains.ingredient(ingredientCode));
+    }
+
+    /** Whether the chain of the formula's version changes is intact. */
+    public ChainVerification verifyFormulaVersions(String formulaCode) {
+        return events.verify(Chains.formulaVersions(formulaCode));
+    }
+
+    /** Whether the chain of the ingredient's changes is intact. */
+    public ChainVerification verifyIngredient(String ingredientCode) {
+        return events.verify(Chains.ingredient(ingredientCode));
+    }
+
     /** Whether the session's chain is intact: no event changed, removed or inserted behind the application's back. */
     public ChainVerification verifySession(UUID sessionId) {
         return events.verify(Chains.session(sessionId));

@@ -2,7 +2,10 @@ package prepbench.audit;
 
 import java.util.UUID;
 
-/** The names of the audit hash chains: one per session, one per formula for what belongs to no session. */
+/**
+ * The names of the audit hash chains: one per session, one per formula for locks (what belongs to no session), one
+ * per formula for its versions and one per ingredient.
+ */
 final class Chains {
 
     private Chains() {
@@ -14,5 +17,15 @@ final class Chains {
 
     static String formula(String formulaCode) {
         return "formula:" + formulaCode;
+    }
+
+    /** Changes to a formula's versions, serialised by the formula's row lock. */
+    static String formulaVersions(String formulaCode) {
+        return "formula-versions:" + formulaCode;
+    }
+
+    /** Changes to an ingredient, serialised by the ingredient's row lock. */
+    static String ingredient(String ingredientCode) {
+        return "ingredient:" + ingredientCode;
     }
 }

@@ -1,8 +1,6 @@
 package prepbench.formulas;
 
-import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A formula's code, such as {@code PRM00936}. Codes compare case-insensitively, so the canonical form
@@ -13,10 +11,8 @@ public record FormulaCode(String value) {
 
     public static final int MAX_LENGTH = 32;
 
-    private static final Pattern SYNTAX = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,31}");
-
     public FormulaCode {
-        if (value == null || !SYNTAX.matcher(value).matches()) {
+        if (!Codes.isCanonical(value)) {
             throw new InvalidFormulaCode(value);
         }
     }
@@ -28,11 +24,7 @@ public record FormulaCode(String value) {
 
     /** Like {@link #of(String)}, but answers empty instead of refusing. */
     public static Optional<FormulaCode> tryParse(String input) {
-        if (input == null) {
-            return Optional.empty();
-        }
-        String candidate = input.strip().toUpperCase(Locale.ROOT);
-        return SYNTAX.matcher(candidate).matches() ? Optional.of(new FormulaCode(candidate)) : Optional.empty();
+        return Codes.canonical(input).map(FormulaCode::new);
     }
 
     @Override

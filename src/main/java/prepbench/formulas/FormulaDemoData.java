@@ -95,6 +95,13 @@ class FormulaDemoData implements ApplicationRunner {
         formula(ingredients, "PRM01300", "Woody accord (draft, not released)", "draft", "50", "g", List.of(
                 new DemoLine("ISO-001", "0.60"),
                 new DemoLine("HED-001", "0.40")));
+        // a container code scanned at the bench that no ingredient knew: waiting for a lab lead on /ingredients
+        jdbc.sql("""
+                INSERT INTO ingredient_code (ingredient_id, code_value, kind, learned_at, learned_by, last_seen_at)
+                VALUES (:id, '4012345678901', 'alias', :at, 'technician', :at)
+                """)
+                .param("id", ingredients.get("LIM-001"))
+                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
         log.info("Demo data: {} ingredients and 4 formulas written", INGREDIENTS.size());
     }
 
@@ -109,6 +116,8 @@ class FormulaDemoData implements ApplicationRunner {
                 .param("parser", ingredient.parser())
                 .param("density", ingredient.density() == null ? null : new BigDecimal(ingredient.density()))
                 .update();
+        jdbc.sql("INSERT INTO ingredient_code (ingredient_id, code_value, kind) VALUES (:id, :value, 'primary')")
+                .param("id", id).param("value", ingredient.primaryCode()).update();
         for (String alternative : ingredient.alternatives()) {
             jdbc.sql("INSERT INTO ingredient_code (ingredient_id, code_value, kind) VALUES (:id, :value, 'alternative')")
                     .param("id", id).param("value", alternative).update();
@@ -120,15 +129,19 @@ class FormulaDemoData implements ApplicationRunner {
             String unit, List<DemoLine> lines) {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         UUID formulaId = UUID.randomUUID();
-        jdbc.sql("INSERT INTO formula (id, code, name, created_at) VALUES (:id, :code, :name, :at)")
+        jdbc.sql("INSERT INTO formula (id, code, name, created_at, created_by) VALUES (:id, :code, :name, :at, 'lablead')")
                 .param("id", formulaId).param("code", code).param("name", name).param("at", now).update();
         UUID versionId = UUID.randomUUID();
         boolean released = status.equals("released");
         jdbc.sql("""
-                INSERT INTO formula_version (id, formula_id, version_no, status, batch_amount, batch_unit, released_at, released_by)
-                VALUES (:id, :formula, 1, :status, :amount, :unit, :at, :by)
+                INSERT INTO formula_version (id, formula_id, version_no, name, status, batch_amount, batch_unit, released_at,
+                                             released_by, release_meaning, created_at, created_by, draft_of, released_of)
+                VALUES (:id, :formula, 1, :name, :status, :amount, :unit, :at, :by, :meaning, :now, 'lablead', :draftOf,
+                        :releasedOf)
                 """)
-                .param("id", versionId).param("formula", formulaId).param("status", status)
+                .param("id", versionId).param("formula", formulaId).param("name", name).param("status", status)
+                .param("meaning", released ? FormulaManagement.RELEASE_MEANING : null).param("now", now)
+                .param("draftOf", released ? null : formulaId).param("releasedOf", released ? formulaId : null)
                 .param("amount", new BigDecimal(amount)).param("unit", unit)
                 .param("at", released ? now : null).param("by", released ? "lablead" : null)
                 .update();

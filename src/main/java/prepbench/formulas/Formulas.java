@@ -21,10 +21,7 @@ class Formulas {
             SELECT f.id, f.code, f.name, v.version_no, v.batch_amount, v.batch_unit,
                    (SELECT COUNT(*) FROM formula_line l WHERE l.formula_version_id = v.id) AS line_count
               FROM formula f
-              LEFT JOIN formula_version v
-                ON v.formula_id = f.id AND v.status = 'released'
-               AND v.version_no = (SELECT MAX(r.version_no) FROM formula_version r
-                                    WHERE r.formula_id = f.id AND r.status = 'released')
+              LEFT JOIN formula_version v ON v.released_of = f.id
             """;
 
     private final JdbcClient jdbc;
@@ -60,12 +57,10 @@ class Formulas {
 
     Optional<ReleasedFormula> findReleased(FormulaCode code) {
         return jdbc.sql("""
-                SELECT f.id AS formula_id, f.code, f.name, v.id AS version_id, v.version_no, v.batch_amount, v.batch_unit
+                SELECT f.id AS formula_id, f.code, v.name, v.id AS version_id, v.version_no, v.batch_amount, v.batch_unit
                   FROM formula f
-                  JOIN formula_version v ON v.formula_id = f.id
-                 WHERE f.code = :code AND v.status = 'released'
-                 ORDER BY v.version_no DESC
-                 LIMIT 1
+                  JOIN formula_version v ON v.released_of = f.id
+                 WHERE f.code = :code
                 """)
                 .param("code", code.value())
                 .query((rs, n) -> new ReleasedFormula(rs.getObject("formula_id", UUID.class),
@@ -109,7 +104,9 @@ class Formulas {
         }
         return jdbc.sql("""
                 SELECT ingredient_id, code_value FROM ingredient_code
-                 WHERE ingredient_id IN (:ids) ORDER BY kind, code_value
+                 WHERE ingredient_id IN (:ids)
+                   AND (kind = 'alternative' OR (kind = 'alias' AND confirmed_at IS NOT NULL))
+                 ORDER BY kind DESC, code_value
                 """)
                 .param("ids", ingredientIds)
                 .query((rs, n) -> new CodeValue(rs.getObject("ingredient_id", UUID.class), rs.getString("code_value")))

@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
+import prepbench.formulas.IngredientManagement;
 import prepbench.formulas.ReleasedFormula;
+import prepbench.formulas.SignatureVerifier;
 import prepbench.scales.Benches;
 import prepbench.scales.ScaleCommandRefused;
 
@@ -40,11 +42,13 @@ public class PreparationManagement {
     private final Clock clock;
     private final Benches benches;
     private final SignatureVerifier signatures;
+    private final IngredientManagement ingredients;
 
     PreparationManagement(FormulaCatalog catalog, PreparationSessions sessions, PreparationProperties properties,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, Benches benches,
-            SignatureVerifier signatures) {
+            SignatureVerifier signatures, IngredientManagement ingredients) {
         this.benches = benches;
+        this.ingredients = ingredients;
         this.signatures = signatures;
         this.catalog = catalog;
         this.sessions = sessions;
@@ -255,6 +259,10 @@ public class PreparationManagement {
             try {
                 change.accept(session, now);
             } catch (ActionRefused | NotPermitted refused) {
+                if (refused instanceof WrongContainer wrong) {
+                    // a code no ingredient knows may be a new label of this one: a lab lead decides
+                    ingredients.proposeAlias(wrong.expectedIngredientId(), wrong.scannedCodeValue(), actor.username());
+                }
                 events.publishEvent(new SessionEvents.ActionWasRefused(id.value(), session.formulaCode().value(),
                         sequence, actor.username(), action,
                         refused instanceof ActionRefused rule ? rule.code() : "NOT_PERMITTED", refused.getMessage(),

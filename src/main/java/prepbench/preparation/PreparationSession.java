@@ -95,7 +95,7 @@ public final class PreparationSession {
         }
         String symbology = label.symbology().orElse(null);
         if (!step.accepts(label.codeValue())) {
-            throw new ActionRefused("WRONG_INGREDIENT", "Wrong container: " + label.codeValue() + " is not "
+            throw new WrongContainer(step.ingredientId(), label.codeValue(), "Wrong container: " + label.codeValue() + " is not "
                     + step.ingredientName() + ". Put it back and scan the container of " + step.ingredientName()
                     + " (" + step.requiredCodeValue() + ").");
         }

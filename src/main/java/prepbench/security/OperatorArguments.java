@@ -13,26 +13,31 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import prepbench.formulas.Editor;
 import prepbench.preparation.Operator;
 
-/** Lets a controller method take the signed-in user as an {@link Operator} parameter. */
+/**
+ * Lets a controller method take the signed-in user as an {@link Operator} (at the bench) or an {@link Editor} (of
+ * the catalogue) parameter.
+ */
 @Component
 class OperatorArguments implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType().equals(Operator.class);
+        return parameter.getParameterType().equals(Operator.class) || parameter.getParameterType().equals(Editor.class);
     }
 
     @Override
-    public Operator resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
             NativeWebRequest request, WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new IllegalStateException("No signed-in user: the security configuration must require one here");
         }
         List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        return Operator.withRoles(authentication.getName(), roles);
+        return parameter.getParameterType().equals(Editor.class) ? Editor.withRoles(authentication.getName(), roles)
+                : Operator.withRoles(authentication.getName(), roles);
     }
 
     @Override

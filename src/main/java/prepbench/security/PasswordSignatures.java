@@ -6,7 +6,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.stereotype.Component;
 
-import prepbench.preparation.SignatureVerifier;
+import prepbench.formulas.SignatureVerifier;
 
 /** An electronic signature is the signed-in user's own password, checked against its stored hash. */
 @Component

@@ -48,9 +48,9 @@ final class LoadFixture {
                     .param("id", formula).param("code", code).param("name", "Load test formula " + f).param("at", now)
                     .update();
             jdbc.sql("""
-                    INSERT INTO formula_version (id, formula_id, version_no, status, batch_amount, batch_unit,
-                                                 released_at, released_by)
-                    VALUES (:id, :formula, 1, 'released', 100, 'g', :at, 'load')
+                    INSERT INTO formula_version (id, formula_id, version_no, name, status, batch_amount, batch_unit,
+                                                 released_at, released_by, created_at, released_of)
+                    VALUES (:id, :formula, 1, 'Load test formula', 'released', 100, 'g', :at, 'load', :at, :formula)
                     """).param("id", version).param("formula", formula).param("at", now).update();
             for (int line = 0; line < 10; line++) {
                 jdbc.sql("""

@@ -104,8 +104,9 @@ abstract class StartConcurrencyScenarios {
         jdbc.sql("INSERT INTO formula (id, code, name, created_at) VALUES (:id, :code, 'Race test', CURRENT_TIMESTAMP)")
                 .param("id", formula).param("code", code.value()).update();
         jdbc.sql("""
-                INSERT INTO formula_version (id, formula_id, version_no, status, batch_amount, batch_unit, released_at)
-                VALUES (:id, :formula, 1, 'released', 100, 'g', CURRENT_TIMESTAMP)
+                INSERT INTO formula_version (id, formula_id, version_no, name, status, batch_amount, batch_unit, released_at,
+                                             released_by, created_at, released_of)
+                VALUES (:id, :formula, 1, 'Race test', 'released', 100, 'g', CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, :formula)
                 """).param("id", version).param("formula", formula).update();
         jdbc.sql("""
                 INSERT INTO formula_line (formula_version_id, line_no, ingredient_id, fraction)

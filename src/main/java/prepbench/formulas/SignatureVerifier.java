@@ -1,4 +1,4 @@
-package prepbench.preparation;
+package prepbench.formulas;
 
 /**
  * Checks an electronic signature: a user re-entering their own password. Implemented by the security module

@@ -1,0 +1,26 @@
+package prepbench.formulas;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Something in the catalogue changed, or a change was refused: the audit module records it in the subject's chain,
+ * in the transaction that made the change.
+ *
+ * @param subject {@code ingredient} or {@code formula}
+ * @param code the ingredient's or formula's code
+ * @param action such as {@code INGREDIENT_CREATED}, {@code DRAFT_SAVED}, {@code VERSION_RELEASED}
+ * @param details what changed: for edits, each field's old and new value
+ */
+public record CatalogChanged(Instant at, String actor, String subject, String code, String action,
+        Map<String, Object> details) {
+
+    static final String INGREDIENT = "ingredient";
+    static final String FORMULA = "formula";
+
+    public CatalogChanged {
+        details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+}

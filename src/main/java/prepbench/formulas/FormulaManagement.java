@@ -1,0 +1,509 @@
+package prepbench.formulas;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Formulas and their versions: a draft is edited freely, released with a lab lead's electronic signature (then
+ * frozen), and retired when it must no longer be prepared. Editing a released formula opens a new draft version.
+ * Changes to one formula are serialised on its row; a save made against an older revision of a draft is refused,
+ * never silently lost. Every change, and every refused release, is audited.
+ */
+@Service
+public class FormulaManagement {
+
+    /** What a lab lead's signature on a release means. */
+    public static final String RELEASE_MEANING = "approved for preparation";
+    public static final int MAX_LINES = 200;
+    private static final int MAX_REASON = 500;
+    private static final BigDecimal MAX_BATCH_AMOUNT = new BigDecimal("1000000000");
+    private static final BigDecimal HUNDRED = new BigDecimal("100");
+
+    private final FormulaVersions versions;
+    private final Ingredients ingredients;
+    private final SignatureVerifier signatures;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
+    private final Clock clock;
+
+    FormulaManagement(FormulaVersions versions, Ingredients ingredients, SignatureVerifier signatures,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+        this.versions = versions;
+        this.ingredients = ingredients;
+        this.signatures = signatures;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    /**
+     * Every version of the formula, newest first.
+     *
+     * @throws FormulaNotFound when no formula has the code
+     */
+    public List<FormulaVersion> versions(FormulaCode code) {
+        List<FormulaVersion> all = readOnly.execute(tx -> versions.versions(code));
+        if (all.isEmpty()) {
+            throw FormulaNotFound.forCode(code);
+        }
+        return all;
+    }
+
+    /** The formula's open draft, if it has one. */
+    public Optional<FormulaVersion> draft(FormulaCode code) {
+        return versions(code).stream().filter(FormulaVersion::isDraft).findFirst();
+    }
+
+    /**
+     * Creates a formula with an empty draft version 1.
+     *
+     * @throws InvalidEntry when a field is wrong or the code is taken
+     */
+    public FormulaVersion create(Editor editor, String code, String name, String batchAmount, String batchUnit) {
+        requireMayEdit(editor);
+        Entries entries = new Entries();
+        FormulaCode validCode = FormulaCode.tryParse(code).orElse(null);
+        if (validCode == null) {
+            entries.problem("code", code == null || code.isBlank() ? "The formula code is required."
+                    : "The formula code " + Entries.quoted(code) + " may have only letters, digits, '-', '_' and "
+                            + "'.', at most 32, starting with a letter or digit.");
+        }
+        String validName = entries.text("name", "The name", name, 200);
+        BigDecimal amount = batchAmount(entries, batchAmount);
+        BatchUnit unit = batchUnit(entries, batchUnit);
+        entries.throwIfAny();
+        try {
+            return transaction.execute(tx -> {
+                if (versions.lock(validCode).isPresent()) {
+                    throw takenCode(validCode);
+                }
+                Instant now = clock.instant();
+                UUID formulaId = UUID.randomUUID();
+                versions.insertFormula(formulaId, validCode, validName, editor.username(), now);
+                versions.insertDraft(UUID.randomUUID(), formulaId, 1, validName, amount, unit, editor.username(), now);
+                Map<String, Object> details = new LinkedHashMap<>();
+                details.put("versionNo", 1);
+                details.put("name", validName);
+                details.put("batch", amount.toPlainString() + " " + unit.symbol());
+                publish(now, editor, validCode, "FORMULA_CREATED", details);
+                return versions.versions(validCode).get(0);
+            });
+        } catch (DuplicateKeyException createdMeanwhile) {
+            throw takenCode(validCode);
+        }
+    }
+
+    /**
+     * The formula's open draft; when it has none, a new draft version copied from its newest version. This is how a
+     * released formula is edited: the released version itself never changes.
+     */
+    public FormulaVersion openDraft(Editor editor, FormulaCode code) {
+        requireMayEdit(editor);
+        return transaction.execute(tx -> {
+            FormulaVersions.FormulaRow formula = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
+            List<FormulaVersion> all = versions.versions(code);
+            Optional<FormulaVersion> open = all.stream().filter(FormulaVersion::isDraft).findFirst();
+            if (open.isPresent()) {
+                return open.get();
+            }
+            FormulaVersion newest = all.get(0);
+            Instant now = clock.instant();
+            UUID draftId = UUID.randomUUID();
+            int versionNo = versions.nextVersionNo(formula.id());
+            versions.insertDraft(draftId, formula.id(), versionNo, newest.name(), newest.batchAmount(),
+                    newest.batchUnit(), editor.username(), now);
+            versions.replaceLines(draftId, newest.lines().stream().map(line -> new FormulaVersions.NewLine(
+                    line.lineNo(), line.ingredientId(), line.fraction(), line.tolerance())).toList());
+            publish(now, editor, code, "DRAFT_OPENED", Map.of("versionNo", versionNo, "copiedFrom", newest.versionNo()));
+            return versions.versions(code).get(0);
+        });
+    }
+
+    /**
+     * Saves the draft if nobody saved it since the editor read it ({@code entry.revision()}).
+     *
+     * @throws InvalidEntry naming every wrong field (nothing is saved)
+     * @throws CatalogRefused {@code CHANGED_MEANWHILE} when someone saved the draft first; {@code NO_DRAFT}
+     */
+    public FormulaVersion saveDraft(Editor editor, FormulaCode code, DraftEntry entry) {
+        requireMayEdit(editor);
+        return transaction.execute(tx -> {
+            FormulaVersions.FormulaRow formula = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
+            FormulaVersion draft = openDraftOf(code);
+            if (entry.revision() == null || entry.revision() != draft.revision()) {
+                throw CatalogRefused.changedMeanwhile("The draft of " + code + " (version " + draft.versionNo() + ")",
+                        draft.updatedBy());
+            }
+            ValidDraft valid = validate(entry);
+            Instant now = clock.instant();
+            versions.updateDraft(draft.versionId(), draft.revision(), valid.name(), valid.batchAmount(),
+                    valid.batchUnit(), editor.username(), now);
+            versions.replaceLines(draft.versionId(), valid.lines());
+            FormulaVersion saved = openDraftOf(code);
+            Map<String, Object> changes = IngredientManagement.changes(describe(draft), describe(saved));
+            if (!changes.isEmpty()) {
+                changes.put("versionNo", draft.versionNo());
+                publish(now, editor, code, "DRAFT_SAVED", changes);
+            }
+            if (versions.versions(code).stream().allMatch(FormulaVersion::isDraft)) {
+                // never released: the formula goes by its draft's name
+                versions.rename(formula.id(), valid.name());
+            }
+            return saved;
+        });
+    }
+
+    /** Throws the draft away (never prepared: only released versions are). */
+    public void discardDraft(Editor editor, FormulaCode code, int revision) {
+        requireMayEdit(editor);
+        transaction.executeWithoutResult(tx -> {
+            versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
+            FormulaVersion draft = openDraftOf(code);
+            if (draft.revision() != revision) {
+                throw CatalogRefused.changedMeanwhile("The draft of " + code, draft.updatedBy());
+            }
+            if (draft.versionNo() == 1) {
+                throw new CatalogRefused("ONLY_VERSION", "Version 1 is the formula's only version, so it cannot be "
+                        + "discarded. Edit it instead.");
+            }
+            versions.deleteDraft(draft.versionId());
+            Map<String, Object> details = new LinkedHashMap<>(describe(draft));
+            details.put("versionNo", draft.versionNo());
+            publish(clock.instant(), editor, code, "DRAFT_DISCARDED", details);
+        });
+    }
+
+    /**
+     * Releases a draft for preparation with the lab lead's electronic signature: their own password and the meaning
+     * {@value #RELEASE_MEANING}. The version must be the draft the lab lead reviewed ({@code revision}), its
+     * fractions must add up to 100 % (± 0.0001 %) and its ingredients be active. The previously released version is
+     * retired. A refusal is audited and changes nothing else.
+     *
+     * @throws CatalogRefused saying what to do
+     */
+    public FormulaVersion release(Editor editor, FormulaCode code, int versionNo, int revision, String password,
+            boolean meaningAccepted) {
+        Object result = transaction.execute(tx -> {
+            FormulaVersions.FormulaRow formula = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
+            List<FormulaVersion> all = versions.versions(code);
+            Instant now = clock.instant();
+            CatalogRefused refused = releaseRefusal(editor, all, versionNo, revision, password, meaningAccepted);
+            if (refused != null) {
+                publish(now, editor, code, "RELEASE_REFUSED", Map.of("versionNo", versionNo, "rule", refused.code(),
+                        "reason", refused.getMessage()));
+                return refused;
+            }
+            FormulaVersion draft = all.stream().filter(version -> version.versionNo() == versionNo).findFirst()
+                    .orElseThrow();
+            all.stream().filter(version -> version.status() == VersionStatus.RELEASED).findFirst()
+                    .ifPresent(previous -> {
+                        String reason = "superseded by version " + versionNo;
+                        versions.retire(previous.versionId(), editor.username(), reason, now);
+                        publish(now, editor, code, "VERSION_RETIRED",
+                                Map.of("versionNo", previous.versionNo(), "reason", reason));
+                    });
+            versions.release(draft.versionId(), formula.id(), editor.username(), RELEASE_MEANING, now);
+            versions.rename(formula.id(), draft.name());
+            Map<String, Object> details = new LinkedHashMap<>(describe(draft));
+            details.put("versionNo", versionNo);
+            details.put("signedBy", editor.username());
+            details.put("meaning", RELEASE_MEANING);
+            publish(now, editor, code, "VERSION_RELEASED", details);
+            return versions.versions(code).stream().filter(version -> version.versionNo() == versionNo).findFirst()
+                    .orElseThrow();
+        });
+        if (result instanceof CatalogRefused refused) {
+            throw refused;
+        }
+        return (FormulaVersion) result;
+    }
+
+    private CatalogRefused releaseRefusal(Editor editor, List<FormulaVersion> all, int versionNo, int revision,
+            String password, boolean meaningAccepted) {
+        if (!editor.mayRelease()) {
+            return new CatalogRefused("NOT_PERMITTED", "Only a lab lead can release a formula for preparation. "
+                    + "Ask a lab lead to review and sign it.");
+        }
+        Optional<FormulaVersion> found = all.stream().filter(version -> version.versionNo() == versionNo).findFirst();
+        if (found.isEmpty() || !found.get().isDraft()) {
+            return new CatalogRefused("NOT_A_DRAFT", "Version " + versionNo + " is not a draft, so it cannot be "
+                    + "released. Reload the formula to see its versions now.");
+        }
+        FormulaVersion draft = found.get();
+        if (draft.revision() != revision) {
+            return new CatalogRefused("CHANGED_MEANWHILE", "The draft was changed" + (draft.updatedBy() == null ? ""
+                    : " by " + draft.updatedBy()) + " after you reviewed it. Review it again before you sign.");
+        }
+        if (draft.lines().isEmpty()) {
+            return new CatalogRefused("NO_LINES", "The draft has no lines. Add its ingredients before releasing it.");
+        }
+        if (!draft.sumsToOne()) {
+            return new CatalogRefused("SUM_NOT_100", "The lines add up to " + percent(draft.fractionSum())
+                    + " %; they must add up to 100 % (± 0.0001 %). Correct the amounts, then release.");
+        }
+        List<String> inactive = draft.lines().stream().filter(line -> !line.ingredientActive())
+                .map(FormulaVersion.Line::ingredientCode).toList();
+        if (!inactive.isEmpty()) {
+            return new CatalogRefused("INACTIVE_INGREDIENT", "Ingredients " + String.join(", ", inactive)
+                    + " are inactive. Activate them or replace them in the draft.");
+        }
+        if (draft.batchUnit().isVolume() && draft.lines().stream().anyMatch(line -> line.densityGPerMl() == null)) {
+            return new CatalogRefused("DENSITY_MISSING", "The default batch is in " + draft.batchUnit().symbol()
+                    + ", but not every ingredient has a density. Give their densities or use a mass unit.");
+        }
+        if (!meaningAccepted) {
+            return new CatalogRefused("MEANING_REQUIRED", "Confirm that your signature means \"" + RELEASE_MEANING
+                    + "\".");
+        }
+        if (password == null || password.isEmpty() || password.length() > 200
+                || !signatures.verify(editor.username(), password)) {
+            return new CatalogRefused("WRONG_PASSWORD", "The password is not yours. Enter your own password to "
+                    + "sign the release.");
+        }
+        return null;
+    }
+
+    /**
+     * Retires the released version: new preparations of the formula are refused until another version is released.
+     * Sessions already running go on with the version they copied.
+     */
+    public FormulaVersion retire(Editor editor, FormulaCode code, int versionNo, String reason) {
+        requireMayEdit(editor);
+        if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
+            throw InvalidEntry.of("reason", "Give the reason for retiring the version, in at most " + MAX_REASON
+                    + " characters.");
+        }
+        return transaction.execute(tx -> {
+            versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
+            FormulaVersion version = versions.versions(code).stream()
+                    .filter(candidate -> candidate.versionNo() == versionNo).findFirst()
+                    .filter(candidate -> candidate.status() == VersionStatus.RELEASED)
+                    .orElseThrow(() -> new CatalogRefused("NOT_RELEASED", "Version " + versionNo + " of " + code
+                            + " is not the released version, so there is nothing to retire."));
+            Instant now = clock.instant();
+            versions.retire(version.versionId(), editor.username(), reason.strip(), now);
+            publish(now, editor, code, "VERSION_RETIRED", Map.of("versionNo", versionNo, "reason", reason.strip()));
+            return versions.versions(code).stream().filter(candidate -> candidate.versionNo() == versionNo)
+                    .findFirst().orElseThrow();
+        });
+    }
+
+    private FormulaVersion openDraftOf(FormulaCode code) {
+        return versions.versions(code).stream().filter(FormulaVersion::isDraft).findFirst()
+                .orElseThrow(() -> new CatalogRefused("NO_DRAFT", "Formula " + code + " has no open draft. Choose "
+                        + "\"Edit\" on the formula to open one."));
+    }
+
+    record ValidDraft(String name, BigDecimal batchAmount, BatchUnit batchUnit, List<FormulaVersions.NewLine> lines) {
+    }
+
+    /** Checks every field of the draft; all problems at once. */
+    ValidDraft validate(DraftEntry entry) {
+        Entries entries = new Entries();
+        String name = entries.text("name", "The name", entry.name(), 200);
+        BigDecimal amount = batchAmount(entries, entry.batchAmount());
+        BatchUnit unit = batchUnit(entries, entry.batchUnit());
+        boolean percent = !"fraction".equalsIgnoreCase(entry.amountsAs() == null ? "" : entry.amountsAs().strip());
+        List<String> codes = entry.lines().stream().filter(line -> !DraftEntry.LineEntry.isBlank(line))
+                .map(line -> IngredientCode.tryParse(line.ingredientCode())).flatMap(Optional::stream)
+                .map(IngredientCode::value).distinct().toList();
+        Map<String, Ingredients.IngredientRef> known = ingredients.refs(codes);
+        List<FormulaVersions.NewLine> lines = new ArrayList<>();
+        Map<String, Integer> lineOf = new HashMap<>();
+        for (int i = 0; i < entry.lines().size(); i++) {
+            DraftEntry.LineEntry line = entry.lines().get(i);
+            if (DraftEntry.LineEntry.isBlank(line)) {
+                continue;
+            }
+            String field = "lines[" + i + "].";
+            int lineNo = lines.size() + 1;
+            Ingredients.IngredientRef ingredient = ingredient(entries, field + "ingredientCode", line, known, lineOf,
+                    lineNo);
+            BigDecimal fraction = fraction(entries, field + "amount", line.amount(), percent);
+            ToleranceOverride tolerance = tolerance(entries, field + "tolerance", line);
+            if (ingredient != null && fraction != null) {
+                lines.add(new FormulaVersions.NewLine(lineNo, ingredient.id(), fraction, tolerance));
+            } else {
+                lines.add(null);
+            }
+        }
+        if (lines.size() > MAX_LINES) {
+            entries.problem("lines", "A formula has at most " + MAX_LINES + " lines.");
+        }
+        entries.throwIfAny();
+        return new ValidDraft(name, amount, unit, lines);
+    }
+
+    private static Ingredients.IngredientRef ingredient(Entries entries, String field, DraftEntry.LineEntry line,
+            Map<String, Ingredients.IngredientRef> known, Map<String, Integer> lineOf, int lineNo) {
+        Optional<IngredientCode> code = IngredientCode.tryParse(line.ingredientCode());
+        if (code.isEmpty()) {
+            entries.problem(field, line.ingredientCode() == null || line.ingredientCode().isBlank()
+                    ? "Line " + lineNo + " needs an ingredient code."
+                    : "Line " + lineNo + ": " + Entries.quoted(line.ingredientCode()) + " is not an ingredient code.");
+            return null;
+        }
+        Ingredients.IngredientRef ingredient = known.get(code.get().value());
+        if (ingredient == null) {
+            entries.problem(field, "Line " + lineNo + ": there is no ingredient " + code.get() + ". Check the code, "
+                    + "or add the ingredient on the Ingredients page first.");
+            return null;
+        }
+        if (!ingredient.active()) {
+            entries.problem(field, "Line " + lineNo + ": ingredient " + code.get() + " is inactive. Activate it or "
+                    + "choose another ingredient.");
+            return null;
+        }
+        Integer earlier = lineOf.putIfAbsent(ingredient.code(), lineNo);
+        if (earlier != null) {
+            entries.problem(field, "Line " + lineNo + ": " + code.get() + " is already on line " + earlier
+                    + ". Give each ingredient once, with its whole amount.");
+            return null;
+        }
+        return ingredient;
+    }
+
+    private static BigDecimal fraction(Entries entries, String field, String input, boolean percent) {
+        String label = percent ? "The percentage" : "The fraction";
+        if (input == null || input.isBlank()) {
+            entries.problem(field, label + " is required.");
+            return null;
+        }
+        BigDecimal amount = entries.decimal(field, label, input.strip().replaceFirst("\\s*%$", "")).orElse(null);
+        if (amount == null) {
+            return null;
+        }
+        if (amount.signum() == 0) {
+            entries.problem(field, label + " must be greater than zero; remove the line if the ingredient is not used.");
+            return null;
+        }
+        BigDecimal fraction = percent ? amount.movePointLeft(2) : amount;
+        if (fraction.compareTo(BigDecimal.ONE) > 0) {
+            entries.problem(field, label + " is at most " + (percent ? "100" : "1") + " (" + Entries.quoted(input) + ").");
+            return null;
+        }
+        if (Entries.decimals(fraction) > 10) {
+            entries.problem(field, label + " has at most " + (percent ? 8 : 10) + " decimal places.");
+            return null;
+        }
+        return fraction;
+    }
+
+    private static ToleranceOverride tolerance(Entries entries, String field, DraftEntry.LineEntry line) {
+        BigDecimal minus = entries.decimal(field, "The tolerance", line.toleranceMinus()).orElse(null);
+        BigDecimal plus = entries.decimal(field, "The tolerance", line.tolerancePlus()).orElse(null);
+        if (minus == null && plus == null) {
+            return null;
+        }
+        minus = minus == null ? plus : minus;
+        plus = plus == null ? minus : plus;
+        String unit = line.toleranceUnit() == null ? "g" : line.toleranceUnit().strip().toLowerCase(Locale.ROOT);
+        if (unit.equals("g")) {
+            if (Entries.decimals(minus) > 6 || Entries.decimals(plus) > 6) {
+                entries.problem(field, "A tolerance in grams has at most 6 decimal places.");
+                return null;
+            }
+            return new ToleranceOverride(minus, plus, null, null);
+        }
+        if (unit.equals("%")) {
+            if (minus.compareTo(HUNDRED) > 0 || plus.compareTo(HUNDRED) > 0
+                    || Entries.decimals(minus) > 4 || Entries.decimals(plus) > 4) {
+                entries.problem(field, "A tolerance in percent of the target is at most 100, with at most 4 decimal "
+                        + "places.");
+                return null;
+            }
+            return new ToleranceOverride(null, null, minus, plus);
+        }
+        entries.problem(field, "The tolerance unit is g or %.");
+        return null;
+    }
+
+    private static BigDecimal batchAmount(Entries entries, String input) {
+        if (input == null || input.isBlank()) {
+            entries.problem("batchAmount", "The default batch amount is required.");
+            return null;
+        }
+        BigDecimal amount = entries.decimal("batchAmount", "The default batch amount", input).orElse(null);
+        if (amount != null && (amount.signum() == 0 || amount.compareTo(MAX_BATCH_AMOUNT) > 0
+                || Entries.decimals(amount) > 6)) {
+            entries.problem("batchAmount", "The default batch amount must be greater than zero and at most "
+                    + "1,000,000,000, with at most 6 decimal places.");
+            return null;
+        }
+        return amount;
+    }
+
+    private static BatchUnit batchUnit(Entries entries, String input) {
+        Optional<BatchUnit> unit = BatchUnit.fromSymbol(input);
+        if (unit.isEmpty()) {
+            entries.problem("batchUnit", "The batch unit is g, kg, mg, mL or L.");
+        }
+        return unit.orElse(null);
+    }
+
+    /** The version's content as the audit trail records it. */
+    private static Map<String, Object> describe(FormulaVersion version) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", version.name());
+        fields.put("batch", version.batchAmount().stripTrailingZeros().toPlainString() + " "
+                + version.batchUnit().symbol());
+        fields.put("lines", version.lines().stream().map(FormulaManagement::describe).toList());
+        return fields;
+    }
+
+    private static String describe(FormulaVersion.Line line) {
+        StringBuilder text = new StringBuilder().append(line.lineNo()).append(' ').append(line.ingredientCode())
+                .append(' ').append(line.percent().toPlainString()).append(" %");
+        ToleranceOverride tolerance = line.tolerance();
+        if (tolerance != null) {
+            text.append(" tolerance -").append(side(tolerance.minusG(), tolerance.minusPct()))
+                    .append(" +").append(side(tolerance.plusG(), tolerance.plusPct()));
+        }
+        return text.toString();
+    }
+
+    private static String side(BigDecimal grams, BigDecimal percent) {
+        if (grams != null) {
+            return grams.stripTrailingZeros().toPlainString() + " g";
+        }
+        return percent == null ? "default" : percent.stripTrailingZeros().toPlainString() + " %";
+    }
+
+    static String percent(BigDecimal fraction) {
+        return fraction.movePointRight(2).stripTrailingZeros().toPlainString();
+    }
+
+    private void publish(Instant at, Editor editor, FormulaCode code, String action, Map<String, Object> details) {
+        events.publishEvent(new CatalogChanged(at, editor.username(), CatalogChanged.FORMULA, code.value(), action,
+                details));
+    }
+
+    private static InvalidEntry takenCode(FormulaCode code) {
+        return InvalidEntry.of("code", "There already is a formula " + code + " (codes are the same in upper and "
+                + "lower case). Open it and edit it, or choose another code.");
+    }
+
+    private static void requireMayEdit(Editor editor) {
+        if (!editor.mayEdit()) {
+            throw CatalogRefused.notPermitted(editor.username());
+        }
+    }
+}

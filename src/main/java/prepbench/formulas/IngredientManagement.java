@@ -1,0 +1,247 @@
+package prepbench.formulas;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The lab's ingredients: created and edited by lab leads and admins, read by everyone. Every change is audited with
+ * the old and new value of each field that changed.
+ */
+@Service
+public class IngredientManagement {
+
+    private final Ingredients ingredients;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate readOnly;
+    private final Clock clock;
+
+    IngredientManagement(Ingredients ingredients, ApplicationEventPublisher events,
+            PlatformTransactionManager transactions, Clock clock) {
+        this.ingredients = ingredients;
+        this.events = events;
+        this.transaction = new TransactionTemplate(transactions);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.clock = clock;
+    }
+
+    /** Ingredients whose code or name contains the text, by code; all of them for blank text. */
+    public List<Ingredient> search(String text, int limit) {
+        return readOnly.execute(tx -> ingredients.search(text == null ? "" : text.strip(),
+                Math.max(1, Math.min(limit, 1000))));
+    }
+
+    /** @throws IngredientNotFound when no ingredient has the code */
+    public Ingredient get(String code) {
+        return find(code).orElseThrow(() -> IngredientNotFound.forCode(code));
+    }
+
+    public Optional<Ingredient> find(String code) {
+        return IngredientCode.tryParse(code).flatMap(valid -> readOnly.execute(tx -> ingredients.find(valid)));
+    }
+
+    /**
+     * Adds an ingredient.
+     *
+     * @throws InvalidEntry when a field is wrong or a code is taken (nothing is written)
+     * @throws CatalogRefused when the editor may not edit
+     */
+    public Ingredient create(Editor editor, IngredientEntry entry) {
+        requireMayEdit(editor);
+        IngredientEntry.Valid valid = entry.validate();
+        try {
+            return transaction.execute(tx -> {
+                if (ingredients.find(valid.code()).isPresent()) {
+                    throw InvalidEntry.of("code", "There already is an ingredient " + valid.code()
+                            + " (codes are the same in upper and lower case). Choose another code.");
+                }
+                requireCodeValuesFree(valid, null);
+                Instant now = clock.instant();
+                ingredients.insert(UUID.randomUUID(), valid, editor.username(), now);
+                events.publishEvent(new CatalogChanged(now, editor.username(), CatalogChanged.INGREDIENT,
+                        valid.code().value(), "INGREDIENT_CREATED", fieldsOf(valid)));
+                return ingredients.find(valid.code()).orElseThrow();
+            });
+        } catch (DuplicateKeyException takenMeanwhile) {
+            throw takenMeanwhile(valid);
+        }
+    }
+
+    /**
+     * Saves changes to an ingredient if nobody saved it since the editor read it ({@code entry.revision()}). The
+     * code itself does not change.
+     *
+     * @throws CatalogRefused {@code CHANGED_MEANWHILE} when someone else saved it first
+     */
+    public Ingredient update(Editor editor, String code, IngredientEntry entry) {
+        requireMayEdit(editor);
+        IngredientCode existingCode = IngredientCode.tryParse(code).orElseThrow(() -> IngredientNotFound.forCode(code));
+        IngredientEntry.Valid valid = new IngredientEntry(existingCode.value(), entry.name(), entry.casNumber(),
+                entry.primaryCodeValue(), entry.alternativeCodeValues(), entry.allowedSymbologies(), entry.parser(),
+                entry.density(), entry.active(), entry.revision()).validate();
+        try {
+            return transaction.execute(tx -> {
+                Ingredient before = ingredients.lock(existingCode)
+                        .orElseThrow(() -> IngredientNotFound.forCode(code));
+                if (entry.revision() == null || entry.revision() != before.revision()) {
+                    throw CatalogRefused.changedMeanwhile("Ingredient " + before.code(), before.updatedBy());
+                }
+                requireCodeValuesFree(valid, before.code().value());
+                Map<String, Object> changes = changes(fields(before), fieldsOf(valid));
+                if (changes.isEmpty()) {
+                    return before;
+                }
+                Instant now = clock.instant();
+                ingredients.update(before.id(), before.revision(), valid, editor.username(), now);
+                events.publishEvent(new CatalogChanged(now, editor.username(), CatalogChanged.INGREDIENT,
+                        before.code().value(), "INGREDIENT_CHANGED", changes));
+                return ingredients.find(existingCode).orElseThrow();
+            });
+        } catch (DuplicateKeyException takenMeanwhile) {
+            throw takenMeanwhile(valid);
+        }
+    }
+
+    /** A lab lead confirms a learned alias: from now on the identity gate accepts it for new preparations. */
+    public Ingredient confirmAlias(Editor editor, String code, String codeValue) {
+        return changeAlias(editor, code, codeValue, "ALIAS_CONFIRMED",
+                (ingredient, now) -> ingredients.confirmAlias(ingredient.id(), codeValue, editor.username(), now));
+    }
+
+    /** A lab lead removes a learned alias (confirmed or not). */
+    public Ingredient removeAlias(Editor editor, String code, String codeValue) {
+        return changeAlias(editor, code, codeValue, "ALIAS_REMOVED",
+                (ingredient, now) -> ingredients.removeAlias(ingredient.id(), codeValue));
+    }
+
+    private interface AliasChange {
+        boolean apply(Ingredient ingredient, Instant now);
+    }
+
+    private Ingredient changeAlias(Editor editor, String code, String codeValue, String action, AliasChange change) {
+        requireMayEdit(editor);
+        IngredientCode valid = IngredientCode.tryParse(code).orElseThrow(() -> IngredientNotFound.forCode(code));
+        return transaction.execute(tx -> {
+            Ingredient ingredient = ingredients.lock(valid).orElseThrow(() -> IngredientNotFound.forCode(code));
+            Instant now = clock.instant();
+            if (codeValue == null || !change.apply(ingredient, now)) {
+                throw new CatalogRefused("NO_SUCH_ALIAS", "Ingredient " + valid + " has no " + (action.equals(
+                        "ALIAS_CONFIRMED") ? "unconfirmed " : "") + "alias " + Entries.quoted(String.valueOf(codeValue))
+                        + ". Reload the page to see its aliases now.");
+            }
+            events.publishEvent(new CatalogChanged(now, editor.username(), CatalogChanged.INGREDIENT, valid.value(),
+                    action, Map.of("codeValue", codeValue)));
+            return ingredients.find(valid).orElseThrow();
+        });
+    }
+
+    /**
+     * Learns a container code at the bench: a code value no ingredient knows, scanned for a step of this
+     * ingredient, becomes a proposed alias (or is seen once more). The gate does not accept it until a lab lead
+     * confirms it. Runs in the caller's transaction.
+     */
+    public void proposeAlias(UUID ingredientId, String codeValue, String scannedBy) {
+        if (codeValue == null || codeValue.isBlank() || codeValue.length() > IngredientEntry.MAX_CODE_VALUE) {
+            return;
+        }
+        String value = codeValue.strip().toUpperCase(java.util.Locale.ROOT);
+        Optional<String> owner = ingredients.ownerOfCodeValue(value);
+        Optional<Ingredient> ingredient = ingredients.lock(ingredientId);
+        if (ingredient.isEmpty() || owner.filter(code -> !code.equals(ingredient.get().code().value())).isPresent()) {
+            return;
+        }
+        boolean known = ingredient.get().aliases().stream().anyMatch(alias -> alias.codeValue().equals(value));
+        if (owner.isPresent() && !known) {
+            return;
+        }
+        Instant now = clock.instant();
+        ingredients.proposeAlias(ingredientId, value, scannedBy, now);
+        if (!known) {
+            events.publishEvent(new CatalogChanged(now, scannedBy, CatalogChanged.INGREDIENT,
+                    ingredient.get().code().value(), "ALIAS_PROPOSED", Map.of("codeValue", value)));
+        }
+    }
+
+    private void requireCodeValuesFree(IngredientEntry.Valid valid, String self) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        checkFree(valid.primaryCodeValue(), "primaryCodeValue", self, problems);
+        valid.alternativeCodeValues().forEach(value -> checkFree(value, "alternativeCodeValues", self, problems));
+        if (!problems.isEmpty()) {
+            throw new InvalidEntry(problems);
+        }
+    }
+
+    private void checkFree(String value, String field, String self, Map<String, String> problems) {
+        ingredients.ownerOfCodeValue(value)
+                .filter(owner -> !owner.equals(self))
+                .ifPresent(owner -> problems.putIfAbsent(field, "The code value " + Entries.quoted(value)
+                        + " already identifies ingredient " + owner + "; one code value can identify only one "
+                        + "ingredient."));
+    }
+
+    private static InvalidEntry takenMeanwhile(IngredientEntry.Valid valid) {
+        return InvalidEntry.of("code", "Ingredient " + valid.code() + " or one of its code values was saved by someone "
+                + "else a moment ago. Reload, check, and save again.");
+    }
+
+    private static void requireMayEdit(Editor editor) {
+        if (!editor.mayEdit()) {
+            throw CatalogRefused.notPermitted(editor.username());
+        }
+    }
+
+    private static Map<String, Object> fields(Ingredient ingredient) {
+        return fields(ingredient.name(), ingredient.casNumber(), ingredient.primaryCodeValue(),
+                ingredient.alternativeCodeValues(), ingredient.allowedSymbologies(), ingredient.parser(),
+                ingredient.densityGPerMl(), ingredient.active());
+    }
+
+    private static Map<String, Object> fieldsOf(IngredientEntry.Valid entry) {
+        return fields(entry.name(), entry.casNumber() == null ? null : entry.casNumber().value(),
+                entry.primaryCodeValue(), entry.alternativeCodeValues(), entry.allowedSymbologies(), entry.parser(),
+                entry.density(), entry.active());
+    }
+
+    private static Map<String, Object> fields(String name, String cas, String primary, List<String> alternatives,
+            String symbologies, String parser, BigDecimal density, boolean active) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("casNumber", cas);
+        fields.put("primaryCodeValue", primary);
+        fields.put("alternativeCodeValues", String.join(" ", alternatives));
+        fields.put("allowedSymbologies", symbologies);
+        fields.put("parser", parser);
+        fields.put("densityGPerMl", density == null ? null : density.stripTrailingZeros().toPlainString());
+        fields.put("active", active);
+        return fields;
+    }
+
+    /** Each field whose value differs, as {field: {old, new}}. */
+    static Map<String, Object> changes(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        after.forEach((field, value) -> {
+            Object old = before.get(field);
+            if (!Objects.equals(old, value)) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("old", old);
+                change.put("new", value);
+                changes.put(field, change);
+            }
+        });
+        return changes;
+    }
+}

@@ -1,0 +1,24 @@
+package prepbench.preparation;
+
+import java.util.UUID;
+
+/** The scanned container is not the step's ingredient: the code value it carries is none of the step's codes. */
+class WrongContainer extends ActionRefused {
+
+    private final UUID expectedIngredientId;
+    private final String scannedCodeValue;
+
+    WrongContainer(UUID expectedIngredientId, String scannedCodeValue, String message) {
+        super("WRONG_INGREDIENT", message);
+        this.expectedIngredientId = expectedIngredientId;
+        this.scannedCodeValue = scannedCodeValue;
+    }
+
+    UUID expectedIngredientId() {
+        return expectedIngredientId;
+    }
+
+    String scannedCodeValue() {
+        return scannedCodeValue;
+    }
+}
