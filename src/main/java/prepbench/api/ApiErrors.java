@@ -17,7 +17,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import prepbench.formulas.CatalogRefused;
 import prepbench.formulas.FormulaNotFound;
+import prepbench.formulas.IngredientNotFound;
+import prepbench.formulas.InvalidEntry;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.formulas.NoReleasedVersion;
 import prepbench.preparation.ActionRefused;
@@ -92,6 +95,27 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NotPermitted.class)
     ProblemDetail forbidden(NotPermitted refusal) {
         return problem(HttpStatus.FORBIDDEN, refusal.getMessage());
+    }
+
+    @ExceptionHandler(CatalogRefused.class)
+    ProblemDetail catalogRefused(CatalogRefused refused) {
+        boolean permission = refused.code().equals("NOT_PERMITTED");
+        ProblemDetail problem = problem(permission ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, refused.getMessage());
+        problem.setProperty("reason", refused.code());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidEntry.class)
+    ProblemDetail invalidEntry(InvalidEntry invalid) {
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing was saved: " + invalid.getMessage());
+        problem.setTitle("Invalid entry");
+        problem.setProperty("errors", invalid.problems());
+        return problem;
+    }
+
+    @ExceptionHandler(IngredientNotFound.class)
+    ProblemDetail ingredientNotFound(IngredientNotFound notFound) {
+        return problem(HttpStatus.NOT_FOUND, notFound.getMessage());
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

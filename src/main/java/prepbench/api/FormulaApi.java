@@ -1,6 +1,13 @@
 package prepbench.api;
 
+import java.net.URI;
 import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -8,7 +15,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import prepbench.formulas.DraftEntry;
+import prepbench.formulas.Editor;
 import prepbench.formulas.FormulaCatalog;
+import prepbench.formulas.FormulaManagement;
+import prepbench.formulas.FormulaVersion;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.FormulaSummary;
 
@@ -17,15 +28,73 @@ import prepbench.formulas.FormulaSummary;
 class FormulaApi {
 
     private final FormulaCatalog catalog;
+    private final FormulaManagement formulas;
 
-    FormulaApi(FormulaCatalog catalog) {
+    FormulaApi(FormulaCatalog catalog, FormulaManagement formulas) {
         this.catalog = catalog;
+        this.formulas = formulas;
     }
 
     @GetMapping
     List<FormulaDto> searchFormulas(@RequestParam(name = "q", defaultValue = "") String text,
             @RequestParam(defaultValue = "100") int limit) {
         return catalog.search(text, limit).stream().map(FormulaDto::summary).toList();
+    }
+
+    /** Creates a formula with an empty draft version 1. */
+    @PostMapping
+    ResponseEntity<VersionDto> createFormula(@RequestBody NewFormula body, Editor editor) {
+        FormulaVersion created = formulas.create(editor, body.code(), body.name(), body.batchAmount(),
+                body.batchUnit());
+        return ResponseEntity.created(URI.create("/api/v1/formulas/" + created.code().value() + "/versions"))
+                .body(VersionDto.of(created));
+    }
+
+    record NewFormula(String code, String name, String batchAmount, String batchUnit) {
+    }
+
+    @GetMapping("/{code}/versions")
+    List<VersionDto> listVersions(@PathVariable String code) {
+        return formulas.versions(FormulaCode.of(code)).stream().map(VersionDto::of).toList();
+    }
+
+    /** Opens the formula's draft: the open one, or a new version copied from the newest. */
+    @PostMapping("/{code}/draft")
+    VersionDto openDraft(@PathVariable String code, Editor editor) {
+        return VersionDto.of(formulas.openDraft(editor, FormulaCode.of(code)));
+    }
+
+    /** Saves the draft; the body's revision must be the draft's current one, or the save is refused (409). */
+    @PutMapping("/{code}/draft")
+    VersionDto saveDraft(@PathVariable String code, @RequestBody DraftEntry entry, Editor editor) {
+        return VersionDto.of(formulas.saveDraft(editor, FormulaCode.of(code), entry));
+    }
+
+    @DeleteMapping("/{code}/draft")
+    ResponseEntity<Void> discardDraft(@PathVariable String code, @RequestParam int revision, Editor editor) {
+        formulas.discardDraft(editor, FormulaCode.of(code), revision);
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Releases a draft with the lab lead's signature: {@code {revision, password, meaning}}. */
+    @PostMapping("/{code}/versions/{versionNo}/release")
+    VersionDto releaseVersion(@PathVariable String code, @PathVariable int versionNo, @RequestBody Signature body,
+            Editor editor) {
+        return VersionDto.of(formulas.release(editor, FormulaCode.of(code), versionNo,
+                body.revision() == null ? -1 : body.revision(), body.password(),
+                FormulaManagement.RELEASE_MEANING.equals(body.meaning())));
+    }
+
+    record Signature(Integer revision, String password, String meaning) {
+    }
+
+    @PostMapping("/{code}/versions/{versionNo}/retire")
+    VersionDto retireVersion(@PathVariable String code, @PathVariable int versionNo, @RequestBody Reason body,
+            Editor editor) {
+        return VersionDto.of(formulas.retire(editor, FormulaCode.of(code), versionNo, body.reason()));
+    }
+
+    record Reason(String reason) {
     }
 
     @GetMapping("/{code}")

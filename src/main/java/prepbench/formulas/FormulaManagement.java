@@ -308,8 +308,7 @@ public class FormulaManagement {
 
     private FormulaVersion openDraftOf(FormulaCode code) {
         return versions.versions(code).stream().filter(FormulaVersion::isDraft).findFirst()
-                .orElseThrow(() -> new CatalogRefused("NO_DRAFT", "Formula " + code + " has no open draft. Choose "
-                        + "\"Edit\" on the formula to open one."));
+                .orElseThrow(() -> CatalogRefused.noDraft(code));
     }
 
     record ValidDraft(String name, BigDecimal batchAmount, BatchUnit batchUnit, List<FormulaVersions.NewLine> lines) {

@@ -62,12 +62,20 @@ public class IngredientManagement {
      */
     public Ingredient create(Editor editor, IngredientEntry entry) {
         requireMayEdit(editor);
-        IngredientEntry.Valid valid = entry.validate();
+        IngredientEntry.Valid valid;
+        try {
+            valid = entry.validate();
+        } catch (InvalidEntry invalid) {
+            // a taken code is reported with the other problems, not after they are fixed
+            Map<String, String> problems = new LinkedHashMap<>(invalid.problems());
+            IngredientCode.tryParse(entry.code()).filter(code -> find(code.value()).isPresent())
+                    .ifPresent(code -> problems.put("code", taken(code)));
+            throw new InvalidEntry(problems);
+        }
         try {
             return transaction.execute(tx -> {
                 if (ingredients.find(valid.code()).isPresent()) {
-                    throw InvalidEntry.of("code", "There already is an ingredient " + valid.code()
-                            + " (codes are the same in upper and lower case). Choose another code.");
+                    throw InvalidEntry.of("code", taken(valid.code()));
                 }
                 requireCodeValuesFree(valid, null);
                 Instant now = clock.instant();
@@ -191,6 +199,11 @@ public class IngredientManagement {
                 .ifPresent(owner -> problems.putIfAbsent(field, "The code value " + Entries.quoted(value)
                         + " already identifies ingredient " + owner + "; one code value can identify only one "
                         + "ingredient."));
+    }
+
+    private static String taken(IngredientCode code) {
+        return "There already is an ingredient " + code + " (codes are the same in upper and lower case). Choose "
+                + "another code.";
     }
 
     private static InvalidEntry takenMeanwhile(IngredientEntry.Valid valid) {

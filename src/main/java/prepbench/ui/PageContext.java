@@ -6,7 +6,7 @@ package prepbench.ui;
  * @param username null on pages shown to anonymous visitors (login, some errors)
  */
 public record PageContext(String username, String roles, boolean mayPrepare, boolean mayDiagnose,
-        String csrfParameter, String csrfToken) {
+        boolean mayEditCatalog, boolean mayReleaseFormulas, String csrfParameter, String csrfToken) {
 
     public boolean signedIn() {
         return username != null;

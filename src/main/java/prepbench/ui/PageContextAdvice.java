@@ -12,6 +12,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import prepbench.formulas.Editor;
 import prepbench.preparation.Operator;
 
 /** Gives every page of this module its {@link PageContext} as the model attribute {@code ctx}. */
@@ -30,7 +31,7 @@ class PageContextAdvice {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
-            return new PageContext(null, "", false, false, parameter, token);
+            return new PageContext(null, "", false, false, false, false, parameter, token);
         }
         var authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
         String roles = authorities.stream()
@@ -39,6 +40,8 @@ class PageContextAdvice {
         boolean mayPrepare = Operator.withRoles(authentication.getName(), authorities)
                 .may(Operator.Permission.PREPARE);
         boolean mayDiagnose = authorities.contains("ROLE_ADMIN") || authorities.contains("ROLE_LAB_LEAD");
-        return new PageContext(authentication.getName(), roles, mayPrepare, mayDiagnose, parameter, token);
+        Editor editor = Editor.withRoles(authentication.getName(), authorities);
+        return new PageContext(authentication.getName(), roles, mayPrepare, mayDiagnose, editor.mayEdit(),
+                editor.mayRelease(), parameter, token);
     }
 }

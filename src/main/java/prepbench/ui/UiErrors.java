@@ -13,9 +13,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
+import prepbench.formulas.CatalogRefused;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.FormulaNotFound;
+import prepbench.formulas.IngredientNotFound;
+import prepbench.formulas.InvalidEntry;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.formulas.NoReleasedVersion;
 import prepbench.preparation.FormulaLocked;
@@ -105,6 +108,24 @@ class UiErrors {
     @ExceptionHandler(NotPermitted.class)
     ModelAndView notPermitted(NotPermitted refused, HttpServletRequest request) {
         return page(request, ErrorPage.of(403, "Not allowed", refused.getMessage()));
+    }
+
+    @ExceptionHandler(CatalogRefused.class)
+    ModelAndView catalogRefused(CatalogRefused refused, HttpServletRequest request) {
+        boolean permission = refused.code().equals("NOT_PERMITTED");
+        return page(request, ErrorPage.of(permission ? 403 : 409, permission ? "Not allowed" : "Not possible now",
+                refused.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidEntry.class)
+    ModelAndView invalidEntry(InvalidEntry invalid, HttpServletRequest request) {
+        return page(request, ErrorPage.of(400, "Nothing was saved", invalid.getMessage()));
+    }
+
+    @ExceptionHandler(IngredientNotFound.class)
+    ModelAndView ingredientNotFound(IngredientNotFound notFound, HttpServletRequest request) {
+        return page(request, ErrorPage.of(404, "Ingredient not found", notFound.getMessage())
+                .then("Find it in the list of ingredients."));
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})

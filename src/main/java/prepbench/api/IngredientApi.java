@@ -1,0 +1,65 @@
+package prepbench.api;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import prepbench.formulas.Editor;
+import prepbench.formulas.Ingredient;
+import prepbench.formulas.IngredientEntry;
+import prepbench.formulas.IngredientManagement;
+
+/** Ingredients: everyone reads; lab leads and admins create and edit (a PUT carries the revision it edited). */
+@RestController
+@RequestMapping("/api/v1/ingredients")
+class IngredientApi {
+
+    private final IngredientManagement ingredients;
+
+    IngredientApi(IngredientManagement ingredients) {
+        this.ingredients = ingredients;
+    }
+
+    @GetMapping
+    List<IngredientDto> searchIngredients(@RequestParam(name = "q", defaultValue = "") String text,
+            @RequestParam(defaultValue = "200") int limit) {
+        return ingredients.search(text, limit).stream().map(IngredientDto::of).toList();
+    }
+
+    @GetMapping("/{code}")
+    IngredientDto showIngredient(@PathVariable String code) {
+        return IngredientDto.of(ingredients.get(code));
+    }
+
+    @PostMapping
+    ResponseEntity<IngredientDto> createIngredient(@RequestBody IngredientEntry entry, Editor editor) {
+        Ingredient created = ingredients.create(editor, entry);
+        return ResponseEntity.created(URI.create("/api/v1/ingredients/" + created.code().value()))
+                .body(IngredientDto.of(created));
+    }
+
+    @PutMapping("/{code}")
+    IngredientDto updateIngredient(@PathVariable String code, @RequestBody IngredientEntry entry, Editor editor) {
+        return IngredientDto.of(ingredients.update(editor, code, entry));
+    }
+
+    @PostMapping("/{code}/aliases/{value}/confirm")
+    IngredientDto confirmAlias(@PathVariable String code, @PathVariable String value, Editor editor) {
+        return IngredientDto.of(ingredients.confirmAlias(editor, code, value));
+    }
+
+    @DeleteMapping("/{code}/aliases/{value}")
+    IngredientDto removeAlias(@PathVariable String code, @PathVariable String value, Editor editor) {
+        return IngredientDto.of(ingredients.removeAlias(editor, code, value));
+    }
+}

@@ -1,0 +1,181 @@
+package prepbench.ui;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.View;
+
+import prepbench.audit.AuditTrail;
+import prepbench.formulas.CatalogRefused;
+import prepbench.formulas.Editor;
+import prepbench.formulas.FormulaCatalog;
+import prepbench.formulas.FormulaCode;
+import prepbench.formulas.FormulaManagement;
+import prepbench.formulas.FormulaVersion;
+import prepbench.formulas.Ingredient;
+import prepbench.formulas.IngredientManagement;
+import prepbench.formulas.InvalidEntry;
+import prepbench.preparation.PreparationManagement;
+import prepbench.preparation.SessionQuery;
+import prepbench.preparation.SessionSummary;
+
+/** The formula management pages: list, create, versions, the draft editor, release with signature, retire. */
+@Controller
+class FormulaPages {
+
+    private final FormulaCatalog catalog;
+    private final FormulaManagement formulas;
+    private final IngredientManagement ingredients;
+    private final PreparationManagement preparations;
+    private final AuditTrail audit;
+
+    FormulaPages(FormulaCatalog catalog, FormulaManagement formulas, IngredientManagement ingredients,
+            PreparationManagement preparations, AuditTrail audit) {
+        this.catalog = catalog;
+        this.formulas = formulas;
+        this.ingredients = ingredients;
+        this.preparations = preparations;
+        this.audit = audit;
+    }
+
+    @GetMapping("/formulas")
+    String listFormulas(@RequestParam(name = "q", defaultValue = "") String text, Model model) {
+        String query = text.length() > 100 ? text.substring(0, 100) : text;
+        model.addAttribute("q", query);
+        model.addAttribute("formulas", catalog.search(query, 500));
+        return "formulas";
+    }
+
+    @GetMapping("/formulas/new")
+    String newFormula(Model model) {
+        return newFormulaPage(model, Map.of("batchAmount", "100", "batchUnit", "g"), Map.of());
+    }
+
+    @PostMapping("/formulas")
+    Object createFormula(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String batchAmount, @RequestParam(defaultValue = "") String batchUnit,
+            Editor editor, Model model, HttpServletResponse response) {
+        try {
+            FormulaVersion created = formulas.create(editor, code, name, batchAmount, batchUnit);
+            return Redirects.seeOther("/formulas/" + created.code().value() + "/draft");
+        } catch (InvalidEntry invalid) {
+            response.setStatus(422);
+            return newFormulaPage(model, Map.of("code", code, "name", name, "batchAmount", batchAmount, "batchUnit",
+                    batchUnit), invalid.problems());
+        }
+    }
+
+    private String newFormulaPage(Model model, Map<String, String> values, Map<String, String> errors) {
+        model.addAttribute("values", values);
+        model.addAttribute("errors", errors);
+        return "formula-new";
+    }
+
+    @GetMapping("/formulas/{code}")
+    String showFormula(@PathVariable String code, Model model) {
+        return versionsPage(FormulaCode.of(code), model, null);
+    }
+
+    private String versionsPage(FormulaCode code, Model model, String message) {
+        List<FormulaVersion> versions = formulas.versions(code);
+        Map<Integer, List<SessionSummary>> sessions = preparations.list(new SessionQuery(null, code.value(), null,
+                null, null, SessionQuery.MAX_LIMIT)).stream()
+                .collect(Collectors.groupingBy(SessionSummary::versionNo));
+        model.addAttribute("page", new FormulaVersionsPage(versions, sessions, audit.forFormulaVersions(code.value()),
+                audit.verifyFormulaVersions(code.value()), message));
+        return "formula-versions";
+    }
+
+    /** Opens the draft (a new version copied from the newest when there is none) and shows the editor. */
+    @PostMapping("/formulas/{code}/draft")
+    View openDraft(@PathVariable String code, Editor editor) {
+        FormulaVersion draft = formulas.openDraft(editor, FormulaCode.of(code));
+        return Redirects.seeOther("/formulas/" + draft.code().value() + "/draft");
+    }
+
+    @GetMapping("/formulas/{code}/draft")
+    Object showDraft(@PathVariable String code, Model model) {
+        FormulaCode formula = FormulaCode.of(code);
+        return formulas.draft(formula)
+                .<Object>map(draft -> draftPage(model, draft, DraftForm.of(draft), Map.of()))
+                .orElseGet(() -> Redirects.seeOther("/formulas/" + formula.value()));
+    }
+
+    @PostMapping("/formulas/{code}/draft/save")
+    Object saveDraft(@PathVariable String code, @RequestParam MultiValueMap<String, String> params, Editor editor,
+            Model model, HttpServletResponse response) {
+        FormulaCode formula = FormulaCode.of(code);
+        FormulaVersion draft = formulas.draft(formula).orElseThrow(() -> CatalogRefused.noDraft(formula));
+        DraftForm form = DraftForm.of(params);
+        if (params.containsKey("addRows")) {
+            return draftPage(model, draft, form.withBlankRows(5), Map.of());
+        }
+        try {
+            formulas.saveDraft(editor, formula, form.entry());
+            return Redirects.seeOther("/formulas/" + formula.value() + "/draft?saved");
+        } catch (InvalidEntry invalid) {
+            response.setStatus(422);
+            return draftPage(model, draft, form, invalid.problems());
+        } catch (CatalogRefused refused) {
+            if (!refused.code().equals("CHANGED_MEANWHILE")) {
+                throw refused;
+            }
+            response.setStatus(409);
+            return draftPage(model, draft, form, Map.of("form", refused.getMessage()));
+        }
+    }
+
+    @PostMapping("/formulas/{code}/draft/discard")
+    View discardDraft(@PathVariable String code, @RequestParam(defaultValue = "0") int revision, Editor editor) {
+        FormulaCode formula = FormulaCode.of(code);
+        formulas.discardDraft(editor, formula, revision);
+        return Redirects.seeOther("/formulas/" + formula.value());
+    }
+
+    private String draftPage(Model model, FormulaVersion draft, DraftForm form, Map<String, String> errors) {
+        List<String> codes = ingredients.search("", 1000).stream().filter(Ingredient::active)
+                .map(ingredient -> ingredient.code().value()).toList();
+        model.addAttribute("page", new DraftPage(draft, form, codes, errors));
+        return "formula-draft";
+    }
+
+    @PostMapping("/formulas/{code}/versions/{versionNo}/release")
+    Object releaseVersion(@PathVariable String code, @PathVariable int versionNo,
+            @RequestParam(defaultValue = "0") int revision, @RequestParam(defaultValue = "") String password,
+            @RequestParam(defaultValue = "false") boolean meaning, Editor editor, Model model,
+            HttpServletResponse response) {
+        FormulaCode formula = FormulaCode.of(code);
+        try {
+            formulas.release(editor, formula, versionNo, revision, password, meaning);
+            return Redirects.seeOther("/formulas/" + formula.value() + "?released=" + versionNo);
+        } catch (CatalogRefused refused) {
+            response.setStatus(refused.code().equals("NOT_PERMITTED") ? 403 : 409);
+            return versionsPage(formula, model, refused.getMessage());
+        }
+    }
+
+    @PostMapping("/formulas/{code}/versions/{versionNo}/retire")
+    Object retireVersion(@PathVariable String code, @PathVariable int versionNo,
+            @RequestParam(defaultValue = "") String reason, Editor editor, Model model,
+            HttpServletResponse response) {
+        FormulaCode formula = FormulaCode.of(code);
+        try {
+            formulas.retire(editor, formula, versionNo, reason);
+            return Redirects.seeOther("/formulas/" + formula.value());
+        } catch (InvalidEntry | CatalogRefused refused) {
+            response.setStatus(refused instanceof InvalidEntry ? 422
+                    : ((CatalogRefused) refused).code().equals("NOT_PERMITTED") ? 403 : 409);
+            return versionsPage(formula, model, refused.getMessage());
+        }
+    }
+}
