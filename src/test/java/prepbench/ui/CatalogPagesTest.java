@@ -169,6 +169,39 @@ class CatalogPagesTest {
     }
 
     @Test
+    void formulaAndIngredientLabelsCarryWhatTheScannerMustRead() throws Exception {
+        byte[] png = mvc.perform(get("/formulas/prm00936/label.png").with(user("v").roles("VIEWER")))
+                .andExpect(status().isOk()).andExpect(content().contentType("image/png"))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(decode(png)).isEqualTo("F=PRM00936");
+        byte[] ingredientPng = mvc.perform(get("/ingredients/LIN-001/label.png").with(user("v").roles("VIEWER")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        assertThat(decode(ingredientPng)).isEqualTo("09506000134352");
+        mvc.perform(get("/formulas/PRM00936/label.svg").with(user("v").roles("VIEWER")))
+                .andExpect(status().isOk()).andExpect(content().contentTypeCompatibleWith("image/svg+xml"))
+                .andExpect(content().string(containsString(">PRM00936</text>")));
+        mvc.perform(get("/labels").param("formulas", "PRM00936, cos00217").param("ingredients", "ETH-001")
+                        .with(user("v").roles("VIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/formulas/PRM00936/label.svg")))
+                .andExpect(content().string(containsString("/formulas/COS00217/label.svg")))
+                .andExpect(content().string(containsString("/ingredients/ETH-001/label.svg")))
+                .andExpect(content().string(containsString("window.print()")));
+        mvc.perform(get("/labels").param("formulas", "released").with(user("v").roles("VIEWER")))
+                .andExpect(content().string(containsString("/formulas/PRM01204/label.svg")))
+                .andExpect(content().string(not(containsString("/formulas/PRM01300/label.svg"))));
+        mvc.perform(get("/labels").param("formulas", "NOPE1").with(user("v").roles("VIEWER")))
+                .andExpect(status().isNotFound());
+    }
+
+    private static String decode(byte[] png) throws Exception {
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
+        return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+    }
+
+    @Test
     void anUnknownIngredientOrFormulaIsANotFoundPage() throws Exception {
         mvc.perform(get("/ingredients/NOPE-404").with(labLead())).andExpect(status().isNotFound())
                 .andExpect(content().string(containsString("Ingredient not found")));
