@@ -111,8 +111,8 @@ class CatalogPagesTest {
                 .andExpect(content().string(containsString("INGREDIENT_CREATED")));
 
         mvc.perform(post("/ingredients/" + code).with(labLead()).with(csrf()).param("name", "Citral natural")
-                        .param("primaryCodeValue", "C-" + code).param("parser", "plain").param("active", "false")
-                        .param("active", "true").param("revision", "1"))
+                        .param("primaryCodeValue", "C-" + code).param("parser", "plain").param("active", "true")
+                        .param("revision", "1"))
                 .andExpect(status().isSeeOther());
         mvc.perform(post("/ingredients/" + code).with(labLead()).with(csrf()).param("name", "Lost edit")
                         .param("primaryCodeValue", "C-" + code).param("parser", "plain").param("revision", "1"))
