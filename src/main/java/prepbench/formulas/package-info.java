@@ -1,6 +1,7 @@
 /**
  * Ingredients and formulas: what a lab can prepare. A formula has versions; only a released version can be
  * prepared, and a released version never changes. Other modules read formulas through {@link
- * prepbench.formulas.FormulaCatalog}.
+ * prepbench.formulas.FormulaCatalog}. Formulas travel between labs and spreadsheets as CSV or JSON files,
+ * read and written by {@link prepbench.formulas.FormulaFiles}.
  */
 package prepbench.formulas;

@@ -1,0 +1,88 @@
+package prepbench.formulas;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A formula being read from a file, line by line, with the checks that span its lines. */
+final class FormulaDraft {
+
+    /** 100 % ± 0.0001 %: what rounding in a spreadsheet may leave, and no more. */
+    static final BigDecimal SUM_TOLERANCE = new BigDecimal("0.000001");
+
+    private final String code;
+    private final int firstRow;
+    private String name;
+    private BigDecimal batchAmount;
+    private String batchUnit;
+    private final List<FormulaDocument.Line> lines = new ArrayList<>();
+    private final Map<Integer, String> lineNoSeen = new HashMap<>();
+    private final Map<String, String> ingredientSeen = new HashMap<>();
+    private BigDecimal sum = BigDecimal.ZERO;
+    private boolean everyFractionKnown = true;
+
+    FormulaDraft(String code, int firstRow) {
+        this.code = code;
+        this.firstRow = firstRow;
+    }
+
+    void describe(String name, BigDecimal batchAmount, String batchUnit) {
+        this.name = name;
+        this.batchAmount = batchAmount;
+        this.batchUnit = batchUnit;
+    }
+
+    /**
+     * Adds a line whose values have been checked one by one; a null value was absent or wrong and has been
+     * reported. Refuses a line number or ingredient the formula already has.
+     *
+     * @param where how a message names the place of this line, such as "row 5"
+     */
+    void addLine(FileValues values, String where, FileCell lineNoCell, Integer lineNo, FileCell ingredientCell,
+            String ingredient, BigDecimal fraction, ToleranceOverride tolerance) {
+        boolean unique = true;
+        if (lineNo != null) {
+            String earlier = lineNoSeen.putIfAbsent(lineNo, where);
+            if (earlier != null) {
+                values.report(lineNoCell, "Line number " + lineNo + " appears twice in formula " + code + " (also in "
+                        + earlier + "); give each line its own number.");
+                unique = false;
+            }
+        }
+        if (ingredient != null) {
+            String earlier = ingredientSeen.putIfAbsent(ingredient, where);
+            if (earlier != null) {
+                values.report(ingredientCell, "Ingredient " + ingredient + " appears twice in formula " + code
+                        + " (also in " + earlier + "); put it on one line with the fractions added up.");
+                unique = false;
+            }
+        }
+        if (fraction == null) {
+            everyFractionKnown = false;
+        } else {
+            sum = sum.add(fraction);
+        }
+        if (unique && lineNo != null && ingredient != null && fraction != null) {
+            lines.add(new FormulaDocument.Line(lineNo, ingredient, fraction, tolerance.minusG(), tolerance.plusG(),
+                    tolerance.minusPct(), tolerance.plusPct()));
+        }
+    }
+
+    /** Refuses fractions that do not add up to 1; says nothing while a fraction is unknown. */
+    void checkSum(FileValues values, String field) {
+        if (everyFractionKnown && sum.subtract(BigDecimal.ONE).abs().compareTo(SUM_TOLERANCE) > 0) {
+            String percent = FormulaDocument.plain(sum.movePointRight(2)).toPlainString();
+            values.report(firstRow, field, "Fractions of " + code + " add up to " + percent + " %; they must add up"
+                    + " to 100 % (± 0.0001 %).");
+        }
+    }
+
+    FormulaDocument toDocument() {
+        List<FormulaDocument.Line> ordered = new ArrayList<>(lines);
+        ordered.sort(Comparator.comparingInt(FormulaDocument.Line::lineNo));
+        return new FormulaDocument(code, name, batchAmount, batchUnit, ordered);
+    }
+}
