@@ -2,7 +2,9 @@ package prepbench.formulas;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -28,7 +30,17 @@ final class FileValues {
     private static final Pattern EXPONENT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)[eE][+-]?\\d+");
 
     private final List<FileProblem> problems = new ArrayList<>();
+    private final Map<String, Integer> rows = new HashMap<>();
     private boolean moreProblems;
+
+    /** Remembers where a formula (lineNo null) or one of its lines is in the file, for later problems. */
+    void locate(String formulaCode, Integer lineNo, int row) {
+        rows.putIfAbsent(ReadFile.place(formulaCode, lineNo), row);
+    }
+
+    Map<String, Integer> rows() {
+        return rows;
+    }
 
     void report(int row, String field, String message) {
         if (problems.size() < MAX_PROBLEMS) {

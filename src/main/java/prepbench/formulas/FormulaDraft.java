@@ -44,6 +44,10 @@ final class FormulaDraft {
     void addLine(FileValues values, String where, FileCell lineNoCell, Integer lineNo, FileCell ingredientCell,
             String ingredient, BigDecimal fraction, ToleranceOverride tolerance) {
         boolean unique = true;
+        values.locate(code, null, firstRow);
+        if (lineNo != null && ingredientCell != null) {
+            values.locate(code, lineNo, ingredientCell.row());
+        }
         if (lineNo != null) {
             String earlier = lineNoSeen.putIfAbsent(lineNo, where);
             if (earlier != null) {

@@ -116,7 +116,7 @@ public final class FormulaFiles {
         }
         List<FileProblem> problems = new ArrayList<>(values.problems());
         problems.sort(Comparator.comparingInt(FileProblem::row));
-        return new ReadFile(problems.isEmpty() ? formulas : List.of(), problems, charset.name());
+        return new ReadFile(problems.isEmpty() ? formulas : List.of(), problems, charset.name(), values.rows());
     }
 
     /**

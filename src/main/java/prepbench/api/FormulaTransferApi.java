@@ -1,0 +1,80 @@
+package prepbench.api;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import prepbench.formulas.Editor;
+import prepbench.formulas.FileFormat;
+import prepbench.formulas.FileProblem;
+import prepbench.formulas.FormulaTransfer;
+
+/** Formula import (the file as the request body) and export. */
+@RestController
+@RequestMapping("/api/v1/formulas")
+class FormulaTransferApi {
+
+    /** Read no further than this: the importer answers anything above 2 MB with its own message. */
+    private static final int MAX_BODY = 16 * 1024 * 1024;
+
+    private final FormulaTransfer transfer;
+
+    FormulaTransferApi(FormulaTransfer transfer) {
+        this.transfer = transfer;
+    }
+
+    /**
+     * Imports the body, CSV or JSON ({@code format}, else the Content-Type): 201 with the drafts created, or 422
+     * with every problem and nothing imported.
+     */
+    @PostMapping("/import")
+    ResponseEntity<ImportDto> importFile(@RequestParam(defaultValue = "") String format,
+            @RequestHeader(name = "Content-Type", defaultValue = "") String contentType, InputStream body,
+            Editor editor) throws IOException {
+        FileFormat fileFormat = FileFormat.fromName(format).orElseGet(() -> contentType.contains("json")
+                ? FileFormat.JSON : contentType.contains("csv") ? FileFormat.CSV : null);
+        if (fileFormat == null) {
+            throw new BadRequest("Say which format the body is: ?format=csv or ?format=json, or Content-Type "
+                    + "text/csv or application/json.");
+        }
+        byte[] bytes = body.readNBytes(MAX_BODY + 1);
+        if (bytes.length > MAX_BODY) {
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ImportDto(List.of(new FileProblem(0, "",
+                    "The file is larger than 16 MB; a file can be at most 2 MB. Split it and import the parts.")),
+                    List.of(), ""));
+        }
+        FormulaTransfer.ImportReport report = transfer.importFile(editor, fileFormat, bytes);
+        return ResponseEntity.status(report.ok() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT)
+                .body(new ImportDto(report.problems(), report.imported(), report.encoding()));
+    }
+
+    record ImportDto(List<FileProblem> problems, List<FormulaTransfer.ImportedFormula> imported, String encoding) {
+    }
+
+    /** {@code format} csv or json, {@code status} released (default) or draft, optionally one {@code code}. */
+    @GetMapping(path = "/export", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
+    ResponseEntity<byte[]> exportFormulas(@RequestParam(defaultValue = "csv") String format,
+            @RequestParam(defaultValue = "released") String status, @RequestParam(defaultValue = "") String code) {
+        FileFormat fileFormat = FileFormat.fromName(format)
+                .orElseThrow(() -> new BadRequest("format is csv or json."));
+        boolean draft = status.equalsIgnoreCase("draft");
+        if (!draft && !status.equalsIgnoreCase("released")) {
+            throw new BadRequest("status is released or draft.");
+        }
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(fileFormat.mediaType() + ";charset=UTF-8"))
+                .body(transfer.export(fileFormat, draft ? prepbench.formulas.VersionStatus.DRAFT
+                        : prepbench.formulas.VersionStatus.RELEASED, code.isBlank() ? java.util.Optional.empty()
+                        : java.util.Optional.of(prepbench.formulas.FormulaCode.of(code))));
+    }
+}
