@@ -32,6 +32,12 @@ public final class TestPostgres {
         registry.add("spring.datasource.password", () -> password);
     }
 
+    /** A connection pool-less data source on the test PostgreSQL server, for tests that run Flyway themselves. */
+    public static javax.sql.DataSource dataSource() {
+        start();
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource(url, user, password);
+    }
+
     private static synchronized void start() {
         if (url != null) {
             return;
