@@ -49,7 +49,7 @@ class FormulaTransferApi {
         }
         byte[] bytes = body.readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ImportDto(List.of(new FileProblem(0, "",
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new ImportDto(List.of(new FileProblem(0, "",
                     "The file is larger than 16 MB; a file can be at most 2 MB. Split it and import the parts.")),
                     List.of(), ""));
         }

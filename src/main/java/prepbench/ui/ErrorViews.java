@@ -23,6 +23,8 @@ class ErrorViews implements ErrorViewResolver {
             case METHOD_NOT_ALLOWED -> ErrorPage.of(405, "Not possible here", "This page cannot do that.");
             case FORBIDDEN -> ErrorPage.of(403, "Not allowed", "Your role does not allow this.");
             case BAD_REQUEST -> ErrorPage.of(400, "Bad request", "The request was damaged or incomplete.");
+            case CONTENT_TOO_LARGE -> ErrorPage.of(413, "File too large", "A formula file can be at most 2 MB; this "
+                    + "one is much larger. Split it into smaller files and import them one by one.");
             default -> status.is4xxClientError()
                     ? ErrorPage.of(status.value(), "Request refused", "The request could not be handled.")
                     : ErrorPage.of(status.value(), "Something went wrong",

@@ -11,7 +11,6 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.ModelAndView;
 
 import prepbench.formulas.CatalogRefused;
@@ -121,12 +120,6 @@ class UiErrors {
     @ExceptionHandler(InvalidEntry.class)
     ModelAndView invalidEntry(InvalidEntry invalid, HttpServletRequest request) {
         return page(request, ErrorPage.of(400, "Nothing was saved", invalid.getMessage()));
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ModelAndView tooLarge(MaxUploadSizeExceededException tooLarge, HttpServletRequest request) {
-        return page(request, ErrorPage.of(413, "File too large", "A formula file can be at most 2 MB; this one is "
-                + "larger than 16 MB. Split it into smaller files and import them one by one."));
     }
 
     @ExceptionHandler(IngredientNotFound.class)
