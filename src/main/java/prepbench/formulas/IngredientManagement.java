@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -27,6 +28,7 @@ public class IngredientManagement {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
+    private final TransactionTemplate nested;
     private final Clock clock;
 
     IngredientManagement(Ingredients ingredients, ApplicationEventPublisher events,
@@ -36,6 +38,8 @@ public class IngredientManagement {
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
     }
 
@@ -167,9 +171,22 @@ public class IngredientManagement {
             return;
         }
         String value = codeValue.strip().toUpperCase(java.util.Locale.ROOT);
-        Optional<String> owner = ingredients.ownerOfCodeValue(value);
+        try {
+            // a savepoint: the same unknown code learned for another ingredient at this moment must not undo the
+            // caller's transaction (on PostgreSQL a failed statement aborts it)
+            nested.executeWithoutResult(tx -> propose(ingredientId, value, scannedBy));
+        } catch (DuplicateKeyException learnedElsewhere) {
+            // another ingredient proposed the same code first: it identifies that one now, not this one
+        }
+    }
+
+    private void propose(UUID ingredientId, String value, String scannedBy) {
         Optional<Ingredient> ingredient = ingredients.lock(ingredientId);
-        if (ingredient.isEmpty() || owner.filter(code -> !code.equals(ingredient.get().code().value())).isPresent()) {
+        if (ingredient.isEmpty()) {
+            return;
+        }
+        Optional<String> owner = ingredients.ownerOfCodeValue(value);
+        if (owner.filter(code -> !code.equals(ingredient.get().code().value())).isPresent()) {
             return;
         }
         boolean known = ingredient.get().aliases().stream().anyMatch(alias -> alias.codeValue().equals(value));

@@ -41,6 +41,9 @@ abstract class CatalogScenarios {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
     static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
@@ -360,5 +363,34 @@ abstract class CatalogScenarios {
         assertRefused(() -> ingredients.confirmAlias(LAB_LEAD, code, "NEW-LABEL-2"), "NO_SUCH_ALIAS", "no");
         assertThat(auditEvents("ingredient:" + code, "ALIAS_CONFIRMED")).isEqualTo(1);
         assertThat(auditEvents("ingredient:" + code, "ALIAS_REMOVED")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameUnknownCodeLearnedForTwoIngredientsAtOnceGoesToOneAndBreaksNeitherScan() throws Exception {
+        Ingredient first = ingredients.create(LAB_LEAD, ingredient(unique("I"), unique("C")));
+        Ingredient second = ingredients.create(LAB_LEAD, ingredient(unique("I"), unique("C")));
+        String code = unique("UNKNOWN-");
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        CyclicBarrier barrier = new CyclicBarrier(2);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<Integer>> scans = new ArrayList<>();
+        for (Ingredient target : List.of(first, second)) {
+            scans.add(pool.submit(() -> transaction.execute(tx -> {
+                try {
+                    barrier.await(10, TimeUnit.SECONDS);
+                } catch (Exception interrupted) {
+                    throw new IllegalStateException(interrupted);
+                }
+                ingredients.proposeAlias(target.id(), code.toLowerCase(), "technician");
+                // the scan's own transaction goes on: on PostgreSQL a failed insert would have aborted it
+                return jdbc.sql("SELECT COUNT(*) FROM ingredient").query(Integer.class).single();
+            })));
+        }
+        for (Future<Integer> scan : scans) {
+            assertThat(scan.get(30, TimeUnit.SECONDS)).isPositive();
+        }
+        pool.shutdown();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ingredient_code WHERE code_value = :code").param("code", code)
+                .query(Integer.class).single()).isEqualTo(1);
     }
 }
