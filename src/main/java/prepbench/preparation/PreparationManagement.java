@@ -198,6 +198,11 @@ public class PreparationManagement {
         return act(id, actor, "ABORT", null, null, (session, now) -> session.abort(reason, actor, now));
     }
 
+    /** The lock of the session's formula, if the formula is locked now. */
+    public Optional<FormulaLock> lockOf(PreparationSession session) {
+        return readOnly.execute(tx -> sessions.lockOf(session.formulaId()));
+    }
+
     /** The formulas locked now, most recent first. */
     public List<FormulaLock> lockedFormulas() {
         return readOnly.execute(tx -> sessions.locks());

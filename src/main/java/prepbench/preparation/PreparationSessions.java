@@ -152,6 +152,19 @@ class PreparationSessions {
                 .list();
     }
 
+    /** The formula's lock, if it is locked: one look-up by key, for pages that show one session. */
+    Optional<FormulaLock> lockOf(UUID formulaId) {
+        return jdbc.sql("""
+                SELECT f.code, a.locked_at, a.locked_reason, a.locked_session_id
+                  FROM formula_attempts a JOIN formula f ON f.id = a.formula_id
+                 WHERE a.formula_id = :formula AND a.locked_at IS NOT NULL
+                """)
+                .param("formula", formulaId)
+                .query((rs, n) -> new FormulaLock(rs.getString("code"), instant(rs, "locked_at"),
+                        rs.getString("locked_reason"), rs.getObject("locked_session_id", UUID.class)))
+                .optional();
+    }
+
     Optional<SessionId> findInProgress(UUID formulaId, String operator) {
         return jdbc.sql("""
                 SELECT id FROM preparation_session

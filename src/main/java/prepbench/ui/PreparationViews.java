@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 import prepbench.preparation.Operator;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.PreparationSession;
+import prepbench.preparation.SessionStatus;
 import prepbench.samples.Samples;
 import prepbench.scales.Benches;
 
@@ -30,13 +31,12 @@ class PreparationViews {
         boolean mayAct = operator.may(Operator.Permission.PREPARE)
                 && (operator.username().equals(session.operator())
                         || operator.may(Operator.Permission.ENTER_MANUAL_WEIGHT));
-        var lock = preparations.lockedFormulas().stream()
-                .filter(locked -> locked.formulaCode().equals(session.formulaCode().value()))
-                .findFirst().orElse(null);
+        var lock = preparations.lockOf(session).orElse(null);
         boolean simulated = session.bench() != null && benches.exists(session.bench())
                 && benches.isSimulated(session.bench());
         return new PreparationPage(session, message, error, operator.may(Operator.Permission.ENTER_MANUAL_WEIGHT),
                 operator.may(Operator.Permission.RELEASE_LOCK), mayAct, lock, demo && simulated && mayAct,
-                samples.forSession(session.id().value()).orElse(null));
+                session.status() == SessionStatus.COMPLETED ? samples.forSession(session.id().value()).orElse(null)
+                        : null);
     }
 }
