@@ -46,6 +46,8 @@ class MigrationTest {
                 + "'Ethanol', 'ING-ETH-001', 'plain')").param("id", ingredient).update();
         jdbc.sql("INSERT INTO " + s + "ingredient_code (ingredient_id, code_value, kind) VALUES (:id, '4006381333931', "
                 + "'alternative')").param("id", ingredient).update();
+        jdbc.sql("INSERT INTO " + s + "ingredient_code (ingredient_id, code_value, kind) VALUES (:id, 'ing-eth-001', "
+                + "'alternative')").param("id", ingredient).update();
         jdbc.sql("INSERT INTO " + s + "formula (id, code, name, created_at) VALUES (:id, 'PRM1', 'Old name', "
                 + "CURRENT_TIMESTAMP)").param("id", formula).update();
         UUID[] versions = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
@@ -55,7 +57,7 @@ class MigrationTest {
             jdbc.sql("INSERT INTO " + s + "formula_version (id, formula_id, version_no, status, batch_amount, batch_unit, "
                             + "released_at, released_by) VALUES (:id, :formula, :no, :status, 100, 'g', :at, :by)")
                     .param("id", versions[i]).param("formula", formula).param("no", i + 1).param("status", statuses[i])
-                    .param("at", released ? java.time.OffsetDateTime.now() : null).param("by", released ? "lead" : null)
+                    .param("at", released ? java.time.OffsetDateTime.now() : null).param("by", released && i == 0 ? "lead" : null)
                     .update();
             jdbc.sql("INSERT INTO " + s + "formula_line (formula_version_id, line_no, ingredient_id, fraction) "
                     + "VALUES (:version, 1, :ingredient, 1)").param("version", versions[i]).param("ingredient", ingredient)
@@ -72,7 +74,9 @@ class MigrationTest {
                 .param("formula", formula).query(Integer.class).single()).isEqualTo(4);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM " + s + "formula_version WHERE name = 'Old name' AND created_at IS NOT NULL")
                 .query(Integer.class).single()).isEqualTo(4);
-        assertThat(jdbc.sql("SELECT kind FROM " + s + "ingredient_code ORDER BY kind").query(String.class).list())
-                .containsExactly("alternative", "primary");
+        assertThat(jdbc.sql("SELECT kind || ' ' || code_value FROM " + s + "ingredient_code ORDER BY kind")
+                .query(String.class).list()).containsExactly("alternative 4006381333931", "primary ING-ETH-001");
+        assertThat(jdbc.sql("SELECT released_by FROM " + s + "formula_version WHERE version_no = 2").query(String.class)
+                .single()).isEqualTo("(before version 3)");
     }
 }

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,13 +52,17 @@ class IngredientApi {
         return IngredientDto.of(ingredients.update(editor, code, entry));
     }
 
-    @PostMapping("/{code}/aliases/{value}/confirm")
-    IngredientDto confirmAlias(@PathVariable String code, @PathVariable String value, Editor editor) {
-        return IngredientDto.of(ingredients.confirmAlias(editor, code, value));
+    /** The alias travels in the body: learned from scans, it may hold '/', '%' or ';'. */
+    record AliasRequest(String codeValue) {
     }
 
-    @DeleteMapping("/{code}/aliases/{value}")
-    IngredientDto removeAlias(@PathVariable String code, @PathVariable String value, Editor editor) {
-        return IngredientDto.of(ingredients.removeAlias(editor, code, value));
+    @PostMapping("/{code}/aliases/confirm")
+    IngredientDto confirmAlias(@PathVariable String code, @RequestBody AliasRequest alias, Editor editor) {
+        return IngredientDto.of(ingredients.confirmAlias(editor, code, alias.codeValue()));
+    }
+
+    @PostMapping("/{code}/aliases/remove")
+    IngredientDto removeAlias(@PathVariable String code, @RequestBody AliasRequest alias, Editor editor) {
+        return IngredientDto.of(ingredients.removeAlias(editor, code, alias.codeValue()));
     }
 }

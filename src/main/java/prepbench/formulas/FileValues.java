@@ -106,7 +106,7 @@ final class FileValues {
                     + " remove it.");
             return null;
         }
-        int length = name.codePointCount(0, name.length());
+        int length = name.length();
         if (length > MAX_NAME_LENGTH) {
             report(cell, "The formula name " + quote(name) + " is " + length + " characters long; shorten it to at"
                     + " most " + MAX_NAME_LENGTH + " characters.");

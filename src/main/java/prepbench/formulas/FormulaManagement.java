@@ -171,7 +171,10 @@ public class FormulaManagement {
         });
     }
 
-    /** Throws the draft away (never prepared: only released versions are). */
+    /**
+     * Closes the draft without releasing it (a draft was never prepared). It stays in the history as retired
+     * ("discarded"), so its version number is never used again.
+     */
     public void discardDraft(Editor editor, FormulaCode code, int revision) {
         requireMayEdit(editor);
         transaction.executeWithoutResult(tx -> {
@@ -184,7 +187,7 @@ public class FormulaManagement {
                 throw new CatalogRefused("ONLY_VERSION", "Version 1 is the formula's only version, so it cannot be "
                         + "discarded. Edit it instead.");
             }
-            versions.deleteDraft(draft.versionId());
+            versions.discardDraft(draft.versionId(), editor.username(), clock.instant());
             Map<String, Object> details = new LinkedHashMap<>(describe(draft));
             details.put("versionNo", draft.versionNo());
             publish(clock.instant(), editor, code, "DRAFT_DISCARDED", details);
@@ -286,24 +289,35 @@ public class FormulaManagement {
      * Sessions already running go on with the version they copied.
      */
     public FormulaVersion retire(Editor editor, FormulaCode code, int versionNo, String reason) {
-        requireMayEdit(editor);
-        if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
-            throw InvalidEntry.of("reason", "Give the reason for retiring the version, in at most " + MAX_REASON
-                    + " characters.");
-        }
-        return transaction.execute(tx -> {
+        Object result = transaction.execute(tx -> {
             versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
-            FormulaVersion version = versions.versions(code).stream()
-                    .filter(candidate -> candidate.versionNo() == versionNo).findFirst()
-                    .filter(candidate -> candidate.status() == VersionStatus.RELEASED)
-                    .orElseThrow(() -> new CatalogRefused("NOT_RELEASED", "Version " + versionNo + " of " + code
-                            + " is not the released version, so there is nothing to retire."));
+            Optional<FormulaVersion> version = versions.versions(code).stream()
+                    .filter(candidate -> candidate.versionNo() == versionNo).findFirst();
             Instant now = clock.instant();
-            versions.retire(version.versionId(), editor.username(), reason.strip(), now);
+            RuntimeException refused = null;
+            if (!editor.mayEdit()) {
+                refused = CatalogRefused.notPermitted(editor.username());
+            } else if (version.isEmpty() || version.get().status() != VersionStatus.RELEASED) {
+                refused = new CatalogRefused("NOT_RELEASED", "Version " + versionNo + " of " + code
+                        + " is not the released version, so there is nothing to retire.");
+            } else if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
+                refused = InvalidEntry.of("reason", "Give the reason for retiring the version, in at most "
+                        + MAX_REASON + " characters.");
+            }
+            if (refused != null) {
+                publish(now, editor, code, "RETIRE_REFUSED", Map.of("versionNo", versionNo, "reason",
+                        refused.getMessage()));
+                return refused;
+            }
+            versions.retire(version.get().versionId(), editor.username(), reason.strip(), now);
             publish(now, editor, code, "VERSION_RETIRED", Map.of("versionNo", versionNo, "reason", reason.strip()));
             return versions.versions(code).stream().filter(candidate -> candidate.versionNo() == versionNo)
                     .findFirst().orElseThrow();
         });
+        if (result instanceof RuntimeException refused) {
+            throw refused;
+        }
+        return (FormulaVersion) result;
     }
 
     private FormulaVersion openDraftOf(FormulaCode code) {
@@ -321,6 +335,10 @@ public class FormulaManagement {
         BigDecimal amount = batchAmount(entries, entry.batchAmount());
         BatchUnit unit = batchUnit(entries, entry.batchUnit());
         boolean percent = !"fraction".equalsIgnoreCase(entry.amountsAs() == null ? "" : entry.amountsAs().strip());
+        if (entry.lines().stream().filter(line -> !DraftEntry.LineEntry.isBlank(line)).count() > MAX_LINES) {
+            entries.problem("lines", "A formula has at most " + MAX_LINES + " lines.");
+            entries.throwIfAny();
+        }
         List<String> codes = entry.lines().stream().filter(line -> !DraftEntry.LineEntry.isBlank(line))
                 .map(line -> IngredientCode.tryParse(line.ingredientCode())).flatMap(Optional::stream)
                 .map(IngredientCode::value).distinct().toList();
@@ -343,9 +361,6 @@ public class FormulaManagement {
             } else {
                 lines.add(null);
             }
-        }
-        if (lines.size() > MAX_LINES) {
-            entries.problem("lines", "A formula has at most " + MAX_LINES + " lines.");
         }
         entries.throwIfAny();
         return new ValidDraft(name, amount, unit, lines);

@@ -89,6 +89,11 @@ public class FormulaTransfer {
         Map<String, Ingredients.IngredientRef> known = readOnly.execute(tx -> ingredients.refs(codes));
         List<FileProblem> problems = new ArrayList<>();
         for (FormulaDocument document : file.formulas()) {
+            if (document.lines().size() > FormulaManagement.MAX_LINES) {
+                problems.add(new FileProblem(file.rowOf(document.code()), format == FileFormat.CSV ? "line_no"
+                        : "lines", "Formula " + document.code() + " has " + document.lines().size() + " lines; a "
+                        + "formula has at most " + FormulaManagement.MAX_LINES + "."));
+            }
             for (FormulaDocument.Line line : document.lines()) {
                 Ingredients.IngredientRef ingredient = known.get(line.ingredientCode());
                 if (ingredient == null || !ingredient.active()) {

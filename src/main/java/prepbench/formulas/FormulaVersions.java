@@ -133,9 +133,13 @@ class FormulaVersions {
         }
     }
 
-    void deleteDraft(UUID versionId) {
-        jdbc.sql("DELETE FROM formula_line WHERE formula_version_id = :id").param("id", versionId).update();
-        jdbc.sql("DELETE FROM formula_version WHERE id = :id AND status = 'draft'").param("id", versionId).update();
+    void discardDraft(UUID versionId, String by, Instant at) {
+        jdbc.sql("""
+                UPDATE formula_version SET status = 'retired', draft_of = NULL, retired_at = :at, retired_by = :by,
+                       retired_reason = 'discarded draft, never released'
+                 WHERE id = :id AND status = 'draft'
+                """)
+                .param("id", versionId).param("at", utc(at)).param("by", by).update();
     }
 
     void release(UUID versionId, UUID formulaId, String by, String meaning, Instant at) {

@@ -23,7 +23,9 @@ public record IngredientEntry(String code, String name, String casNumber, String
     static final int MAX_CODE_VALUE = 128;
     static final int MAX_ALTERNATIVES = 20;
     private static final BigDecimal MAX_DENSITY = new BigDecimal("25");
-    private static final Pattern CODE_VALUE = Pattern.compile("[\\p{L}\\p{N}\\p{P}\\p{S}]{1,128}");
+    /** What barcodes carry: printable ASCII without spaces (so upper-casing never changes a value's length). */
+    static final Pattern CODE_VALUE = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    private static final int MAX_SYMBOLOGIES_LENGTH = 64;
     private static final Pattern SYMBOLOGY = Pattern.compile("]?([A-Za-z][A-Za-z0-9]?)");
     /** The label parsers of the scanning module's identity gate (the database checks the same list). */
     private static final Set<String> PARSERS = Set.of("plain", "gs1", "kv");
@@ -96,14 +98,15 @@ public record IngredientEntry(String code, String name, String casNumber, String
     }
 
     private static String codeValue(Entries entries, String field, String label, String input) {
-        String value = input == null ? "" : input.strip().toUpperCase(Locale.ROOT);
+        String typed = input == null ? "" : input.strip();
+        String value = typed.toUpperCase(Locale.ROOT);
         if (value.isEmpty()) {
             entries.problem(field, label + " is required: the code printed on the ingredient's containers.");
             return null;
         }
-        if (!CODE_VALUE.matcher(value).matches()) {
-            entries.problem(field, label + " " + Entries.quoted(value) + " must be 1 to " + MAX_CODE_VALUE
-                    + " characters without spaces or control characters.");
+        if (!CODE_VALUE.matcher(typed).matches()) {
+            entries.problem(field, label + " " + Entries.quoted(typed) + " must be 1 to " + MAX_CODE_VALUE
+                    + " letters, digits or ASCII punctuation, without spaces: what a barcode carries.");
             return null;
         }
         return value;
@@ -126,6 +129,12 @@ public record IngredientEntry(String code, String name, String casNumber, String
                 identifiers.add(matcher.group(1));
             }
         }
-        return String.join(",", identifiers);
+        String joined = String.join(",", identifiers);
+        if (joined.length() > MAX_SYMBOLOGIES_LENGTH) {
+            entries.problem("allowedSymbologies", "At most " + MAX_SYMBOLOGIES_LENGTH + " characters of symbology "
+                    + "identifiers; list only the ones the containers carry.");
+            return null;
+        }
+        return joined;
     }
 }

@@ -5,12 +5,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class IngredientManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(IngredientManagement.class);
 
     private final Ingredients ingredients;
     private final ApplicationEventPublisher events;
@@ -131,26 +137,27 @@ public class IngredientManagement {
     /** A lab lead confirms a learned alias: from now on the identity gate accepts it for new preparations. */
     public Ingredient confirmAlias(Editor editor, String code, String codeValue) {
         return changeAlias(editor, code, codeValue, "ALIAS_CONFIRMED",
-                (ingredient, now) -> ingredients.confirmAlias(ingredient.id(), codeValue, editor.username(), now));
+                (ingredient, value, now) -> ingredients.confirmAlias(ingredient.id(), value, editor.username(), now));
     }
 
     /** A lab lead removes a learned alias (confirmed or not). */
     public Ingredient removeAlias(Editor editor, String code, String codeValue) {
         return changeAlias(editor, code, codeValue, "ALIAS_REMOVED",
-                (ingredient, now) -> ingredients.removeAlias(ingredient.id(), codeValue));
+                (ingredient, value, now) -> ingredients.removeAlias(ingredient.id(), value));
     }
 
     private interface AliasChange {
-        boolean apply(Ingredient ingredient, Instant now);
+        boolean apply(Ingredient ingredient, String codeValue, Instant now);
     }
 
-    private Ingredient changeAlias(Editor editor, String code, String codeValue, String action, AliasChange change) {
+    private Ingredient changeAlias(Editor editor, String code, String typedValue, String action, AliasChange change) {
         requireMayEdit(editor);
+        String codeValue = typedValue == null ? null : typedValue.strip().toUpperCase(Locale.ROOT);
         IngredientCode valid = IngredientCode.tryParse(code).orElseThrow(() -> IngredientNotFound.forCode(code));
         return transaction.execute(tx -> {
             Ingredient ingredient = ingredients.lock(valid).orElseThrow(() -> IngredientNotFound.forCode(code));
             Instant now = clock.instant();
-            if (codeValue == null || !change.apply(ingredient, now)) {
+            if (codeValue == null || !change.apply(ingredient, codeValue, now)) {
                 throw new CatalogRefused("NO_SUCH_ALIAS", "Ingredient " + valid + " has no " + (action.equals(
                         "ALIAS_CONFIRMED") ? "unconfirmed " : "") + "alias " + Entries.quoted(String.valueOf(codeValue))
                         + ". Reload the page to see its aliases now.");
@@ -167,16 +174,20 @@ public class IngredientManagement {
      * confirms it. Runs in the caller's transaction.
      */
     public void proposeAlias(UUID ingredientId, String codeValue, String scannedBy) {
-        if (codeValue == null || codeValue.isBlank() || codeValue.length() > IngredientEntry.MAX_CODE_VALUE) {
+        String typed = codeValue == null ? "" : codeValue.strip();
+        if (!IngredientEntry.CODE_VALUE.matcher(typed).matches()) {
             return;
         }
-        String value = codeValue.strip().toUpperCase(java.util.Locale.ROOT);
+        String value = typed.toUpperCase(Locale.ROOT);
         try {
-            // a savepoint: the same unknown code learned for another ingredient at this moment must not undo the
-            // caller's transaction (on PostgreSQL a failed statement aborts it)
+            // a savepoint: learning is a side effect of a refused scan and must never undo the refusal's own
+            // transaction (on PostgreSQL a failed statement aborts it)
             nested.executeWithoutResult(tx -> propose(ingredientId, value, scannedBy));
         } catch (DuplicateKeyException learnedElsewhere) {
             // another ingredient proposed the same code first: it identifies that one now, not this one
+        } catch (DataAccessException failed) {
+            log.warn("Could not learn {} as an alias of ingredient {}; the scan was refused all the same", value,
+                    ingredientId, failed);
         }
     }
 
@@ -185,7 +196,7 @@ public class IngredientManagement {
         if (ingredient.isEmpty()) {
             return;
         }
-        Optional<String> owner = ingredients.ownerOfCodeValue(value);
+        Optional<String> owner = ingredients.ownerOfCodeValue(value).map(Ingredients.CodeOwner::code);
         if (owner.filter(code -> !code.equals(ingredient.get().code().value())).isPresent()) {
             return;
         }
@@ -212,10 +223,13 @@ public class IngredientManagement {
 
     private void checkFree(String value, String field, String self, Map<String, String> problems) {
         ingredients.ownerOfCodeValue(value)
-                .filter(owner -> !owner.equals(self))
-                .ifPresent(owner -> problems.putIfAbsent(field, "The code value " + Entries.quoted(value)
-                        + " already identifies ingredient " + owner + "; one code value can identify only one "
-                        + "ingredient."));
+                .filter(owner -> !owner.code().equals(self))
+                .ifPresent(owner -> problems.putIfAbsent(field, owner.unconfirmedAlias()
+                        ? "The code value " + Entries.quoted(value) + " was learned at the bench as a possible alias "
+                                + "of ingredient " + owner.code() + " (not confirmed). If it belongs here, remove it "
+                                + "from " + owner.code() + "'s aliases first."
+                        : "The code value " + Entries.quoted(value) + " already identifies ingredient "
+                                + owner.code() + "; one code value can identify only one ingredient."));
     }
 
     private static String taken(IngredientCode code) {

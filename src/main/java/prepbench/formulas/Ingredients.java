@@ -75,12 +75,19 @@ class Ingredients {
     record IngredientRef(UUID id, String code, boolean active) {
     }
 
+    /** Which ingredient a code value identifies, and whether only as an alias no lab lead has confirmed yet. */
+    record CodeOwner(String code, boolean unconfirmedAlias) {
+    }
+
     /** The ingredient whose primary, alternative or alias code value this is. */
-    Optional<String> ownerOfCodeValue(String codeValue) {
+    Optional<CodeOwner> ownerOfCodeValue(String codeValue) {
         return jdbc.sql("""
-                SELECT i.code FROM ingredient_code c JOIN ingredient i ON i.id = c.ingredient_id
+                SELECT i.code, c.kind, c.confirmed_at FROM ingredient_code c JOIN ingredient i ON i.id = c.ingredient_id
                  WHERE c.code_value = :value
-                """).param("value", codeValue).query(String.class).optional();
+                """).param("value", codeValue)
+                .query((rs, n) -> new CodeOwner(rs.getString("code"),
+                        rs.getString("kind").equals("alias") && rs.getObject("confirmed_at") == null))
+                .optional();
     }
 
     void insert(UUID id, IngredientEntry.Valid entry, String by, Instant at) {

@@ -160,6 +160,20 @@ public class PreparationManagement {
         return readOnly.execute(tx -> sessions.list(query));
     }
 
+    /** How many sessions used a formula version, and the newest of them. */
+    public record VersionSessions(int total, List<SessionSummary> newest) {
+
+        public VersionSessions {
+            newest = List.copyOf(newest);
+        }
+    }
+
+    /** The sessions that used one formula version: their number and the newest {@code limit} of them. */
+    public VersionSessions sessionsOfVersion(UUID versionId, int limit) {
+        return readOnly.execute(tx -> new VersionSessions(sessions.countOfVersion(versionId),
+                sessions.ofVersion(versionId, Math.max(1, Math.min(limit, SessionQuery.MAX_LIMIT)))));
+    }
+
     /** The identity gate: scan the container for the active step. */
     public PreparationSession scanContainer(SessionId id, int sequence, String raw, Operator actor) {
         return act(id, actor, "SCAN", sequence, raw, (session, now) -> session.identifyContainer(sequence,

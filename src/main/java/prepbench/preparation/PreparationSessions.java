@@ -211,6 +211,24 @@ class PreparationSessions {
                 .list();
     }
 
+    /** The newest sessions of one formula version. */
+    List<SessionSummary> ofVersion(UUID versionId, int limit) {
+        return jdbc.sql("""
+                SELECT %s, (SELECT COUNT(*) FROM preparation_step st
+                             WHERE st.session_id = s.id AND st.status = 'ok') AS steps_done
+                  FROM preparation_session s WHERE s.formula_version_id = :version
+                 ORDER BY s.started_at DESC, s.attempt_no DESC LIMIT :limit
+                """.formatted(SESSION_COLUMNS))
+                .param("version", versionId).param("limit", limit)
+                .query((rs, n) -> summary(rs))
+                .list();
+    }
+
+    int countOfVersion(UUID versionId) {
+        return jdbc.sql("SELECT COUNT(*) FROM preparation_session WHERE formula_version_id = :version")
+                .param("version", versionId).query(Integer.class).single();
+    }
+
     /**
      * Creates the formula's attempt counter row. A concurrent creation makes this fail with a duplicate key: run
      * it in a transaction of its own and let that exception leave the transaction (on PostgreSQL a failed

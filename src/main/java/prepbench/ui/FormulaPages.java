@@ -26,12 +26,12 @@ import prepbench.formulas.Ingredient;
 import prepbench.formulas.IngredientManagement;
 import prepbench.formulas.InvalidEntry;
 import prepbench.preparation.PreparationManagement;
-import prepbench.preparation.SessionQuery;
-import prepbench.preparation.SessionSummary;
 
 /** The formula management pages: list, create, versions, the draft editor, release with signature, retire. */
 @Controller
 class FormulaPages {
+
+    private static final int SESSIONS_PER_VERSION = 20;
 
     private final FormulaCatalog catalog;
     private final FormulaManagement formulas;
@@ -88,9 +88,9 @@ class FormulaPages {
 
     private String versionsPage(FormulaCode code, Model model, String message) {
         List<FormulaVersion> versions = formulas.versions(code);
-        Map<Integer, List<SessionSummary>> sessions = preparations.list(new SessionQuery(null, code.value(), null,
-                null, null, SessionQuery.MAX_LIMIT)).stream()
-                .collect(Collectors.groupingBy(SessionSummary::versionNo));
+        Map<Integer, PreparationManagement.VersionSessions> sessions = versions.stream()
+                .collect(Collectors.toMap(FormulaVersion::versionNo,
+                        version -> preparations.sessionsOfVersion(version.versionId(), SESSIONS_PER_VERSION)));
         model.addAttribute("page", new FormulaVersionsPage(versions, sessions, audit.forFormulaVersions(code.value()),
                 audit.verifyFormulaVersions(code.value()), message));
         return "formula-versions";

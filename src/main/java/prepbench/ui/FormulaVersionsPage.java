@@ -7,6 +7,7 @@ import prepbench.audit.AuditEvent;
 import prepbench.audit.ChainVerification;
 import prepbench.formulas.FormulaVersion;
 import prepbench.formulas.VersionStatus;
+import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionSummary;
 
 /**
@@ -15,7 +16,8 @@ import prepbench.preparation.SessionSummary;
  *
  * @param message a refusal to show at the top (such as a wrong signature), or null
  */
-public record FormulaVersionsPage(List<FormulaVersion> versions, Map<Integer, List<SessionSummary>> sessionsByVersion,
+public record FormulaVersionsPage(List<FormulaVersion> versions,
+        Map<Integer, PreparationManagement.VersionSessions> sessionsByVersion,
         List<AuditEvent> history, ChainVerification verification, String message) {
 
     public FormulaVersionsPage {
@@ -37,6 +39,13 @@ public record FormulaVersionsPage(List<FormulaVersion> versions, Map<Integer, Li
     }
 
     public List<SessionSummary> sessions(FormulaVersion version) {
-        return sessionsByVersion.getOrDefault(version.versionNo(), List.of());
+        var sessions = sessionsByVersion.get(version.versionNo());
+        return sessions == null ? List.of() : sessions.newest();
+    }
+
+    /** How many sessions used the version in all (the page lists the newest). */
+    public int sessionCount(FormulaVersion version) {
+        var sessions = sessionsByVersion.get(version.versionNo());
+        return sessions == null ? 0 : sessions.total();
     }
 }

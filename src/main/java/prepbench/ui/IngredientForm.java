@@ -30,7 +30,7 @@ public record IngredientForm(String code, String name, String casNumber, String 
 
     IngredientEntry entry() {
         List<String> alternatives = alternativeCodeValues == null ? List.of()
-                : Arrays.stream(alternativeCodeValues.split("[\\r\\n,]+")).map(String::strip)
+                : Arrays.stream(alternativeCodeValues.split("[\\r\\n]+")).map(String::strip)
                         .filter(value -> !value.isEmpty()).toList();
         return new IngredientEntry(code, name, casNumber, primaryCodeValue, alternatives, allowedSymbologies, parser,
                 density, Boolean.TRUE.equals(active), revision);

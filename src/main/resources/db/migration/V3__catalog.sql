@@ -10,6 +10,12 @@ ALTER TABLE ingredient ADD COLUMN updated_by VARCHAR(50);
 -- Values are stored upper case, as the gate compares them without regard to case.
 ALTER TABLE ingredient_code DROP CONSTRAINT ck_ingredient_code_kind;
 ALTER TABLE ingredient_code ADD CONSTRAINT ck_ingredient_code_kind CHECK (kind IN ('primary', 'alternative', 'alias'));
+UPDATE ingredient SET primary_code_value = UPPER(primary_code_value);
+UPDATE ingredient_code SET code_value = UPPER(code_value);
+-- a primary value also listed as one of the same ingredient's alternatives is kept once, as the primary
+DELETE FROM ingredient_code
+ WHERE EXISTS (SELECT 1 FROM ingredient i
+                WHERE i.id = ingredient_code.ingredient_id AND i.primary_code_value = ingredient_code.code_value);
 INSERT INTO ingredient_code (ingredient_id, code_value, kind) SELECT id, primary_code_value, 'primary' FROM ingredient;
 ALTER TABLE ingredient_code ADD CONSTRAINT uq_ingredient_code_value UNIQUE (code_value);
 
@@ -51,6 +57,9 @@ UPDATE formula_version SET status = 'retired', retired_reason = 'superseded by a
 UPDATE formula_version SET draft_of = formula_id WHERE status = 'draft';
 UPDATE formula_version SET released_of = formula_id WHERE status = 'released';
 UPDATE formula_version SET created_at = COALESCE(released_at, CURRENT_TIMESTAMP) WHERE created_at IS NULL;
+UPDATE formula_version SET released_at = COALESCE(released_at, created_at),
+                           released_by = COALESCE(released_by, '(before version 3)')
+ WHERE status = 'released';
 
 ALTER TABLE formula_version ALTER COLUMN created_at SET NOT NULL;
 ALTER TABLE formula_version ADD CONSTRAINT uq_formula_open_draft UNIQUE (draft_of);
@@ -66,6 +75,9 @@ ALTER TABLE formula_version ADD CONSTRAINT ck_formula_version_released_by CHECK 
 ALTER TABLE formula_line ADD CONSTRAINT uq_formula_line_ingredient UNIQUE (formula_version_id, ingredient_id);
 
 CREATE INDEX ix_session_version ON preparation_session (formula_version_id);
+
+-- a catalogue change records every line of a version, old and new: room for the largest formula
+ALTER TABLE audit_event ALTER COLUMN payload SET DATA TYPE VARCHAR(1000000);
 
 -- A version carries its own name, frozen with it on release; formula.name is the name of the version in use.
 ALTER TABLE formula_version ADD COLUMN name VARCHAR(200);

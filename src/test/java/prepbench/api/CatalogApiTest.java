@@ -129,7 +129,7 @@ class CatalogApiTest {
     @Test
     void anUnknownContainerCodeScannedAtTheBenchIsLearnedAndAcceptedOnceConfirmed() throws Exception {
         RequestPostProcessor technician = user("alias-" + UUID.randomUUID()).roles("TECHNICIAN");
-        String label = unique("NEWLABEL-");
+        String label = unique("HTTPS://LABELS.EXAMPLE/NEW;");
         String first = start(technician);
         json(post("/api/v1/preparations/" + first + "/steps/1/scan"), technician, "{\"code\":\"" + label + "\"}")
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.reason").value("WRONG_INGREDIENT"));
@@ -143,17 +143,18 @@ class CatalogApiTest {
         assertThat(JsonPath.<java.util.List<Boolean>>read(aliases, "$.aliases[?(@.codeValue == '" + label + "')].confirmed"))
                 .containsExactly(false);
 
-        mvc.perform(post("/api/v1/ingredients/ETH-001/aliases/" + label + "/confirm").with(technician))
+        json(post("/api/v1/ingredients/ETH-001/aliases/confirm"), technician, "{\"codeValue\":\"" + label + "\"}")
                 .andExpect(status().isForbidden());
-        mvc.perform(post("/api/v1/ingredients/ETH-001/aliases/" + label + "/confirm").with(labLead()))
-                .andExpect(status().isOk());
+        json(post("/api/v1/ingredients/ETH-001/aliases/confirm"), labLead(),
+                "{\"codeValue\":\"" + label.toLowerCase() + "\"}").andExpect(status().isOk());
         json(post("/api/v1/preparations/" + first + "/abort"), technician, "{\"reason\":\"new label learned\"}")
                 .andExpect(status().isOk());
 
         String second = start(technician);
         json(post("/api/v1/preparations/" + second + "/steps/1/scan"), technician, "{\"code\":\"" + label + "\"}")
                 .andExpect(status().isOk());
-        mvc.perform(delete("/api/v1/ingredients/ETH-001/aliases/" + label).with(labLead())).andExpect(status().isOk());
+        json(post("/api/v1/ingredients/ETH-001/aliases/remove"), labLead(), "{\"codeValue\":\"" + label + "\"}")
+                .andExpect(status().isOk());
     }
 
     private String start(RequestPostProcessor technician) throws Exception {

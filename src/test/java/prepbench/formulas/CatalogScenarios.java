@@ -163,6 +163,53 @@ abstract class CatalogScenarios {
         assertThat(retired.retiredReason()).isEqualTo("Supplier discontinued ETH-001");
         assertThatThrownBy(() -> catalog.released(formula)).isInstanceOf(NoReleasedVersion.class);
         assertRefused(() -> formulas.retire(LAB_LEAD, formula, 1, "again"), "NOT_RELEASED", "nothing to retire");
+        assertRefused(() -> formulas.retire(TECHNICIAN, formula, 1, "not mine to retire"), "NOT_PERMITTED", "lab lead");
+        assertThat(auditEvents("formula-versions:" + formula, "RETIRE_REFUSED")).isEqualTo(3);
+    }
+
+    @Test
+    void aDiscardedDraftKeepsItsVersionNumber() {
+        FormulaCode formula = FormulaCode.of(unique("F"));
+        FormulaVersion draft = save(formula, formulaWithDraft(formula.value()), line("ETH-001", "100"));
+        formulas.release(LAB_LEAD, formula, 1, draft.revision(), "lablead123", true);
+        FormulaVersion second = formulas.openDraft(LAB_LEAD, formula);
+        formulas.discardDraft(LAB_LEAD, formula, second.revision());
+
+        FormulaVersion third = formulas.openDraft(LAB_LEAD, formula);
+
+        assertThat(third.versionNo()).isEqualTo(3);
+        assertThat(formulas.versions(formula)).extracting(FormulaVersion::versionNo, FormulaVersion::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, VersionStatus.DRAFT),
+                        org.assertj.core.groups.Tuple.tuple(2, VersionStatus.RETIRED),
+                        org.assertj.core.groups.Tuple.tuple(1, VersionStatus.RELEASED));
+        assertThat(catalog.released(formula).versionNo()).isEqualTo(1);
+    }
+
+    @Test
+    void aLargeFormulaIsSavedReleasedAndAuditedWithEveryLine() {
+        List<DraftEntry.LineEntry> lines = new ArrayList<>();
+        String prefix = unique("L");
+        for (int i = 0; i < FormulaManagement.MAX_LINES; i++) {
+            String code = prefix + "-" + i;
+            ingredients.create(LAB_LEAD, ingredient(code, "C-" + code));
+            lines.add(new DraftEntry.LineEntry(code, "0.5", "0.0015", "0.0025", "g"));
+        }
+        FormulaCode formula = FormulaCode.of(unique("BIG"));
+        FormulaVersion draft = formulaWithDraft(formula.value());
+        draft = formulas.saveDraft(LAB_LEAD, formula, new DraftEntry("Big", "1", "kg", "%", lines, draft.revision()));
+        draft = formulas.saveDraft(LAB_LEAD, formula, new DraftEntry("Big", "2", "kg", "%", lines, draft.revision()));
+
+        FormulaVersion released = formulas.release(LAB_LEAD, formula, 1, draft.revision(), "lablead123", true);
+
+        assertThat(released.lines()).hasSize(FormulaManagement.MAX_LINES);
+        assertThat(jdbc.sql("SELECT MAX(LENGTH(payload)) FROM audit_event WHERE chain = :chain")
+                .param("chain", "formula-versions:" + formula).query(Integer.class).single()).isGreaterThan(10_000);
+        List<DraftEntry.LineEntry> tooMany = new ArrayList<>(lines);
+        tooMany.add(line("ETH-001", "1"));
+        FormulaVersion next = formulas.openDraft(LAB_LEAD, formula);
+        assertThatThrownBy(() -> formulas.saveDraft(LAB_LEAD, formula, new DraftEntry("Big", "2", "kg", "%", tooMany,
+                next.revision()))).isInstanceOfSatisfying(InvalidEntry.class,
+                        invalid -> assertThat(invalid.problem("lines")).contains("at most 200"));
     }
 
     @Test

@@ -56,4 +56,24 @@ class IngredientEntryTest {
                         invalid -> assertThat(invalid.problem("primaryCodeValue")).contains("14-digit GTIN"));
         assertThat(entry("X1", "", "09506000134352", List.of(), "", "gs1", "").validate().parser()).isEqualTo("gs1");
     }
+
+    @Test
+    void codeValuesAreWhatABarcodeCarries() {
+        for (String value : List.of("STRAßE", "ÉTÉ-1", "TWO WORDS", "TAB\tX", "X".repeat(129))) {
+            assertThatThrownBy(() -> entry("X1", "", value, List.of(), "", "plain", "").validate()).as(value)
+                    .isInstanceOfSatisfying(InvalidEntry.class,
+                            invalid -> assertThat(invalid.problems()).containsOnlyKeys("primaryCodeValue"));
+        }
+        assertThat(entry("X1", "", "http://x.example/a?b=1;c%20", List.of(), "", "plain", "").validate()
+                .primaryCodeValue()).isEqualTo("HTTP://X.EXAMPLE/A?B=1;C%20");
+    }
+
+    @Test
+    void allowedSymbologiesFitTheirColumn() {
+        String many = String.join(",", java.util.stream.IntStream.range(0, 10).boxed()
+                .flatMap(n -> java.util.stream.Stream.of("Q" + n, "C" + n, "d" + n)).toList());
+        assertThatThrownBy(() -> entry("X1", "", "V1", List.of(), many, "plain", "").validate())
+                .isInstanceOfSatisfying(InvalidEntry.class,
+                        invalid -> assertThat(invalid.problem("allowedSymbologies")).contains("At most 64"));
+    }
 }
