@@ -104,7 +104,7 @@ final class FormulaCsv {
             FormulaColumns described = columns.get(code);
             draft.describe(described.name.value, described.batchAmount.value, described.batchUnit.value);
             draft.checkSum(values, fractionField);
-            formulas.add(draft.toDocument());
+            formulas.add(draft.asDocument());
         });
         return formulas;
     }

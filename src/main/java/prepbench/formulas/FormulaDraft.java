@@ -84,7 +84,7 @@ final class FormulaDraft {
         }
     }
 
-    FormulaDocument toDocument() {
+    FormulaDocument asDocument() {
         List<FormulaDocument.Line> ordered = new ArrayList<>(lines);
         ordered.sort(Comparator.comparingInt(FormulaDocument.Line::lineNo));
         return new FormulaDocument(code, name, batchAmount, batchUnit, ordered);

@@ -81,7 +81,7 @@ final class FormulaJson {
             }
             FormulaDraft draft = readFormula(formula, row, rowOfCode, values);
             if (draft != null) {
-                read.add(draft.toDocument());
+                read.add(draft.asDocument());
             }
         }
         return read;

@@ -9,8 +9,12 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * Debian's Chromium driven by Playwright. Without Chromium the browser tests are skipped with a message, except
@@ -40,6 +44,24 @@ final class Browser {
 
     static Playwright playwright() {
         return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    }
+
+    /** A fresh browser profile (cookies, storage) against the test server. */
+    static BrowserContext newContext(com.microsoft.playwright.Browser browser, int port) {
+        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port));
+    }
+
+    /** Signs in on the login page and waits for the dashboard's scan box to have the focus. */
+    static Page signIn(BrowserContext context, String user, String password) {
+        Page page = context.newPage();
+        page.setDefaultTimeout(15_000);
+        page.navigate("/login");
+        page.getByLabel("Username").fill(user);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+        PlaywrightAssertions.assertThat(page.locator("#scan")).isFocused();
+        return page;
     }
 
     static com.microsoft.playwright.Browser launch(Playwright playwright) {

@@ -59,19 +59,11 @@ class FormulaManagementBrowserTest {
     }
 
     private Page signIn(BrowserContext context, String user, String password) {
-        Page page = context.newPage();
-        page.setDefaultTimeout(15_000);
-        page.navigate("/login");
-        page.getByLabel("Username").fill(user);
-        page.getByLabel("Password").fill(password);
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.locator("#scan")).isFocused();
-        return page;
+        return Browser.signIn(context, user, password);
     }
 
     private BrowserContext newContext() {
-        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port));
+        return Browser.newContext(browser, port);
     }
 
     private static Locator button(Page page, String name) {

@@ -51,13 +51,8 @@ class ScanFlowBrowserTest {
 
     @BeforeEach
     void signIn() {
-        context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port));
-        page = context.newPage();
-        page.navigate("/");
-        page.getByLabel("Username").fill("technician");
-        page.getByLabel("Password").fill("tech123");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(page.locator("#scan")).isFocused();
+        context = Browser.newContext(browser, port);
+        page = Browser.signIn(context, "technician", "tech123");
     }
 
     @AfterEach
