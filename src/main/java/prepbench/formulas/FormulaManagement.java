@@ -145,14 +145,16 @@ public class FormulaManagement {
      */
     public FormulaVersion saveDraft(Editor editor, FormulaCode code, DraftEntry entry) {
         requireMayEdit(editor);
+        ValidDraft valid = validate(entry);
         return transaction.execute(tx -> {
             FormulaVersions.FormulaRow formula = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
-            FormulaVersion draft = openDraftOf(code);
+            List<FormulaVersion> all = versions.versions(code);
+            FormulaVersion draft = all.stream().filter(FormulaVersion::isDraft).findFirst()
+                    .orElseThrow(() -> CatalogRefused.noDraft(code));
             if (entry.revision() == null || entry.revision() != draft.revision()) {
                 throw CatalogRefused.changedMeanwhile("The draft of " + code + " (version " + draft.versionNo() + ")",
                         draft.updatedBy());
             }
-            ValidDraft valid = validate(entry);
             Instant now = clock.instant();
             versions.updateDraft(draft.versionId(), draft.revision(), valid.name(), valid.batchAmount(),
                     valid.batchUnit(), editor.username(), now);
@@ -163,7 +165,7 @@ public class FormulaManagement {
                 changes.put("versionNo", draft.versionNo());
                 publish(now, editor, code, "DRAFT_SAVED", changes);
             }
-            if (versions.versions(code).stream().allMatch(FormulaVersion::isDraft)) {
+            if (all.stream().allMatch(FormulaVersion::isDraft)) {
                 // never released: the formula goes by its draft's name
                 versions.rename(formula.id(), valid.name());
             }

@@ -58,10 +58,6 @@ class FormulaManagementBrowserTest {
         }
     }
 
-    private Page signIn(BrowserContext context, String user, String password) {
-        return Browser.signIn(context, user, password);
-    }
-
     private BrowserContext newContext() {
         return Browser.newContext(browser, port);
     }
@@ -133,7 +129,7 @@ class FormulaManagementBrowserTest {
         String musk = "MSK-" + suffix;
         String formula = "BRW" + suffix;
         try (BrowserContext leadContext = newContext(); BrowserContext technicianContext = newContext()) {
-            Page lead = signIn(leadContext, "lablead", "lablead123");
+            Page lead = Browser.signIn(leadContext, "lablead", "lablead123");
             createIngredient(lead, citral, "Citral", "5392-40-5", "C-" + citral);
             createIngredient(lead, musk, "Ethylene brassylate", "105-95-3", "C-" + musk);
 
@@ -158,7 +154,7 @@ class FormulaManagementBrowserTest {
             String scanned = decode(lead.request().get("/formulas/" + formula + "/label.png").body());
             org.assertj.core.api.Assertions.assertThat(scanned).isEqualTo("F=" + formula);
 
-            Page technician = signIn(technicianContext, "technician", "tech123");
+            Page technician = Browser.signIn(technicianContext, "technician", "tech123");
             technician.locator("#scan").fill(scanned);
             technician.locator("#scan").press("Enter");
             technician.waitForURL(PREPARATION);

@@ -56,10 +56,6 @@ class WeighingBrowserTest {
         }
     }
 
-    private Page signIn(BrowserContext context, String user, String password) {
-        return Browser.signIn(context, user, password);
-    }
-
     private BrowserContext newContext() {
         return Browser.newContext(browser, port);
     }
@@ -115,7 +111,7 @@ class WeighingBrowserTest {
     @Test
     void preparesLocksReleasesAndPreparesAgain() {
         try (BrowserContext technicianContext = newContext(); BrowserContext leadContext = newContext()) {
-            Page technician = signIn(technicianContext, "technician", "tech123");
+            Page technician = Browser.signIn(technicianContext, "technician", "tech123");
 
             scanFormula(technician);
             technician.locator("#container-code").fill("ING-LIM-001");
@@ -138,7 +134,7 @@ class WeighingBrowserTest {
             technician.locator("#scan").press("Enter");
             assertThat(technician.getByTestId("error-title")).hasText("Formula PRM00936 is locked");
 
-            Page lead = signIn(leadContext, "lablead", "lablead123");
+            Page lead = Browser.signIn(leadContext, "lablead", "lablead123");
             Locator locked = lead.getByTestId("locked-formula");
             assertThat(locked).containsText("PRM00936");
             locked.getByLabel("Reason").fill("Balance checked, technician briefed");
