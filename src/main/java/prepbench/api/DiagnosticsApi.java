@@ -7,6 +7,8 @@ import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import prepbench.database.DatabaseErrors;
+import prepbench.database.DatabaseErrors.DatabaseError;
 import prepbench.scales.BenchStatus;
 import prepbench.scales.Benches;
 
@@ -16,13 +18,17 @@ class DiagnosticsApi {
 
     private final Benches benches;
     private final ObjectProvider<HealthEndpoint> health;
+    private final DatabaseErrors databaseErrors;
 
-    DiagnosticsApi(Benches benches, ObjectProvider<HealthEndpoint> health) {
+    DiagnosticsApi(Benches benches, ObjectProvider<HealthEndpoint> health, DatabaseErrors databaseErrors) {
         this.benches = benches;
         this.health = health;
+        this.databaseErrors = databaseErrors;
     }
 
-    record DiagnosticsDto(String application, String database, List<BenchStatus> benches) {
+    /** {@code database} is UP only when it accepts a write; {@code lastDatabaseError} is null when none since start. */
+    record DiagnosticsDto(String application, String database, DatabaseError lastDatabaseError, long databaseErrors,
+            List<BenchStatus> benches) {
     }
 
     @GetMapping("/api/v1/diagnostics")
@@ -31,6 +37,6 @@ class DiagnosticsApi {
         return new DiagnosticsDto(endpoint == null ? "unknown" : endpoint.health().getStatus().getCode(),
                 endpoint == null || endpoint.healthForPath("db") == null ? "unknown"
                         : endpoint.healthForPath("db").getStatus().getCode(),
-                benches.status());
+                databaseErrors.last().orElse(null), databaseErrors.count(), benches.status());
     }
 }

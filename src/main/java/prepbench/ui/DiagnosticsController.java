@@ -11,6 +11,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
+import prepbench.database.DatabaseErrors;
 import prepbench.scales.BenchStatus;
 import prepbench.scales.Benches;
 
@@ -21,11 +22,14 @@ class DiagnosticsController {
     private final Benches benches;
     private final ObjectProvider<HealthEndpoint> health;
     private final LiveReadings live;
+    private final DatabaseErrors databaseErrors;
 
-    DiagnosticsController(Benches benches, ObjectProvider<HealthEndpoint> health, LiveReadings live) {
+    DiagnosticsController(Benches benches, ObjectProvider<HealthEndpoint> health, LiveReadings live,
+            DatabaseErrors databaseErrors) {
         this.benches = benches;
         this.health = health;
         this.live = live;
+        this.databaseErrors = databaseErrors;
     }
 
     @GetMapping("/diagnostics")
@@ -35,7 +39,8 @@ class DiagnosticsController {
         String application = endpoint == null ? "unknown" : endpoint.health().getStatus().getCode();
         List<BenchStatus> statuses = benches.status();
         int watchers = statuses.stream().mapToInt(bench -> live.watching(bench.id())).sum();
-        model.addAttribute("page", new DiagnosticsPage(statuses, database, application, Instant.now(),
+        model.addAttribute("page", new DiagnosticsPage(statuses, database,
+                databaseErrors.last().orElse(null), databaseErrors.count(), application, Instant.now(),
                 System.getProperty("java.version"),
                 Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()), watchers));
         return "diagnostics";
