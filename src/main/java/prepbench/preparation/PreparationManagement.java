@@ -22,6 +22,7 @@ import prepbench.formulas.IngredientManagement;
 import prepbench.formulas.ReleasedFormula;
 import prepbench.formulas.SignatureVerifier;
 import prepbench.scales.Benches;
+import prepbench.scales.Grams;
 import prepbench.scales.ScaleCommandRefused;
 
 /**
@@ -203,7 +204,7 @@ public class PreparationManagement {
     /** Records a weight typed in by hand (lab leads and admins), with a reason. */
     public PreparationSession enterWeightManually(SessionId id, int sequence, BigDecimal grams, String reason,
             Operator actor) {
-        return act(id, actor, "MANUAL_ENTRY", sequence, grams == null ? null : grams.toPlainString(),
+        return act(id, actor, "MANUAL_ENTRY", sequence, Grams.describe(grams),
                 (session, now) -> session.enterWeightManually(sequence, grams, reason, actor, now));
     }
 

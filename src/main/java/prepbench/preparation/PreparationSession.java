@@ -13,6 +13,7 @@ import java.util.UUID;
 
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.ReleasedFormula;
+import prepbench.scales.Grams;
 import prepbench.scales.Reading;
 import prepbench.scanning.ContainerLabel;
 import prepbench.scanning.ContainerLabels;
@@ -168,7 +169,7 @@ public final class PreparationSession {
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
         String why = reason(reason, "entering the weight by hand");
-        if (grams == null || grams.signum() <= 0 || grams.scale() > 6 || grams.compareTo(batchMassG.multiply(BigDecimal.TEN)) > 0) {
+        if (!Grams.inBounds(grams) || grams.signum() <= 0 || grams.compareTo(batchMassG.multiply(BigDecimal.TEN)) > 0) {
             throw new ActionRefused("INVALID_WEIGHT", "Enter the weight in grams, more than zero, such as "
                     + step.targetG().toPlainString() + ".");
         }

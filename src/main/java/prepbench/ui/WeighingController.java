@@ -24,6 +24,7 @@ import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionId;
 import prepbench.scales.Benches;
+import prepbench.scales.Grams;
 import prepbench.scales.Reading;
 
 /**
@@ -70,7 +71,7 @@ class WeighingController {
             RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
         return answer(session, operator, htmx, flash, null, () -> preparations.enterWeightManually(session, sequence,
-                parseGrams(grams), reason, operator));
+                Grams.parse(grams), reason, operator));
     }
 
     @PostMapping("/preparations/{id}/abort")
@@ -164,11 +165,4 @@ class WeighingController {
     }
 
     /** The typed weight; null when it is not a number, which the session refuses (and audits) as no weight. */
-    private static BigDecimal parseGrams(String text) {
-        try {
-            return text.isBlank() ? null : new BigDecimal(text.strip().replace(',', '.'));
-        } catch (NumberFormatException notANumber) {
-            return null;
-        }
-    }
 }

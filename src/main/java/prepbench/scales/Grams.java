@@ -1,0 +1,74 @@
+package prepbench.scales;
+
+import java.math.BigDecimal;
+
+/**
+ * The bounds of a weight that comes from outside (a person, a script, a form): at most 15 significant digits
+ * before the decimal point and 6 after it. Checked before any arithmetic or formatting, so a number such as
+ * {@code 1e999999999} or {@code 1e-999999999} is refused at once instead of being expanded into a billion digits.
+ */
+public final class Grams {
+
+    /** Digits before the decimal point, at most. */
+    public static final int MAX_INTEGER_DIGITS = 15;
+
+    /** Digits after the decimal point, at most (a microgram). */
+    public static final int MAX_DECIMALS = 6;
+
+    /** Longer text than this is no weight whatever it says. */
+    static final int MAX_TEXT = 40;
+
+    /** What a refusal of an out-of-bounds number says. */
+    public static final String BOUNDS = "a weight has at most " + MAX_INTEGER_DIGITS + " digits before the decimal "
+            + "point and " + MAX_DECIMALS + " after it, such as 78.25";
+
+    private Grams() {
+    }
+
+    /** Whether the number is within the bounds; cheap whatever its exponent. */
+    public static boolean inBounds(BigDecimal value) {
+        if (value == null) {
+            return false;
+        }
+        if (value.signum() == 0) {
+            return true;
+        }
+        int scale = value.scale();
+        int precision = value.precision();
+        // trailing zeros of the unscaled value do not count as decimals: 78.2000000 is 78.2
+        int decimals = scale;
+        if (scale > MAX_DECIMALS) {
+            BigDecimal stripped = value.stripTrailingZeros();
+            decimals = stripped.scale();
+            precision = stripped.precision();
+            scale = decimals;
+        }
+        long integerDigits = (long) precision - scale;
+        return decimals <= MAX_DECIMALS && integerDigits <= MAX_INTEGER_DIGITS;
+    }
+
+    /**
+     * Reads a weight typed by a person: a point or a comma as the decimal separator, surrounding spaces ignored.
+     *
+     * @return the weight, or null when the text is blank, not a number, or out of bounds
+     */
+    public static BigDecimal parse(String text) {
+        if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
+            return null;
+        }
+        try {
+            BigDecimal value = new BigDecimal(text.strip().replace(',', '.'));
+            return inBounds(value) ? value : null;
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    /** A short text for any number, for an audit record of a refusal: plain within the bounds, else scientific. */
+    public static String describe(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        return inBounds(value) ? value.toPlainString() : value.round(new java.math.MathContext(6)).toString();
+    }
+}
