@@ -89,7 +89,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotSimulated.class)
     ProblemDetail notSimulated(NotSimulated real) {
-        return problem(HttpStatus.CONFLICT, real.getMessage());
+        return problem(real.noSimulators() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, real.getMessage());
     }
 
     @ExceptionHandler(NotPermitted.class)

@@ -23,14 +23,15 @@ public record BenchProperties(List<BenchConfig> benches) {
     /**
      * How to reach a balance.
      *
-     * @param protocol {@code simulated} (in-process), {@code ad}, {@code mt-sics}, {@code sbi} or {@code ohaus}
+     * @param protocol {@code ad}, {@code mt-sics}, {@code sbi} or {@code ohaus}; {@code simulated} (in-process) only on a
+     *        demo station, where a bench without a protocol is simulated too
      * @param transport {@code tcp} (host, port) or {@code serial} (serialPort, baud, parity, dataBits, stopBits)
      * @param mode {@code poll} (ask for each reading every pollIntervalMs) or {@code continuous} (the balance
      *        streams); polling by default
      * @param capacityG the simulated balance's capacity
      * @param settleMs how long the simulated balance takes to settle on a new load
      */
-    public record ScaleConfig(@DefaultValue("simulated") String protocol, @DefaultValue("tcp") String transport,
+    public record ScaleConfig(String protocol, @DefaultValue("tcp") String transport,
             String host, @DefaultValue("0") int port, String serialPort, @DefaultValue("9600") int baud,
             @DefaultValue("none") String parity, @DefaultValue("8") int dataBits, @DefaultValue("1") int stopBits,
             @DefaultValue("poll") String mode, @DefaultValue("100") long pollIntervalMs,

@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import prepbench.scales.connection.ConnectedBalance;
@@ -37,15 +38,28 @@ public class Benches {
     private final Map<String, Duration> settleTimes = new LinkedHashMap<>();
     private final List<BiConsumer<String, Reading>> listeners = new CopyOnWriteArrayList<>();
 
-    Benches(BenchProperties properties, Clock clock, ScaleReadability readability) {
-        for (BenchProperties.BenchConfig config : properties.benches()) {
+    private final boolean demo;
+
+    /**
+     * @param demo whether this is a demo station ({@code prepbench.demo-data}): only a demo station may have
+     *        simulated balances, and a bench without a protocol is one only there
+     */
+    Benches(BenchProperties properties, Clock clock, ScaleReadability readability,
+            @Value("${prepbench.demo-data:false}") boolean demo) {
+        this.demo = demo;
+        List<BenchProperties.BenchConfig> configs = properties.benches();
+        for (int index = 0; index < configs.size(); index++) {
+            BenchProperties.BenchConfig config = configs.get(index);
+            String property = "prepbench.benches[" + index + "]";
             if (config.id() == null || config.id().isBlank()) {
-                throw new IllegalStateException("prepbench.benches[].id is required for every bench");
+                throw new BenchMisconfigured("Bench number " + (index + 1) + " has no id.",
+                        "Set " + property + ".id, for example to bench-" + (index + 1) + ".");
             }
             if (benches.containsKey(config.id())) {
-                throw new IllegalStateException("Bench " + config.id() + " is configured twice");
+                throw new BenchMisconfigured("Bench " + config.id() + " is configured twice.",
+                        "Give " + property + ".id a name no other bench has.");
             }
-            benches.put(config.id(), new Bench(scale(config, clock, readability), clock));
+            benches.put(config.id(), new Bench(scale(config, property, clock, readability), clock));
             settleTimes.put(config.id(), Duration.ofMillis(config.scale().settleMs()));
         }
         benches.values().forEach(bench -> {
@@ -55,32 +69,46 @@ public class Benches {
         });
     }
 
-    private Scale scale(BenchProperties.BenchConfig config, Clock clock, ScaleReadability readability) {
+    private Scale scale(BenchProperties.BenchConfig config, String property, Clock clock,
+            ScaleReadability readability) {
         BenchProperties.ScaleConfig scale = config.scale();
         String id = config.id();
-        if ("simulated".equals(scale.protocol())) {
+        String protocols = "ad, mt-sics, sbi or ohaus";
+        if (scale.protocol() == null || scale.protocol().isBlank() || "simulated".equals(scale.protocol())) {
+            if (!demo) {
+                throw new BenchMisconfigured("Bench " + id + " has "
+                        + (scale.protocol() == null || scale.protocol().isBlank() ? "no balance protocol"
+                                : "a simulated balance")
+                        + ", and simulated balances exist only on a demo station (prepbench.demo-data=true).",
+                        "Set " + property + ".scale.protocol to the balance's protocol (" + protocols + ") with its "
+                                + "transport (" + property + ".scale.transport=tcp with .host and .port, or serial "
+                                + "with .serial-port), or remove the bench.");
+            }
             return new SimulatedBalance(id, clock, readability.grams(), new BigDecimal(scale.capacityG()),
                     id.hashCode());
         }
-        var codec = BalanceCodecs.forProtocol(scale.protocol()).orElseThrow(() -> new IllegalStateException(
-                "Bench " + id + ": unknown balance protocol '" + scale.protocol()
-                        + "'; use simulated, ad, mt-sics, sbi or ohaus"));
+        var codec = BalanceCodecs.forProtocol(scale.protocol()).orElseThrow(() -> new BenchMisconfigured(
+                "Bench " + id + " has an unknown balance protocol '" + scale.protocol() + "'.",
+                "Set " + property + ".scale.protocol to " + protocols + (demo ? " (or simulated on this demo station)"
+                        : "") + "."));
         Transport transport = switch (scale.transport()) {
             case "tcp" -> {
                 if (scale.host() == null || scale.port() <= 0) {
-                    throw new IllegalStateException("Bench " + id + ": a tcp balance needs scale.host and scale.port");
+                    throw new BenchMisconfigured("Bench " + id + " has a tcp balance without its address.",
+                            "Set " + property + ".scale.host and " + property + ".scale.port.");
                 }
                 yield new TcpTransport(scale.host(), scale.port(), CONNECT_TIMEOUT, ConnectedBalance.READ_TICK);
             }
             case "serial" -> {
                 if (scale.serialPort() == null) {
-                    throw new IllegalStateException("Bench " + id + ": a serial balance needs scale.serial-port");
+                    throw new BenchMisconfigured("Bench " + id + " has a serial balance without its port.",
+                            "Set " + property + ".scale.serial-port, for example to /dev/ttyUSB0.");
                 }
                 yield new SerialTransport(scale.serialPort(), scale.baud(), scale.parity(), scale.dataBits(),
                         scale.stopBits(), ConnectedBalance.READ_TICK);
             }
-            default -> throw new IllegalStateException("Bench " + id + ": unknown transport '" + scale.transport()
-                    + "'; use tcp or serial");
+            default -> throw new BenchMisconfigured("Bench " + id + " has an unknown transport '"
+                    + scale.transport() + "'.", "Set " + property + ".scale.transport to tcp or serial.");
         };
         ConnectedBalance.Mode mode = "continuous".equals(scale.mode()) ? ConnectedBalance.Mode.CONTINUOUS
                 : ConnectedBalance.Mode.POLL;
@@ -155,8 +183,11 @@ public class Benches {
      */
     public SimulatedBalance.Settings simulate(String id, BigDecimal grams, Duration settle, BigDecimal noiseG,
             Boolean offline) {
+        if (!demo) {
+            throw NotSimulated.notADemoStation();
+        }
         if (!(bench(id).scale() instanceof SimulatedBalance simulated)) {
-            throw new NotSimulated(id);
+            throw NotSimulated.realBalance(id);
         }
         if (offline != null) {
             simulated.setOffline(offline);

@@ -1,12 +1,13 @@
 package prepbench.ui;
 
 /**
- * What every page's layout needs: who is signed in and the CSRF token its forms send.
+ * What every page's layout needs: who is signed in, the CSRF token its forms send, and whether this is a demo
+ * station (simulated balances, public passwords), which every page then says.
  *
  * @param username null on pages shown to anonymous visitors (login, some errors)
  */
 public record PageContext(String username, String roles, boolean mayPrepare, boolean mayDiagnose,
-        boolean mayEditCatalog, boolean mayReleaseFormulas, String csrfParameter, String csrfToken) {
+        boolean mayEditCatalog, boolean mayReleaseFormulas, String csrfParameter, String csrfToken, boolean demo) {
 
     public boolean signedIn() {
         return username != null;

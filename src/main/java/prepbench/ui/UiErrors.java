@@ -92,7 +92,8 @@ class UiErrors {
 
     @ExceptionHandler(NotSimulated.class)
     ModelAndView notSimulated(NotSimulated real, HttpServletRequest request) {
-        return page(request, ErrorPage.of(409, "Not a simulated balance", real.getMessage()));
+        return page(request, real.noSimulators() ? ErrorPage.of(404, "No simulated balances", real.getMessage())
+                : ErrorPage.of(409, "Not a simulated balance", real.getMessage()));
     }
 
     @ExceptionHandler(UnknownBench.class)
