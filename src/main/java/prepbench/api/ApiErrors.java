@@ -33,6 +33,8 @@ import prepbench.preparation.SessionNotFound;
 import prepbench.scales.NotSimulated;
 import prepbench.scales.ScaleCommandRefused;
 import prepbench.scales.UnknownBench;
+import prepbench.security.AccountNotFound;
+import prepbench.security.AccountRefused;
 
 /**
  * Maps every refusal to a ProblemDetail with the right status, once for the whole API. Messages come from the
@@ -80,6 +82,20 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ScaleCommandRefused.class)
     ProblemDetail scaleRefused(ScaleCommandRefused refused) {
         return problem(HttpStatus.CONFLICT, refused.getMessage());
+    }
+
+    @ExceptionHandler(AccountRefused.class)
+    ProblemDetail accountRefused(AccountRefused refused) {
+        ProblemDetail problem = problem(refused.notPermitted() ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT,
+                refused.getMessage());
+        problem.setTitle("Refused");
+        problem.setProperty("reason", refused.code());
+        return problem;
+    }
+
+    @ExceptionHandler(AccountNotFound.class)
+    ProblemDetail accountNotFound(AccountNotFound notFound) {
+        return problem(HttpStatus.NOT_FOUND, notFound.getMessage());
     }
 
     @ExceptionHandler(UnknownBench.class)

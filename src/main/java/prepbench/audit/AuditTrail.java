@@ -42,6 +42,16 @@ public class AuditTrail {
         return events.verify(Chains.formulaVersions(formulaCode));
     }
 
+    /** Everything that happened to the account (changes, sign-ins, failures, locks), oldest first. */
+    public List<AuditEvent> forAccount(String username) {
+        return events.forChain(Chains.account(username));
+    }
+
+    /** Whether the chain of the account's events is intact. */
+    public ChainVerification verifyAccount(String username) {
+        return events.verify(Chains.account(username));
+    }
+
     /** Whether the chain of the ingredient's changes is intact. */
     public ChainVerification verifyIngredient(String ingredientCode) {
         return events.verify(Chains.ingredient(ingredientCode));

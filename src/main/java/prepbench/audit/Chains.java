@@ -24,6 +24,11 @@ final class Chains {
         return "formula-versions:" + formulaCode;
     }
 
+    /** An account's changes and sign-ins, serialised by the account's row lock. */
+    static String account(String username) {
+        return "account:" + username;
+    }
+
     /** Changes to an ingredient, serialised by the ingredient's row lock. */
     static String ingredient(String ingredientCode) {
         return "ingredient:" + ingredientCode;

@@ -6,43 +6,37 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.stereotype.Component;
 
-/** The four demo accounts of the design, one per role; created only when missing and only with demo data on. */
+/**
+ * The four demo accounts of the design, one per role, with public passwords: written only with demo data on and
+ * only into an empty accounts table, so removing or changing them sticks.
+ */
 @Component
 @Order(5)
 @ConditionalOnBooleanProperty("prepbench.demo-data")
 class DemoAccounts implements ApplicationRunner {
 
-    private record Account(String username, String password, Role role) {
+    record Account(String username, String fullName, String password, Role role) {
     }
 
-    private static final List<Account> ACCOUNTS = List.of(
-            new Account("admin", "admin123", Role.ADMIN),
-            new Account("lablead", "lablead123", Role.LAB_LEAD),
-            new Account("technician", "tech123", Role.TECHNICIAN),
-            new Account("viewer", "viewer123", Role.VIEWER));
+    static final List<Account> ACCOUNTS = List.of(
+            new Account("admin", "Demo administrator", "admin123", Role.ADMIN),
+            new Account("lablead", "Demo lab lead", "lablead123", Role.LAB_LEAD),
+            new Account("technician", "Demo technician", "tech123", Role.TECHNICIAN),
+            new Account("viewer", "Demo viewer", "viewer123", Role.VIEWER));
 
-    private final JdbcUserDetailsManager users;
-    private final PasswordEncoder passwords;
+    private final Accounts accounts;
 
-    DemoAccounts(JdbcUserDetailsManager users, PasswordEncoder passwords) {
-        this.users = users;
-        this.passwords = passwords;
+    DemoAccounts(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        for (Account account : ACCOUNTS) {
-            if (!users.userExists(account.username())) {
-                users.createUser(User.withUsername(account.username())
-                        .password(passwords.encode(account.password()))
-                        .authorities(account.role().authority())
-                        .build());
-            }
+        if (!accounts.anyAccount()) {
+            ACCOUNTS.forEach(account -> accounts.createDemo(account.username(), account.fullName(), account.role(),
+                    account.password()));
         }
     }
 }

@@ -1,32 +1,24 @@
 package prepbench.security;
 
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.stereotype.Component;
 
 import prepbench.formulas.SignatureVerifier;
 
-/** An electronic signature is the signed-in user's own password, checked against its stored hash. */
+/**
+ * An electronic signature is the signed-in user's own password, checked against its stored hash. A wrong one counts
+ * towards the account's lock like a failed sign-in; a locked or disabled account never signs.
+ */
 @Component
 class PasswordSignatures implements SignatureVerifier {
 
-    private final JdbcUserDetailsManager users;
-    private final PasswordEncoder passwords;
+    private final Accounts accounts;
 
-    PasswordSignatures(JdbcUserDetailsManager users, PasswordEncoder passwords) {
-        this.users = users;
-        this.passwords = passwords;
+    PasswordSignatures(Accounts accounts) {
+        this.accounts = accounts;
     }
 
     @Override
     public boolean verify(String username, String password) {
-        try {
-            UserDetails user = users.loadUserByUsername(username);
-            return user.isEnabled() && passwords.matches(password, user.getPassword());
-        } catch (UsernameNotFoundException | IllegalArgumentException unknownOrOverlong) {
-            return false;
-        }
+        return accounts.verifyPassword(username, password, null, "signature");
     }
 }

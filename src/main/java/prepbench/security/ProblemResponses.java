@@ -31,7 +31,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             AuthenticationException authException) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"PrepBench\"");
         write(request, response, HttpStatus.UNAUTHORIZED,
-                "Sign in with HTTP Basic: the username and password of a PrepBench account.");
+                "Sign in with HTTP Basic: the username and password of a PrepBench account. After "
+                        + "repeated wrong passwords an account is locked for a while; an admin can unlock it.");
     }
 
     @Override
@@ -42,7 +43,16 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        write(request, response, status, detail, null);
+    }
+
+    /** Writes a ProblemDetail; {@code reason}, when given, is the code scripts rely on. */
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+            String reason) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (reason != null) {
+            problem.setProperty("reason", reason);
+        }
         problem.setInstance(java.net.URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

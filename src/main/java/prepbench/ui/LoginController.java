@@ -10,7 +10,8 @@ class LoginController {
 
     @GetMapping("/login")
     String showLogin(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-            Model model) {
+            @RequestParam(required = false) String ended, Model model) {
+        model.addAttribute("ended", ended != null);
         model.addAttribute("failed", error != null);
         model.addAttribute("loggedOut", logout != null);
         return "login";

@@ -7,7 +7,8 @@ package prepbench.ui;
  * @param username null on pages shown to anonymous visitors (login, some errors)
  */
 public record PageContext(String username, String roles, boolean mayPrepare, boolean mayDiagnose,
-        boolean mayEditCatalog, boolean mayReleaseFormulas, String csrfParameter, String csrfToken, boolean demo) {
+        boolean mayEditCatalog, boolean mayReleaseFormulas, boolean mayManageAccounts, String csrfParameter,
+        String csrfToken, boolean demo) {
 
     public boolean signedIn() {
         return username != null;

@@ -31,7 +31,8 @@ class PageContextAdvice {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
-            return new PageContext(null, "", false, false, false, false, parameter, token, DemoMode.isDemo(request));
+            return new PageContext(null, "", false, false, false, false, false, parameter, token,
+                    DemoMode.isDemo(request));
         }
         var authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
         String roles = authorities.stream()
@@ -42,6 +43,6 @@ class PageContextAdvice {
         boolean mayDiagnose = authorities.contains("ROLE_ADMIN") || authorities.contains("ROLE_LAB_LEAD");
         Editor editor = Editor.withRoles(authentication.getName(), authorities);
         return new PageContext(authentication.getName(), roles, mayPrepare, mayDiagnose, editor.mayEdit(),
-                editor.mayRelease(), parameter, token, DemoMode.isDemo(request));
+                editor.mayRelease(), authorities.contains("ROLE_ADMIN"), parameter, token, DemoMode.isDemo(request));
     }
 }

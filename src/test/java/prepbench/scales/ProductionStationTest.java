@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -36,9 +37,12 @@ import prepbench.scales.simulator.ScaleSimulatorServer;
  * protocol, stops startup with a message naming the bench and the property; the simulator API answers 404; no page
  * carries the demo band. Its one bench here is a real-protocol balance (the TCP balance simulator speaking MT-SICS).
  */
-@SpringBootTest(properties = "prepbench.demo-data=false")
+@SpringBootTest(properties = {"prepbench.demo-data=false",
+        "prepbench.initial-admin-password=" + ProductionStationTest.INITIAL})
 @AutoConfigureMockMvc
 class ProductionStationTest {
+
+    static final String INITIAL = "first start password 2026";
 
     private static final ScaleSimulatorServer BALANCE;
 
@@ -78,6 +82,16 @@ class ProductionStationTest {
                 .andExpect(content().string(not(containsString("demo-band"))));
         mvc.perform(get("/diagnostics").with(user("lead").roles("LAB_LEAD"))).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Demo: simulated balances"))));
+    }
+
+    @Test
+    void theFirstStartCreatesAnAdminWhoseInitialPasswordMustBeChanged() throws Exception {
+        mvc.perform(get("/api/v1/users").with(httpBasic("admin", "admin123"))).andExpect(status().isUnauthorized());
+        mvc.perform(get("/api/v1/users").with(httpBasic("admin", INITIAL))).andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.reason").value("PASSWORD_CHANGE_REQUIRED"));
+        mvc.perform(get("/api/v1/me").with(httpBasic("admin", INITIAL))).andExpect(status().isOk())
+                .andExpect(jsonPath("$.role").value("admin")).andExpect(jsonPath("$.passwordChangeRequired").value(true));
+        mvc.perform(get("/api/v1/users").with(httpBasic("lablead", "lablead123"))).andExpect(status().isUnauthorized());
     }
 
     @Test

@@ -1,0 +1,115 @@
+package prepbench.api;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import prepbench.security.Account;
+import prepbench.security.Accounts;
+
+/** Accounts: admins manage them under {@code /api/v1/users}; everyone reads and changes their own under {@code /me}. */
+@RestController
+class AccountApi {
+
+    private final Accounts accounts;
+    private final Clock clock;
+
+    AccountApi(Accounts accounts, Clock clock) {
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    record AccountDto(String username, String fullName, String role, boolean enabled, boolean passwordChangeRequired,
+            boolean locked, Instant lockedUntil, int failedAttempts, Instant createdAt) {
+
+        static AccountDto of(Account account, Instant now) {
+            return new AccountDto(account.username(), account.fullName(),
+                    account.role() == null ? null : account.role().name().toLowerCase(java.util.Locale.ROOT),
+                    account.enabled(), account.passwordChangeRequired(), account.lockedAt(now),
+                    account.lockedAt(now) ? account.lockedUntil() : null, account.failedAttempts(), account.createdAt());
+        }
+    }
+
+    record NewAccount(String username, String fullName, String role, String password) {
+    }
+
+    record RoleRequest(String role) {
+    }
+
+    record PasswordRequest(String password) {
+    }
+
+    record PasswordChange(String currentPassword, String newPassword) {
+    }
+
+    private AccountDto dto(Account account) {
+        return AccountDto.of(account, clock.instant());
+    }
+
+    @GetMapping("/api/v1/users")
+    List<AccountDto> listAccounts() {
+        return accounts.list().stream().map(this::dto).toList();
+    }
+
+    @GetMapping("/api/v1/users/{username}")
+    AccountDto showAccount(@PathVariable String username) {
+        return dto(accounts.get(username));
+    }
+
+    /** Creates an account; its password is temporary and must be changed at the first sign-in. */
+    @PostMapping("/api/v1/users")
+    ResponseEntity<AccountDto> createAccount(@RequestBody NewAccount body, Principal admin) {
+        Account created = accounts.create(admin.getName(), body.username(), body.fullName(), body.role(),
+                body.password());
+        return ResponseEntity.created(URI.create("/api/v1/users/" + created.username())).body(dto(created));
+    }
+
+    @PostMapping("/api/v1/users/{username}/disable")
+    AccountDto disableAccount(@PathVariable String username, Principal admin) {
+        return dto(accounts.disable(admin.getName(), username));
+    }
+
+    @PostMapping("/api/v1/users/{username}/enable")
+    AccountDto enableAccount(@PathVariable String username, Principal admin) {
+        return dto(accounts.enable(admin.getName(), username));
+    }
+
+    @PostMapping("/api/v1/users/{username}/unlock")
+    AccountDto unlockAccount(@PathVariable String username, Principal admin) {
+        return dto(accounts.unlock(admin.getName(), username));
+    }
+
+    @PostMapping("/api/v1/users/{username}/reset-password")
+    AccountDto resetPassword(@PathVariable String username, @RequestBody PasswordRequest body, Principal admin) {
+        return dto(accounts.resetPassword(admin.getName(), username, body.password()));
+    }
+
+    @PutMapping("/api/v1/users/{username}/role")
+    AccountDto changeRole(@PathVariable String username, @RequestBody RoleRequest body, Principal admin) {
+        return dto(accounts.changeRole(admin.getName(), username, body.role()));
+    }
+
+    @GetMapping("/api/v1/me")
+    AccountDto showMe(Principal me) {
+        return dto(accounts.get(me.getName()));
+    }
+
+    @PostMapping("/api/v1/me/password")
+    ResponseEntity<Void> changeMyPassword(@RequestBody PasswordChange body, Principal me,
+            HttpServletRequest request) {
+        accounts.changeOwnPassword(me.getName(), body.currentPassword(), body.newPassword(), request.getRemoteAddr());
+        return ResponseEntity.noContent().build();
+    }
+}
