@@ -17,6 +17,8 @@
     const state = live.querySelector('.live-state');
     const diff = live.querySelector('.live-diff');
     live.classList.remove('stale', 'in-band', 'over');
+    // when the balance took this reading (milliseconds since the epoch): tests wait for a reading newer than an action
+    live.dataset.at = reading.at ? String(Date.parse(reading.at)) : '';
     if (reading.grams === null || reading.grams === undefined) {
       grams.textContent = '—';
       diff.textContent = '—';

@@ -70,4 +70,15 @@ final class Browser {
                 .setHeadless(true)
                 .setArgs(ARGS));
     }
+
+    /**
+     * Waits until the live panel shows a stable reading that the balance took after {@code sinceMillis}: the
+     * reading that follows an action, not the stable one from before it (the page may still show that one when the
+     * action's answer arrives).
+     */
+    static void settledAfter(Page page, long sinceMillis) {
+        page.waitForFunction("since => { const live = document.querySelector('.live[data-bench]');"
+                + " return live !== null && Number(live.dataset.at || 0) > since"
+                + " && live.querySelector('.live-state').textContent === 'stable'; }", (double) sinceMillis);
+    }
 }

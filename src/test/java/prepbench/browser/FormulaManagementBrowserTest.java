@@ -99,17 +99,18 @@ class FormulaManagementBrowserTest {
         assertThat(technician.getByTestId("identified")).isVisible();
         preset(technician, "empty");
         preset(technician, "container");
-        assertThat(technician.getByTestId("live-state")).hasText("stable");
         clickAndWait(technician, button(technician, "Tare"));
         assertThat(technician.getByTestId("live-grams")).hasText("0.000");
         preset(technician, "pour");
-        assertThat(technician.getByTestId("live-state")).hasText("stable");
+        assertThat(technician.getByTestId("live-diff")).hasText("+0.000 g");
         clickAndWait(technician, button(technician, "Capture"));
         assertThat(technician.getByTestId("step").nth(sequence - 1)).hasAttribute("data-status", "ok");
     }
 
+    /** Clicks a simulated-balance preset and waits for the balance to settle on the new load. */
     private static void preset(Page page, String preset) {
         clickAndWait(page, page.locator("button[data-preset=" + preset + "]"));
+        Browser.settledAfter(page, System.currentTimeMillis());
     }
 
     private static void clickAndWait(Page page, Locator button) {
