@@ -15,7 +15,7 @@ public class NotPermitted extends RuntimeException {
         return new NotPermitted("User " + username + " may not release locks. Ask a lab lead.");
     }
 
-    static NotPermitted toPrepare(String username) {
+    public static NotPermitted toPrepare(String username) {
         return new NotPermitted("User " + username + " may view preparations but not start them. "
                 + "Ask a lab lead for a technician account.");
     }

@@ -38,7 +38,8 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException accessDeniedException) throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this.");
+        write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this. Ask a lab lead or an admin "
+                + "to do it, or to give your account the role it needs.");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -13,6 +13,8 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -23,42 +25,65 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** Those who prepare at the bench. */
+    private static final String[] PREPARERS = {Role.TECHNICIAN.name(), Role.LAB_LEAD.name(), Role.ADMIN.name()};
+
+    /** Those who edit the catalogue, release locks and enter weights by hand (signing releases is lab leads'). */
+    private static final String[] LEADS = {Role.LAB_LEAD.name(), Role.ADMIN.name()};
+
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/diagnostics").hasAnyRole(Role.ADMIN.name(), Role.LAB_LEAD.name())
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/benches/**").hasAnyRole(Role.TECHNICIAN.name(),
-                                Role.LAB_LEAD.name(), Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/benches/**").hasAnyRole(Role.TECHNICIAN.name(),
-                                Role.LAB_LEAD.name(), Role.ADMIN.name())
+                        // the role is checked before a body is read: a refused caller's body is never parsed
+                        .requestMatchers(HttpMethod.POST, "/api/v1/preparations/*/steps/*/manual").hasAnyRole(LEADS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/preparations", "/api/v1/preparations/**",
+                                "/api/v1/benches/**").hasAnyRole(PREPARERS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/benches/**").hasAnyRole(PREPARERS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/formulas/*/release-lock").hasAnyRole(LEADS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/formulas", "/api/v1/formulas/**", "/api/v1/ingredients",
+                                "/api/v1/ingredients/**").hasAnyRole(LEADS)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/formulas/**", "/api/v1/ingredients/**")
+                        .hasAnyRole(LEADS)
+                        .requestMatchers(HttpMethod.DELETE, "/api/v1/formulas/**", "/api/v1/ingredients/**")
+                        .hasAnyRole(LEADS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // no cookies are read on this chain, so there is no session a forged request could ride on
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(throttle.filter(problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequired(problems), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ProblemResponses problems, SessionRegistry sessions)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ProblemResponses problems, SessionRegistry sessions,
+            SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/diagnostics").hasAnyRole(Role.ADMIN.name(), Role.LAB_LEAD.name())
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/preparations/*/steps/*/manual").hasAnyRole(LEADS)
+                        .requestMatchers(HttpMethod.POST, "/preparations/**", "/benches/**").hasAnyRole(PREPARERS)
+                        .requestMatchers(HttpMethod.GET, "/formulas/new", "/formulas/import", "/formulas/*/draft",
+                                "/ingredients/new").hasAnyRole(LEADS)
+                        .requestMatchers(HttpMethod.POST, "/formulas", "/formulas/**", "/ingredients", "/ingredients/**")
+                        .hasAnyRole(LEADS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
                         .expiredUrl("/login?ended"))
+                .addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new PasswordChangeRequired(problems), AuthorizationFilter.class);
         return http.build();
     }

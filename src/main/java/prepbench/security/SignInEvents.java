@@ -20,13 +20,16 @@ import org.springframework.stereotype.Component;
 class SignInEvents {
 
     private final Accounts accounts;
+    private final SignInThrottle throttle;
 
-    SignInEvents(Accounts accounts) {
+    SignInEvents(Accounts accounts, SignInThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     @EventListener
     void on(AuthenticationFailureBadCredentialsEvent failure) {
+        throttle.failed(from(failure.getAuthentication()));
         accounts.signInFailed(failure.getAuthentication().getName(), from(failure.getAuthentication()), "sign-in");
     }
 

@@ -21,7 +21,8 @@ class ErrorViews implements ErrorViewResolver {
         ErrorPage page = switch (status) {
             case NOT_FOUND -> ErrorPage.of(404, "Page not found", "There is no page at this address.");
             case METHOD_NOT_ALLOWED -> ErrorPage.of(405, "Not possible here", "This page cannot do that.");
-            case FORBIDDEN -> ErrorPage.of(403, "Not allowed", "Your role does not allow this.");
+            case FORBIDDEN -> ErrorPage.of(403, "Not allowed", "Your role does not allow this. Ask a lab lead or an admin "
+                    + "to do it, or to give your account the role it needs.");
             case BAD_REQUEST -> ErrorPage.of(400, "Bad request", "The request was damaged or incomplete.");
             case CONTENT_TOO_LARGE -> ErrorPage.of(413, "File too large", "A formula file can be at most 2 MB; this "
                     + "one is much larger. Split it into smaller files and import them one by one.");

@@ -1,5 +1,6 @@
 package prepbench.ui;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,10 +11,19 @@ class LoginController {
 
     @GetMapping("/login")
     String showLogin(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
-            @RequestParam(required = false) String ended, Model model) {
+            @RequestParam(required = false) String ended, @RequestParam(required = false) String timeout,
+            @RequestParam(required = false) String throttled, Model model) {
+        model.addAttribute("throttled", throttled != null);
         model.addAttribute("ended", ended != null);
+        model.addAttribute("timedOut", timeout != null);
         model.addAttribute("failed", error != null);
         model.addAttribute("loggedOut", logout != null);
         return "login";
+    }
+
+    /** "Stay signed in": a request that keeps the page session open. */
+    @GetMapping("/session")
+    ResponseEntity<Void> keepSession() {
+        return ResponseEntity.noContent().build();
     }
 }

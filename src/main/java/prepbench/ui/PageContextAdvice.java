@@ -32,7 +32,7 @@ class PageContextAdvice {
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return new PageContext(null, "", false, false, false, false, false, parameter, token,
-                    DemoMode.isDemo(request));
+                    DemoMode.isDemo(request), idleSeconds(request));
         }
         var authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
         String roles = authorities.stream()
@@ -43,6 +43,13 @@ class PageContextAdvice {
         boolean mayDiagnose = authorities.contains("ROLE_ADMIN") || authorities.contains("ROLE_LAB_LEAD");
         Editor editor = Editor.withRoles(authentication.getName(), authorities);
         return new PageContext(authentication.getName(), roles, mayPrepare, mayDiagnose, editor.mayEdit(),
-                editor.mayRelease(), authorities.contains("ROLE_ADMIN"), parameter, token, DemoMode.isDemo(request));
+                editor.mayRelease(), authorities.contains("ROLE_ADMIN"), parameter, token, DemoMode.isDemo(request),
+                idleSeconds(request));
+    }
+
+    /** How long this page session lasts without a request; 0 when there is none. */
+    private static long idleSeconds(HttpServletRequest request) {
+        var session = request.getSession(false);
+        return session == null || session.getMaxInactiveInterval() <= 0 ? 0 : session.getMaxInactiveInterval();
     }
 }

@@ -29,6 +29,8 @@ import prepbench.preparation.NotPermitted;
 import prepbench.preparation.SessionNotFound;
 import prepbench.scales.NotSimulated;
 import prepbench.scales.UnknownBench;
+import prepbench.security.AccountNotFound;
+import prepbench.security.AccountRefused;
 
 /** Turns every refusal of a page into an error page with the right status and what to do next. */
 @ControllerAdvice(basePackageClasses = UiErrors.class)
@@ -127,6 +129,17 @@ class UiErrors {
     ModelAndView ingredientNotFound(IngredientNotFound notFound, HttpServletRequest request) {
         return page(request, ErrorPage.of(404, "Ingredient not found", notFound.getMessage())
                 .then("Find it in the list of ingredients."));
+    }
+
+    @ExceptionHandler(AccountNotFound.class)
+    ModelAndView accountNotFound(AccountNotFound notFound, HttpServletRequest request) {
+        return page(request, ErrorPage.of(404, "Account not found", notFound.getMessage()));
+    }
+
+    @ExceptionHandler(AccountRefused.class)
+    ModelAndView accountRefused(AccountRefused refused, HttpServletRequest request) {
+        return page(request, ErrorPage.of(refused.notPermitted() ? 403 : 422,
+                refused.notPermitted() ? "Not allowed" : "Not possible", refused.getMessage()));
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})

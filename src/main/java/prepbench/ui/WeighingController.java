@@ -95,7 +95,10 @@ class WeighingController {
     Object simulate(@PathVariable String id, @RequestParam(defaultValue = "") String preset, Operator operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        if (!PRESETS.contains(preset) || !operator.may(Operator.Permission.PREPARE)) {
+        if (!operator.may(Operator.Permission.PREPARE)) {
+            throw NotPermitted.toPrepare(operator.username());
+        }
+        if (!PRESETS.contains(preset)) {
             return Redirects.seeOther("/preparations/" + session);
         }
         return answer(session, operator, htmx, flash, null, () -> {
@@ -132,7 +135,7 @@ class WeighingController {
             preparations.releaseLock(formula, operator, password, reason);
             flash.addFlashAttribute("message", "Lock of " + formula + " released. A new attempt can start.");
             flash.addFlashAttribute("messageIsError", false);
-        } catch (ActionRefused | NotPermitted refused) {
+        } catch (ActionRefused refused) {
             flash.addFlashAttribute("message", refused.getMessage());
             flash.addFlashAttribute("messageIsError", true);
         }
@@ -147,11 +150,19 @@ class WeighingController {
         HttpStatus status = HttpStatus.OK;
         try {
             session = action.get();
-        } catch (ActionRefused | NotPermitted refused) {
+        } catch (NotPermitted refused) {
+            if (htmx == null) {
+                throw refused;
+            }
             session = preparations.get(id);
             message = refused.getMessage();
             error = true;
-            status = refused instanceof NotPermitted ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT;
+            status = HttpStatus.FORBIDDEN;
+        } catch (ActionRefused refused) {
+            session = preparations.get(id);
+            message = refused.getMessage();
+            error = true;
+            status = HttpStatus.UNPROCESSABLE_CONTENT;
         }
         if (htmx == null) {
             flash.addFlashAttribute("message", message);

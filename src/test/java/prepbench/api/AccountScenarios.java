@@ -157,6 +157,28 @@ abstract class AccountScenarios {
     }
 
     @Test
+    void aFloodOfWrongPasswordsFromOneClientIsRefusedBeforeAnyPasswordIsChecked() throws Exception {
+        String flooder = "10.9." + (int) (Math.random() * 250) + "." + (int) (Math.random() * 250);
+        RequestPostProcessor fromFlooder = request -> {
+            request.setRemoteAddr(flooder);
+            return request;
+        };
+        for (int i = 0; i < 30; i++) {
+            mvc.perform(get("/api/v1/me").with(httpBasic("nobody-" + i, "guess " + i)).with(fromFlooder))
+                    .andExpect(status().isUnauthorized());
+        }
+        mvc.perform(get("/api/v1/me").with(admin).with(fromFlooder)).andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.reason").value("TOO_MANY_FAILURES"))
+                .andExpect(jsonPath("$.detail", containsString("wait a minute")));
+        mvc.perform(post("/login").param("username", "admin").param("password", "admin123").with(fromFlooder)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
+                        "/login?throttled"));
+        mvc.perform(get("/api/v1/me").with(admin)).andExpect(status().isOk());
+    }
+
+    @Test
     void anAdminDisablesEnablesChangesRolesAndResetsPasswordsButNeverTheirOwn() throws Exception {
         String username = ready("technician");
         RequestPostProcessor person = httpBasic(username, BETTER);

@@ -110,12 +110,17 @@ class HostileBodiesTest {
 
     @Test
     void aHugeExponentIsRefusedAtTheEdgeWhateverTheRoleAndTheBenchKeepsReading() throws Exception {
-        for (RequestPostProcessor who : WHO.subList(1, WHO.size())) {
+        for (int role = 1; role < WHO.size(); role++) {
             for (String grams : List.of("1e999999999", "1e-999999999", "\"-1e999999999\"")) {
-                mvc.perform(post("/api/v1/preparations/" + preparation + "/steps/1/manual").with(who)
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"grams\":" + grams + ",\"reason\":\"x\"}"))
-                        .andExpect(status().isBadRequest())
-                        .andExpect(jsonPath("$.detail", containsString("at most 15 digits before the decimal point")));
+                var answer = mvc.perform(post("/api/v1/preparations/" + preparation + "/steps/1/manual")
+                        .with(WHO.get(role)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"grams\":" + grams + ",\"reason\":\"x\"}"));
+                if (role < 3) {
+                    answer.andExpect(status().isForbidden());
+                } else {
+                    answer.andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail",
+                            containsString("at most 15 digits before the decimal point")));
+                }
             }
         }
         mvc.perform(put("/api/v1/benches/bench-2/simulator").with(user("t").roles("TECHNICIAN"))

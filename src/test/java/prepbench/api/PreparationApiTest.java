@@ -149,7 +149,7 @@ class PreparationApiTest {
         mvc.perform(post("/api/v1/preparations").with(user("vera").roles("VIEWER"))
                         .contentType(MediaType.APPLICATION_JSON).content("{\"formulaCode\":\"PRM00936\"}"))
                 .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.detail", containsString("may view preparations but not start them")));
+                .andExpect(jsonPath("$.detail", containsString("Your role does not allow this")));
 
         assertThat(Rows.count(jdbc)).isEqualTo(before);
     }

@@ -43,6 +43,8 @@ final class Browser {
     }
 
     static Playwright playwright() {
+        // a busy machine (CI runs the browser beside the build) may take longer than Playwright's 5 s to show a page
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         return Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     }
 

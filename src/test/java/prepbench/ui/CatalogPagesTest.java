@@ -76,8 +76,7 @@ class CatalogPagesTest {
         int formulas = count("formula");
         mvc.perform(post("/formulas").with(user("t").roles("TECHNICIAN")).with(csrf())
                         .param("code", unique("T")).param("name", "No").param("batchAmount", "1").param("batchUnit", "g"))
-                .andExpect(status().isForbidden())
-                .andExpect(content().string(containsString("Only lab leads and admins")));
+                .andExpect(status().isForbidden());
         mvc.perform(post("/ingredients/ETH-001/aliases/confirm").with(user("t").roles("TECHNICIAN")).with(csrf())
                 .param("value", "X")).andExpect(status().isForbidden());
         assertThat(count("formula")).isEqualTo(formulas);
