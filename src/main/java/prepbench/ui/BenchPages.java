@@ -1,5 +1,9 @@
 package prepbench.ui;
 
+import java.security.Principal;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +25,15 @@ class BenchPages {
     }
 
     @GetMapping(path = "/benches/{bench}/stream", produces = "text/event-stream")
-    SseEmitter streamReadings(@PathVariable String bench) {
+    Object streamReadings(@PathVariable String bench, Principal me) {
         if (!benches.exists(bench)) {
             throw new UnknownBench(bench);
         }
-        return live.watch(bench);
+        try {
+            return live.watch(bench, me.getName());
+        } catch (LiveReadings.TooManyStreams tooMany) {
+            // an EventSource cannot show a body: the page shows the panel as disconnected
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60").build();
+        }
     }
 }
