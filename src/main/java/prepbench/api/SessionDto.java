@@ -26,7 +26,11 @@ record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formula
                 session.endedAt(), session.endReason(), session.steps().stream().map(StepDto::of).toList());
     }
 
-    /** A step; the tolerance is {@code toleranceAbsG}, or {@code toleranceMinusG}/{@code tolerancePlusG} when asymmetric. */
+    /**
+     * A step; the tolerance is {@code toleranceAbsG}, or {@code toleranceMinusG}/{@code tolerancePlusG} when
+     * asymmetric; {@code balance} is the balance a captured weight was read from (bench, protocol, connection, or
+     * SIMULATED), null for a manual entry.
+     */
     record StepDto(UUID id, int sequence, UUID ingredientId, String ingredientCode, String ingredientName,
             String requiredCodeValue, List<String> altCodeValues, String allowedSymbologies, String parser,
             BigDecimal targetQtyG,
@@ -34,7 +38,7 @@ record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formula
             @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal toleranceMinusG,
             @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal tolerancePlusG,
             BigDecimal capturedQtyG, @JsonProperty("isStable") Boolean isStable, boolean manual, String lot,
-            LocalDate expiry, String status, String failureReason, Instant capturedAt) {
+            LocalDate expiry, String status, String failureReason, Instant capturedAt, String balance) {
 
         static StepDto of(Step step) {
             boolean symmetric = step.tolerance().isSymmetric();
@@ -45,7 +49,7 @@ record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formula
                     symmetric ? null : Json.plain(step.tolerance().minusG()),
                     symmetric ? null : Json.plain(step.tolerance().plusG()),
                     Json.plain(step.capturedG()), step.stable(), step.manual(), step.lot(), step.expiry(),
-                    step.status().code(), step.failureReason(), step.capturedAt());
+                    step.status().code(), step.failureReason(), step.capturedAt(), step.scaleId());
         }
     }
 

@@ -197,7 +197,8 @@ public class PreparationManagement {
     public PreparationSession captureWeight(SessionId id, int sequence, Operator actor) {
         return act(id, actor, "CAPTURE", sequence, null, (session, now) -> {
             String bench = session.bench();
-            session.captureWeight(sequence, benches.reading(bench), benches.zeroedAt(bench), actor, bench, now);
+            session.captureWeight(sequence, benches.reading(bench), benches.zeroedAt(bench), actor,
+                    benches.describe(bench), now);
         });
     }
 

@@ -159,6 +159,18 @@ public class Benches {
         return bench(id).scale() instanceof SimulatedBalance;
     }
 
+    /**
+     * The balance of a bench as a batch record names it: the bench, its protocol and where it is connected, or
+     * SIMULATED for a demo station's simulated balance. At most 200 characters.
+     */
+    public String describe(String id) {
+        Scale scale = bench(id).scale();
+        String description = scale instanceof ConnectedBalance connected
+                ? id + " (" + connected.diagnostics().protocol() + ", " + connected.diagnostics().transport() + ")"
+                : id + " (SIMULATED)";
+        return description.length() <= 200 ? description : description.substring(0, 199) + "…";
+    }
+
     /** What the diagnostics page shows of every bench. */
     public List<BenchStatus> status() {
         return benches.entrySet().stream().map(entry -> {

@@ -8,16 +8,17 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
  * Loads an account for signing in: its hash, whether it is enabled or locked, its role, and the mark
- * {@value #PASSWORD_CHANGE_REQUIRED} while its password is temporary.
+ * {@value #PASSWORD_CHANGE_REQUIRED} while its password is temporary. Given to the sign-in's
+ * {@code DaoAuthenticationProvider} only (not a {@code UserDetailsService} bean of its own, which Spring Security
+ * would otherwise also try to use).
  */
 @Component
-class AccountDetails implements UserDetailsService {
+class AccountDetails {
 
     /** An authority (not a role) held while the password is temporary: nothing but changing it is allowed. */
     static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
@@ -56,8 +57,7 @@ class AccountDetails implements UserDetailsService {
         }
     }
 
-    @Override
-    public UserDetails loadUserByUsername(String username) {
+    UserDetails loadUserByUsername(String username) {
         var stored = accounts.credentials(username)
                 .orElseThrow(() -> new UsernameNotFoundException("No such account"));
         List<GrantedAuthority> authorities = new ArrayList<>();

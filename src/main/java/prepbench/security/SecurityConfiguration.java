@@ -99,7 +99,7 @@ class SecurityConfiguration {
      */
     @Bean
     DaoAuthenticationProvider authenticationProvider(AccountDetails accounts, PasswordEncoder passwords) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::loadUserByUsername);
         provider.setPasswordEncoder(passwords);
         provider.setPreAuthenticationChecks(user -> { });
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());

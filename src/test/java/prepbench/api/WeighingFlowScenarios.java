@@ -119,7 +119,8 @@ abstract class WeighingFlowScenarios {
                 .andExpect(jsonPath("$.endedAt").isNotEmpty())
                 .andExpect(jsonPath("$.steps[2].lot").value("LIN-LOT-7"))
                 .andExpect(jsonPath("$.steps[2].expiry").value("2030-12-31"))
-                .andExpect(jsonPath("$.steps[3].lot").value("B-2291"));
+                .andExpect(jsonPath("$.steps[3].lot").value("B-2291"))
+                .andExpect(jsonPath("$.steps[0].balance").value(bench + " (SIMULATED)"));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sample_line l JOIN sample s ON s.id = l.sample_id WHERE s.session_id = :id")
                 .param("id", UUID.fromString(id)).query(Integer.class).single()).isEqualTo(8);
         String sample = jdbc.sql("SELECT code FROM sample WHERE session_id = :id").param("id", UUID.fromString(id))

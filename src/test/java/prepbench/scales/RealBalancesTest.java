@@ -150,9 +150,16 @@ class RealBalancesTest {
             mvc.perform(post("/api/v1/preparations/" + id + "/steps/" + sequence + "/capture").with(technician))
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.steps[" + (sequence - 1) + "].status").value("ok"))
-                    .andExpect(jsonPath("$.steps[" + (sequence - 1) + "].capturedQtyG").value(Double.parseDouble(target)));
+                    .andExpect(jsonPath("$.steps[" + (sequence - 1) + "].capturedQtyG").value(Double.parseDouble(target)))
+                    .andExpect(jsonPath("$.steps[" + (sequence - 1) + "].balance").value(bench + " ("
+                            + (bench.equals("ohaus") ? "ohaus" : bench) + ", tcp 127.0.0.1:"
+                            + SIMULATORS.get(bench).port() + ")"));
         }
         mvc.perform(get("/api/v1/preparations/" + id).with(technician)).andExpect(jsonPath("$.status").value("completed"));
+        mvc.perform(get("/preparations/" + id + "/record").with(technician))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
+                        org.hamcrest.Matchers.containsString("balance <span data-testid=\"balance\">" + bench + " ("
+                                + bench + ", tcp 127.0.0.1:")));
     }
 
     @ParameterizedTest
