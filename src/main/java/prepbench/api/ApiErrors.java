@@ -24,6 +24,7 @@ import prepbench.formulas.InvalidEntry;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.formulas.NoReleasedVersion;
 import prepbench.preparation.ActionRefused;
+import prepbench.preparation.BenchOccupied;
 import prepbench.preparation.FormulaLocked;
 import prepbench.preparation.InvalidBatch;
 import prepbench.preparation.InvalidBench;
@@ -59,6 +60,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(NoReleasedVersion.class)
     ProblemDetail notReleased(NoReleasedVersion refusal) {
         return problem(HttpStatus.CONFLICT, refusal.getMessage());
+    }
+
+    @ExceptionHandler(BenchOccupied.class)
+    ProblemDetail benchOccupied(BenchOccupied occupied) {
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, occupied.getMessage());
+        problem.setTitle("Bench occupied");
+        problem.setProperty("reason", "BENCH_OCCUPIED");
+        problem.setProperty("bench", occupied.bench());
+        return problem;
     }
 
     @ExceptionHandler(FormulaLocked.class)

@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import prepbench.preparation.Operator;
+import prepbench.preparation.PreparationManagement;
 import prepbench.scales.Benches;
 import prepbench.scales.Reading;
 import prepbench.scales.SimulatedBalance;
@@ -29,9 +31,11 @@ import prepbench.scales.SimulatedBalance;
 class BenchApi {
 
     private final Benches benches;
+    private final PreparationManagement preparations;
 
-    BenchApi(Benches benches) {
+    BenchApi(Benches benches, PreparationManagement preparations) {
         this.benches = benches;
+        this.preparations = preparations;
     }
 
     record BenchDto(String id, boolean simulated) {
@@ -65,15 +69,17 @@ class BenchApi {
         return ReadingDto.of(benches.reading(bench));
     }
 
+    /** Zeroes the bench's balance for the caller's preparation there (refused without one); recorded in it. */
     @PostMapping("/{bench}/zero")
-    ReadingDto zero(@PathVariable String bench) {
-        benches.zero(bench);
+    ReadingDto zero(@PathVariable String bench, Operator operator) {
+        preparations.zeroBalance(preparations.preparationAt(bench, operator), operator);
         return ReadingDto.of(benches.reading(bench));
     }
 
+    /** Tares the bench's balance for the caller's preparation there (refused without one); recorded in it. */
     @PostMapping("/{bench}/tare")
-    ReadingDto tare(@PathVariable String bench) {
-        benches.tare(bench);
+    ReadingDto tare(@PathVariable String bench, Operator operator) {
+        preparations.tareBalance(preparations.preparationAt(bench, operator), operator);
         return ReadingDto.of(benches.reading(bench));
     }
 

@@ -40,7 +40,9 @@ class PreparationAuditing {
     @EventListener
     void on(SessionResumed resumed) {
         session(resumed.at(), resumed.operator(), "SESSION_RESUMED", resumed.sessionId(), null, resumed.formulaCode(),
-                payload("attemptNo", resumed.attemptNo(), "bench", resumed.bench()));
+                resumed.movedFrom() == null ? payload("attemptNo", resumed.attemptNo(), "bench", resumed.bench())
+                        : payload("attemptNo", resumed.attemptNo(), "bench", resumed.bench(), "movedFrom",
+                                resumed.movedFrom()));
     }
 
     @EventListener
@@ -48,6 +50,12 @@ class PreparationAuditing {
         session(scanned.at(), scanned.operator(), "CONTAINER_SCANNED", scanned.sessionId(), scanned.sequence(),
                 scanned.formulaCode(), payload("code", scanned.codeValue(), "symbology", scanned.symbology(),
                         "lot", scanned.lot(), "expiry", scanned.expiry() == null ? null : scanned.expiry().toString()));
+    }
+
+    @EventListener
+    void on(SessionEvents.BalanceZeroed zeroed) {
+        session(zeroed.at(), zeroed.operator(), "BALANCE_ZEROED", zeroed.sessionId(), zeroed.sequence(),
+                zeroed.formulaCode(), payload("bench", zeroed.bench(), "gramsRemoved", plain(zeroed.gramsRemoved())));
     }
 
     @EventListener

@@ -77,8 +77,8 @@ public class PreparationManagement {
         if (!operator.may(Operator.Permission.PREPARE)) {
             throw NotPermitted.toPrepare(operator.username());
         }
-        String bench = command.bench() != null ? command.bench() : benches.defaultBench().orElse(null);
-        if (bench == null || !BENCH.matcher(bench).matches() || !benches.exists(bench)) {
+        String bench = command.bench();
+        if (bench != null && (!BENCH.matcher(bench).matches() || !benches.exists(bench))) {
             throw new InvalidBench();
         }
         ReleasedFormula formula = catalog.released(command.formulaCode());
@@ -86,13 +86,57 @@ public class PreparationManagement {
                 : new BatchSize(formula.defaultAmount(), formula.defaultUnit());
         BatchPlan plan = BatchPlan.of(formula, batch, properties.readabilityG(), properties.maxBatchG());
 
-        StartOutcome outcome = transaction.execute(tx -> startOrResumeLocked(formula, plan, batch, operator, bench));
-        if (outcome != null) {
-            return outcome;
+        try {
+            for (int tries = 1; ; tries++) {
+                try {
+                    StartOutcome outcome = transaction.execute(tx -> startOrResumeLocked(formula, plan, batch,
+                            operator, bench));
+                    if (outcome != null) {
+                        return outcome;
+                    }
+                    ensureAttemptsRow(formula.formulaId());
+                } catch (DuplicateKeyException benchTakenMeanwhile) {
+                    // another start took the free bench between the look and the insert: look again
+                    if (tries >= MAX_BENCH_TRIES) {
+                        throw bench == null ? BenchOccupied.all() : sessions.occupant(bench)
+                                .map(occupant -> BenchOccupied.by(bench, occupant))
+                                .orElseThrow(() -> benchTakenMeanwhile);
+                    }
+                    RETRYING.set(true);
+                }
+            }
+        } finally {
+            RETRYING.remove();
         }
-        ensureAttemptsRow(formula.formulaId());
-        return transaction.execute(tx -> startOrResumeLocked(formula, plan, batch, operator, bench));
     }
+
+    /** How often a start looks for a free bench again when another start took the one it found. */
+    private static final int MAX_BENCH_TRIES = 8;
+
+    /**
+     * The bench a start or a move goes to: the one asked for when it is free, else the first free one; refused when
+     * the one asked for, or every bench, has a preparation in progress.
+     */
+    private String freeBench(String asked) {
+        if (asked != null) {
+            sessions.occupant(asked).ifPresent(occupant -> {
+                throw BenchOccupied.by(asked, occupant);
+            });
+            return asked;
+        }
+        var occupied = sessions.occupiedBenches();
+        List<String> free = benches.ids().stream().filter(id -> !occupied.contains(id)).toList();
+        if (free.isEmpty()) {
+            throw BenchOccupied.all();
+        }
+        // the first free bench; after losing it to a concurrent start, any free one, so that many starts at once
+        // do not all reach for the same bench again
+        return RETRYING.get() ? free.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(free.size()))
+                : free.get(0);
+    }
+
+    /** Whether this thread's start lost a bench to a concurrent start and is looking again. */
+    private static final ThreadLocal<Boolean> RETRYING = ThreadLocal.withInitial(() -> false);
 
     /**
      * One transaction: lock the formula's attempt counter, resume the operator's session or create the next
@@ -105,7 +149,7 @@ public class PreparationManagement {
             return null;
         }
         PreparationSessions.Attempts attempts = locked.get();
-        StartOutcome resumed = resume(formula, operator.username());
+        StartOutcome resumed = resume(formula, operator.username(), bench);
         if (resumed != null) {
             return resumed;
         }
@@ -113,7 +157,7 @@ public class PreparationManagement {
             throw new FormulaLocked(formula.code(), attempts.lockedAt(), attempts.lockedReason());
         }
         PreparationSession session = PreparationSession.start(formula, plan, batch, attempts.lastAttemptNo() + 1,
-                operator.username(), bench, clock.instant());
+                operator.username(), freeBench(bench), clock.instant());
         sessions.insertNew(session);
         events.publishEvent(new SessionStarted(session.id().value(), formula.code().value(), formula.versionNo(),
                 session.attemptNo(), session.operator(), session.bench(), batch.amount(), batch.unit().symbol(),
@@ -130,13 +174,26 @@ public class PreparationManagement {
         }
     }
 
-    private StartOutcome resume(ReleasedFormula formula, String operator) {
+    /**
+     * The operator's session of the formula, if one is in progress: at its own bench, or moved to the bench asked
+     * for when that one is free (a move is recorded, and the balance must be zeroed there again before a capture).
+     */
+    private StartOutcome resume(ReleasedFormula formula, String operator, String asked) {
         return sessions.findInProgress(formula.formulaId(), operator)
                 .flatMap(sessions::lock)
                 .filter(session -> session.status() == SessionStatus.IN_PROGRESS)
                 .map(session -> {
+                    String from = session.bench();
+                    boolean holds = sessions.holdsBench(session.id());
+                    String to = asked != null ? asked : holds ? from : null;
+                    if (to == null || !to.equals(from) || !holds) {
+                        to = freeBench(to);
+                        sessions.moveTo(session.id(), to, clock.instant());
+                        session = sessions.find(session.id()).orElseThrow();
+                    }
                     events.publishEvent(new SessionResumed(session.id().value(), session.formulaCode().value(),
-                            session.attemptNo(), operator, session.bench(), clock.instant()));
+                            session.attemptNo(), operator, session.bench(), to.equals(from) && holds ? null : from,
+                            clock.instant()));
                     return new StartOutcome(session, false);
                 })
                 .orElse(null);
@@ -179,6 +236,38 @@ public class PreparationManagement {
     public PreparationSession scanContainer(SessionId id, int sequence, String raw, Operator actor) {
         return act(id, actor, "SCAN", sequence, raw, (session, now) -> session.identifyContainer(sequence,
                 raw, actor, LocalDate.ofInstant(now, properties.zone()), now));
+    }
+
+    /** Zeroes the session's balance (the empty pan); audited with the weight it took away. */
+    public PreparationSession zeroBalance(SessionId id, Operator actor) {
+        return act(id, actor, "ZERO", null, null, (session, now) -> {
+            session.recordZero(actor, benches.reading(session.bench()), now);
+            try {
+                benches.zero(session.bench());
+            } catch (ScaleCommandRefused notNow) {
+                throw new ActionRefused("BALANCE_NOT_READY", notNow.getMessage());
+            }
+        });
+    }
+
+    /**
+     * The operator's preparation in progress at the bench: zero and tare at a bench are actions of it, so nobody
+     * zeroes or tares a balance someone else is weighing on, and every zero and tare is in a record.
+     *
+     * @throws ActionRefused {@code NO_PREPARATION_HERE} when the bench has no preparation of the operator's
+     */
+    public SessionId preparationAt(String bench, Operator actor) {
+        if (!actor.may(Operator.Permission.PREPARE)) {
+            throw NotPermitted.toPrepare(actor.username());
+        }
+        if (bench == null || !benches.exists(bench)) {
+            throw new InvalidBench();
+        }
+        return readOnly.execute(tx -> sessions.atBench(bench)
+                .filter(id -> sessions.find(id).map(session -> session.operator().equals(actor.username()))
+                        .orElse(false)))
+                .orElseThrow(() -> new ActionRefused("NO_PREPARATION_HERE", "Zero and tare belong to a preparation: "
+                        + "start or resume yours at bench " + bench + " first, then zero or tare from it."));
     }
 
     /** Tares the session's balance for the active step (the empty container on the pan); audited. */

@@ -43,6 +43,8 @@ public final class PreparationSession {
     private SessionStatus status;
     private Instant endedAt;
     private String endReason;
+    private Instant zeroedAt;
+    private Instant benchSince;
     private final List<Step> steps;
     private final TreeSet<Integer> changedSteps = new TreeSet<>();
     private final List<Object> events = new ArrayList<>();
@@ -78,7 +80,35 @@ public final class PreparationSession {
         }
         return new PreparationSession(SessionId.random(), formula.formulaId(), formula.versionId(), formula.code(),
                 formula.name(), formula.versionNo(), attemptNo, SessionStatus.IN_PROGRESS, operator, bench, batch,
-                plan.batchMassG(), now, null, null, steps);
+                plan.batchMassG(), now, null, null, steps).withBalanceState(null, now);
+    }
+
+    /**
+     * What the session knows of its balance, as stored: when it was last zeroed or tared for it (null when never),
+     * and since when it holds its bench (a zero seen there before does not count for it).
+     */
+    PreparationSession withBalanceState(Instant zeroed, Instant since) {
+        this.zeroedAt = zeroed;
+        this.benchSince = since;
+        return this;
+    }
+
+    /** When the balance was last zeroed or tared for this session; null when never. */
+    public Instant zeroedAt() {
+        return zeroedAt;
+    }
+
+    /**
+     * Records that the session's balance was zeroed (the empty pan, or the container to be tared away by hand), with
+     * the weight the zero took away; the caller zeroes the balance itself.
+     */
+    void recordZero(Operator actor, Reading before, Instant now) {
+        requireInProgress();
+        requireMayAct(actor);
+        Integer sequence = activeStep().map(Step::sequence).orElse(null);
+        events.add(new SessionEvents.BalanceZeroed(id.value(), formulaCode.value(), sequence, actor.username(),
+                bench, before.grams(), now));
+        zeroedAt = now;
     }
 
     /**
@@ -128,19 +158,25 @@ public final class PreparationSession {
         Step step = activeStep().orElseThrow();
         events.add(new SessionEvents.BalanceTared(id.value(), formulaCode.value(), step.sequence(), actor.username(),
                 bench, before.grams(), now));
+        zeroedAt = now;
     }
 
     /**
      * Records the balance's reading for the step. Only a stable reading inside the tolerance is accepted; a
      * stable reading above it is an over-dispense, which fails the step and locks the session.
      *
-     * @param zeroedAt when the balance last read a stable zero or was zeroed or tared; null when never
+     * @param seenZeroAt when the bench's balance last read a stable zero or was zeroed or tared, as seen since
+     *        PrepBench started; null when never. It counts only from when this session holds the bench; a zero or
+     *        tare made for this session (stored with it) counts too.
      */
-    void captureWeight(int sequence, Reading reading, Instant zeroedAt, Operator actor, String scaleId,
+    void captureWeight(int sequence, Reading reading, Instant seenZeroAt, Operator actor, String scaleId,
             Instant now) {
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
-        if (zeroedAt == null || zeroedAt.isBefore(step.scannedAt())) {
+        Instant seen = seenZeroAt != null && (benchSince == null || !seenZeroAt.isBefore(benchSince)) ? seenZeroAt
+                : null;
+        Instant zeroed = seen == null ? zeroedAt : zeroedAt == null || seen.isAfter(zeroedAt) ? seen : zeroedAt;
+        if (zeroed == null || zeroed.isBefore(step.scannedAt())) {
             throw new ActionRefused("NOT_ZEROED", "Zero or tare the balance before weighing " + step.ingredientName()
                     + ": put the empty container on the pan and press Tare.");
         }

@@ -8,10 +8,12 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -38,7 +40,7 @@ class PreparationSessions {
     private static final String SESSION_COLUMNS = """
             s.id, s.formula_id, s.formula_version_id, s.formula_code, s.formula_name, s.version_no, s.attempt_no,
             s.status, s.operator, s.bench, s.amount, s.unit, s.batch_mass_g, s.step_count, s.started_at,
-            s.ended_at, s.end_reason
+            s.ended_at, s.end_reason, s.zeroed_at, s.bench_since
             """;
 
     private final JdbcClient jdbc;
@@ -74,11 +76,15 @@ class PreparationSessions {
         boolean inProgress = session.status() == SessionStatus.IN_PROGRESS;
         jdbc.sql("""
                 UPDATE preparation_session
-                   SET status = :status, in_progress_operator = :inProgress, ended_at = :endedAt, end_reason = :reason
+                   SET status = :status, in_progress_operator = :inProgress, ended_at = :endedAt, end_reason = :reason,
+                       in_progress_bench = CASE WHEN :ended THEN NULL ELSE in_progress_bench END,
+                       zeroed_at = :zeroedAt
                  WHERE id = :id
                 """)
+                .param("zeroedAt", session.zeroedAt() == null ? null : utc(session.zeroedAt()))
                 .param("status", session.status().code())
                 .param("inProgress", inProgress ? session.operator() : null)
+                .param("ended", !inProgress)
                 .param("endedAt", session.endedAt() == null ? null : utc(session.endedAt()))
                 .param("reason", session.endReason())
                 .param("id", session.id().value())
@@ -251,6 +257,45 @@ class PreparationSessions {
     }
 
     /** Stores a new session with all its steps and advances the formula's attempt counter. */
+    /** The preparation in progress at the bench, if any. */
+    Optional<BenchOccupied.Occupant> occupant(String bench) {
+        return jdbc.sql("""
+                SELECT formula_code, attempt_no, operator FROM preparation_session WHERE in_progress_bench = :bench
+                """).param("bench", bench)
+                .query((rs, n) -> new BenchOccupied.Occupant(rs.getString(1), rs.getInt(2), rs.getString(3)))
+                .optional();
+    }
+
+    /** The benches that have a preparation in progress. */
+    Set<String> occupiedBenches() {
+        return new HashSet<>(jdbc.sql("SELECT in_progress_bench FROM preparation_session WHERE in_progress_bench IS NOT NULL")
+                .query(String.class).list());
+    }
+
+    /** Whether the in-progress session holds its bench (sessions from before one-per-bench may not). */
+    boolean holdsBench(SessionId id) {
+        return jdbc.sql("SELECT in_progress_bench FROM preparation_session WHERE id = :id").param("id", id.value())
+                .query(String.class).optional().isPresent();
+    }
+
+    /**
+     * Moves an in-progress session to a bench (which the caller made sure is free; the database refuses otherwise).
+     * The balance there must be zeroed again for the session: what was zeroed before does not come along.
+     */
+    void moveTo(SessionId id, String bench, Instant now) {
+        jdbc.sql("""
+                UPDATE preparation_session SET bench = :bench, in_progress_bench = :bench, bench_since = :now,
+                       zeroed_at = NULL
+                 WHERE id = :id
+                """).param("bench", bench).param("now", utc(now)).param("id", id.value()).update();
+    }
+
+    /** The session in progress at the bench, if any. */
+    Optional<SessionId> atBench(String bench) {
+        return jdbc.sql("SELECT id FROM preparation_session WHERE in_progress_bench = :bench").param("bench", bench)
+                .query(UUID.class).optional().map(SessionId::new);
+    }
+
     void insertNew(PreparationSession session) {
         jdbc.sql("UPDATE formula_attempts SET last_attempt_no = :attempt WHERE formula_id = :formula")
                 .param("attempt", session.attemptNo())
@@ -258,10 +303,10 @@ class PreparationSessions {
                 .update();
         jdbc.sql("""
                 INSERT INTO preparation_session (id, formula_id, formula_version_id, formula_code, formula_name,
-                    version_no, attempt_no, status, operator, in_progress_operator, bench, amount, unit,
-                    batch_mass_g, step_count, started_at)
+                    version_no, attempt_no, status, operator, in_progress_operator, bench, in_progress_bench, amount,
+                    unit, batch_mass_g, step_count, started_at, bench_since)
                 VALUES (:id, :formula, :version, :code, :name, :versionNo, :attempt, :status, :operator,
-                    :operator, :bench, :amount, :unit, :mass, :steps, :startedAt)
+                    :operator, :bench, :bench, :amount, :unit, :mass, :steps, :startedAt, :startedAt)
                 """)
                 .param("id", session.id().value())
                 .param("formula", session.formulaId())
@@ -341,7 +386,8 @@ class PreparationSessions {
                 new FormulaCode(rs.getString("formula_code")), rs.getString("formula_name"),
                 rs.getInt("version_no"), rs.getInt("attempt_no"), status(rs), rs.getString("operator"),
                 rs.getString("bench"), batch(rs), rs.getBigDecimal("batch_mass_g"), instant(rs, "started_at"),
-                instant(rs, "ended_at"), rs.getString("end_reason"), new ArrayList<>(steps));
+                instant(rs, "ended_at"), rs.getString("end_reason"), new ArrayList<>(steps))
+                .withBalanceState(instant(rs, "zeroed_at"), instant(rs, "bench_since"));
     }
 
     private static SessionSummary summary(ResultSet rs) throws SQLException {

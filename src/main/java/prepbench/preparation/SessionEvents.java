@@ -21,6 +21,11 @@ public final class SessionEvents {
     }
 
     /** The session's balance was tared (or zeroed) before weighing a step. */
+    /** The session's balance was zeroed, taking away {@code gramsRemoved}; {@code sequence} null when no step is active. */
+    public record BalanceZeroed(UUID sessionId, String formulaCode, Integer sequence, String operator, String bench,
+            BigDecimal gramsRemoved, Instant at) {
+    }
+
     public record BalanceTared(UUID sessionId, String formulaCode, int sequence, String operator, String bench,
             BigDecimal gramsRemoved, Instant at) {
     }

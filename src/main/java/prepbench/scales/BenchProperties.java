@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The benches of this station, each with its balance: {@code prepbench.benches[0].id=bench-1},
- * {@code prepbench.benches[0].scale.protocol=simulated}.
+ * {@code prepbench.benches[0].scale.protocol=simulated}. A demo station may add {@code prepbench.simulated-benches}
+ * simulated benches more, {@code sim-1} to {@code sim-N}, without listing them (a training room, the tests).
  */
 @ConfigurationProperties("prepbench")
-public record BenchProperties(List<BenchConfig> benches) {
+public record BenchProperties(List<BenchConfig> benches, @DefaultValue("0") int simulatedBenches) {
 
     public BenchProperties {
         benches = benches == null ? List.of() : List.copyOf(benches);

@@ -62,6 +62,19 @@ public class Benches {
             benches.put(config.id(), new Bench(scale(config, property, clock, readability), clock));
             settleTimes.put(config.id(), Duration.ofMillis(config.scale().settleMs()));
         }
+        if (properties.simulatedBenches() > 0 && !demo) {
+            throw new BenchMisconfigured("prepbench.simulated-benches asks for " + properties.simulatedBenches()
+                    + " simulated benches, and simulated balances exist only on a demo station.",
+                    "Remove prepbench.simulated-benches, or set prepbench.demo-data=true on a demo station.");
+        }
+        for (int number = 1; number <= properties.simulatedBenches(); number++) {
+            String id = "sim-" + number;
+            if (!benches.containsKey(id)) {
+                benches.put(id, new Bench(new SimulatedBalance(id, clock, readability.grams(),
+                        new BigDecimal("6200"), id.hashCode()), clock));
+                settleTimes.put(id, Duration.ofMillis(1500));
+            }
+        }
         benches.values().forEach(bench -> {
             if (bench.scale() instanceof ConnectedBalance connected) {
                 connected.start();
@@ -130,10 +143,6 @@ public class Benches {
         return id != null && benches.containsKey(id);
     }
 
-    /** The bench a preparation uses when none was chosen: the first configured one. */
-    public Optional<String> defaultBench() {
-        return benches.keySet().stream().findFirst();
-    }
 
     /** The bench's current reading. */
     public Reading reading(String id) {

@@ -19,9 +19,9 @@ import prepbench.preparation.Operator;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionQuery;
 import prepbench.preparation.StartPreparation;
+import prepbench.scales.Benches;
 import prepbench.scanning.ScanDecoder;
 import prepbench.scanning.ScanResult;
-import prepbench.scales.Benches;
 
 /**
  * The dashboard and the scan box that every page has. The bench picker's choice is remembered per browser in a
@@ -62,12 +62,14 @@ class DashboardController {
             @RequestParam(required = false) String bench,
             @CookieValue(name = BENCH_COOKIE, required = false) String rememberedBench, Operator operator,
             Model model, HttpServletResponse response) {
-        String chosenBench = benches.exists(bench) ? bench : benches.exists(rememberedBench) ? rememberedBench : null;
-        if (benches.exists(bench)) {
-            Cookie remember = new Cookie(BENCH_COOKIE, bench);
+        boolean anyFree = bench != null && bench.isBlank();
+        String chosenBench = benches.exists(bench) ? bench
+                : !anyFree && benches.exists(rememberedBench) ? rememberedBench : null;
+        if (benches.exists(bench) || anyFree) {
+            Cookie remember = new Cookie(BENCH_COOKIE, anyFree ? "" : bench);
             remember.setPath("/");
             remember.setHttpOnly(true);
-            remember.setMaxAge((int) Duration.ofDays(365).toSeconds());
+            remember.setMaxAge(anyFree ? 0 : (int) Duration.ofDays(365).toSeconds());
             response.addCookie(remember);
         }
         ScanResult result = ScanDecoder.decode(raw);
@@ -95,6 +97,6 @@ class DashboardController {
         return new DashboardPage(preparations.list(SessionQuery.inProgressFor(operator.username())),
                 catalog.search("", FORMULAS_SHOWN), preparations.lockedFormulas(),
                 operator.may(Operator.Permission.RELEASE_LOCK), benches.ids(),
-                benches.exists(bench) ? bench : benches.defaultBench().orElse(null), scanMessage, scanInput);
+                benches.exists(bench) ? bench : null, scanMessage, scanInput);
     }
 }

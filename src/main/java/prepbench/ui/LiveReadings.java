@@ -119,7 +119,7 @@ class LiveReadings {
         private void drain() {
             try {
                 for (String payload = newest.getAndSet(null); payload != null; payload = newest.getAndSet(null)) {
-                    emitter.send(SseEmitter.event().name("reading").data(payload, MediaType.APPLICATION_JSON));
+                    emitter.send(event(payload));
                 }
             } catch (IOException | IllegalStateException gone) {
                 drop(this);
@@ -161,13 +161,18 @@ class LiveReadings {
             throw new TooManyStreams("You have live weights open on " + maxStreamsPerUser + " pages already. Close "
                     + "the ones you do not need, then reload this page.");
         }
+        try {
+            // the current reading first, at once: the response has not started yet, so this is only buffered
+            emitter.send(event(payload(bench, benches.reading(bench))));
+        } catch (IOException | IllegalStateException gone) {
+            return emitter;
+        }
         Stream stream = new Stream(emitter, bench, user);
         Set<Stream> streams = watchers.computeIfAbsent(bench, id -> new CopyOnWriteArraySet<>());
         streams.add(stream);
         emitter.onCompletion(() -> streams.remove(stream));
         emitter.onTimeout(() -> streams.remove(stream));
         emitter.onError(failure -> streams.remove(stream));
-        stream.offer(payload(bench, benches.reading(bench)));
         return emitter;
     }
 
@@ -213,6 +218,10 @@ class LiveReadings {
                     stream.user);
             sender.execute(() -> complete(stream.emitter));
         }
+    }
+
+    private static SseEmitter.SseEventBuilder event(String payload) {
+        return SseEmitter.event().name("reading").data(payload, MediaType.APPLICATION_JSON);
     }
 
     private boolean pushedWhileTalking(String bench) {

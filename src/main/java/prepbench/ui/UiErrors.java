@@ -21,6 +21,7 @@ import prepbench.formulas.IngredientNotFound;
 import prepbench.formulas.InvalidEntry;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.formulas.NoReleasedVersion;
+import prepbench.preparation.BenchOccupied;
 import prepbench.preparation.FormulaLocked;
 import prepbench.preparation.InvalidBatch;
 import prepbench.preparation.InvalidBench;
@@ -65,6 +66,12 @@ class UiErrors {
     ModelAndView notReleased(NoReleasedVersion notReleased, HttpServletRequest request) {
         return page(request, ErrorPage.of(409, "Formula " + notReleased.code() + " cannot be prepared yet",
                 notReleased.getMessage()));
+    }
+
+    @ExceptionHandler(BenchOccupied.class)
+    ModelAndView benchOccupied(BenchOccupied occupied, HttpServletRequest request) {
+        return page(request, ErrorPage.of(409, "Bench in use", occupied.getMessage())
+                .then("Pick a free bench on the dashboard (or \"any free bench\") and scan again."));
     }
 
     @ExceptionHandler(FormulaLocked.class)

@@ -27,6 +27,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
 
+import prepbench.support.TestBenches;
+
 /**
  * PrepBench keeps saving after the pool has replaced every connection, the one that ran the migrations included
  * (issue 10: on H2 2.4.240 every table with a CHECK constraint refused all writes once the connection that created
@@ -70,17 +72,18 @@ abstract class ConnectionTurnoverScenarios {
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
 
         RequestPostProcessor technician = user("turnover-" + UUID.randomUUID()).roles("TECHNICIAN");
+        String bench = TestBenches.next();
         String session = json(post("/api/v1/preparations"), technician,
-                "{\"formulaCode\":\"PRM00936\",\"bench\":\"bench-1\"}")
+                "{\"formulaCode\":\"PRM00936\",\"bench\":\"" + bench + "\"}")
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String id = JsonPath.read(session, "$.id");
         String target = JsonPath.read(session, "$.steps[0].targetQtyG").toString();
         json(post("/api/v1/preparations/" + id + "/steps/1/scan"), technician, "{\"code\":\"ING-ETH-001\"}")
                 .andExpect(status().isOk());
-        json(put("/api/v1/benches/bench-1/simulator"), technician, "{\"grams\":0,\"settleMs\":0}")
+        json(put("/api/v1/benches/" + bench + "/simulator"), technician, "{\"grams\":0,\"settleMs\":0}")
                 .andExpect(status().isOk());
-        mvc.perform(post("/api/v1/benches/bench-1/zero").with(technician)).andExpect(status().isOk());
-        json(put("/api/v1/benches/bench-1/simulator"), technician, "{\"grams\":" + target + ",\"settleMs\":0}")
+        mvc.perform(post("/api/v1/benches/" + bench + "/zero").with(technician)).andExpect(status().isOk());
+        json(put("/api/v1/benches/" + bench + "/simulator"), technician, "{\"grams\":" + target + ",\"settleMs\":0}")
                 .andExpect(status().isOk());
         mvc.perform(post("/api/v1/preparations/" + id + "/steps/1/capture").with(technician))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.steps[0].status").value("ok"));
@@ -96,7 +99,7 @@ abstract class ConnectionTurnoverScenarios {
         json(post("/api/v1/formulas/" + code + "/versions/1/release"), lead,
                 "{\"revision\":2,\"password\":\"lablead123\",\"meaning\":\"approved for preparation\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("released"));
-        json(post("/api/v1/preparations"), technician, "{\"formulaCode\":\"" + code + "\",\"bench\":\"bench-2\"}")
+        json(post("/api/v1/preparations"), technician, "{\"formulaCode\":\"" + code + "\"}")
                 .andExpect(status().isCreated());
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE formula_version SET status = 'approved' WHERE status = 'released'")

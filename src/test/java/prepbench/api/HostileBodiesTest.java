@@ -31,6 +31,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
 
+import prepbench.support.TestBenches;
+
 /**
  * Hostile request bodies (huge exponents, too many digits, deep nesting, long strings, wrong types), seeded and
  * random, sent to the endpoints that take numbers and text, as every role and anonymous: never a 5xx, never an
@@ -58,12 +60,14 @@ class HostileBodiesTest {
     @Autowired
     MockMvc mvc;
 
+    private static final String BENCH = TestBenches.next();
+
     private String preparation;
 
     @BeforeEach
     void startAPreparation() throws Exception {
         String body = mvc.perform(post("/api/v1/preparations").with(user("lablead").roles("LAB_LEAD"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"formulaCode\":\"PRM01204\",\"bench\":\"bench-2\"}"))
+                .contentType(MediaType.APPLICATION_JSON).content("{\"formulaCode\":\"PRM01204\",\"bench\":\"" + BENCH + "\"}"))
                 .andReturn().getResponse().getContentAsString();
         preparation = JsonPath.read(body, "$.id");
     }
@@ -72,7 +76,7 @@ class HostileBodiesTest {
         return List.of(
                 path -> post("/api/v1/preparations/" + preparation + "/steps/1/manual"),
                 path -> post("/api/v1/preparations/00000000-0000-0000-0000-000000000000/steps/1/manual"),
-                path -> put("/api/v1/benches/bench-2/simulator"),
+                path -> put("/api/v1/benches/" + BENCH + "/simulator"),
                 path -> post("/api/v1/preparations/" + preparation + "/steps/1/scan"),
                 path -> post("/api/v1/preparations/" + preparation + "/abort"),
                 path -> post("/api/v1/preparations"),
@@ -123,13 +127,13 @@ class HostileBodiesTest {
                 }
             }
         }
-        mvc.perform(put("/api/v1/benches/bench-2/simulator").with(user("t").roles("TECHNICIAN"))
+        mvc.perform(put("/api/v1/benches/" + BENCH + "/simulator").with(user("t").roles("TECHNICIAN"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"grams\":1e-999999999}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.detail", containsString("grams: ")));
-        mvc.perform(put("/api/v1/benches/bench-2/simulator").with(user("t").roles("TECHNICIAN"))
+        mvc.perform(put("/api/v1/benches/" + BENCH + "/simulator").with(user("t").roles("TECHNICIAN"))
                 .contentType(MediaType.APPLICATION_JSON).content("{\"grams\":12.5,\"settleMs\":0}"))
                 .andExpect(status().isOk());
-        mvc.perform(get("/api/v1/benches/bench-2/reading").with(user("t").roles("TECHNICIAN")))
+        mvc.perform(get("/api/v1/benches/" + BENCH + "/reading").with(user("t").roles("TECHNICIAN")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.grams").value(12.5));
     }
 }

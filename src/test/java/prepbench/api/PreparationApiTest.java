@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import com.jayway.jsonpath.JsonPath;
 
 import prepbench.support.Rows;
+import prepbench.support.TestBenches;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -78,12 +79,13 @@ class PreparationApiTest {
 
     @Test
     void scalesTheBatchGivenInTheRequest() throws Exception {
+        String bench = TestBenches.next();
         mvc.perform(post("/api/v1/preparations").with(aTechnician()).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"formulaCode\":\"PRM00936\",\"amount\":2,\"unit\":\"kg\",\"bench\":\"bench-1\"}"))
+                        .content("{\"formulaCode\":\"PRM00936\",\"amount\":2,\"unit\":\"kg\",\"bench\":\"" + bench + "\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", containsString("/api/v1/preparations/")))
                 .andExpect(jsonPath("$.batchMassG").value(2000))
-                .andExpect(jsonPath("$.bench").value("bench-1"))
+                .andExpect(jsonPath("$.bench").value(bench))
                 .andExpect(jsonPath("$.steps[0].targetQtyG").value(1560))
                 .andExpect(jsonPath("$.steps[1].toleranceAbsG").value(0.5));
     }

@@ -33,6 +33,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
 
+import prepbench.support.TestBenches;
+
 /**
  * The whole weighing flow through the API with the simulated balance, run on each supported database by a
  * subclass: scan, zero, weigh, capture until completed; refusals; an over-dispense that locks; the release with a
@@ -59,7 +61,7 @@ abstract class WeighingFlowScenarios {
     @Autowired
     JdbcClient jdbc;
 
-    private final String bench = "bench-2";
+    private final String bench = TestBenches.next();
 
     private RequestPostProcessor technician() {
         return user("weigher-" + UUID.randomUUID()).roles("TECHNICIAN");
@@ -291,13 +293,61 @@ abstract class WeighingFlowScenarios {
     }
 
     @Test
+    void zeroAndTareAreActionsOfTheCallersPreparationAtTheBenchAndRecordedInIt() throws Exception {
+        RequestPostProcessor who = technician();
+        RequestPostProcessor someoneElse = technician();
+        mvc.perform(post("/api/v1/benches/" + bench + "/zero").with(who)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("NO_PREPARATION_HERE"))
+                .andExpect(jsonPath("$.detail", containsString("start or resume yours at bench " + bench)));
+        String id = start(who, "PRM00936");
+        load(who, "3.25");
+        mvc.perform(post("/api/v1/benches/" + bench + "/zero").with(someoneElse))
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.reason").value("NO_PREPARATION_HERE"));
+        mvc.perform(post("/api/v1/benches/" + bench + "/zero").with(who)).andExpect(status().isOk())
+                .andExpect(jsonPath("$.grams").value(0));
+
+        assertThat(jdbc.sql("SELECT payload FROM audit_event WHERE session_id = :id AND action = 'BALANCE_ZEROED'")
+                .param("id", UUID.fromString(id)).query(String.class).single())
+                .contains("\"gramsRemoved\":\"3.250\"").contains("\"bench\":\"" + bench + "\"");
+        assertThat(jdbc.sql("SELECT zeroed_at FROM preparation_session WHERE id = :id").param("id", UUID.fromString(id))
+                .query(java.time.OffsetDateTime.class).optional()).as("kept with the session, not in memory").isPresent();
+    }
+
+    @Test
+    void aPreparationMovedToAnotherBenchMustBeZeroedThereAgain() throws Exception {
+        RequestPostProcessor who = technician();
+        String id = start(who, "PRM00936");
+        String target = stepField(id, 1, "targetQtyG", who);
+        prepareStep(id, 1, target, who);
+
+        String other = prepbench.support.TestBenches.next();
+        String moved = json(post("/api/v1/preparations"), who, "{\"formulaCode\":\"PRM00936\",\"bench\":\"" + other
+                + "\"}").andExpect(status().isOk()).andExpect(jsonPath("$.bench").value(other))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(JsonPath.<String>read(moved, "$.id")).isEqualTo(id);
+        json(put("/api/v1/benches/" + other + "/simulator"), who, "{\"grams\":" + target + ",\"settleMs\":0}")
+                .andExpect(status().isOk());
+        capture(id, 1, who).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("NOT_ZEROED"));
+        json(put("/api/v1/benches/" + other + "/simulator"), who, "{\"grams\":0,\"settleMs\":0}");
+        mvc.perform(post("/api/v1/benches/" + other + "/zero").with(who)).andExpect(status().isOk());
+        json(put("/api/v1/benches/" + other + "/simulator"), who, "{\"grams\":" + target + ",\"settleMs\":0}");
+        capture(id, 1, who).andExpect(status().isOk()).andExpect(jsonPath("$.steps[0].status").value("ok"))
+                .andExpect(jsonPath("$.steps[0].balance").value(other + " (SIMULATED)"));
+        json(post("/api/v1/preparations"), technician(), "{\"formulaCode\":\"COS00217\",\"bench\":\"" + bench + "\"}")
+                .andExpect(status().isCreated());
+    }
+
+    @Test
     void refusesBenchInputThatMakesNoSense() throws Exception {
         RequestPostProcessor who = technician();
         mvc.perform(get("/api/v1/benches/nope/reading").with(who)).andExpect(status().isNotFound());
         json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"grams\":1e9}").andExpect(status().isBadRequest());
         json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"grams\":10,\"settleMs\":60000}");
+        start(who, "PRM00936");
         mvc.perform(post("/api/v1/benches/" + bench + "/tare").with(who))
-                .andExpect(status().isConflict())
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("BALANCE_NOT_READY"))
                 .andExpect(jsonPath("$.detail", containsString("not stable")));
         load(who, "0");
         mvc.perform(get("/api/v1/benches").with(who)).andExpect(jsonPath("$[0].id").value("bench-1"));

@@ -31,7 +31,9 @@ public final class LoadBenchmark {
         Duration warmUp = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 10);
         List<String> properties = new ArrayList<>(List.of("--server.port=0", "--prepbench.demo-data=true",
                 "--prepbench.lock.max-consecutive-failures=0", "--logging.level.root=WARN",
-                "--server.tomcat.threads.max=200", "--spring.datasource.hikari.maximum-pool-size=16"));
+                "--server.tomcat.threads.max=200", "--spring.datasource.hikari.maximum-pool-size=16",
+                // a bench holds one preparation at a time: a bench for every technician
+                "--prepbench.simulated-benches=200"));
         EmbeddedPostgres postgres = null;
         if (database.equals("postgres")) {
             String external = System.getenv("PREPBENCH_TEST_POSTGRES_URL");

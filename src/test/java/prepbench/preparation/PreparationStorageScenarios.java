@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import prepbench.formulas.BatchUnit;
 import prepbench.formulas.FormulaCode;
 import prepbench.support.Rows;
+import prepbench.support.TestBenches;
 
 /**
  * How sessions are stored, run against each supported database by a subclass: what is written is read back
@@ -42,8 +43,9 @@ abstract class PreparationStorageScenarios {
     @Test
     void readsBackEverythingAStartWrote() {
         String operator = "store-" + UUID.randomUUID();
+        String bench = TestBenches.next();
         StartOutcome outcome = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
-                technician(operator), new BatchSize(new BigDecimal("250"), BatchUnit.G), "bench-2"));
+                technician(operator), new BatchSize(new BigDecimal("250"), BatchUnit.G), bench));
 
         PreparationSession stored = preparations.get(outcome.session().id());
 
@@ -51,7 +53,7 @@ abstract class PreparationStorageScenarios {
         assertThat(stored.formulaName()).isEqualTo("Eau de parfum Citrus Bloom");
         assertThat(stored.status()).isEqualTo(SessionStatus.IN_PROGRESS);
         assertThat(stored.operator()).isEqualTo(operator);
-        assertThat(stored.bench()).isEqualTo("bench-2");
+        assertThat(stored.bench()).isEqualTo(bench);
         assertThat(stored.batch().amount()).isEqualByComparingTo("250");
         assertThat(stored.batch().unit()).isEqualTo(BatchUnit.G);
         assertThat(stored.batchMassG()).isEqualByComparingTo("250");
@@ -126,6 +128,91 @@ abstract class PreparationStorageScenarios {
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE preparation_session SET status = 'failed' WHERE id = :id")
                 .param("id", session.id().value()).update()).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void aBenchHoldsOnePreparationAtATimeAndAResumeAtAFreeBenchMovesItThere() {
+        String bench = TestBenches.next();
+        String other = TestBenches.next();
+        String first = "bench-a-" + UUID.randomUUID();
+        PreparationSession started = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
+                technician(first), null, bench)).session();
+        assertThat(started.bench()).isEqualTo(bench);
+
+        assertThatThrownBy(() -> preparations.startOrResume(new StartPreparation(FormulaCode.of("COS00217"),
+                technician("bench-b-" + UUID.randomUUID()), null, bench)))
+                .isInstanceOfSatisfying(BenchOccupied.class, occupied -> assertThat(occupied)
+                        .hasMessageContaining("Bench " + bench + " is in use: PRM00936 attempt " + started.attemptNo()
+                                + " by " + first).hasMessageContaining("Choose another bench"));
+        assertThatThrownBy(() -> preparations.startOrResume(new StartPreparation(FormulaCode.of("COS00217"),
+                technician(first), null, bench))).as("not even the same person's second formula")
+                .isInstanceOf(BenchOccupied.class);
+
+        StartOutcome moved = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
+                technician(first), null, other));
+        assertThat(moved.created()).isFalse();
+        assertThat(moved.session().id()).isEqualTo(started.id());
+        assertThat(moved.session().bench()).isEqualTo(other);
+        assertThat(jdbc.sql("SELECT payload FROM audit_event WHERE session_id = :id AND action = 'SESSION_RESUMED'")
+                .param("id", started.id().value()).query(String.class).single())
+                .contains("\"bench\":\"" + other + "\"").contains("\"movedFrom\":\"" + bench + "\"");
+
+        PreparationSession second = preparations.startOrResume(new StartPreparation(FormulaCode.of("COS00217"),
+                technician("bench-c-" + UUID.randomUUID()), null, bench)).session();
+        assertThat(second.bench()).as("the bench it left is free (an ended one frees it too: see the weighing flow "
+                + "tests, where attempts follow each other at one bench)").isEqualTo(bench);
+    }
+
+    @Test
+    void databaseRefusesASecondPreparationInProgressAtOneBench() {
+        String bench = TestBenches.next();
+        PreparationSession session = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
+                technician("one-bench-" + UUID.randomUUID()), null, bench)).session();
+        PreparationSession other = preparations.startOrResume(new StartPreparation(FormulaCode.of("COS00217"),
+                technician("one-bench-" + UUID.randomUUID()), null, TestBenches.next())).session();
+
+        assertThatThrownBy(() -> jdbc.sql("UPDATE preparation_session SET bench = :bench, in_progress_bench = :bench "
+                + "WHERE id = :id").param("bench", bench).param("id", other.id().value()).update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.sql("UPDATE preparation_session SET in_progress_bench = 'elsewhere' WHERE id = :id")
+                .param("id", session.id().value()).update()).as("the claim is the session's own bench")
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void manyStartingAtOneBenchAtOnceGetItOnceAndEveryoneElseHearsWhoHasIt() throws Exception {
+        String bench = TestBenches.next();
+        int count = 16;
+        var ready = new java.util.concurrent.CyclicBarrier(count);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(count);
+        try {
+            List<java.util.concurrent.Future<Object>> outcomes = new java.util.ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                String operator = "race-" + i + "-" + UUID.randomUUID();
+                String formula = List.of("PRM00936", "COS00217", "PRM01204").get(i % 3);
+                outcomes.add(pool.submit(() -> {
+                    ready.await();
+                    try {
+                        return preparations.startOrResume(new StartPreparation(FormulaCode.of(formula),
+                                technician(operator), null, bench));
+                    } catch (BenchOccupied occupied) {
+                        return occupied;
+                    }
+                }));
+            }
+            List<Object> results = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                results.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(results).filteredOn(StartOutcome.class::isInstance).hasSize(1);
+            assertThat(results).filteredOn(BenchOccupied.class::isInstance).hasSize(count - 1)
+                    .allSatisfy(refused -> assertThat(((BenchOccupied) refused).getMessage())
+                            .startsWith("Bench " + bench + " is in use"));
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM preparation_session WHERE bench = :bench AND status = 'in_progress'")
+                    .param("bench", bench).query(Integer.class).single()).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private int lastAttempt(String code) {

@@ -127,6 +127,30 @@ class WeighingRulesTest {
     }
 
     @Test
+    void aZeroKeptWithTheSessionCountsWhenTheBenchRemembersNothingAsAfterARestart() {
+        PreparationSession session = aSession();
+        session.identifyContainer(1, "ING-A", TINA, TODAY, at(10));
+        session.recordZero(TINA, stable("0.004"), at(11));
+        assertThat(session.zeroedAt()).isEqualTo(at(11));
+        assertThat(session.events()).last().isInstanceOf(SessionEvents.BalanceZeroed.class);
+
+        session.captureWeight(1, stable("60"), null, TINA, "bench-1", at(12));
+
+        assertThat(session.steps().get(0).status()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
+    void aZeroSeenAtTheBenchBeforeTheSessionHeldItDoesNotCount() {
+        PreparationSession session = aSession().withBalanceState(null, at(20));
+        session.identifyContainer(1, "ING-A", TINA, TODAY, at(10));
+
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(15), TINA, "bench-1", at(21))))
+                .as("zeroed after the scan, but before the session came to this bench").isEqualTo("NOT_ZEROED");
+        session.captureWeight(1, stable("60"), at(20), TINA, "bench-1", at(22));
+        assertThat(session.steps().get(0).status()).isEqualTo(StepStatus.OK);
+    }
+
+    @Test
     void nothingOnThePanIsNeverCapturedEvenWhenTheToleranceReachesZero() {
         var formula = aFormula().withLine("main", "0.99", null).withLine("trace", "0.01", null).build();
         BatchSize batch = new BatchSize(new BigDecimal("0.5"), BatchUnit.G);

@@ -37,7 +37,7 @@ import prepbench.scales.simulator.ScaleSimulatorServer;
  * protocol, stops startup with a message naming the bench and the property; the simulator API answers 404; no page
  * carries the demo band. Its one bench here is a real-protocol balance (the TCP balance simulator speaking MT-SICS).
  */
-@SpringBootTest(properties = {"prepbench.demo-data=false",
+@SpringBootTest(properties = {"prepbench.demo-data=false", "prepbench.simulated-benches=0",
         "prepbench.initial-admin-password=" + ProductionStationTest.INITIAL})
 @AutoConfigureMockMvc
 class ProductionStationTest {
@@ -120,10 +120,11 @@ class ProductionStationTest {
     }
 
     private static void start(String... benches) {
-        String[] arguments = new String[benches.length + 2];
+        String[] arguments = new String[benches.length + 3];
         arguments[0] = "--prepbench.demo-data=false";
         arguments[1] = "--spring.datasource.url=jdbc:h2:mem:refused-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
-        System.arraycopy(benches, 0, arguments, 2, benches.length);
+        arguments[2] = "--prepbench.simulated-benches=0";
+        System.arraycopy(benches, 0, arguments, 3, benches.length);
         new SpringApplicationBuilder(PrepBenchApplication.class).web(WebApplicationType.NONE).run(arguments).close();
     }
 }

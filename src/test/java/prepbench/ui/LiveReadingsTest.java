@@ -45,14 +45,22 @@ class LiveReadingsTest {
         }
     }
 
-    /** A browser that stopped reading: its first write never returns until released. */
+    /**
+     * A browser that stopped reading: the first reading is buffered before the response starts, as for every
+     * stream; the next write never returns until released.
+     */
     static final class Stalled extends SseEmitter {
 
         final CountDownLatch release = new CountDownLatch(1);
         final List<String> written = new CopyOnWriteArrayList<>();
+        private boolean started;
 
         @Override
         public void send(SseEventBuilder event) throws IOException {
+            if (!started) {
+                started = true;
+                return;
+            }
             try {
                 release.await(30, TimeUnit.SECONDS);
             } catch (InterruptedException interrupted) {

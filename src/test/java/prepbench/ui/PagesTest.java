@@ -30,6 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import prepbench.support.Rows;
+import prepbench.support.TestBenches;
 
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -116,22 +117,29 @@ class PagesTest {
 
     @Test
     void theBenchPickerChoosesTheBenchAndIsRemembered() throws Exception {
+        String bench = TestBenches.next();
         RequestPostProcessor technician = aTechnician();
 
-        var picked = mvc.perform(post("/scan").param("raw", "F=PRM00936").param("bench", "bench-2").with(technician)
+        var picked = mvc.perform(post("/scan").param("raw", "F=PRM00936").param("bench", bench).with(technician)
                         .with(csrf()))
                 .andExpect(status().isSeeOther())
-                .andExpect(cookie().value("prepbench-bench", "bench-2"))
+                .andExpect(cookie().value("prepbench-bench", bench))
                 .andReturn().getResponse();
         mvc.perform(get(picked.getRedirectedUrl()).with(technician))
-                .andExpect(content().string(containsString("data-testid=\"bench\">bench-2<")));
+                .andExpect(content().string(containsString("data-testid=\"bench\">" + bench + "<")));
+        mvc.perform(post("/scan").param("raw", "F=COS00217").with(technician).with(csrf())
+                        .cookie(new jakarta.servlet.http.Cookie("prepbench-bench", bench)))
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("Bench " + bench
+                        + " is in use: PRM00936 attempt")));
+        mvc.perform(post(picked.getRedirectedUrl() + "/abort").param("reason", "wrong bench").with(technician)
+                .with(csrf())).andExpect(status().isSeeOther());
 
         String next = mvc.perform(post("/scan").param("raw", "F=COS00217").with(technician).with(csrf())
-                        .cookie(new jakarta.servlet.http.Cookie("prepbench-bench", "bench-2")))
+                        .cookie(new jakarta.servlet.http.Cookie("prepbench-bench", bench)))
                 .andReturn().getResponse().getRedirectedUrl();
-        mvc.perform(get(next).with(technician)).andExpect(content().string(containsString("data-testid=\"bench\">bench-2<")));
-        mvc.perform(get("/").with(technician).cookie(new jakarta.servlet.http.Cookie("prepbench-bench", "bench-2")))
-                .andExpect(content().string(matchesPattern("(?s).*<option value=\"bench-2\" selected>.*")));
+        mvc.perform(get(next).with(technician)).andExpect(content().string(containsString("data-testid=\"bench\">" + bench + "<")));
+        mvc.perform(get("/").with(technician).cookie(new jakarta.servlet.http.Cookie("prepbench-bench", bench)))
+                .andExpect(content().string(matchesPattern("(?s).*<option value=\"" + bench + "\" selected>.*")));
         mvc.perform(post("/scan").param("raw", "F=PRM01204").param("bench", "<nope>").with(technician).with(csrf()))
                 .andExpect(status().isSeeOther())
                 .andExpect(cookie().doesNotExist("prepbench-bench"));

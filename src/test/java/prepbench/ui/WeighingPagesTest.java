@@ -91,7 +91,10 @@ class WeighingPagesTest {
         mvc.perform(post(preparation + "/steps/1/capture").with(who).with(csrf()))
                 .andExpect(status().isSeeOther())
                 .andExpect(flash().attribute("messageIsError", true));
-        benches.simulate("bench-1", java.math.BigDecimal.ZERO, java.time.Duration.ZERO, null, false);
+        String bench = jdbc.sql("SELECT bench FROM preparation_session WHERE id = :id")
+                .param("id", SessionId.parse(preparation.substring("/preparations/".length())).value())
+                .query(String.class).single();
+        benches.simulate(bench, java.math.BigDecimal.ZERO, java.time.Duration.ZERO, null, false);
         mvc.perform(post(preparation + "/tare").with(who).with(csrf()))
                 .andExpect(flash().attribute("message", containsString("Balance tared")));
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE session_id = :id ORDER BY id")
@@ -100,7 +103,7 @@ class WeighingPagesTest {
                 "REFUSED_CAPTURE", "BALANCE_TARED");
         mvc.perform(get(preparation).with(who))
                 .andExpect(content().string(allOf(containsString("data-testid=\"identified\""),
-                        containsString("data-bench=\"bench-1\""), containsString(">Capture</button>"))));
+                        containsString("data-bench=\"" + bench + "\""), containsString(">Capture</button>"))));
     }
 
     @Test
