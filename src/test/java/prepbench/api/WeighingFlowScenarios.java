@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -33,6 +32,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import com.jayway.jsonpath.JsonPath;
 
+import prepbench.support.DemoLabels;
 import prepbench.support.TestBenches;
 
 /**
@@ -43,17 +43,6 @@ import prepbench.support.TestBenches;
 @SpringBootTest
 @AutoConfigureMockMvc
 abstract class WeighingFlowScenarios {
-
-    /** What a scanner reads from each demo ingredient's container. */
-    private static final Map<String, String> LABELS = Map.of(
-            "ING-ETH-001", "ING-ETH-001",
-            "ING-LIM-001", "]C1ING-LIM-001",
-            "09506000134352", "]C1(01)09506000134352(17)301231(10)LIN-LOT-7",
-            "BER-001", "ING=BER-001;LOT=B-2291;EXP=2030-06-30",
-            "ING-HED-001", "HEDIONE",
-            "ING-ISO-001", "ING-ISO-001",
-            "ING-GAL-001", "ING-GAL-001",
-            "ING-VAN-001", "ING-VAN-001");
 
     @Autowired
     MockMvc mvc;
@@ -92,7 +81,7 @@ abstract class WeighingFlowScenarios {
 
     /** Scans the step's container, zeroes the empty pan and pours the given weight. */
     private void prepareStep(String id, int sequence, String grams, RequestPostProcessor who) throws Exception {
-        String label = LABELS.get(stepField(id, sequence, "requiredCodeValue", who));
+        String label = DemoLabels.PRM00936.get(stepField(id, sequence, "requiredCodeValue", who));
         json(post("/api/v1/preparations/" + id + "/steps/" + sequence + "/scan"), who,
                 "{\"code\":\"" + label.replace("\"", "\\\"") + "\"}").andExpect(status().isOk());
         load(who, "0");

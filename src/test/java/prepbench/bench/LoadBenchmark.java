@@ -1,6 +1,5 @@
 package prepbench.bench;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +11,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import prepbench.PrepBenchApplication;
 import prepbench.audit.AuditTrail;
 
@@ -34,26 +32,7 @@ public final class LoadBenchmark {
                 "--server.tomcat.threads.max=200", "--spring.datasource.hikari.maximum-pool-size=16",
                 // a bench holds one preparation at a time: a bench for every technician
                 "--prepbench.simulated-benches=200"));
-        EmbeddedPostgres postgres = null;
-        if (database.equals("postgres")) {
-            String external = System.getenv("PREPBENCH_TEST_POSTGRES_URL");
-            if (external == null) {
-                Path home = Files.createTempDirectory("prepbench-load-pg");
-                home.toFile().setWritable(true, false);
-                home.toFile().setExecutable(true, false);
-                postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(home.toFile())
-                        .setDataDirectory(home.resolve("data")).start();
-                properties.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
-                properties.add("--spring.datasource.username=postgres");
-            } else {
-                properties.add("--spring.datasource.url=" + external);
-                properties.add("--spring.datasource.username=" + System.getenv().getOrDefault("PREPBENCH_TEST_POSTGRES_USER", "postgres"));
-                properties.add("--spring.datasource.password=" + System.getenv().getOrDefault("PREPBENCH_TEST_POSTGRES_PASSWORD", ""));
-            }
-        } else {
-            Path file = Files.createTempDirectory("prepbench-load-h2").resolve("prepbench");
-            properties.add("--spring.datasource.url=jdbc:h2:file:" + file + ";LOCK_TIMEOUT=10000;WRITE_DELAY=0");
-        }
+        BenchDatabase databaseServer = BenchDatabase.start(database, "prepbench-load", properties);
         ConfigurableApplicationContext app = SpringApplication.run(PrepBenchApplication.class,
                 properties.toArray(String[]::new));
         try {
@@ -80,9 +59,7 @@ public final class LoadBenchmark {
             System.out.println("written target/load/" + database + "/results.json and latency.html");
         } finally {
             app.close();
-            if (postgres != null) {
-                postgres.close();
-            }
+            databaseServer.close();
         }
     }
 

@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import prepbench.support.DemoLabels;
 import prepbench.PrepBenchApplication;
 import prepbench.audit.AuditTrail;
 
@@ -48,16 +48,6 @@ import prepbench.audit.AuditTrail;
  */
 public final class SoakBenchmark {
 
-    /** What a scanner reads from each PRM00936 ingredient's container (plain, AIM-prefixed, GS1 and key=value). */
-    private static final Map<String, String> LABELS = Map.of(
-            "ING-ETH-001", "ING-ETH-001",
-            "ING-LIM-001", "]C1ING-LIM-001",
-            "09506000134352", "]C1(01)09506000134352(17)301231(10)LIN-LOT-7",
-            "BER-001", "ING=BER-001;LOT=B-2291;EXP=2030-06-30",
-            "ING-HED-001", "HEDIONE",
-            "ING-ISO-001", "ING-ISO-001",
-            "ING-GAL-001", "ING-GAL-001",
-            "ING-VAN-001", "ING-VAN-001");
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Duration WINDOW = Duration.ofMinutes(5);
     private static final Duration PACE = Duration.ofMillis(1000);
@@ -89,21 +79,7 @@ public final class SoakBenchmark {
             properties.add("--prepbench.benches[" + i + "].id=soak-" + (i + 1));
             properties.add("--prepbench.benches[" + i + "].scale.protocol=simulated");
         }
-        EmbeddedPostgres postgres = null;
-        if (database.equals("postgres")) {
-            Path home = Files.createTempDirectory("prepbench-soak-pg");
-            home.toFile().setWritable(true, false);
-            home.toFile().setExecutable(true, false);
-            postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(home.toFile())
-                    .setDataDirectory(home.resolve("data")).start();
-            properties.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
-            properties.add("--spring.datasource.username=postgres");
-        } else {
-            // the embedded default's own URL options, in a file database of the run's own
-            Path file = Files.createTempDirectory("prepbench-soak-h2").resolve("prepbench");
-            properties.add("--spring.datasource.url=jdbc:h2:file:" + file
-                    + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0");
-        }
+        BenchDatabase databaseServer = BenchDatabase.start(database, "prepbench-soak", properties);
         ConfigurableApplicationContext app = SpringApplication.run(PrepBenchApplication.class,
                 properties.toArray(String[]::new));
         try {
@@ -123,9 +99,7 @@ public final class SoakBenchmark {
             System.out.println("written " + out.resolve("report.txt"));
         } finally {
             app.close();
-            if (postgres != null) {
-                postgres.close();
-            }
+            databaseServer.close();
         }
     }
 
@@ -222,7 +196,7 @@ public final class SoakBenchmark {
                         call(http, authorization, "scan", "POST", preparation + "/steps/1/scan",
                                 "{\"code\":\"ING-VAN-001\"}", 422);
                     }
-                    String label = LABELS.get(required).replace("\"", "\\\"");
+                    String label = DemoLabels.PRM00936.get(required).replace("\"", "\\\"");
                     if (call(http, authorization, "scan", "POST", preparation + "/steps/" + step + "/scan",
                             "{\"code\":\"" + label + "\"}", 200) == null
                             || call(http, authorization, "simulator", "PUT", "/api/v1/benches/" + bench + "/simulator",
