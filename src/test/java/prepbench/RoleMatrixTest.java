@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,14 +20,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.jayway.jsonpath.JsonPath;
@@ -156,18 +153,8 @@ class RoleMatrixTest {
         accounts.disable("admin", "matrix.disabled");
     }
 
-    /** Every mapped endpoint as "METHOD pattern". */
     private Set<String> endpoints() {
-        Set<String> endpoints = new TreeSet<>();
-        mappings.getHandlerMethods().forEach((info, method) -> {
-            Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-            for (String pattern : info.getPatternValues()) {
-                for (RequestMethod requestMethod : methods.isEmpty() ? Set.of(RequestMethod.GET) : methods) {
-                    endpoints.add(requestMethod.name() + " " + pattern);
-                }
-            }
-        });
-        return endpoints;
+        return Endpoints.all(mappings);
     }
 
     @Test
@@ -215,14 +202,8 @@ class RoleMatrixTest {
     }
 
     private MockHttpServletResponse call(String endpoint, RequestPostProcessor who) throws Exception {
-        String method = endpoint.substring(0, endpoint.indexOf(' '));
-        String path = endpoint.substring(endpoint.indexOf(' ') + 1);
-        for (var sample : samples.entrySet()) {
-            path = path.replace("{" + sample.getKey() + "}", sample.getValue());
-        }
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path)
-                .with(who).with(csrf());
-        if (path.startsWith("/api/") && !method.equals("GET")) {
+        MockHttpServletRequestBuilder request = Endpoints.request(endpoint, samples).with(who).with(csrf());
+        if (endpoint.contains(" /api/") && !endpoint.startsWith("GET")) {
             request.contentType(MediaType.APPLICATION_JSON).content("{}");
         }
         return mvc.perform(request).andReturn().getResponse();

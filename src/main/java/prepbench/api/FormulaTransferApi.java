@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +39,7 @@ class FormulaTransferApi {
      * with every problem and nothing imported.
      */
     @PostMapping("/import")
-    ResponseEntity<ImportDto> importFile(@RequestParam(defaultValue = "") String format,
+    ResponseEntity<?> importFile(@RequestParam(defaultValue = "") String format,
             @RequestHeader(name = "Content-Type", defaultValue = "") String contentType, InputStream body,
             Editor editor) throws IOException {
         FileFormat fileFormat = FileFormat.fromName(format).orElseGet(() -> contentType.contains("json")
@@ -49,13 +50,27 @@ class FormulaTransferApi {
         }
         byte[] bytes = body.readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
-            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new ImportDto(List.of(new FileProblem(0, "",
-                    "The file is larger than 16 MB; a file can be at most 2 MB. Split it and import the parts.")),
-                    List.of(), ""));
+            return refused(HttpStatus.CONTENT_TOO_LARGE, List.of(new FileProblem(0, "",
+                    "The file is larger than 16 MB; a file can be at most 2 MB. Split it and import the parts.")), "");
         }
         FormulaTransfer.ImportReport report = transfer.importFile(editor, fileFormat, bytes);
-        return ResponseEntity.status(report.ok() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_CONTENT)
+        if (!report.ok()) {
+            return refused(HttpStatus.UNPROCESSABLE_CONTENT, report.problems(), report.encoding());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new ImportDto(report.problems(), report.imported(), report.encoding()));
+    }
+
+    /** A refused import as a ProblemDetail that lists every problem with its row and field; nothing was imported. */
+    private static ResponseEntity<ProblemDetail> refused(HttpStatus status, List<FileProblem> problems,
+            String encoding) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Nothing was imported: " + problems.size()
+                + (problems.size() == 1 ? " problem, listed" : " problems, listed") + " in problems with their row "
+                + "and field. Correct the file and import it again.");
+        problem.setProperty("problems", problems);
+        problem.setProperty("imported", List.of());
+        problem.setProperty("encoding", encoding);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     record ImportDto(List<FileProblem> problems, List<FormulaTransfer.ImportedFormula> imported, String encoding) {

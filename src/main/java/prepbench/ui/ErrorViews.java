@@ -24,8 +24,9 @@ class ErrorViews implements ErrorViewResolver {
             case FORBIDDEN -> ErrorPage.of(403, "Not allowed", "Your role does not allow this. Ask a lab lead or an admin "
                     + "to do it, or to give your account the role it needs.");
             case BAD_REQUEST -> ErrorPage.of(400, "Bad request", "The request was damaged or incomplete.");
-            case CONTENT_TOO_LARGE -> ErrorPage.of(413, "File too large", "A formula file can be at most 2 MB; this "
-                    + "one is much larger. Split it into smaller files and import them one by one.");
+            case CONTENT_TOO_LARGE -> ErrorPage.of(413, "Too large", "This is far larger than PrepBench reads: a formula "
+                    + "file is at most 2 MB (split a larger one and import the parts one by one), and before sign-in a "
+                    + "form is at most 64 KB.");
             default -> status.is4xxClientError()
                     ? ErrorPage.of(status.value(), "Request refused", "The request could not be handled.")
                     : ErrorPage.of(status.value(), "Something went wrong",
