@@ -24,10 +24,15 @@ final class Bench {
 
     Reading read() {
         Reading reading = scale.read();
+        seen(reading);
+        return reading;
+    }
+
+    /** Notes a reading of this bench's balance: a stable zero counts as the balance zeroed at that moment. */
+    void seen(Reading reading) {
         if (reading.isStableZero()) {
             zeroed(reading.at());
         }
-        return reading;
     }
 
     void zero() {

@@ -126,7 +126,7 @@ public class Benches {
         ConnectedBalance.Mode mode = "continuous".equals(scale.mode()) ? ConnectedBalance.Mode.CONTINUOUS
                 : ConnectedBalance.Mode.POLL;
         return new ConnectedBalance(id, transport, codec, mode, Duration.ofMillis(scale.pollIntervalMs()),
-                STALE_AFTER, clock, reading -> listeners.forEach(listener -> listener.accept(id, reading)));
+                STALE_AFTER, clock, reading -> arrived(id, reading));
     }
 
     /** Calls the listener with every reading a connected balance sends, as it arrives (not for simulated ones). */
@@ -178,6 +178,18 @@ public class Benches {
                 ? id + " (" + connected.diagnostics().protocol() + ", " + connected.diagnostics().transport() + ")"
                 : id + " (SIMULATED)";
         return description.length() <= 200 ? description : description.substring(0, 199) + "…";
+    }
+
+    /**
+     * A reading a connected balance sent: a stable zero is noted at once (however briefly the pan stays empty, and
+     * whether or not anyone reads the bench just then), then the listeners hear of it.
+     */
+    private void arrived(String id, Reading reading) {
+        Bench bench = benches.get(id);
+        if (bench != null) {
+            bench.seen(reading);
+        }
+        listeners.forEach(listener -> listener.accept(id, reading));
     }
 
     /** What the diagnostics page shows of every bench. */
