@@ -22,8 +22,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -35,7 +37,8 @@ import prepbench.security.Accounts;
 /**
  * Who may call what, for every page and API endpoint the application maps (read from the handler mappings, so a
  * new endpoint cannot be forgotten: it fails this test until it has a row in {@link #EXPECTED}), as anonymous,
- * viewer, technician, lab_lead, admin and a disabled account. "Refused" is 401, 403 or a redirect to sign in;
+ * viewer, technician, lab_lead, admin and a disabled account (over the API; and in the open page session of an
+ * admin disabled after signing in, which every page sends to {@code /login?ended}). "Refused" is 401, 403 or a redirect to sign in;
  * "allowed" is any other answer (a 404 for a sample value, a 422 for an empty body: the role got past the checks).
  */
 @SpringBootTest(properties = "prepbench.test.context=role-matrix")
@@ -150,8 +153,16 @@ class RoleMatrixTest {
         accounts.create("admin", "matrix.target", "Matrix Target", "viewer", "matrix target password");
         samples.put("username", "matrix.target");
         accounts.create("admin", "matrix.disabled", "Matrix Disabled", "admin", "matrix disabled password");
+        accounts.changeOwnPassword("matrix.disabled", "matrix disabled password", DISABLED_PASSWORD, null);
+        disabledSession = (MockHttpSession) mvc.perform(SecurityMockMvcRequestBuilders.formLogin()
+                .user("matrix.disabled").password(DISABLED_PASSWORD)).andReturn().getRequest().getSession(false);
         accounts.disable("admin", "matrix.disabled");
     }
+
+    private static final String DISABLED_PASSWORD = "was an admin until today";
+
+    /** The page session of an admin whose account was disabled after signing in. */
+    private MockHttpSession disabledSession;
 
     private Set<String> endpoints() {
         return Endpoints.all(mappings);
@@ -166,6 +177,7 @@ class RoleMatrixTest {
     @Test
     void everyRoleGetsPastTheChecksExactlyWhereTheTableSays() throws Exception {
         List<String> wrong = new ArrayList<>();
+        boolean endedSeen = false;
         for (String endpoint : endpoints()) {
             Access access = EXPECTED.get(endpoint);
             if (access == null) {
@@ -181,10 +193,21 @@ class RoleMatrixTest {
                 }
             }
             if (endpoint.contains("/api/") && access != Access.PUBLIC) {
-                MockHttpServletResponse disabled = call(endpoint, httpBasic("matrix.disabled",
-                        "matrix disabled password"));
+                MockHttpServletResponse disabled = call(endpoint, httpBasic("matrix.disabled", DISABLED_PASSWORD));
                 if (disabled.getStatus() != 401) {
                     wrong.add(endpoint + " as a disabled admin: " + disabled.getStatus() + " (expected 401)");
+                }
+            } else if (access != Access.PUBLIC) {
+                MockHttpServletResponse ended = call(endpoint, request -> {
+                    request.setSession(disabledSession);
+                    return request;
+                });
+                // the first request of the ended session says why; the session is gone after it
+                String expected = endedSeen ? "/login" : "/login?ended";
+                endedSeen = true;
+                if (!expected.equals(ended.getRedirectedUrl())) {
+                    wrong.add(endpoint + " in the open page of a disabled admin: " + ended.getStatus() + " "
+                            + ended.getRedirectedUrl() + " (expected " + expected + ")");
                 }
             }
         }
