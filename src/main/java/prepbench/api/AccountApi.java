@@ -36,7 +36,7 @@ class AccountApi {
 
         static AccountDto of(Account account, Instant now) {
             return new AccountDto(account.username(), account.fullName(),
-                    account.role() == null ? null : account.role().name().toLowerCase(java.util.Locale.ROOT),
+                    account.role() == null ? null : account.role().code(),
                     account.enabled(), account.passwordChangeRequired(), account.lockedAt(now),
                     account.lockedAt(now) ? account.lockedUntil() : null, account.failedAttempts(), account.createdAt());
         }

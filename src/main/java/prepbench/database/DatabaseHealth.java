@@ -54,8 +54,9 @@ class DatabaseHealth implements HealthIndicator {
             health = Health.up().withDetail("write", "accepted (rolled back)");
         } catch (RuntimeException refused) {
             errors.record("health check", refused);
-            health = Health.down().withDetail("write", "refused: " + DatabaseErrors.describe(
-                    DatabaseErrors.databaseCause(refused) == null ? refused : DatabaseErrors.databaseCause(refused)));
+            Throwable cause = DatabaseErrors.databaseCause(refused);
+            health = Health.down().withDetail("write", "refused: "
+                    + DatabaseErrors.describe(cause == null ? refused : cause));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("checkMs", Duration.ofNanos(System.nanoTime() - started).toMillis());

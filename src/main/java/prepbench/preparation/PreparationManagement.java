@@ -86,27 +86,25 @@ public class PreparationManagement {
                 : new BatchSize(formula.defaultAmount(), formula.defaultUnit());
         BatchPlan plan = BatchPlan.of(formula, batch, properties.readabilityG(), properties.maxBatchG());
 
-        try {
-            for (int tries = 1; ; tries++) {
-                try {
-                    StartOutcome outcome = transaction.execute(tx -> startOrResumeLocked(formula, plan, batch,
-                            operator, bench));
-                    if (outcome != null) {
-                        return outcome;
-                    }
-                    ensureAttemptsRow(formula.formulaId());
-                } catch (DuplicateKeyException benchTakenMeanwhile) {
-                    // another start took the free bench between the look and the insert: look again
-                    if (tries >= MAX_BENCH_TRIES) {
-                        throw bench == null ? BenchOccupied.all() : sessions.occupant(bench)
-                                .map(occupant -> BenchOccupied.by(bench, occupant))
-                                .orElseThrow(() -> benchTakenMeanwhile);
-                    }
-                    RETRYING.set(true);
+        for (int tries = 1; ; tries++) {
+            // after losing a free bench to a concurrent start, take any free one, so that many starts at once do
+            // not all reach for the same bench again
+            boolean anyFree = tries > 1;
+            try {
+                StartOutcome outcome = transaction.execute(tx -> startOrResumeLocked(formula, plan, batch, operator,
+                        bench, anyFree));
+                if (outcome != null) {
+                    return outcome;
+                }
+                ensureAttemptsRow(formula.formulaId());
+            } catch (DuplicateKeyException benchTakenMeanwhile) {
+                // another start took the free bench between the look and the insert: look again
+                if (tries >= MAX_BENCH_TRIES) {
+                    throw bench == null ? BenchOccupied.all() : sessions.occupant(bench)
+                            .map(occupant -> BenchOccupied.by(bench, occupant))
+                            .orElseThrow(() -> benchTakenMeanwhile);
                 }
             }
-        } finally {
-            RETRYING.remove();
         }
     }
 
@@ -114,10 +112,10 @@ public class PreparationManagement {
     private static final int MAX_BENCH_TRIES = 8;
 
     /**
-     * The bench a start or a move goes to: the one asked for when it is free, else the first free one; refused when
-     * the one asked for, or every bench, has a preparation in progress.
+     * The bench a start or a move goes to: the one asked for when it is free, else the first free one (any free one
+     * with {@code anyFree}); refused when the one asked for, or every bench, has a preparation in progress.
      */
-    private String freeBench(String asked) {
+    private String freeBench(String asked, boolean anyFree) {
         if (asked != null) {
             sessions.occupant(asked).ifPresent(occupant -> {
                 throw BenchOccupied.by(asked, occupant);
@@ -129,27 +127,21 @@ public class PreparationManagement {
         if (free.isEmpty()) {
             throw BenchOccupied.all();
         }
-        // the first free bench; after losing it to a concurrent start, any free one, so that many starts at once
-        // do not all reach for the same bench again
-        return RETRYING.get() ? free.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(free.size()))
-                : free.get(0);
+        return anyFree ? free.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(free.size())) : free.get(0);
     }
-
-    /** Whether this thread's start lost a bench to a concurrent start and is looking again. */
-    private static final ThreadLocal<Boolean> RETRYING = ThreadLocal.withInitial(() -> false);
 
     /**
      * One transaction: lock the formula's attempt counter, resume the operator's session or create the next
      * attempt. Null when the formula has never been prepared and its counter row does not exist yet.
      */
     private StartOutcome startOrResumeLocked(ReleasedFormula formula, BatchPlan plan, BatchSize batch,
-            Operator operator, String bench) {
+            Operator operator, String bench, boolean anyFree) {
         Optional<PreparationSessions.Attempts> locked = sessions.lockAttempts(formula.formulaId());
         if (locked.isEmpty()) {
             return null;
         }
         PreparationSessions.Attempts attempts = locked.get();
-        StartOutcome resumed = resume(formula, operator.username(), bench);
+        StartOutcome resumed = resume(formula, operator.username(), bench, anyFree);
         if (resumed != null) {
             return resumed;
         }
@@ -157,7 +149,7 @@ public class PreparationManagement {
             throw new FormulaLocked(formula.code(), attempts.lockedAt(), attempts.lockedReason());
         }
         PreparationSession session = PreparationSession.start(formula, plan, batch, attempts.lastAttemptNo() + 1,
-                operator.username(), freeBench(bench), clock.instant());
+                operator.username(), freeBench(bench, anyFree), clock.instant());
         sessions.insertNew(session);
         events.publishEvent(new SessionStarted(session.id().value(), formula.code().value(), formula.versionNo(),
                 session.attemptNo(), session.operator(), session.bench(), batch.amount(), batch.unit().symbol(),
@@ -178,22 +170,20 @@ public class PreparationManagement {
      * The operator's session of the formula, if one is in progress: at its own bench, or moved to the bench asked
      * for when that one is free (a move is recorded, and the balance must be zeroed there again before a capture).
      */
-    private StartOutcome resume(ReleasedFormula formula, String operator, String asked) {
+    private StartOutcome resume(ReleasedFormula formula, String operator, String asked, boolean anyFree) {
         return sessions.findInProgress(formula.formulaId(), operator)
                 .flatMap(sessions::lock)
                 .filter(session -> session.status() == SessionStatus.IN_PROGRESS)
                 .map(session -> {
                     String from = session.bench();
-                    boolean holds = sessions.holdsBench(session.id());
-                    String to = asked != null ? asked : holds ? from : null;
-                    if (to == null || !to.equals(from) || !holds) {
-                        to = freeBench(to);
-                        sessions.moveTo(session.id(), to, clock.instant());
+                    // a session from before one preparation per bench may hold no bench: it takes one now
+                    boolean stays = sessions.holdsBench(session.id()) && (asked == null || asked.equals(from));
+                    if (!stays) {
+                        sessions.moveTo(session.id(), freeBench(asked, anyFree), clock.instant());
                         session = sessions.find(session.id()).orElseThrow();
                     }
                     events.publishEvent(new SessionResumed(session.id().value(), session.formulaCode().value(),
-                            session.attemptNo(), operator, session.bench(), to.equals(from) && holds ? null : from,
-                            clock.instant()));
+                            session.attemptNo(), operator, session.bench(), stays ? null : from, clock.instant()));
                     return new StartOutcome(session, false);
                 })
                 .orElse(null);
@@ -263,9 +253,7 @@ public class PreparationManagement {
         if (bench == null || !benches.exists(bench)) {
             throw new InvalidBench();
         }
-        return readOnly.execute(tx -> sessions.atBench(bench)
-                .filter(id -> sessions.find(id).map(session -> session.operator().equals(actor.username()))
-                        .orElse(false)))
+        return readOnly.execute(tx -> sessions.atBench(bench, actor.username()))
                 .orElseThrow(() -> new ActionRefused("NO_PREPARATION_HERE", "Zero and tare belong to a preparation: "
                         + "start or resume yours at bench " + bench + " first, then zero or tare from it."));
     }

@@ -290,10 +290,10 @@ class PreparationSessions {
                 """).param("bench", bench).param("now", utc(now)).param("id", id.value()).update();
     }
 
-    /** The session in progress at the bench, if any. */
-    Optional<SessionId> atBench(String bench) {
-        return jdbc.sql("SELECT id FROM preparation_session WHERE in_progress_bench = :bench").param("bench", bench)
-                .query(UUID.class).optional().map(SessionId::new);
+    /** The operator's session in progress at the bench, if that is where it is. */
+    Optional<SessionId> atBench(String bench, String operator) {
+        return jdbc.sql("SELECT id FROM preparation_session WHERE in_progress_bench = :bench AND operator = :operator")
+                .param("bench", bench).param("operator", operator).query(UUID.class).optional().map(SessionId::new);
     }
 
     void insertNew(PreparationSession session) {

@@ -103,19 +103,8 @@ public class Accounts {
         String full = requireFullName(fullName);
         Role newRole = role(role);
         requirePolicy(name, temporaryPassword);
-        Instant now = clock.instant();
         try {
-            transaction.executeWithoutResult(tx -> {
-                jdbc.sql("""
-                        INSERT INTO users (username, password, enabled, full_name, password_change_required,
-                                           failed_attempts, created_at)
-                        VALUES (:username, :password, TRUE, :fullName, TRUE, 0, :now)
-                        """).param("username", name).param("password", passwords.encode(temporaryPassword))
-                        .param("fullName", full).param("now", now.atOffset(ZoneOffset.UTC)).update();
-                jdbc.sql("INSERT INTO authorities (username, authority) VALUES (:username, :authority)")
-                        .param("username", name).param("authority", newRole.authority()).update();
-                publish(now, actor, name, null, "ACCOUNT_CREATED", Map.of("fullName", full, "role", code(newRole)));
-            });
+            insert(actor, name, full, newRole, temporaryPassword, true, Map.of());
         } catch (DuplicateKeyException taken) {
             throw new AccountRefused("USERNAME_TAKEN", "There is already an account called " + name
                     + " (perhaps disabled: enable it instead). Choose another username.");
@@ -162,7 +151,7 @@ public class Accounts {
             jdbc.sql("INSERT INTO authorities (username, authority) VALUES (:username, :authority)")
                     .param("username", account.username()).param("authority", newRole.authority()).update();
             return new Change("ROLE_CHANGED", Map.of("role", Map.of("old", account.role() == null ? ""
-                    : code(account.role()), "new", code(newRole))));
+                    : account.role().code(), "new", newRole.code())));
         });
         endPageSessions(username);
         return get(username);
@@ -220,7 +209,6 @@ public class Accounts {
     public boolean verifyPassword(String username, String password, String from, String purpose) {
         Optional<StoredCredentials> stored = credentials(username);
         if (stored.isEmpty()) {
-            passwords.matches(password == null ? "" : password, dummyHash());
             return false;
         }
         boolean matches = password != null && password.length() <= 200
@@ -279,16 +267,17 @@ public class Accounts {
 
     /** Creates the first admin of a station that has no account; the password must be changed at first sign-in. */
     void createFirstAdmin(String password) {
-        insert("admin", "First administrator", Role.ADMIN, password, true, Map.of("firstStart", true));
+        insert("prepbench", "admin", "First administrator", Role.ADMIN, password, true, Map.of("firstStart", true));
     }
 
     /** Writes a demo account (public password, no policy, no change required); only into an empty accounts table. */
     void createDemo(String username, String fullName, Role role, String password) {
-        insert(username, fullName, role, password, false, Map.of("demo", true));
+        insert("prepbench", username, fullName, role, password, false, Map.of("demo", true));
     }
 
-    private void insert(String username, String fullName, Role role, String password, boolean temporary,
-            Map<String, Object> note) {
+    /** Writes a new account with its role and records it; {@code note} adds to what the record says. */
+    private void insert(String actor, String username, String fullName, Role role, String password,
+            boolean temporary, Map<String, Object> note) {
         Instant now = clock.instant();
         transaction.executeWithoutResult(tx -> {
             jdbc.sql("""
@@ -300,9 +289,9 @@ public class Accounts {
                     .param("now", now.atOffset(ZoneOffset.UTC)).update();
             jdbc.sql("INSERT INTO authorities (username, authority) VALUES (:username, :authority)")
                     .param("username", username).param("authority", role.authority()).update();
-            Map<String, Object> details = new LinkedHashMap<>(Map.of("fullName", fullName, "role", code(role)));
+            Map<String, Object> details = new LinkedHashMap<>(Map.of("fullName", fullName, "role", role.code()));
             details.putAll(note);
-            publish(now, "prepbench", username, null, "ACCOUNT_CREATED", details);
+            publish(now, actor, username, null, "ACCOUNT_CREATED", details);
         });
     }
 
@@ -324,18 +313,6 @@ public class Accounts {
     record StoredCredentials(String username, String hash, boolean enabled, boolean passwordChangeRequired,
             int failedAttempts, Instant lockedUntil, String authority) {
     }
-
-    /** A hash of nothing anyone knows: checking an unknown user's password costs what a known one's does. */
-    private String dummyHash() {
-        String hash = dummyHash;
-        if (hash == null) {
-            hash = passwords.encode(java.util.UUID.randomUUID().toString());
-            dummyHash = hash;
-        }
-        return hash;
-    }
-
-    private volatile String dummyHash;
 
     private record Change(String action, Map<String, Object> details) {
     }
@@ -404,9 +381,6 @@ public class Accounts {
         throw new AccountRefused("INVALID_ROLE", "The role is one of technician, lab_lead, admin or viewer.");
     }
 
-    static String code(Role role) {
-        return role.name().toLowerCase(Locale.ROOT);
-    }
 
     private void endPageSessions(String username) {
         for (Object principal : sessions.getAllPrincipals()) {

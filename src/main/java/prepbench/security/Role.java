@@ -7,4 +7,9 @@ public enum Role {
     public String authority() {
         return "ROLE_" + name();
     }
+
+    /** The role as people and the API write it: {@code technician}, {@code lab_lead}, {@code admin}, {@code viewer}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
 }

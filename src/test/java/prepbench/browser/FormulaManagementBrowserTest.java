@@ -8,12 +8,8 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -22,7 +18,6 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
@@ -33,34 +28,10 @@ import com.microsoft.playwright.options.AriaRole;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "prepbench.benches[0].id=bench-1", "prepbench.benches[0].scale.protocol=simulated",
         "prepbench.benches[0].scale.settle-ms=250"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FormulaManagementBrowserTest {
+class FormulaManagementBrowserTest extends InBrowser {
 
     private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
 
-    @LocalServerPort
-    int port;
-
-    private Playwright playwright;
-    private com.microsoft.playwright.Browser browser;
-
-    @BeforeAll
-    void launch() {
-        Browser.requireChromium();
-        playwright = Browser.playwright();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private BrowserContext newContext() {
-        return Browser.newContext(browser, port);
-    }
 
     private static Locator button(Page page, String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));

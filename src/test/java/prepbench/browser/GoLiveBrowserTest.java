@@ -15,18 +15,14 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 import prepbench.scales.simulator.ScaleSimulatorServer;
@@ -41,8 +37,7 @@ import prepbench.scales.simulator.ScaleSimulatorServer;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"prepbench.demo-data=false", "prepbench.simulated-benches=0",
                 "prepbench.initial-admin-password=" + GoLiveBrowserTest.INITIAL})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GoLiveBrowserTest {
+class GoLiveBrowserTest extends InBrowser {
 
     static final String INITIAL = "initial admin password 1";
     private static final String ADMIN = "the chief chose this";
@@ -68,24 +63,9 @@ class GoLiveBrowserTest {
         registry.add("prepbench.benches[0].scale.poll-interval-ms", () -> 50);
     }
 
-    @LocalServerPort
-    int port;
-
-    private Playwright playwright;
-    private com.microsoft.playwright.Browser browser;
-
-    @BeforeAll
-    void launch() {
-        Browser.requireChromium();
-        playwright = Browser.playwright();
-        browser = Browser.launch(playwright);
-    }
 
     @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
+    void stopBalance() {
         BALANCE.close();
     }
 
@@ -159,9 +139,9 @@ class GoLiveBrowserTest {
 
     @Test
     void aProductionStationGoesLive() {
-        try (BrowserContext adminContext = Browser.newContext(browser, port);
-                BrowserContext leadContext = Browser.newContext(browser, port);
-                BrowserContext technicianContext = Browser.newContext(browser, port)) {
+        try (BrowserContext adminContext = newContext();
+                BrowserContext leadContext = newContext();
+                BrowserContext technicianContext = newContext()) {
             Page admin = adminContext.newPage();
             admin.setDefaultTimeout(15_000);
             assertThat(admin.locator("body")).not().containsText("Demo: simulated balances");

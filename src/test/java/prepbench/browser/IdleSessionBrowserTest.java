@@ -4,16 +4,11 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
@@ -23,32 +18,12 @@ import com.microsoft.playwright.options.AriaRole;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "prepbench.session.idle-minutes=1")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IdleSessionBrowserTest {
+class IdleSessionBrowserTest extends InBrowser {
 
-    @LocalServerPort
-    int port;
-
-    private Playwright playwright;
-    private com.microsoft.playwright.Browser browser;
-
-    @BeforeAll
-    void launch() {
-        Browser.requireChromium();
-        playwright = Browser.playwright();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
 
     @Test
     void anIdlePageWarnsThenSignsOutAndSigningInReturnsToIt() {
-        try (BrowserContext context = Browser.newContext(browser, port)) {
+        try (BrowserContext context = newContext()) {
             Page page = Browser.signIn(context, "technician", "tech123");
             page.navigate("/formulas/PRM00936");
             assertThat(page.getByTestId("idle-warning")).isVisible();

@@ -5,17 +5,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
@@ -27,8 +22,7 @@ import com.microsoft.playwright.options.AriaRole;
         "prepbench.benches[0].id=bench-1", "prepbench.benches[0].scale.protocol=simulated",
         "prepbench.benches[0].scale.settle-ms=250", "prepbench.benches[1].id=bench-2",
         "prepbench.benches[1].scale.protocol=simulated", "prepbench.benches[1].scale.settle-ms=250"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WeighingBrowserTest {
+class WeighingBrowserTest extends InBrowser {
 
     /** What a scanner reads from each of PRM00936's containers, in step order. */
     private static final List<String> LABELS = List.of("ING-ETH-001", "ING-LIM-001",
@@ -36,29 +30,6 @@ class WeighingBrowserTest {
             "ING-ISO-001", "ING-GAL-001", "ING-VAN-001");
     private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
 
-    @LocalServerPort
-    int port;
-
-    private Playwright playwright;
-    private com.microsoft.playwright.Browser browser;
-
-    @BeforeAll
-    void launch() {
-        Browser.requireChromium();
-        playwright = Browser.playwright();
-        browser = Browser.launch(playwright);
-    }
-
-    @AfterAll
-    void close() {
-        if (playwright != null) {
-            playwright.close();
-        }
-    }
-
-    private BrowserContext newContext() {
-        return Browser.newContext(browser, port);
-    }
 
     private static void scanFormula(Page page) {
         page.navigate("/");
