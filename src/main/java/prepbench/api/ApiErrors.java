@@ -17,6 +17,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import prepbench.access.NotPermitted;
 import prepbench.formulas.CatalogRefused;
 import prepbench.formulas.FormulaNotFound;
 import prepbench.formulas.IngredientNotFound;
@@ -29,7 +30,6 @@ import prepbench.preparation.FormulaLocked;
 import prepbench.preparation.InvalidBatch;
 import prepbench.preparation.InvalidBench;
 import prepbench.preparation.InvalidSessionId;
-import prepbench.preparation.NotPermitted;
 import prepbench.preparation.SessionNotFound;
 import prepbench.scales.NotSimulated;
 import prepbench.scales.ScaleCommandRefused;
@@ -85,7 +85,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail refused(ActionRefused refused) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
         problem.setTitle("Refused");
-        problem.setProperty("reason", refused.code());
+        problem.setProperty("reason", refused.reason().name());
         return problem;
     }
 
@@ -96,10 +96,9 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccountRefused.class)
     ProblemDetail accountRefused(AccountRefused refused) {
-        ProblemDetail problem = problem(refused.notPermitted() ? HttpStatus.FORBIDDEN : HttpStatus.UNPROCESSABLE_CONTENT,
-                refused.getMessage());
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
         problem.setTitle("Refused");
-        problem.setProperty("reason", refused.code());
+        problem.setProperty("reason", refused.reason().name());
         return problem;
     }
 
@@ -120,14 +119,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(NotPermitted.class)
     ProblemDetail forbidden(NotPermitted refusal) {
-        return problem(HttpStatus.FORBIDDEN, refusal.getMessage());
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, refusal.getMessage());
+        problem.setTitle("Not permitted");
+        problem.setProperty("reason", "NOT_PERMITTED");
+        problem.setProperty("permission", refusal.permission().name());
+        return problem;
     }
 
     @ExceptionHandler(CatalogRefused.class)
     ProblemDetail catalogRefused(CatalogRefused refused) {
-        boolean permission = refused.code().equals("NOT_PERMITTED");
-        ProblemDetail problem = problem(permission ? HttpStatus.FORBIDDEN : HttpStatus.CONFLICT, refused.getMessage());
-        problem.setProperty("reason", refused.code());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, refused.getMessage());
+        problem.setProperty("reason", refused.reason().name());
         return problem;
     }
 

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import prepbench.preparation.Operator;
+import prepbench.access.Actor;
 import prepbench.preparation.PreparationManagement;
 import prepbench.scales.Benches;
 import prepbench.scales.Reading;
@@ -71,14 +71,14 @@ class BenchApi {
 
     /** Zeroes the bench's balance for the caller's preparation there (refused without one); recorded in it. */
     @PostMapping("/{bench}/zero")
-    ReadingDto zero(@PathVariable String bench, Operator operator) {
+    ReadingDto zero(@PathVariable String bench, Actor operator) {
         preparations.zeroBalance(preparations.preparationAt(bench, operator), operator);
         return ReadingDto.of(benches.reading(bench));
     }
 
     /** Tares the bench's balance for the caller's preparation there (refused without one); recorded in it. */
     @PostMapping("/{bench}/tare")
-    ReadingDto tare(@PathVariable String bench, Operator operator) {
+    ReadingDto tare(@PathVariable String bench, Actor operator) {
         preparations.tareBalance(preparations.preparationAt(bench, operator), operator);
         return ReadingDto.of(benches.reading(bench));
     }

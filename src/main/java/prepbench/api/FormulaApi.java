@@ -5,23 +5,22 @@ import java.util.List;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import prepbench.access.Actor;
 import prepbench.formulas.DraftEntry;
-import prepbench.formulas.Editor;
 import prepbench.formulas.FormulaCatalog;
-import prepbench.formulas.FormulaManagement;
-import prepbench.formulas.FormulaVersion;
 import prepbench.formulas.FormulaCode;
+import prepbench.formulas.FormulaManagement;
 import prepbench.formulas.FormulaSummary;
+import prepbench.formulas.FormulaVersion;
 
 @RestController
 @RequestMapping("/api/v1/formulas")
@@ -43,7 +42,7 @@ class FormulaApi {
 
     /** Creates a formula with an empty draft version 1. */
     @PostMapping
-    ResponseEntity<VersionDto> createFormula(@RequestBody NewFormula body, Editor editor) {
+    ResponseEntity<VersionDto> createFormula(@RequestBody NewFormula body, Actor editor) {
         FormulaVersion created = formulas.create(editor, body.code(), body.name(), body.batchAmount(),
                 body.batchUnit());
         return ResponseEntity.created(URI.create("/api/v1/formulas/" + created.code().value() + "/versions"))
@@ -60,18 +59,18 @@ class FormulaApi {
 
     /** Opens the formula's draft: the open one, or a new version copied from the newest. */
     @PostMapping("/{code}/draft")
-    VersionDto openDraft(@PathVariable String code, Editor editor) {
+    VersionDto openDraft(@PathVariable String code, Actor editor) {
         return VersionDto.of(formulas.openDraft(editor, FormulaCode.of(code)));
     }
 
     /** Saves the draft; the body's revision must be the draft's current one, or the save is refused (409). */
     @PutMapping("/{code}/draft")
-    VersionDto saveDraft(@PathVariable String code, @RequestBody DraftEntry entry, Editor editor) {
+    VersionDto saveDraft(@PathVariable String code, @RequestBody DraftEntry entry, Actor editor) {
         return VersionDto.of(formulas.saveDraft(editor, FormulaCode.of(code), entry));
     }
 
     @DeleteMapping("/{code}/draft")
-    ResponseEntity<Void> discardDraft(@PathVariable String code, @RequestParam int revision, Editor editor) {
+    ResponseEntity<Void> discardDraft(@PathVariable String code, @RequestParam int revision, Actor editor) {
         formulas.discardDraft(editor, FormulaCode.of(code), revision);
         return ResponseEntity.noContent().build();
     }
@@ -79,7 +78,7 @@ class FormulaApi {
     /** Releases a draft with the lab lead's signature: {@code {revision, password, meaning}}. */
     @PostMapping("/{code}/versions/{versionNo}/release")
     VersionDto releaseVersion(@PathVariable String code, @PathVariable int versionNo, @RequestBody Signature body,
-            Editor editor) {
+            Actor editor) {
         return VersionDto.of(formulas.release(editor, FormulaCode.of(code), versionNo,
                 body.revision() == null ? -1 : body.revision(), body.password(),
                 FormulaManagement.RELEASE_MEANING.equals(body.meaning())));
@@ -90,7 +89,7 @@ class FormulaApi {
 
     @PostMapping("/{code}/versions/{versionNo}/retire")
     VersionDto retireVersion(@PathVariable String code, @PathVariable int versionNo, @RequestBody Reason body,
-            Editor editor) {
+            Actor editor) {
         return VersionDto.of(formulas.retire(editor, FormulaCode.of(code), versionNo, body.reason()));
     }
 

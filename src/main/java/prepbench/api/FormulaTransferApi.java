@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import prepbench.formulas.Editor;
+import prepbench.access.Actor;
 import prepbench.formulas.FileFormat;
 import prepbench.formulas.FileProblem;
 import prepbench.formulas.FormulaTransfer;
@@ -41,7 +41,7 @@ class FormulaTransferApi {
     @PostMapping("/import")
     ResponseEntity<?> importFile(@RequestParam(defaultValue = "") String format,
             @RequestHeader(name = "Content-Type", defaultValue = "") String contentType, InputStream body,
-            Editor editor) throws IOException {
+            Actor editor) throws IOException {
         FileFormat fileFormat = FileFormat.fromName(format).orElseGet(() -> contentType.contains("json")
                 ? FileFormat.JSON : contentType.contains("csv") ? FileFormat.CSV : null);
         if (fileFormat == null) {

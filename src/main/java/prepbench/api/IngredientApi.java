@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import prepbench.formulas.Editor;
+import prepbench.access.Actor;
 import prepbench.formulas.Ingredient;
 import prepbench.formulas.IngredientEntry;
 import prepbench.formulas.IngredientManagement;
@@ -41,14 +41,14 @@ class IngredientApi {
     }
 
     @PostMapping
-    ResponseEntity<IngredientDto> createIngredient(@RequestBody IngredientEntry entry, Editor editor) {
+    ResponseEntity<IngredientDto> createIngredient(@RequestBody IngredientEntry entry, Actor editor) {
         Ingredient created = ingredients.create(editor, entry);
         return ResponseEntity.created(URI.create("/api/v1/ingredients/" + created.code().value()))
                 .body(IngredientDto.of(created));
     }
 
     @PutMapping("/{code}")
-    IngredientDto updateIngredient(@PathVariable String code, @RequestBody IngredientEntry entry, Editor editor) {
+    IngredientDto updateIngredient(@PathVariable String code, @RequestBody IngredientEntry entry, Actor editor) {
         return IngredientDto.of(ingredients.update(editor, code, entry));
     }
 
@@ -57,12 +57,12 @@ class IngredientApi {
     }
 
     @PostMapping("/{code}/aliases/confirm")
-    IngredientDto confirmAlias(@PathVariable String code, @RequestBody AliasRequest alias, Editor editor) {
+    IngredientDto confirmAlias(@PathVariable String code, @RequestBody AliasRequest alias, Actor editor) {
         return IngredientDto.of(ingredients.confirmAlias(editor, code, alias.codeValue()));
     }
 
     @PostMapping("/{code}/aliases/remove")
-    IngredientDto removeAlias(@PathVariable String code, @RequestBody AliasRequest alias, Editor editor) {
+    IngredientDto removeAlias(@PathVariable String code, @RequestBody AliasRequest alias, Actor editor) {
         return IngredientDto.of(ingredients.removeAlias(editor, code, alias.codeValue()));
     }
 }

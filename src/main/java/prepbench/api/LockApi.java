@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import prepbench.access.Actor;
 import prepbench.formulas.FormulaCode;
 import prepbench.preparation.FormulaLock;
-import prepbench.preparation.Operator;
 import prepbench.preparation.PreparationManagement;
 
 /** Formula locks: which formulas are locked, and their release with a lab lead's signature. */
@@ -38,7 +38,7 @@ class LockApi {
 
     @PostMapping("/api/v1/formulas/{code}/release-lock")
     ResponseEntity<Void> releaseLock(@PathVariable String code, @Valid @RequestBody ReleaseRequest request,
-            Operator operator) {
+            Actor operator) {
         preparations.releaseLock(FormulaCode.of(code), operator, request.password(), request.reason());
         return ResponseEntity.noContent().build();
     }

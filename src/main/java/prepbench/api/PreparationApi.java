@@ -19,9 +19,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import prepbench.access.Actor;
 import prepbench.formulas.FormulaCode;
 import prepbench.preparation.BatchSize;
-import prepbench.preparation.Operator;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionId;
 import prepbench.preparation.SessionQuery;
@@ -50,7 +50,7 @@ class PreparationApi {
     }
 
     @PostMapping
-    ResponseEntity<SessionDto> startPreparation(@Valid @RequestBody StartRequest request, Operator operator) {
+    ResponseEntity<SessionDto> startPreparation(@Valid @RequestBody StartRequest request, Actor operator) {
         BatchSize batch = request.amount() == null && request.unit() == null ? null
                 : BatchSize.parse(request.amount(), request.unit() == null ? "g" : request.unit());
         StartOutcome outcome = preparations.startOrResume(new StartPreparation(

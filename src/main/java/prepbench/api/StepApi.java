@@ -15,10 +15,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import prepbench.access.Actor;
 import prepbench.audit.AuditEvent;
 import prepbench.audit.AuditTrail;
 import prepbench.audit.ChainVerification;
-import prepbench.preparation.Operator;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionId;
 
@@ -51,24 +51,24 @@ class StepApi {
 
     @PostMapping("/steps/{sequence}/scan")
     SessionDto scanContainer(@PathVariable String id, @PathVariable int sequence,
-            @Valid @RequestBody ScanRequest request, Operator operator) {
+            @Valid @RequestBody ScanRequest request, Actor operator) {
         return SessionDto.of(preparations.scanContainer(SessionId.parse(id), sequence, request.code(), operator));
     }
 
     @PostMapping("/steps/{sequence}/capture")
-    SessionDto captureWeight(@PathVariable String id, @PathVariable int sequence, Operator operator) {
+    SessionDto captureWeight(@PathVariable String id, @PathVariable int sequence, Actor operator) {
         return SessionDto.of(preparations.captureWeight(SessionId.parse(id), sequence, operator));
     }
 
     @PostMapping("/steps/{sequence}/manual")
     SessionDto enterWeight(@PathVariable String id, @PathVariable int sequence,
-            @Valid @RequestBody ManualRequest request, Operator operator) {
+            @Valid @RequestBody ManualRequest request, Actor operator) {
         return SessionDto.of(preparations.enterWeightManually(SessionId.parse(id), sequence, request.grams(),
                 request.reason(), operator));
     }
 
     @PostMapping("/abort")
-    SessionDto abort(@PathVariable String id, @Valid @RequestBody ReasonRequest request, Operator operator) {
+    SessionDto abort(@PathVariable String id, @Valid @RequestBody ReasonRequest request, Actor operator) {
         return SessionDto.of(preparations.abort(SessionId.parse(id), request.reason(), operator));
     }
 

@@ -1,35 +1,38 @@
 package prepbench.formulas;
 
+import java.util.Objects;
+
 /**
- * A change to the catalogue that the rules do not allow now; nothing was changed. The code names the rule for
- * clients, the message says what to do.
+ * A change to the catalogue that the rules do not allow now; nothing was changed. {@link #reason()} names the rule
+ * for clients, the message says what to do.
  */
 public class CatalogRefused extends RuntimeException {
 
-    private final String code;
+    /** The rule that refused the change; the API answers its name as {@code "reason"}. */
+    public enum Reason {
+        NO_DRAFT, NOT_A_DRAFT, ONLY_VERSION, NOT_RELEASED, CHANGED_MEANWHILE, NO_LINES, SUM_NOT_100,
+        INACTIVE_INGREDIENT, DENSITY_MISSING, MEANING_REQUIRED, WRONG_PASSWORD, NO_SUCH_ALIAS
+    }
 
-    CatalogRefused(String code, String message) {
+    private final Reason reason;
+
+    CatalogRefused(Reason reason, String message) {
         super(message);
-        this.code = code;
+        this.reason = Objects.requireNonNull(reason);
     }
 
-    public String code() {
-        return code;
-    }
-
-    static CatalogRefused notPermitted(String username) {
-        return new CatalogRefused("NOT_PERMITTED", "Only lab leads and admins change ingredients and formulas ("
-                + username + " may read them). Ask a lab lead.");
+    public Reason reason() {
+        return reason;
     }
 
     /** A draft action on a formula that has no open draft (any more). */
     public static CatalogRefused noDraft(FormulaCode code) {
-        return new CatalogRefused("NO_DRAFT", "Formula " + code + " has no open draft (it was released or discarded). "
-                + "Open the formula to see its versions, and choose Edit to open a new draft.");
+        return new CatalogRefused(Reason.NO_DRAFT, "Formula " + code + " has no open draft (it was released or "
+                + "discarded). Open the formula to see its versions, and choose Edit to open a new draft.");
     }
 
     static CatalogRefused changedMeanwhile(String what, String by) {
-        return new CatalogRefused("CHANGED_MEANWHILE", what + " was changed" + (by == null ? "" : " by " + by)
+        return new CatalogRefused(Reason.CHANGED_MEANWHILE, what + " was changed" + (by == null ? "" : " by " + by)
                 + " after you opened it, so your changes were not saved. Reload it, then make your changes again.");
     }
 }

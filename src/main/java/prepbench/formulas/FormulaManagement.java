@@ -18,6 +18,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import prepbench.access.Actor;
+import prepbench.access.NotPermitted;
+import prepbench.access.Permission;
+import prepbench.formulas.CatalogRefused.Reason;
+
 /**
  * Formulas and their versions: a draft is edited freely, released with a lab lead's electronic signature (then
  * frozen), and retired when it must no longer be prepared. Editing a released formula opens a new draft version.
@@ -77,8 +82,8 @@ public class FormulaManagement {
      *
      * @throws InvalidEntry when a field is wrong or the code is taken
      */
-    public FormulaVersion create(Editor editor, String code, String name, String batchAmount, String batchUnit) {
-        requireMayEdit(editor);
+    public FormulaVersion create(Actor editor, String code, String name, String batchAmount, String batchUnit) {
+        editor.require(Permission.EDIT_CATALOG);
         Entries entries = new Entries();
         FormulaCode validCode = FormulaCode.tryParse(code).orElse(null);
         if (validCode == null) {
@@ -115,8 +120,8 @@ public class FormulaManagement {
      * The formula's open draft; when it has none, a new draft version copied from its newest version. This is how a
      * released formula is edited: the released version itself never changes.
      */
-    public FormulaVersion openDraft(Editor editor, FormulaCode code) {
-        requireMayEdit(editor);
+    public FormulaVersion openDraft(Actor editor, FormulaCode code) {
+        editor.require(Permission.EDIT_CATALOG);
         return transaction.execute(tx -> {
             FormulaVersions.FormulaRow formula = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
             List<FormulaVersion> all = versions.versions(code);
@@ -143,8 +148,8 @@ public class FormulaManagement {
      * @throws InvalidEntry naming every wrong field (nothing is saved)
      * @throws CatalogRefused {@code CHANGED_MEANWHILE} when someone saved the draft first; {@code NO_DRAFT}
      */
-    public FormulaVersion saveDraft(Editor editor, FormulaCode code, DraftEntry entry) {
-        requireMayEdit(editor);
+    public FormulaVersion saveDraft(Actor editor, FormulaCode code, DraftEntry entry) {
+        editor.require(Permission.EDIT_CATALOG);
         ValidDraft valid = validate(entry);
         return transaction.execute(tx -> {
             FormulaVersions.FormulaRow formula = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
@@ -177,8 +182,8 @@ public class FormulaManagement {
      * Closes the draft without releasing it (a draft was never prepared). It stays in the history as retired
      * ("discarded"), so its version number is never used again.
      */
-    public void discardDraft(Editor editor, FormulaCode code, int revision) {
-        requireMayEdit(editor);
+    public void discardDraft(Actor editor, FormulaCode code, int revision) {
+        editor.require(Permission.EDIT_CATALOG);
         transaction.executeWithoutResult(tx -> {
             versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
             FormulaVersion draft = openDraftOf(code);
@@ -186,7 +191,7 @@ public class FormulaManagement {
                 throw CatalogRefused.changedMeanwhile("The draft of " + code, draft.updatedBy());
             }
             if (draft.versionNo() == 1) {
-                throw new CatalogRefused("ONLY_VERSION", "Version 1 is the formula's only version, so it cannot be "
+                throw new CatalogRefused(Reason.ONLY_VERSION, "Version 1 is the formula's only version, so it cannot be "
                         + "discarded. Edit it instead.");
             }
             versions.discardDraft(draft.versionId(), editor.username(), clock.instant());
@@ -204,15 +209,16 @@ public class FormulaManagement {
      *
      * @throws CatalogRefused saying what to do
      */
-    public FormulaVersion release(Editor editor, FormulaCode code, int versionNo, int revision, String password,
+    public FormulaVersion release(Actor editor, FormulaCode code, int versionNo, int revision, String password,
             boolean meaningAccepted) {
         Object result = transaction.execute(tx -> {
             FormulaVersions.FormulaRow formula = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
             List<FormulaVersion> all = versions.versions(code);
             Instant now = clock.instant();
-            CatalogRefused refused = releaseRefusal(editor, all, versionNo, revision, password, meaningAccepted);
+            RuntimeException refused = releaseRefusal(editor, all, versionNo, revision, password, meaningAccepted);
             if (refused != null) {
-                publish(now, editor, code, "RELEASE_REFUSED", Map.of("versionNo", versionNo, "rule", refused.code(),
+                publish(now, editor, code, "RELEASE_REFUSED", Map.of("versionNo", versionNo, "rule",
+                        refused instanceof CatalogRefused rule ? rule.reason().name() : "NOT_PERMITTED",
                         "reason", refused.getMessage()));
                 return refused;
             }
@@ -235,52 +241,51 @@ public class FormulaManagement {
             return versions.versions(code).stream().filter(version -> version.versionNo() == versionNo).findFirst()
                     .orElseThrow();
         });
-        if (result instanceof CatalogRefused refused) {
+        if (result instanceof RuntimeException refused) {
             throw refused;
         }
         return (FormulaVersion) result;
     }
 
-    private CatalogRefused releaseRefusal(Editor editor, List<FormulaVersion> all, int versionNo, int revision,
+    private RuntimeException releaseRefusal(Actor editor, List<FormulaVersion> all, int versionNo, int revision,
             String password, boolean meaningAccepted) {
-        if (!editor.mayRelease()) {
-            return new CatalogRefused("NOT_PERMITTED", "Only a lab lead can release a formula for preparation. "
-                    + "Ask a lab lead to review and sign it.");
+        if (!editor.may(Permission.SIGN_RELEASE)) {
+            return new NotPermitted(editor.username(), Permission.SIGN_RELEASE);
         }
         Optional<FormulaVersion> found = all.stream().filter(version -> version.versionNo() == versionNo).findFirst();
         if (found.isEmpty() || !found.get().isDraft()) {
-            return new CatalogRefused("NOT_A_DRAFT", "Version " + versionNo + " is not a draft, so it cannot be "
+            return new CatalogRefused(Reason.NOT_A_DRAFT, "Version " + versionNo + " is not a draft, so it cannot be "
                     + "released. Reload the formula to see its versions now.");
         }
         FormulaVersion draft = found.get();
         if (draft.revision() != revision) {
-            return new CatalogRefused("CHANGED_MEANWHILE", "The draft was changed" + (draft.updatedBy() == null ? ""
+            return new CatalogRefused(Reason.CHANGED_MEANWHILE, "The draft was changed" + (draft.updatedBy() == null ? ""
                     : " by " + draft.updatedBy()) + " after you reviewed it. Review it again before you sign.");
         }
         if (draft.lines().isEmpty()) {
-            return new CatalogRefused("NO_LINES", "The draft has no lines. Add its ingredients before releasing it.");
+            return new CatalogRefused(Reason.NO_LINES, "The draft has no lines. Add its ingredients before releasing it.");
         }
         if (!draft.sumsToOne()) {
-            return new CatalogRefused("SUM_NOT_100", "The lines add up to " + percent(draft.fractionSum())
+            return new CatalogRefused(Reason.SUM_NOT_100, "The lines add up to " + percent(draft.fractionSum())
                     + " %; they must add up to 100 % (± 0.0001 %). Correct the amounts, then release.");
         }
         List<String> inactive = draft.lines().stream().filter(line -> !line.ingredientActive())
                 .map(FormulaVersion.Line::ingredientCode).toList();
         if (!inactive.isEmpty()) {
-            return new CatalogRefused("INACTIVE_INGREDIENT", "Ingredients " + String.join(", ", inactive)
+            return new CatalogRefused(Reason.INACTIVE_INGREDIENT, "Ingredients " + String.join(", ", inactive)
                     + " are inactive. Activate them or replace them in the draft.");
         }
         if (draft.batchUnit().isVolume() && draft.lines().stream().anyMatch(line -> line.densityGPerMl() == null)) {
-            return new CatalogRefused("DENSITY_MISSING", "The default batch is in " + draft.batchUnit().symbol()
+            return new CatalogRefused(Reason.DENSITY_MISSING, "The default batch is in " + draft.batchUnit().symbol()
                     + ", but not every ingredient has a density. Give their densities or use a mass unit.");
         }
         if (!meaningAccepted) {
-            return new CatalogRefused("MEANING_REQUIRED", "Confirm that your signature means \"" + RELEASE_MEANING
+            return new CatalogRefused(Reason.MEANING_REQUIRED, "Confirm that your signature means \"" + RELEASE_MEANING
                     + "\".");
         }
         if (password == null || password.isEmpty() || password.length() > 200
                 || !signatures.verify(editor.username(), password)) {
-            return new CatalogRefused("WRONG_PASSWORD", "The password is not yours. Enter your own password to "
+            return new CatalogRefused(Reason.WRONG_PASSWORD, "The password is not yours. Enter your own password to "
                     + "sign the release.");
         }
         return null;
@@ -290,17 +295,17 @@ public class FormulaManagement {
      * Retires the released version: new preparations of the formula are refused until another version is released.
      * Sessions already running go on with the version they copied.
      */
-    public FormulaVersion retire(Editor editor, FormulaCode code, int versionNo, String reason) {
+    public FormulaVersion retire(Actor editor, FormulaCode code, int versionNo, String reason) {
         Object result = transaction.execute(tx -> {
             versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
             Optional<FormulaVersion> version = versions.versions(code).stream()
                     .filter(candidate -> candidate.versionNo() == versionNo).findFirst();
             Instant now = clock.instant();
             RuntimeException refused = null;
-            if (!editor.mayEdit()) {
-                refused = CatalogRefused.notPermitted(editor.username());
+            if (!editor.may(Permission.EDIT_CATALOG)) {
+                refused = new NotPermitted(editor.username(), Permission.EDIT_CATALOG);
             } else if (version.isEmpty() || version.get().status() != VersionStatus.RELEASED) {
-                refused = new CatalogRefused("NOT_RELEASED", "Version " + versionNo + " of " + code
+                refused = new CatalogRefused(Reason.NOT_RELEASED, "Version " + versionNo + " of " + code
                         + " is not the released version, so there is nothing to retire.");
             } else if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
                 refused = InvalidEntry.of("reason", "Give the reason for retiring the version, in at most "
@@ -507,7 +512,7 @@ public class FormulaManagement {
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
-    private void publish(Instant at, Editor editor, FormulaCode code, String action, Map<String, Object> details) {
+    private void publish(Instant at, Actor editor, FormulaCode code, String action, Map<String, Object> details) {
         events.publishEvent(new CatalogChanged(at, editor.username(), CatalogChanged.FORMULA, code.value(), action,
                 details));
     }
@@ -515,11 +520,5 @@ public class FormulaManagement {
     private static InvalidEntry takenCode(FormulaCode code) {
         return InvalidEntry.of("code", "There already is a formula " + code + " (codes are the same in upper and "
                 + "lower case). Open it and edit it, or choose another code.");
-    }
-
-    private static void requireMayEdit(Editor editor) {
-        if (!editor.mayEdit()) {
-            throw CatalogRefused.notPermitted(editor.username());
-        }
     }
 }

@@ -15,6 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import prepbench.access.Actor;
+import prepbench.access.Permission;
+
 /**
  * Imports formulas from CSV or JSON files and exports them in the same formats. An import is all or nothing: the
  * file is checked completely (syntax, then ingredients and formulas in the database) and either every formula in
@@ -76,10 +79,8 @@ public class FormulaTransfer {
      *
      * @throws CatalogRefused when the editor may not edit
      */
-    public ImportReport importFile(Editor editor, FileFormat format, byte[] bytes) {
-        if (!editor.mayEdit()) {
-            throw CatalogRefused.notPermitted(editor.username());
-        }
+    public ImportReport importFile(Actor editor, FileFormat format, byte[] bytes) {
+        editor.require(Permission.EDIT_CATALOG);
         ReadFile file = FormulaFiles.read(format, bytes);
         if (!file.ok()) {
             return new ImportReport(file.problems(), List.of(), file.encoding());
@@ -129,7 +130,7 @@ public class FormulaTransfer {
         }
     }
 
-    private void importOne(Editor editor, FileFormat format, ReadFile file, FormulaDocument document,
+    private void importOne(Actor editor, FileFormat format, ReadFile file, FormulaDocument document,
             Map<String, Ingredients.IngredientRef> known, Instant now, List<ImportedFormula> imported,
             List<FileProblem> conflicts) {
         FormulaCode code = new FormulaCode(document.code());

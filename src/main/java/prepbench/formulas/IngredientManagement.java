@@ -21,6 +21,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import prepbench.access.Actor;
+import prepbench.access.Permission;
+import prepbench.formulas.CatalogRefused.Reason;
+
 /**
  * The lab's ingredients: created and edited by lab leads and admins, read by everyone. Every change is audited with
  * the old and new value of each field that changed.
@@ -70,8 +74,8 @@ public class IngredientManagement {
      * @throws InvalidEntry when a field is wrong or a code is taken (nothing is written)
      * @throws CatalogRefused when the editor may not edit
      */
-    public Ingredient create(Editor editor, IngredientEntry entry) {
-        requireMayEdit(editor);
+    public Ingredient create(Actor editor, IngredientEntry entry) {
+        editor.require(Permission.EDIT_CATALOG);
         IngredientEntry.Valid valid;
         try {
             valid = entry.validate();
@@ -105,8 +109,8 @@ public class IngredientManagement {
      *
      * @throws CatalogRefused {@code CHANGED_MEANWHILE} when someone else saved it first
      */
-    public Ingredient update(Editor editor, String code, IngredientEntry entry) {
-        requireMayEdit(editor);
+    public Ingredient update(Actor editor, String code, IngredientEntry entry) {
+        editor.require(Permission.EDIT_CATALOG);
         IngredientCode existingCode = IngredientCode.tryParse(code).orElseThrow(() -> IngredientNotFound.forCode(code));
         IngredientEntry.Valid valid = new IngredientEntry(existingCode.value(), entry.name(), entry.casNumber(),
                 entry.primaryCodeValue(), entry.alternativeCodeValues(), entry.allowedSymbologies(), entry.parser(),
@@ -135,13 +139,13 @@ public class IngredientManagement {
     }
 
     /** A lab lead confirms a learned alias: from now on the identity gate accepts it for new preparations. */
-    public Ingredient confirmAlias(Editor editor, String code, String codeValue) {
+    public Ingredient confirmAlias(Actor editor, String code, String codeValue) {
         return changeAlias(editor, code, codeValue, "ALIAS_CONFIRMED",
                 (ingredient, value, now) -> ingredients.confirmAlias(ingredient.id(), value, editor.username(), now));
     }
 
     /** A lab lead removes a learned alias (confirmed or not). */
-    public Ingredient removeAlias(Editor editor, String code, String codeValue) {
+    public Ingredient removeAlias(Actor editor, String code, String codeValue) {
         return changeAlias(editor, code, codeValue, "ALIAS_REMOVED",
                 (ingredient, value, now) -> ingredients.removeAlias(ingredient.id(), value));
     }
@@ -150,15 +154,15 @@ public class IngredientManagement {
         boolean apply(Ingredient ingredient, String codeValue, Instant now);
     }
 
-    private Ingredient changeAlias(Editor editor, String code, String typedValue, String action, AliasChange change) {
-        requireMayEdit(editor);
+    private Ingredient changeAlias(Actor editor, String code, String typedValue, String action, AliasChange change) {
+        editor.require(Permission.EDIT_CATALOG);
         String codeValue = typedValue == null ? null : typedValue.strip().toUpperCase(Locale.ROOT);
         IngredientCode valid = IngredientCode.tryParse(code).orElseThrow(() -> IngredientNotFound.forCode(code));
         return transaction.execute(tx -> {
             Ingredient ingredient = ingredients.lock(valid).orElseThrow(() -> IngredientNotFound.forCode(code));
             Instant now = clock.instant();
             if (codeValue == null || !change.apply(ingredient, codeValue, now)) {
-                throw new CatalogRefused("NO_SUCH_ALIAS", "Ingredient " + valid + " has no " + (action.equals(
+                throw new CatalogRefused(Reason.NO_SUCH_ALIAS, "Ingredient " + valid + " has no " + (action.equals(
                         "ALIAS_CONFIRMED") ? "unconfirmed " : "") + "alias " + Entries.quoted(String.valueOf(codeValue))
                         + ". Reload the page to see its aliases now.");
             }
@@ -240,12 +244,6 @@ public class IngredientManagement {
     private static InvalidEntry takenMeanwhile(IngredientEntry.Valid valid) {
         return InvalidEntry.of("code", "Ingredient " + valid.code() + " or one of its code values was saved by someone "
                 + "else a moment ago. Reload, check, and save again.");
-    }
-
-    private static void requireMayEdit(Editor editor) {
-        if (!editor.mayEdit()) {
-            throw CatalogRefused.notPermitted(editor.username());
-        }
     }
 
     private static Map<String, Object> fields(Ingredient ingredient) {

@@ -1,19 +1,30 @@
 package prepbench.preparation;
 
+import java.util.Objects;
+
 /**
  * A step or session action the rules refuse. Nothing changes, except that the refusal itself is audited. The
- * message tells the technician what to do next; {@link #code()} is a short machine-readable reason.
+ * message tells the technician what to do next; {@link #reason()} names the rule, for scripts and the audit trail.
  */
 public class ActionRefused extends RuntimeException {
 
-    private final String code;
-
-    ActionRefused(String code, String message) {
-        super(message);
-        this.code = code;
+    /** The rule that refused the action; the API answers its name as {@code "reason"}. */
+    public enum Reason {
+        NOT_IN_PROGRESS, NOT_YOUR_SESSION, NOT_ACTIVE_STEP, STEP_DONE,
+        UNREADABLE_LABEL, SYMBOLOGY_NOT_ALLOWED, WRONG_INGREDIENT, EXPIRED, NOT_SCANNED,
+        NOT_ZEROED, UNSTABLE, UNDER_TARGET, INVALID_WEIGHT,
+        BALANCE_OFFLINE, BALANCE_OVERLOAD, BALANCE_UNDERLOAD, BALANCE_ERROR, BALANCE_NOT_READY, NO_PREPARATION_HERE,
+        REASON_REQUIRED, REASON_TOO_LONG, NOT_LOCKED, WRONG_PASSWORD
     }
 
-    public String code() {
-        return code;
+    private final Reason reason;
+
+    ActionRefused(Reason reason, String message) {
+        super(message);
+        this.reason = Objects.requireNonNull(reason);
+    }
+
+    public Reason reason() {
+        return reason;
     }
 }

@@ -16,11 +16,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import prepbench.access.Actor;
+import prepbench.access.NotPermitted;
+import prepbench.access.Permission;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.IngredientManagement;
 import prepbench.formulas.ReleasedFormula;
 import prepbench.formulas.SignatureVerifier;
+import prepbench.preparation.ActionRefused.Reason;
 import prepbench.scales.Benches;
 import prepbench.scales.Grams;
 import prepbench.scales.ScaleCommandRefused;
@@ -73,10 +77,8 @@ public class PreparationManagement {
      * @throws NotPermitted when the operator's role may not prepare
      */
     public StartOutcome startOrResume(StartPreparation command) {
-        Operator operator = command.operator();
-        if (!operator.may(Operator.Permission.PREPARE)) {
-            throw NotPermitted.toPrepare(operator.username());
-        }
+        Actor operator = command.operator();
+        operator.require(Permission.PREPARE);
         String bench = command.bench();
         if (bench != null && (!BENCH.matcher(bench).matches() || !benches.exists(bench))) {
             throw new InvalidBench();
@@ -135,7 +137,7 @@ public class PreparationManagement {
      * attempt. Null when the formula has never been prepared and its counter row does not exist yet.
      */
     private StartOutcome startOrResumeLocked(ReleasedFormula formula, BatchPlan plan, BatchSize batch,
-            Operator operator, String bench, boolean anyFree) {
+            Actor operator, String bench, boolean anyFree) {
         Optional<PreparationSessions.Attempts> locked = sessions.lockAttempts(formula.formulaId());
         if (locked.isEmpty()) {
             return null;
@@ -223,19 +225,19 @@ public class PreparationManagement {
     }
 
     /** The identity gate: scan the container for the active step. */
-    public PreparationSession scanContainer(SessionId id, int sequence, String raw, Operator actor) {
+    public PreparationSession scanContainer(SessionId id, int sequence, String raw, Actor actor) {
         return act(id, actor, "SCAN", sequence, raw, (session, now) -> session.identifyContainer(sequence,
                 raw, actor, LocalDate.ofInstant(now, properties.zone()), now));
     }
 
     /** Zeroes the session's balance (the empty pan); audited with the weight it took away. */
-    public PreparationSession zeroBalance(SessionId id, Operator actor) {
+    public PreparationSession zeroBalance(SessionId id, Actor actor) {
         return act(id, actor, "ZERO", null, null, (session, now) -> {
             session.recordZero(actor, benches.reading(session.bench()), now);
             try {
                 benches.zero(session.bench());
             } catch (ScaleCommandRefused notNow) {
-                throw new ActionRefused("BALANCE_NOT_READY", notNow.getMessage());
+                throw new ActionRefused(Reason.BALANCE_NOT_READY, notNow.getMessage());
             }
         });
     }
@@ -246,32 +248,30 @@ public class PreparationManagement {
      *
      * @throws ActionRefused {@code NO_PREPARATION_HERE} when the bench has no preparation of the operator's
      */
-    public SessionId preparationAt(String bench, Operator actor) {
-        if (!actor.may(Operator.Permission.PREPARE)) {
-            throw NotPermitted.toPrepare(actor.username());
-        }
+    public SessionId preparationAt(String bench, Actor actor) {
+        actor.require(Permission.PREPARE);
         if (bench == null || !benches.exists(bench)) {
             throw new InvalidBench();
         }
         return readOnly.execute(tx -> sessions.atBench(bench, actor.username()))
-                .orElseThrow(() -> new ActionRefused("NO_PREPARATION_HERE", "Zero and tare belong to a preparation: "
+                .orElseThrow(() -> new ActionRefused(Reason.NO_PREPARATION_HERE, "Zero and tare belong to a preparation: "
                         + "start or resume yours at bench " + bench + " first, then zero or tare from it."));
     }
 
     /** Tares the session's balance for the active step (the empty container on the pan); audited. */
-    public PreparationSession tareBalance(SessionId id, Operator actor) {
+    public PreparationSession tareBalance(SessionId id, Actor actor) {
         return act(id, actor, "TARE", null, null, (session, now) -> {
             session.recordTare(actor, benches.reading(session.bench()), now);
             try {
                 benches.tare(session.bench());
             } catch (ScaleCommandRefused notNow) {
-                throw new ActionRefused("BALANCE_NOT_READY", notNow.getMessage());
+                throw new ActionRefused(Reason.BALANCE_NOT_READY, notNow.getMessage());
             }
         });
     }
 
     /** Captures the bench's current reading for the active step. */
-    public PreparationSession captureWeight(SessionId id, int sequence, Operator actor) {
+    public PreparationSession captureWeight(SessionId id, int sequence, Actor actor) {
         return act(id, actor, "CAPTURE", sequence, null, (session, now) -> {
             String bench = session.bench();
             session.captureWeight(sequence, benches.reading(bench), benches.zeroedAt(bench), actor,
@@ -281,13 +281,13 @@ public class PreparationManagement {
 
     /** Records a weight typed in by hand (lab leads and admins), with a reason. */
     public PreparationSession enterWeightManually(SessionId id, int sequence, BigDecimal grams, String reason,
-            Operator actor) {
+            Actor actor) {
         return act(id, actor, "MANUAL_ENTRY", sequence, Grams.describe(grams),
                 (session, now) -> session.enterWeightManually(sequence, grams, reason, actor, now));
     }
 
     /** Aborts the session with a reason: it becomes {@code failed}, and a new attempt may follow. */
-    public PreparationSession abort(SessionId id, String reason, Operator actor) {
+    public PreparationSession abort(SessionId id, String reason, Actor actor) {
         return act(id, actor, "ABORT", null, null, (session, now) -> session.abort(reason, actor, now));
     }
 
@@ -306,22 +306,22 @@ public class PreparationManagement {
      * stored hash, and a reason. A refusal (no permission, wrong password, no reason) is audited and changes
      * nothing else.
      */
-    public void releaseLock(FormulaCode code, Operator actor, String password, String reason) {
+    public void releaseLock(FormulaCode code, Actor actor, String password, String reason) {
         ReleasedFormula formula = catalog.released(code);
         ensureAttemptsRow(formula.formulaId());
         RuntimeException refusal = transaction.execute(tx -> {
             Instant now = clock.instant();
             var attempts = sessions.lockAttempts(formula.formulaId());
             RuntimeException refused = null;
-            if (!actor.may(Operator.Permission.RELEASE_LOCK)) {
-                refused = NotPermitted.toReleaseLocks(actor.username());
+            if (!actor.may(Permission.RELEASE_LOCK)) {
+                refused = new NotPermitted(actor.username(), Permission.RELEASE_LOCK);
             } else if (attempts.isEmpty() || !attempts.get().isLocked()) {
-                refused = new ActionRefused("NOT_LOCKED", "Formula " + code + " is not locked.");
+                refused = new ActionRefused(Reason.NOT_LOCKED, "Formula " + code + " is not locked.");
             } else if (reason == null || reason.isBlank() || reason.strip().length() > PreparationSession.MAX_REASON) {
-                refused = new ActionRefused("REASON_REQUIRED", "Give the reason for releasing the lock, in at most "
+                refused = new ActionRefused(Reason.REASON_REQUIRED, "Give the reason for releasing the lock, in at most "
                         + PreparationSession.MAX_REASON + " characters.");
             } else if (password == null || password.length() > 200 || !signatures.verify(actor.username(), password)) {
-                refused = new ActionRefused("WRONG_PASSWORD",
+                refused = new ActionRefused(Reason.WRONG_PASSWORD,
                         "The password is not yours. Enter your own password to sign the release.");
             }
             if (refused != null) {
@@ -343,11 +343,9 @@ public class PreparationManagement {
      * Runs an action on a session under its row lock. A change is saved with its events in one transaction; a
      * refusal is audited and committed, then thrown, so the refused request changes nothing but the audit trail.
      */
-    private PreparationSession act(SessionId id, Operator actor, String action, Integer sequence, String input,
+    private PreparationSession act(SessionId id, Actor actor, String action, Integer sequence, String input,
             BiConsumer<PreparationSession, Instant> change) {
-        if (!actor.may(Operator.Permission.PREPARE)) {
-            throw NotPermitted.toPrepare(actor.username());
-        }
+        actor.require(Permission.PREPARE);
         Object result = transaction.execute(tx -> {
             // the formula's row first, then the session's: the same order as a start, so the two never deadlock
             UUID formulaId = sessions.formulaOf(id).orElseThrow(() -> SessionNotFound.forId(id));
@@ -363,7 +361,7 @@ public class PreparationManagement {
                 }
                 events.publishEvent(new SessionEvents.ActionWasRefused(id.value(), session.formulaCode().value(),
                         sequence, actor.username(), action,
-                        refused instanceof ActionRefused rule ? rule.code() : "NOT_PERMITTED", refused.getMessage(),
+                        refused instanceof ActionRefused rule ? rule.reason().name() : "NOT_PERMITTED", refused.getMessage(),
                         input == null ? null : input.length() > 80 ? input.substring(0, 80) + "…" : input, now));
                 return refused;
             }

@@ -11,8 +11,12 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import prepbench.access.Actor;
+import prepbench.access.NotPermitted;
+import prepbench.access.Permission;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.ReleasedFormula;
+import prepbench.preparation.ActionRefused.Reason;
 import prepbench.scales.Grams;
 import prepbench.scales.Reading;
 import prepbench.scanning.ContainerLabel;
@@ -102,7 +106,7 @@ public final class PreparationSession {
      * Records that the session's balance was zeroed (the empty pan, or the container to be tared away by hand), with
      * the weight the zero took away; the caller zeroes the balance itself.
      */
-    void recordZero(Operator actor, Reading before, Instant now) {
+    void recordZero(Actor actor, Reading before, Instant now) {
         requireInProgress();
         requireMayAct(actor);
         Integer sequence = activeStep().map(Step::sequence).orElse(null);
@@ -115,14 +119,14 @@ public final class PreparationSession {
      * The identity gate: accepts the scanned container when its code is one of the step's and its lot has not
      * expired, and records the lot and expiry into the step.
      */
-    void identifyContainer(int sequence, String raw, Operator actor, LocalDate today, Instant now) {
+    void identifyContainer(int sequence, String raw, Actor actor, LocalDate today, Instant now) {
         Step step = activeStepForAction(sequence, actor);
         ContainerLabel label;
         try {
             label = ContainerLabels.parse(raw, LabelParser.fromCode(step.parser()).orElse(LabelParser.PLAIN),
                     Clock.fixed(now, ZoneOffset.UTC));
         } catch (LabelRefused unreadable) {
-            throw new ActionRefused("UNREADABLE_LABEL", unreadable.getMessage());
+            throw new ActionRefused(Reason.UNREADABLE_LABEL, unreadable.getMessage());
         }
         String symbology = label.symbology().orElse(null);
         if (!step.accepts(label.codeValue())) {
@@ -131,16 +135,16 @@ public final class PreparationSession {
                     + " (" + step.requiredCodeValue() + ").");
         }
         if (!step.allowsSymbology(symbology)) {
-            throw new ActionRefused("SYMBOLOGY_NOT_ALLOWED", "This barcode type (" + symbology + ") is not accepted for "
+            throw new ActionRefused(Reason.SYMBOLOGY_NOT_ALLOWED, "This barcode type (" + symbology + ") is not accepted for "
                     + step.ingredientName() + ". Scan the container's " + step.allowedSymbologies() + " code.");
         }
         if (label.lot().map(lot -> lot.length() > MAX_LOT).orElse(false)) {
-            throw new ActionRefused("UNREADABLE_LABEL", "The lot number on this label is longer than "
+            throw new ActionRefused(Reason.UNREADABLE_LABEL, "The lot number on this label is longer than "
                     + MAX_LOT + " characters. Check the label, or ask a lab lead.");
         }
         LocalDate expiry = label.expiry().orElse(null);
         if (expiry != null && expiry.isBefore(today)) {
-            throw new ActionRefused("EXPIRED", "Lot " + label.lot().orElse("?") + " of " + step.ingredientName()
+            throw new ActionRefused(Reason.EXPIRED, "Lot " + label.lot().orElse("?") + " of " + step.ingredientName()
                     + " expired on " + expiry + ". Do not use it: fetch a container within its expiry date.");
         }
         replace(step.identified(label.codeValue(), symbology, label.lot().orElse(null), expiry, now));
@@ -152,7 +156,7 @@ public final class PreparationSession {
      * Records that the session's balance was tared for the active step, with the weight the tare took away (so
      * the record shows a tare made after pouring); the caller tares the balance itself.
      */
-    void recordTare(Operator actor, Reading before, Instant now) {
+    void recordTare(Actor actor, Reading before, Instant now) {
         requireInProgress();
         requireMayAct(actor);
         Step step = activeStep().orElseThrow();
@@ -169,7 +173,7 @@ public final class PreparationSession {
      *        PrepBench started; null when never. It counts only from when this session holds the bench; a zero or
      *        tare made for this session (stored with it) counts too.
      */
-    void captureWeight(int sequence, Reading reading, Instant seenZeroAt, Operator actor, String scaleId,
+    void captureWeight(int sequence, Reading reading, Instant seenZeroAt, Actor actor, String scaleId,
             Instant now) {
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
@@ -177,43 +181,41 @@ public final class PreparationSession {
                 : null;
         Instant zeroed = seen == null ? zeroedAt : zeroedAt == null || seen.isAfter(zeroedAt) ? seen : zeroedAt;
         if (zeroed == null || zeroed.isBefore(step.scannedAt())) {
-            throw new ActionRefused("NOT_ZEROED", "Zero or tare the balance before weighing " + step.ingredientName()
+            throw new ActionRefused(Reason.NOT_ZEROED, "Zero or tare the balance before weighing " + step.ingredientName()
                     + ": put the empty container on the pan and press Tare.");
         }
         switch (reading.state()) {
-            case OFFLINE -> throw new ActionRefused("BALANCE_OFFLINE",
+            case OFFLINE -> throw new ActionRefused(Reason.BALANCE_OFFLINE,
                     "The balance is not answering. Check its cable and power; capture when the reading is live again.");
-            case OVERLOAD -> throw new ActionRefused("BALANCE_OVERLOAD",
+            case OVERLOAD -> throw new ActionRefused(Reason.BALANCE_OVERLOAD,
                     "The balance is overloaded. Take the load off and check the container.");
-            case ERROR -> throw new ActionRefused("BALANCE_ERROR", "The balance shows no weight in grams (another "
+            case ERROR -> throw new ActionRefused(Reason.BALANCE_ERROR, "The balance shows no weight in grams (another "
                     + "unit, count mode or an error). Switch it back to grams, then capture.");
-            case UNDERLOAD -> throw new ActionRefused("BALANCE_UNDERLOAD",
+            case UNDERLOAD -> throw new ActionRefused(Reason.BALANCE_UNDERLOAD,
                     "The balance reads underload. Put the pan back and zero the balance.");
             default -> { }
         }
         if (!reading.capturable()) {
-            throw new ActionRefused("UNSTABLE", "The balance is not stable. Wait for the stable sign, then capture.");
+            throw new ActionRefused(Reason.UNSTABLE, "The balance is not stable. Wait for the stable sign, then capture.");
         }
         record(step, reading.grams(), true, false, null, scaleId, actor, now);
     }
 
     /** Records a weight typed in by someone allowed to, with a reason; flagged as manual everywhere. */
-    void enterWeightManually(int sequence, BigDecimal grams, String reason, Operator actor, Instant now) {
-        if (!actor.may(Operator.Permission.ENTER_MANUAL_WEIGHT)) {
-            throw NotPermitted.toEnterWeights(actor.username());
-        }
+    void enterWeightManually(int sequence, BigDecimal grams, String reason, Actor actor, Instant now) {
+        actor.require(Permission.ENTER_MANUAL_WEIGHT);
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
         String why = reason(reason, "entering the weight by hand");
         if (!Grams.inBounds(grams) || grams.signum() <= 0 || grams.compareTo(batchMassG.multiply(BigDecimal.TEN)) > 0) {
-            throw new ActionRefused("INVALID_WEIGHT", "Enter the weight in grams, more than zero, such as "
+            throw new ActionRefused(Reason.INVALID_WEIGHT, "Enter the weight in grams, more than zero, such as "
                     + step.targetG().toPlainString() + ".");
         }
         record(step, grams, true, true, why, null, actor, now);
     }
 
     /** Ends the session as failed, with the operator's reason. */
-    void abort(String reason, Operator actor, Instant now) {
+    void abort(String reason, Actor actor, Instant now) {
         requireInProgress();
         requireMayAct(actor);
         end(SessionStatus.FAILED, reason(reason, "aborting this preparation"), now);
@@ -222,13 +224,13 @@ public final class PreparationSession {
     }
 
     private void record(Step step, BigDecimal grams, boolean stable, boolean manual, String manualReason,
-            String scaleId, Operator actor, Instant now) {
+            String scaleId, Actor actor, Instant now) {
         if (grams.signum() <= 0) {
-            throw new ActionRefused("UNDER_TARGET", "Nothing is weighed yet: the balance reads "
+            throw new ActionRefused(Reason.UNDER_TARGET, "Nothing is weighed yet: the balance reads "
                     + grams.toPlainString() + " g. Pour " + step.ingredientName() + ", then capture.");
         }
         if (grams.compareTo(step.lowerLimitG()) < 0) {
-            throw new ActionRefused("UNDER_TARGET", grams.toPlainString() + " g is below the tolerance of "
+            throw new ActionRefused(Reason.UNDER_TARGET, grams.toPlainString() + " g is below the tolerance of "
                     + step.ingredientName() + " (at least " + step.lowerLimitG().toPlainString()
                     + " g). Add more, then capture again.");
         }
@@ -256,25 +258,25 @@ public final class PreparationSession {
 
     private static String reason(String reason, String what) {
         if (reason == null || reason.isBlank()) {
-            throw new ActionRefused("REASON_REQUIRED", "Give the reason for " + what + ".");
+            throw new ActionRefused(Reason.REASON_REQUIRED, "Give the reason for " + what + ".");
         }
         if (reason.strip().length() > MAX_REASON) {
-            throw new ActionRefused("REASON_TOO_LONG", "Keep the reason to " + MAX_REASON + " characters.");
+            throw new ActionRefused(Reason.REASON_TOO_LONG, "Keep the reason to " + MAX_REASON + " characters.");
         }
         return reason.strip();
     }
 
-    private Step activeStepForAction(int sequence, Operator actor) {
+    private Step activeStepForAction(int sequence, Actor actor) {
         requireInProgress();
         requireMayAct(actor);
         Step active = activeStep().orElseThrow();
         if (sequence != active.sequence()) {
             boolean done = steps.stream().anyMatch(step -> step.sequence() == sequence && !step.isPending());
             if (done) {
-                throw new ActionRefused("STEP_DONE", "Step " + sequence + " is already weighed. The active step is "
+                throw new ActionRefused(Reason.STEP_DONE, "Step " + sequence + " is already weighed. The active step is "
                         + active.sequence() + " (" + active.ingredientName() + ").");
             }
-            throw new ActionRefused("NOT_ACTIVE_STEP", "Step " + sequence + " is not the active step: weigh step "
+            throw new ActionRefused(Reason.NOT_ACTIVE_STEP, "Step " + sequence + " is not the active step: weigh step "
                     + active.sequence() + " (" + active.ingredientName() + ") first. Steps run in order.");
         }
         return active;
@@ -282,21 +284,21 @@ public final class PreparationSession {
 
     private void requireInProgress() {
         if (status != SessionStatus.IN_PROGRESS) {
-            throw new ActionRefused("NOT_IN_PROGRESS", "This preparation is " + status.code()
+            throw new ActionRefused(Reason.NOT_IN_PROGRESS, "This preparation is " + status.code()
                     + ": nothing in it can change any more. Scan the formula to start a new attempt.");
         }
     }
 
-    private void requireMayAct(Operator actor) {
-        if (!actor.username().equals(operator) && !actor.may(Operator.Permission.ENTER_MANUAL_WEIGHT)) {
-            throw new ActionRefused("NOT_YOUR_SESSION", "This preparation belongs to " + operator
+    private void requireMayAct(Actor actor) {
+        if (!actor.username().equals(operator) && !actor.may(Permission.ENTER_MANUAL_WEIGHT)) {
+            throw new ActionRefused(Reason.NOT_YOUR_SESSION, "This preparation belongs to " + operator
                     + ". Only they or a lab lead can work on it; scan the formula to start your own.");
         }
     }
 
     private static void requireIdentified(Step step) {
         if (!step.isIdentified()) {
-            throw new ActionRefused("NOT_SCANNED", "Scan the container of " + step.ingredientName()
+            throw new ActionRefused(Reason.NOT_SCANNED, "Scan the container of " + step.ingredientName()
                     + " before weighing it.");
         }
     }

@@ -1,5 +1,6 @@
 package prepbench.preparation;
 
+import prepbench.access.Actor;
 import prepbench.formulas.FormulaCode;
 
 /**
@@ -8,5 +9,5 @@ import prepbench.formulas.FormulaCode;
  * @param batch null for the formula's default batch size
  * @param bench null when no bench was chosen
  */
-public record StartPreparation(FormulaCode formulaCode, Operator operator, BatchSize batch, String bench) {
+public record StartPreparation(FormulaCode formulaCode, Actor operator, BatchSize batch, String bench) {
 }

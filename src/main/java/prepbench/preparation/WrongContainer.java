@@ -2,6 +2,8 @@ package prepbench.preparation;
 
 import java.util.UUID;
 
+import prepbench.preparation.ActionRefused.Reason;
+
 /** The scanned container is not the step's ingredient: the code value it carries is none of the step's codes. */
 class WrongContainer extends ActionRefused {
 
@@ -9,7 +11,7 @@ class WrongContainer extends ActionRefused {
     private final String scannedCodeValue;
 
     WrongContainer(UUID expectedIngredientId, String scannedCodeValue, String message) {
-        super("WRONG_INGREDIENT", message);
+        super(Reason.WRONG_INGREDIENT, message);
         this.expectedIngredientId = expectedIngredientId;
         this.scannedCodeValue = scannedCodeValue;
     }

@@ -2,6 +2,8 @@ package prepbench.security;
 
 import java.time.Instant;
 
+import prepbench.access.Role;
+
 /**
  * A person's account. Never deleted (the audit trail names people): disabled instead.
  *

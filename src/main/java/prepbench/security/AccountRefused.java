@@ -1,25 +1,26 @@
 package prepbench.security;
 
+import java.util.Objects;
+
 /**
- * A change to an account that was refused, with a code scripts can rely on and a message that says what to do.
- * Codes: {@code NOT_PERMITTED}, {@code INVALID_USERNAME}, {@code USERNAME_TAKEN}, {@code INVALID_ROLE},
- * {@code WEAK_PASSWORD}, {@code WRONG_PASSWORD}, {@code OWN_ACCOUNT}, {@code FULL_NAME_REQUIRED}.
+ * A change to an account that was refused, with a reason scripts can rely on and a message that says what to do.
+ * (A caller who may not manage accounts gets {@link prepbench.access.NotPermitted} instead.)
  */
 public class AccountRefused extends RuntimeException {
 
-    private final String code;
+    /** The rule that refused the change; the API answers its name as {@code "reason"}. */
+    public enum Reason {
+        INVALID_USERNAME, USERNAME_TAKEN, INVALID_ROLE, WEAK_PASSWORD, WRONG_PASSWORD, OWN_ACCOUNT, FULL_NAME_REQUIRED
+    }
 
-    AccountRefused(String code, String message) {
+    private final Reason reason;
+
+    AccountRefused(Reason reason, String message) {
         super(message);
-        this.code = code;
+        this.reason = Objects.requireNonNull(reason);
     }
 
-    public String code() {
-        return code;
-    }
-
-    /** Whether the refusal is about the caller's permission (403) rather than the request (422). */
-    public boolean notPermitted() {
-        return code.equals("NOT_PERMITTED");
+    public Reason reason() {
+        return reason;
     }
 }

@@ -25,6 +25,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import prepbench.access.NotPermitted;
+import prepbench.access.Permission;
+import prepbench.access.Role;
+import prepbench.security.AccountRefused.Reason;
+
 /**
  * People's accounts: an admin creates them (with a temporary password), disables and enables them (never deletes),
  * changes their role, resets their password and unlocks them; everyone changes their own password. Sign-in
@@ -97,7 +102,7 @@ public class Accounts {
         requireAdmin(actor);
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
-            throw new AccountRefused("INVALID_USERNAME", "A username has 2 to 50 characters: letters, digits, "
+            throw new AccountRefused(Reason.INVALID_USERNAME, "A username has 2 to 50 characters: letters, digits, "
                     + "'.', '_' or '-', starting with a letter or a digit, such as j.martin.");
         }
         String full = requireFullName(fullName);
@@ -106,7 +111,7 @@ public class Accounts {
         try {
             insert(actor, name, full, newRole, temporaryPassword, true, Map.of());
         } catch (DuplicateKeyException taken) {
-            throw new AccountRefused("USERNAME_TAKEN", "There is already an account called " + name
+            throw new AccountRefused(Reason.USERNAME_TAKEN, "There is already an account called " + name
                     + " (perhaps disabled: enable it instead). Choose another username.");
         }
         return get(name);
@@ -188,11 +193,11 @@ public class Accounts {
     /** Changes one's own password: the current one (a wrong one counts as a failed sign-in), then a new one. */
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String from) {
         if (!verifyPassword(username, currentPassword, from, "password change")) {
-            throw new AccountRefused("WRONG_PASSWORD", "The current password is not right. Type it again.");
+            throw new AccountRefused(Reason.WRONG_PASSWORD, "The current password is not right. Type it again.");
         }
         requirePolicy(username, newPassword);
         if (newPassword.equals(currentPassword)) {
-            throw new AccountRefused("WEAK_PASSWORD", "Choose a new password, not the current one again.");
+            throw new AccountRefused(Reason.WEAK_PASSWORD, "Choose a new password, not the current one again.");
         }
         String hash = passwords.encode(newPassword);
         change(username, username, from, (account, now) -> {
@@ -346,20 +351,20 @@ public class Accounts {
     private void requireAdmin(String actor) {
         Optional<Account> account = find(actor);
         if (account.isEmpty() || account.get().role() != Role.ADMIN || !account.get().enabled()) {
-            throw new AccountRefused("NOT_PERMITTED", "Only an admin manages accounts.");
+            throw new NotPermitted(actor, Permission.MANAGE_ACCOUNTS);
         }
     }
 
     private static void requireNotOwn(String actor, String username, String what) {
         if (actor.equals(username)) {
-            throw new AccountRefused("OWN_ACCOUNT", "You cannot " + what + " your own account; ask another admin.");
+            throw new AccountRefused(Reason.OWN_ACCOUNT, "You cannot " + what + " your own account; ask another admin.");
         }
     }
 
     private static String requireFullName(String fullName) {
         String full = fullName == null ? "" : fullName.strip();
         if (full.isEmpty() || full.length() > 100) {
-            throw new AccountRefused("FULL_NAME_REQUIRED", "Give the person's full name (at most 100 characters), "
+            throw new AccountRefused(Reason.FULL_NAME_REQUIRED, "Give the person's full name (at most 100 characters), "
                     + "as it should appear in the records they sign.");
         }
         return full;
@@ -367,7 +372,7 @@ public class Accounts {
 
     private void requirePolicy(String username, String password) {
         policy.problem(username, password).ifPresent(problem -> {
-            throw new AccountRefused("WEAK_PASSWORD", problem);
+            throw new AccountRefused(Reason.WEAK_PASSWORD, problem);
         });
     }
 
@@ -378,7 +383,7 @@ public class Accounts {
                 return candidate;
             }
         }
-        throw new AccountRefused("INVALID_ROLE", "The role is one of technician, lab_lead, admin or viewer.");
+        throw new AccountRefused(Reason.INVALID_ROLE, "The role is one of technician, lab_lead, admin or viewer.");
     }
 
 

@@ -8,6 +8,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import prepbench.access.Role;
+
 /**
  * The four demo accounts of the design, one per role, with public passwords: written only with demo data on and
  * only into an empty accounts table, so removing or changing them sticks.

@@ -15,10 +15,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import prepbench.access.Actor;
+import prepbench.access.Permission;
 
 /**
  * Bounds request bodies before anything reads them, ahead of the security filters (whose CSRF check reads form
@@ -90,9 +94,8 @@ class RequestBodyLimits {
         }
 
         private static boolean mayUpload(Authentication signedIn) {
-            return signedIn != null && signedIn.getAuthorities().stream().anyMatch(authority ->
-                    authority.getAuthority().equals(Role.LAB_LEAD.authority())
-                            || authority.getAuthority().equals(Role.ADMIN.authority()));
+            return signedIn != null && Actor.withRoles(signedIn.getName(), signedIn.getAuthorities().stream()
+                    .map(GrantedAuthority::getAuthority).toList()).may(Permission.EDIT_CATALOG);
         }
 
         private void refuse(HttpServletRequest request, HttpServletResponse response, boolean api, HttpStatus status,

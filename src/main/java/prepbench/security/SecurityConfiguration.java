@@ -5,53 +5,69 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import prepbench.access.Permission;
+import prepbench.access.Role;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
-import org.springframework.security.web.SecurityFilterChain;
+
 
 /**
  * Two filter chains: the JSON API is stateless with HTTP Basic and answers ProblemDetail; pages use form login
- * with a session and CSRF protection. Only the login page, static assets and the health check are anonymous.
+ * with a session and CSRF protection. Only the login page, static assets and the health check are anonymous. Who
+ * may reach what is read from {@link Role}'s table of permissions, the same the modules check, and checked before
+ * any body is read.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
     /** Those who prepare at the bench. */
-    private static final String[] PREPARERS = {Role.TECHNICIAN.name(), Role.LAB_LEAD.name(), Role.ADMIN.name()};
+    private static final String[] PREPARERS = Role.having(Permission.PREPARE);
 
-    /** Those who edit the catalogue, release locks and enter weights by hand (signing releases is lab leads'). */
-    private static final String[] LEADS = {Role.LAB_LEAD.name(), Role.ADMIN.name()};
+    /** Those who enter weights by hand. */
+    private static final String[] MANUAL = Role.having(Permission.ENTER_MANUAL_WEIGHT);
+
+    /** Those who release formula locks. */
+    private static final String[] LOCK_RELEASERS = Role.having(Permission.RELEASE_LOCK);
+
+    /** Those who change the catalogue (signing a release is checked by the catalogue itself). */
+    private static final String[] EDITORS = Role.having(Permission.EDIT_CATALOG);
+
+    private static final String[] DIAGNOSERS = Role.having(Permission.DIAGNOSE);
+
+    private static final String[] ACCOUNT_MANAGERS = Role.having(Permission.MANAGE_ACCOUNTS);
 
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/diagnostics").hasAnyRole(Role.ADMIN.name(), Role.LAB_LEAD.name())
-                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/diagnostics").hasAnyRole(DIAGNOSERS)
+                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasAnyRole(ACCOUNT_MANAGERS)
                         // the role is checked before a body is read: a refused caller's body is never parsed
-                        .requestMatchers(HttpMethod.POST, "/api/v1/preparations/*/steps/*/manual").hasAnyRole(LEADS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/preparations/*/steps/*/manual").hasAnyRole(MANUAL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/preparations", "/api/v1/preparations/**",
                                 "/api/v1/benches/**").hasAnyRole(PREPARERS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/benches/**").hasAnyRole(PREPARERS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/formulas/*/release-lock").hasAnyRole(LEADS)
+                        .requestMatchers(HttpMethod.POST, "/api/v1/formulas/*/release-lock").hasAnyRole(LOCK_RELEASERS)
                         .requestMatchers(HttpMethod.POST, "/api/v1/formulas", "/api/v1/formulas/**", "/api/v1/ingredients",
-                                "/api/v1/ingredients/**").hasAnyRole(LEADS)
+                                "/api/v1/ingredients/**").hasAnyRole(EDITORS)
                         .requestMatchers(HttpMethod.PUT, "/api/v1/formulas/**", "/api/v1/ingredients/**")
-                        .hasAnyRole(LEADS)
+                        .hasAnyRole(EDITORS)
                         .requestMatchers(HttpMethod.DELETE, "/api/v1/formulas/**", "/api/v1/ingredients/**")
-                        .hasAnyRole(LEADS)
+                        .hasAnyRole(EDITORS)
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
@@ -70,15 +86,15 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers("/diagnostics").hasAnyRole(Role.ADMIN.name(), Role.LAB_LEAD.name())
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/preparations/*/steps/*/manual").hasAnyRole(LEADS)
+                        .requestMatchers("/actuator/**").hasAnyRole(DIAGNOSERS)
+                        .requestMatchers("/diagnostics").hasAnyRole(DIAGNOSERS)
+                        .requestMatchers("/admin/**").hasAnyRole(ACCOUNT_MANAGERS)
+                        .requestMatchers(HttpMethod.POST, "/preparations/*/steps/*/manual").hasAnyRole(MANUAL)
                         .requestMatchers(HttpMethod.POST, "/preparations/**", "/benches/**").hasAnyRole(PREPARERS)
                         .requestMatchers(HttpMethod.GET, "/formulas/new", "/formulas/import", "/formulas/*/draft",
-                                "/ingredients/new").hasAnyRole(LEADS)
+                                "/ingredients/new").hasAnyRole(EDITORS)
                         .requestMatchers(HttpMethod.POST, "/formulas", "/formulas/**", "/ingredients", "/ingredients/**")
-                        .hasAnyRole(LEADS)
+                        .hasAnyRole(EDITORS)
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint()))

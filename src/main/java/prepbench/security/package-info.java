@@ -1,6 +1,7 @@
 /**
- * Who may do what: form login for pages, stateless HTTP Basic for {@code /api/**}, the product's roles
- * ({@code technician}, {@code lab_lead}, {@code admin}, {@code viewer}) and the demo accounts. Controllers get
- * the signed-in user as a {@link prepbench.preparation.Operator} method argument.
+ * Accounts and signing in: form login for pages, stateless HTTP Basic for {@code /api/**}, lockout, throttling,
+ * password policy, the first admin and the demo accounts. What each role may do is {@link prepbench.access}'s
+ * table, which the filter chains here ask; controllers get the signed-in user as a {@link prepbench.access.Actor}
+ * method argument.
  */
 package prepbench.security;

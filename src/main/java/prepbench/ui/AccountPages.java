@@ -80,7 +80,7 @@ class AccountPages {
             Account created = accounts.create(admin.getName(), username, fullName, role, password);
             return Redirects.seeOther("/admin/users/" + created.username() + "?created");
         } catch (AccountRefused refused) {
-            response.setStatus(refused.notPermitted() ? 403 : 422);
+            response.setStatus(422);
             return list(model, refused.getMessage(), true, cut(username), cut(fullName), role);
         }
     }
@@ -116,7 +116,7 @@ class AccountPages {
                 }
             }
         } catch (AccountRefused refused) {
-            response.setStatus(refused.notPermitted() ? 403 : 422);
+            response.setStatus(422);
             return one(model, username, refused.getMessage(), true);
         }
         return Redirects.seeOther("/admin/users/" + accounts.get(username).username() + "?done");

@@ -14,8 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import prepbench.access.Actor;
+import prepbench.access.Permission;
 import prepbench.formulas.FormulaCatalog;
-import prepbench.preparation.Operator;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionQuery;
 import prepbench.preparation.StartPreparation;
@@ -46,7 +47,7 @@ class DashboardController {
     }
 
     @GetMapping("/")
-    String showDashboard(Operator operator, @CookieValue(name = BENCH_COOKIE, required = false) String bench,
+    String showDashboard(Actor operator, @CookieValue(name = BENCH_COOKIE, required = false) String bench,
             Model model) {
         model.addAttribute("page", dashboard(operator, bench, (String) model.getAttribute("message"), null));
         return "dashboard";
@@ -60,7 +61,7 @@ class DashboardController {
     @PostMapping("/scan")
     Object scan(@RequestParam(name = "raw", defaultValue = "") String raw,
             @RequestParam(required = false) String bench,
-            @CookieValue(name = BENCH_COOKIE, required = false) String rememberedBench, Operator operator,
+            @CookieValue(name = BENCH_COOKIE, required = false) String rememberedBench, Actor operator,
             Model model, HttpServletResponse response) {
         boolean anyFree = bench != null && bench.isBlank();
         String chosenBench = benches.exists(bench) ? bench
@@ -74,7 +75,7 @@ class DashboardController {
         }
         ScanResult result = ScanDecoder.decode(raw);
         if (result instanceof ScanResult.FormulaScan formula) {
-            if (!operator.may(Operator.Permission.PREPARE)) {
+            if (!operator.may(Permission.PREPARE)) {
                 return Redirects.seeOther("/formula-first?code=" + formula.code().value());
             }
             var outcome = preparations.startOrResume(new StartPreparation(formula.code(), operator, null, chosenBench));
@@ -93,10 +94,10 @@ class DashboardController {
         return page;
     }
 
-    private DashboardPage dashboard(Operator operator, String bench, String scanMessage, String scanInput) {
+    private DashboardPage dashboard(Actor operator, String bench, String scanMessage, String scanInput) {
         return new DashboardPage(preparations.list(SessionQuery.inProgressFor(operator.username())),
                 catalog.search("", FORMULAS_SHOWN), preparations.lockedFormulas(),
-                operator.may(Operator.Permission.RELEASE_LOCK), benches.ids(),
+                operator.may(Permission.RELEASE_LOCK), benches.ids(),
                 benches.exists(bench) ? bench : null, scanMessage, scanInput);
     }
 }

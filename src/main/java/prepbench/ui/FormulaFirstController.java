@@ -10,12 +10,13 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
+import prepbench.access.Actor;
+import prepbench.access.Permission;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.FormulaSummary;
 import prepbench.preparation.BatchSize;
 import prepbench.preparation.InvalidBatch;
-import prepbench.preparation.Operator;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.StartPreparation;
 
@@ -37,12 +38,12 @@ class FormulaFirstController {
     @GetMapping("/formula-first")
     Object showFormula(@RequestParam(required = false) String code, @RequestParam(required = false) String auto,
             @RequestParam(required = false) String amount, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String bench, Operator operator,
+            @RequestParam(required = false) String bench, Actor operator,
             @RequestHeader(name = "Sec-Fetch-Site", required = false) String fetchSite) {
         FormulaCode formulaCode = FormulaCode.of(code);
         // A link on another site must not start preparations for whoever is signed in: it gets the formula page.
         boolean crossSite = "cross-site".equalsIgnoreCase(fetchSite);
-        if ("start".equalsIgnoreCase(auto) && operator.may(Operator.Permission.PREPARE) && !crossSite) {
+        if ("start".equalsIgnoreCase(auto) && operator.may(Permission.PREPARE) && !crossSite) {
             BatchSize batch = amount == null && unit == null ? null
                     : BatchSize.parse(amount, unit == null ? "g" : unit);
             return start(formulaCode, operator, batch, bench);
@@ -53,7 +54,7 @@ class FormulaFirstController {
     @PostMapping("/formula-first")
     Object startPreparation(@RequestParam(required = false) String code,
             @RequestParam(required = false) String amount, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String bench, Operator operator) {
+            @RequestParam(required = false) String bench, Actor operator) {
         FormulaCode formulaCode = FormulaCode.of(code);
         try {
             return start(formulaCode, operator, BatchSize.parse(amount, unit), bench);
@@ -63,7 +64,7 @@ class FormulaFirstController {
         }
     }
 
-    private Object start(FormulaCode code, Operator operator, BatchSize batch, String bench) {
+    private Object start(FormulaCode code, Actor operator, BatchSize batch, String bench) {
         var outcome = preparations.startOrResume(new StartPreparation(code, operator, batch, blankToNull(bench)));
         return Redirects.seeOther("/preparations/" + outcome.session().id());
     }

@@ -15,9 +15,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.View;
 
+import prepbench.access.Actor;
 import prepbench.audit.AuditTrail;
 import prepbench.formulas.CatalogRefused;
-import prepbench.formulas.Editor;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.FormulaManagement;
@@ -64,7 +64,7 @@ class FormulaPages {
     @PostMapping("/formulas")
     Object createFormula(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String batchAmount, @RequestParam(defaultValue = "") String batchUnit,
-            Editor editor, Model model, HttpServletResponse response) {
+            Actor editor, Model model, HttpServletResponse response) {
         try {
             FormulaVersion created = formulas.create(editor, code, name, batchAmount, batchUnit);
             return Redirects.seeOther("/formulas/" + created.code().value() + "/draft");
@@ -98,7 +98,7 @@ class FormulaPages {
 
     /** Opens the draft (a new version copied from the newest when there is none) and shows the editor. */
     @PostMapping("/formulas/{code}/draft")
-    View openDraft(@PathVariable String code, Editor editor) {
+    View openDraft(@PathVariable String code, Actor editor) {
         FormulaVersion draft = formulas.openDraft(editor, FormulaCode.of(code));
         return Redirects.seeOther("/formulas/" + draft.code().value() + "/draft");
     }
@@ -112,7 +112,7 @@ class FormulaPages {
     }
 
     @PostMapping("/formulas/{code}/draft/save")
-    Object saveDraft(@PathVariable String code, @RequestParam MultiValueMap<String, String> params, Editor editor,
+    Object saveDraft(@PathVariable String code, @RequestParam MultiValueMap<String, String> params, Actor editor,
             Model model, HttpServletResponse response) {
         FormulaCode formula = FormulaCode.of(code);
         FormulaVersion draft = formulas.draft(formula).orElseThrow(() -> CatalogRefused.noDraft(formula));
@@ -127,7 +127,7 @@ class FormulaPages {
             response.setStatus(422);
             return draftPage(model, draft, form, invalid.problems());
         } catch (CatalogRefused refused) {
-            if (!refused.code().equals("CHANGED_MEANWHILE")) {
+            if (refused.reason() != CatalogRefused.Reason.CHANGED_MEANWHILE) {
                 throw refused;
             }
             response.setStatus(409);
@@ -136,7 +136,7 @@ class FormulaPages {
     }
 
     @PostMapping("/formulas/{code}/draft/discard")
-    View discardDraft(@PathVariable String code, @RequestParam(defaultValue = "0") int revision, Editor editor) {
+    View discardDraft(@PathVariable String code, @RequestParam(defaultValue = "0") int revision, Actor editor) {
         FormulaCode formula = FormulaCode.of(code);
         formulas.discardDraft(editor, formula, revision);
         return Redirects.seeOther("/formulas/" + formula.value());
@@ -152,29 +152,28 @@ class FormulaPages {
     @PostMapping("/formulas/{code}/versions/{versionNo}/release")
     Object releaseVersion(@PathVariable String code, @PathVariable int versionNo,
             @RequestParam(defaultValue = "0") int revision, @RequestParam(defaultValue = "") String password,
-            @RequestParam(defaultValue = "false") boolean meaning, Editor editor, Model model,
+            @RequestParam(defaultValue = "false") boolean meaning, Actor editor, Model model,
             HttpServletResponse response) {
         FormulaCode formula = FormulaCode.of(code);
         try {
             formulas.release(editor, formula, versionNo, revision, password, meaning);
             return Redirects.seeOther("/formulas/" + formula.value() + "?released=" + versionNo);
         } catch (CatalogRefused refused) {
-            response.setStatus(refused.code().equals("NOT_PERMITTED") ? 403 : 409);
+            response.setStatus(409);
             return versionsPage(formula, model, refused.getMessage());
         }
     }
 
     @PostMapping("/formulas/{code}/versions/{versionNo}/retire")
     Object retireVersion(@PathVariable String code, @PathVariable int versionNo,
-            @RequestParam(defaultValue = "") String reason, Editor editor, Model model,
+            @RequestParam(defaultValue = "") String reason, Actor editor, Model model,
             HttpServletResponse response) {
         FormulaCode formula = FormulaCode.of(code);
         try {
             formulas.retire(editor, formula, versionNo, reason);
             return Redirects.seeOther("/formulas/" + formula.value());
         } catch (InvalidEntry | CatalogRefused refused) {
-            response.setStatus(refused instanceof InvalidEntry ? 422
-                    : ((CatalogRefused) refused).code().equals("NOT_PERMITTED") ? 403 : 409);
+            response.setStatus(refused instanceof InvalidEntry ? 422 : 409);
             return versionsPage(formula, model, refused.getMessage());
         }
     }

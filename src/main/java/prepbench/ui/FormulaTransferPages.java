@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
-import prepbench.formulas.Editor;
+import prepbench.access.Actor;
 import prepbench.formulas.FileFormat;
 import prepbench.formulas.FileProblem;
 import prepbench.formulas.FormulaCode;
@@ -41,7 +41,7 @@ class FormulaTransferPages {
     }
 
     @PostMapping("/formulas/import")
-    String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Editor editor, Model model,
+    String importFile(@RequestParam(name = "file", required = false) MultipartFile file, Actor editor, Model model,
             HttpServletResponse response) throws IOException {
         String name = file == null || file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         model.addAttribute("fileName", name);

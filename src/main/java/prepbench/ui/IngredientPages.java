@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.View;
 
+import prepbench.access.Actor;
 import prepbench.audit.AuditTrail;
 import prepbench.formulas.CatalogRefused;
-import prepbench.formulas.Editor;
 import prepbench.formulas.Ingredient;
 import prepbench.formulas.IngredientManagement;
 import prepbench.formulas.InvalidEntry;
@@ -46,7 +46,7 @@ class IngredientPages {
     }
 
     @PostMapping("/ingredients")
-    Object createIngredient(@ModelAttribute IngredientForm form, Editor editor, Model model,
+    Object createIngredient(@ModelAttribute IngredientForm form, Actor editor, Model model,
             HttpServletResponse response) {
         try {
             Ingredient created = ingredients.create(editor, form.entry());
@@ -64,7 +64,7 @@ class IngredientPages {
     }
 
     @PostMapping("/ingredients/{code}")
-    Object saveIngredient(@PathVariable String code, @ModelAttribute IngredientForm form, Editor editor, Model model,
+    Object saveIngredient(@PathVariable String code, @ModelAttribute IngredientForm form, Actor editor, Model model,
             HttpServletResponse response) {
         Ingredient ingredient = ingredients.get(code);
         try {
@@ -74,7 +74,7 @@ class IngredientPages {
             response.setStatus(422);
             return page(model, ingredient, form, invalid.problems());
         } catch (CatalogRefused refused) {
-            if (!refused.code().equals("CHANGED_MEANWHILE")) {
+            if (refused.reason() != CatalogRefused.Reason.CHANGED_MEANWHILE) {
                 throw refused;
             }
             response.setStatus(409);
@@ -83,13 +83,13 @@ class IngredientPages {
     }
 
     @PostMapping("/ingredients/{code}/aliases/confirm")
-    View confirmAlias(@PathVariable String code, @RequestParam(defaultValue = "") String value, Editor editor) {
+    View confirmAlias(@PathVariable String code, @RequestParam(defaultValue = "") String value, Actor editor) {
         Ingredient ingredient = ingredients.confirmAlias(editor, code, value);
         return Redirects.seeOther("/ingredients/" + ingredient.code().value() + "#aliases");
     }
 
     @PostMapping("/ingredients/{code}/aliases/remove")
-    View removeAlias(@PathVariable String code, @RequestParam(defaultValue = "") String value, Editor editor) {
+    View removeAlias(@PathVariable String code, @RequestParam(defaultValue = "") String value, Actor editor) {
         Ingredient ingredient = ingredients.removeAlias(editor, code, value);
         return Redirects.seeOther("/ingredients/" + ingredient.code().value() + "#aliases");
     }

@@ -12,8 +12,8 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-import prepbench.formulas.Editor;
-import prepbench.preparation.Operator;
+import prepbench.access.Actor;
+import prepbench.access.Permission;
 
 /** Gives every page of this module its {@link PageContext} as the model attribute {@code ctx}. */
 @ControllerAdvice(basePackageClasses = PageContextAdvice.class)
@@ -38,12 +38,10 @@ class PageContextAdvice {
         String roles = authorities.stream()
                 .map(authority -> authority.replaceFirst("^ROLE_", "").toLowerCase(java.util.Locale.ROOT))
                 .collect(Collectors.joining(", "));
-        boolean mayPrepare = Operator.withRoles(authentication.getName(), authorities)
-                .may(Operator.Permission.PREPARE);
-        boolean mayDiagnose = authorities.contains("ROLE_ADMIN") || authorities.contains("ROLE_LAB_LEAD");
-        Editor editor = Editor.withRoles(authentication.getName(), authorities);
-        return new PageContext(authentication.getName(), roles, mayPrepare, mayDiagnose, editor.mayEdit(),
-                editor.mayRelease(), authorities.contains("ROLE_ADMIN"), parameter, token, DemoMode.isDemo(request),
+        Actor actor = Actor.withRoles(authentication.getName(), authorities);
+        return new PageContext(authentication.getName(), roles, actor.may(Permission.PREPARE),
+                actor.may(Permission.DIAGNOSE), actor.may(Permission.EDIT_CATALOG), actor.may(Permission.SIGN_RELEASE),
+                actor.may(Permission.MANAGE_ACCOUNTS), parameter, token, DemoMode.isDemo(request),
                 idleSeconds(request));
     }
 

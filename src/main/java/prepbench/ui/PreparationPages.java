@@ -11,11 +11,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import prepbench.access.Actor;
 import prepbench.audit.AuditTrail;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.preparation.InvalidSessionId;
-import prepbench.preparation.Operator;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionId;
 import prepbench.preparation.SessionNotFound;
@@ -47,7 +47,7 @@ class PreparationPages {
      */
     @GetMapping("/preparations/{id}")
     Object showSession(@PathVariable String id, @RequestParam(name = "f", required = false) String fallback,
-            Operator operator, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+            Actor operator, @RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
         Optional<FormulaCode> fallbackFormula = fallback == null || fallback.isBlank() ? Optional.empty()
                 : Optional.of(FormulaCode.of(fallback));
         SessionId sessionId;

@@ -3,7 +3,8 @@ package prepbench.ui;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import prepbench.preparation.Operator;
+import prepbench.access.Actor;
+import prepbench.access.Permission;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionStatus;
@@ -27,15 +28,15 @@ class PreparationViews {
         this.demo = demo;
     }
 
-    PreparationPage page(PreparationSession session, Operator operator, String message, boolean error) {
-        boolean mayAct = operator.may(Operator.Permission.PREPARE)
+    PreparationPage page(PreparationSession session, Actor operator, String message, boolean error) {
+        boolean mayAct = operator.may(Permission.PREPARE)
                 && (operator.username().equals(session.operator())
-                        || operator.may(Operator.Permission.ENTER_MANUAL_WEIGHT));
+                        || operator.may(Permission.ENTER_MANUAL_WEIGHT));
         var lock = preparations.lockOf(session).orElse(null);
         boolean simulated = session.bench() != null && benches.exists(session.bench())
                 && benches.isSimulated(session.bench());
-        return new PreparationPage(session, message, error, operator.may(Operator.Permission.ENTER_MANUAL_WEIGHT),
-                operator.may(Operator.Permission.RELEASE_LOCK), mayAct, lock, demo && simulated && mayAct,
+        return new PreparationPage(session, message, error, operator.may(Permission.ENTER_MANUAL_WEIGHT),
+                operator.may(Permission.RELEASE_LOCK), mayAct, lock, demo && simulated && mayAct,
                 session.status() == SessionStatus.COMPLETED ? samples.forSession(session.id().value()).orElse(null)
                         : null);
     }

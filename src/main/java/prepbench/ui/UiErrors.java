@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
+import prepbench.access.NotPermitted;
 import prepbench.formulas.CatalogRefused;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
@@ -26,7 +27,6 @@ import prepbench.preparation.FormulaLocked;
 import prepbench.preparation.InvalidBatch;
 import prepbench.preparation.InvalidBench;
 import prepbench.preparation.InvalidSessionId;
-import prepbench.preparation.NotPermitted;
 import prepbench.preparation.SessionNotFound;
 import prepbench.scales.NotSimulated;
 import prepbench.scales.UnknownBench;
@@ -122,9 +122,7 @@ class UiErrors {
 
     @ExceptionHandler(CatalogRefused.class)
     ModelAndView catalogRefused(CatalogRefused refused, HttpServletRequest request) {
-        boolean permission = refused.code().equals("NOT_PERMITTED");
-        return page(request, ErrorPage.of(permission ? 403 : 409, permission ? "Not allowed" : "Not possible now",
-                refused.getMessage()));
+        return page(request, ErrorPage.of(409, "Not possible now", refused.getMessage()));
     }
 
     @ExceptionHandler(InvalidEntry.class)
@@ -145,8 +143,7 @@ class UiErrors {
 
     @ExceptionHandler(AccountRefused.class)
     ModelAndView accountRefused(AccountRefused refused, HttpServletRequest request) {
-        return page(request, ErrorPage.of(refused.notPermitted() ? 403 : 422,
-                refused.notPermitted() ? "Not allowed" : "Not possible", refused.getMessage()));
+        return page(request, ErrorPage.of(422, "Not possible", refused.getMessage()));
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})

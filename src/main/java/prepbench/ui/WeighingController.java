@@ -16,10 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import prepbench.access.Actor;
+import prepbench.access.NotPermitted;
+import prepbench.access.Permission;
 import prepbench.formulas.FormulaCode;
 import prepbench.preparation.ActionRefused;
-import prepbench.preparation.NotPermitted;
-import prepbench.preparation.Operator;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionId;
@@ -49,7 +50,7 @@ class WeighingController {
 
     @PostMapping("/preparations/{id}/steps/{sequence}/scan")
     Object scanContainer(@PathVariable String id, @PathVariable int sequence,
-            @RequestParam(defaultValue = "") String code, Operator operator,
+            @RequestParam(defaultValue = "") String code, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
         return answer(session, operator, htmx, flash, "Container accepted. Tare the balance, then weigh.",
@@ -57,7 +58,7 @@ class WeighingController {
     }
 
     @PostMapping("/preparations/{id}/steps/{sequence}/capture")
-    Object captureWeight(@PathVariable String id, @PathVariable int sequence, Operator operator,
+    Object captureWeight(@PathVariable String id, @PathVariable int sequence, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
         return answer(session, operator, htmx, flash, null,
@@ -67,7 +68,7 @@ class WeighingController {
     @PostMapping("/preparations/{id}/steps/{sequence}/manual")
     Object enterWeight(@PathVariable String id, @PathVariable int sequence,
             @RequestParam(defaultValue = "") String grams, @RequestParam(defaultValue = "") String reason,
-            Operator operator, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            Actor operator, @RequestHeader(name = "HX-Request", required = false) String htmx,
             RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
         return answer(session, operator, htmx, flash, null, () -> preparations.enterWeightManually(session, sequence,
@@ -75,7 +76,7 @@ class WeighingController {
     }
 
     @PostMapping("/preparations/{id}/abort")
-    Object abort(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Operator operator,
+    Object abort(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
         return answer(session, operator, htmx, flash, "Preparation aborted.",
@@ -83,7 +84,7 @@ class WeighingController {
     }
 
     @PostMapping("/preparations/{id}/tare")
-    Object tare(@PathVariable String id, Operator operator,
+    Object tare(@PathVariable String id, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
         return answer(session, operator, htmx, flash, "Balance tared: it reads zero with the container on.",
@@ -92,12 +93,10 @@ class WeighingController {
 
     /** The demo panel: drives the session's simulated balance with a few presets a person would do by hand. */
     @PostMapping("/preparations/{id}/simulate")
-    Object simulate(@PathVariable String id, @RequestParam(defaultValue = "") String preset, Operator operator,
+    Object simulate(@PathVariable String id, @RequestParam(defaultValue = "") String preset, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        if (!operator.may(Operator.Permission.PREPARE)) {
-            throw NotPermitted.toPrepare(operator.username());
-        }
+        operator.require(Permission.PREPARE);
         if (!PRESETS.contains(preset)) {
             return Redirects.seeOther("/preparations/" + session);
         }
@@ -128,7 +127,7 @@ class WeighingController {
     @PostMapping("/formulas/{code}/release-lock")
     Object releaseLock(@PathVariable String code, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String session,
-            Operator operator, RedirectAttributes flash) {
+            Actor operator, RedirectAttributes flash) {
         FormulaCode formula = FormulaCode.of(code);
         String back = session == null ? "/" : "/preparations/" + SessionId.parse(session);
         try {
@@ -142,7 +141,7 @@ class WeighingController {
         return Redirects.seeOther(back);
     }
 
-    private Object answer(SessionId id, Operator operator, String htmx, RedirectAttributes flash, String success,
+    private Object answer(SessionId id, Actor operator, String htmx, RedirectAttributes flash, String success,
             Supplier<PreparationSession> action) {
         PreparationSession session;
         String message = success;

@@ -109,6 +109,12 @@ class CatalogApiTest {
         json(post("/api/v1/formulas/" + code + "/versions/1/release"), labLead(),
                 "{\"revision\":2,\"password\":\"lablead123\",\"meaning\":\"something else\"}")
                 .andExpect(status().isConflict()).andExpect(jsonPath("$.reason").value("MEANING_REQUIRED"));
+        // an admin edits the catalogue but signs no release: refused by the permission table, typed
+        json(post("/api/v1/formulas/" + code + "/versions/1/release"), user("admin").roles("ADMIN"),
+                "{\"revision\":2,\"password\":\"admin123\",\"meaning\":\"approved for preparation\"}")
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.reason").value("NOT_PERMITTED"))
+                .andExpect(jsonPath("$.permission").value("SIGN_RELEASE"))
+                .andExpect(jsonPath("$.detail").value(containsString("Ask a lab lead")));
         json(post("/api/v1/formulas/" + code + "/versions/1/release"), labLead(),
                 "{\"revision\":2,\"password\":\"lablead123\",\"meaning\":\"approved for preparation\"}")
                 .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("released"));

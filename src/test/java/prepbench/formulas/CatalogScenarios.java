@@ -1,8 +1,5 @@
 package prepbench.formulas;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import prepbench.access.Actor;
+import prepbench.access.NotPermitted;
+import prepbench.access.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Ingredients and formula versions through their facades, run on each supported database by a subclass: the life
  * cycle draft → released → retired, the signature, optimistic concurrency of draft saves, unique codes under
@@ -25,9 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @SpringBootTest
 abstract class CatalogScenarios {
 
-    static final Editor LAB_LEAD = new Editor("lablead", true, true);
-    static final Editor ADMIN = new Editor("admin", true, false);
-    static final Editor TECHNICIAN = new Editor("technician", false, false);
+    static final Actor LAB_LEAD = Actor.withRole("lablead", Role.LAB_LEAD);
+    static final Actor ADMIN = Actor.withRole("admin", Role.ADMIN);
+    static final Actor TECHNICIAN = Actor.withRole("technician", Role.TECHNICIAN);
 
     @Autowired
     FormulaManagement formulas;
@@ -143,9 +147,14 @@ abstract class CatalogScenarios {
         assertThat(auditEvents("formula-versions:" + formula, "VERSION_RELEASED")).isZero();
     }
 
+    /** A refusal by the catalogue's rules, or by the role's permissions when the rule is {@code NOT_PERMITTED}. */
     private static void assertRefused(Runnable action, String rule, String message) {
+        if (rule.equals("NOT_PERMITTED")) {
+            assertThatThrownBy(action::run).isInstanceOf(NotPermitted.class).hasMessageContaining(message);
+            return;
+        }
         assertThatThrownBy(action::run).isInstanceOfSatisfying(CatalogRefused.class, refused -> {
-            assertThat(refused.code()).isEqualTo(rule);
+            assertThat(refused.reason()).isEqualTo(CatalogRefused.Reason.valueOf(rule));
             assertThat(refused.getMessage()).contains(message);
         });
     }
@@ -280,7 +289,7 @@ abstract class CatalogScenarios {
                 saved++;
             } catch (java.util.concurrent.ExecutionException failure) {
                 assertThat(failure.getCause()).isInstanceOfSatisfying(CatalogRefused.class,
-                        refusal -> assertThat(refusal.code()).isEqualTo("CHANGED_MEANWHILE"));
+                        refusal -> assertThat(refusal.reason()).isEqualTo(CatalogRefused.Reason.CHANGED_MEANWHILE));
                 refused++;
             }
         }
@@ -369,7 +378,7 @@ abstract class CatalogScenarios {
                 .doesNotContain("primaryCodeValue");
         assertThatThrownBy(() -> ingredients.update(LAB_LEAD, code, edit))
                 .isInstanceOfSatisfying(CatalogRefused.class, refused -> {
-                    assertThat(refused.code()).isEqualTo("CHANGED_MEANWHILE");
+                    assertThat(refused.reason()).isEqualTo(CatalogRefused.Reason.CHANGED_MEANWHILE);
                     assertThat(refused.getMessage()).contains("admin");
                 });
     }

@@ -1,16 +1,5 @@
 package prepbench.formulas;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
-
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -27,6 +16,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import prepbench.access.Actor;
+import prepbench.access.Role;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
  * Import and export of formula files through the API and the import page, on a database of its own (the demo lab
@@ -84,7 +87,7 @@ class FormulaTransferTest {
         } finally {
             for (String code : DEMO_RELEASED) {
                 formulas.draft(FormulaCode.of(code)).ifPresent(draft -> formulas.discardDraft(
-                        new Editor("lablead", true, true), draft.code(), draft.revision()));
+                        Actor.withRole("lablead", Role.LAB_LEAD), draft.code(), draft.revision()));
             }
         }
     }
@@ -147,7 +150,7 @@ class FormulaTransferTest {
 
     @Test
     void aCellThatASpreadsheetWouldRunIsNeutralisedOnExport() throws Exception {
-        Editor lead = new Editor("lablead", true, true);
+        Actor lead = Actor.withRole("lablead", Role.LAB_LEAD);
         FormulaVersion draft = formulas.create(lead, "INJ001", "=cmd|' /C calc'!A0", "10", "g");
         formulas.saveDraft(lead, draft.code(), new DraftEntry("=cmd|' /C calc'!A0", "10", "g", "%",
                 List.of(new DraftEntry.LineEntry("WAT-001", "100", "", "", "g")), draft.revision()));

@@ -1,8 +1,5 @@
 package prepbench.preparation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -14,10 +11,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import prepbench.access.Actor;
 import prepbench.formulas.BatchUnit;
 import prepbench.formulas.FormulaCode;
 import prepbench.support.Rows;
 import prepbench.support.TestBenches;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * How sessions are stored, run against each supported database by a subclass: what is written is read back
@@ -36,8 +37,8 @@ abstract class PreparationStorageScenarios {
     @Autowired
     JdbcClient jdbc;
 
-    private static Operator technician(String name) {
-        return Operator.withRoles(name, List.of("ROLE_TECHNICIAN"));
+    private static Actor technician(String name) {
+        return Actor.withRoles(name, List.of("ROLE_TECHNICIAN"));
     }
 
     @Test

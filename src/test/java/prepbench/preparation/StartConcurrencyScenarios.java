@@ -1,7 +1,5 @@
 package prepbench.preparation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import prepbench.access.Actor;
 import prepbench.formulas.FormulaCode;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 64 simultaneous starts of one formula, run against each supported database by a subclass. Whatever the
@@ -43,7 +44,7 @@ abstract class StartConcurrencyScenarios {
     @Test
     void eightOperatorsStartingAtOnceGetOneSessionEach() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<Operator> operators = IntStream.range(0, THREADS)
+        List<Actor> operators = IntStream.range(0, THREADS)
                 .mapToObj(i -> technician("op" + (i % 8) + "-" + run)).toList();
 
         List<StartOutcome> outcomes = startAllAtOnce(operators);
@@ -58,7 +59,7 @@ abstract class StartConcurrencyScenarios {
 
     @Test
     void oneOperatorStartingSixtyFourTimesAtOnceGetsOneSession() throws Exception {
-        Operator operator = technician("solo-" + UUID.randomUUID().toString().substring(0, 8));
+        Actor operator = technician("solo-" + UUID.randomUUID().toString().substring(0, 8));
 
         List<StartOutcome> outcomes = startAllAtOnce(java.util.Collections.nCopies(THREADS, operator));
 
@@ -72,7 +73,7 @@ abstract class StartConcurrencyScenarios {
     @Test
     void sixtyFourOperatorsStartingAtOnceGetConsecutiveAttemptNumbers() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<Operator> operators = IntStream.range(0, THREADS).mapToObj(i -> technician("many" + i + "-" + run)).toList();
+        List<Actor> operators = IntStream.range(0, THREADS).mapToObj(i -> technician("many" + i + "-" + run)).toList();
 
         List<StartOutcome> outcomes = startAllAtOnce(operators);
 
@@ -88,7 +89,7 @@ abstract class StartConcurrencyScenarios {
         FormulaCode fresh = FormulaCode.of("RACE" + UUID.randomUUID().toString().substring(0, 6));
         copyOfPrm00936(fresh);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        List<Operator> operators = IntStream.range(0, 16).mapToObj(i -> technician("first" + i + "-" + run)).toList();
+        List<Actor> operators = IntStream.range(0, 16).mapToObj(i -> technician("first" + i + "-" + run)).toList();
 
         List<StartOutcome> outcomes = startAllAtOnce(operators, fresh);
 
@@ -117,16 +118,16 @@ abstract class StartConcurrencyScenarios {
                 """).param("version", version).update();
     }
 
-    private List<StartOutcome> startAllAtOnce(List<Operator> operators) throws Exception {
+    private List<StartOutcome> startAllAtOnce(List<Actor> operators) throws Exception {
         return startAllAtOnce(operators, FORMULA);
     }
 
-    private List<StartOutcome> startAllAtOnce(List<Operator> operators, FormulaCode formula) throws Exception {
+    private List<StartOutcome> startAllAtOnce(List<Actor> operators, FormulaCode formula) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(operators.size());
         CyclicBarrier barrier = new CyclicBarrier(operators.size());
         try {
             List<Future<StartOutcome>> futures = new ArrayList<>();
-            for (Operator operator : operators) {
+            for (Actor operator : operators) {
                 futures.add(pool.submit(() -> {
                     barrier.await(30, TimeUnit.SECONDS);
                     return preparations.startOrResume(new StartPreparation(formula, operator, null, null));
@@ -169,7 +170,7 @@ abstract class StartConcurrencyScenarios {
                 """).query(Integer.class).single()).as("sessions without exactly one start event").isZero();
     }
 
-    private static Operator technician(String username) {
-        return Operator.withRoles(username, List.of("ROLE_TECHNICIAN"));
+    private static Actor technician(String username) {
+        return Actor.withRoles(username, List.of("ROLE_TECHNICIAN"));
     }
 }

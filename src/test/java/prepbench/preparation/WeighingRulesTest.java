@@ -1,9 +1,5 @@
 package prepbench.preparation;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static prepbench.preparation.FormulaBuilder.aFormula;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,18 +9,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import prepbench.access.Actor;
+import prepbench.access.NotPermitted;
 import prepbench.formulas.BatchUnit;
 import prepbench.scales.Reading;
 import prepbench.scales.ScaleState;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static prepbench.preparation.FormulaBuilder.aFormula;
 
 /** The session's rules for scanning, weighing, failing and completing, without Spring or a database. */
 class WeighingRulesTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T08:00:00Z");
     private static final LocalDate TODAY = LocalDate.parse("2026-11-27");
-    private static final Operator TINA = Operator.withRoles("tina", List.of("ROLE_TECHNICIAN"));
-    private static final Operator LEE = Operator.withRoles("lee", List.of("ROLE_LAB_LEAD"));
-    private static final Operator TOM = Operator.withRoles("tom", List.of("ROLE_TECHNICIAN"));
+    private static final Actor TINA = Actor.withRoles("tina", List.of("ROLE_TECHNICIAN"));
+    private static final Actor LEE = Actor.withRoles("lee", List.of("ROLE_LAB_LEAD"));
+    private static final Actor TOM = Actor.withRoles("tom", List.of("ROLE_TECHNICIAN"));
 
     /** Two steps: "a" 60 g ± 0.3 g and "b" 40 g ± 0.2 g, codes ING-A and ING-B. */
     private static PreparationSession aSession() {
@@ -51,7 +53,7 @@ class WeighingRulesTest {
         try {
             action.run();
         } catch (ActionRefused refused) {
-            return refused.code();
+            return refused.reason().name();
         }
         throw new AssertionError("expected a refusal");
     }
@@ -224,7 +226,7 @@ class WeighingRulesTest {
                 new BigDecimal("0.001"), new BigDecimal("1000")), batch, 1, "tina", "bench-1", T0);
 
         assertThatThrownBy(() -> session.identifyContainer(1, "(01)09506000134352(17)261126(10)OLD1", TINA, TODAY, at(1)))
-                .isInstanceOfSatisfying(ActionRefused.class, refused -> assertThat(refused.code()).isEqualTo("EXPIRED"))
+                .isInstanceOfSatisfying(ActionRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ActionRefused.Reason.EXPIRED))
                 .hasMessageContaining("Lot OLD1").hasMessageContaining("expired on 2026-11-26");
 
         session.identifyContainer(1, "]C1(01)09506000134352(17)261127(10)NEW2", TINA, TODAY, at(2));

@@ -13,19 +13,15 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import prepbench.formulas.Editor;
-import prepbench.preparation.Operator;
+import prepbench.access.Actor;
 
-/**
- * Lets a controller method take the signed-in user as an {@link Operator} (at the bench) or an {@link Editor} (of
- * the catalogue) parameter.
- */
+/** Lets a controller method take the signed-in user, with what their role lets them do, as an {@link Actor}. */
 @Component
-class OperatorArguments implements HandlerMethodArgumentResolver, WebMvcConfigurer {
+class ActorArguments implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return parameter.getParameterType().equals(Operator.class) || parameter.getParameterType().equals(Editor.class);
+        return parameter.getParameterType().equals(Actor.class);
     }
 
     @Override
@@ -36,8 +32,7 @@ class OperatorArguments implements HandlerMethodArgumentResolver, WebMvcConfigur
             throw new IllegalStateException("No signed-in user: the security configuration must require one here");
         }
         List<String> roles = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
-        return parameter.getParameterType().equals(Editor.class) ? Editor.withRoles(authentication.getName(), roles)
-                : Operator.withRoles(authentication.getName(), roles);
+        return Actor.withRoles(authentication.getName(), roles);
     }
 
     @Override
