@@ -169,15 +169,27 @@ public class Benches {
     }
 
     /**
-     * The balance of a bench as a batch record names it: the bench, its protocol and where it is connected, or
-     * SIMULATED for a demo station's simulated balance. At most 200 characters.
+     * The balance of a bench as a batch record names it: the bench, its protocol and where it is connected, with the
+     * model and serial number the balance reported on this connection (MT-SICS; the other protocols have no such
+     * command), or SIMULATED for a demo station's simulated balance. At most 200 characters.
      */
     public String describe(String id) {
         Scale scale = bench(id).scale();
-        String description = scale instanceof ConnectedBalance connected
-                ? id + " (" + connected.diagnostics().protocol() + ", " + connected.diagnostics().transport() + ")"
-                : id + " (SIMULATED)";
+        String description = scale instanceof ConnectedBalance connected ? id + " (" + connected(connected.diagnostics())
+                + ")" : id + " (SIMULATED)";
         return description.length() <= 200 ? description : description.substring(0, 199) + "…";
+    }
+
+    /** Protocol and transport, then the model and serial number when the balance reported them. */
+    private static String connected(ConnectedBalance.Diagnostics balance) {
+        StringBuilder text = new StringBuilder(balance.protocol()).append(", ").append(balance.transport());
+        if (balance.model() != null) {
+            text.append(", model ").append(balance.model());
+        }
+        if (balance.serialNumber() != null) {
+            text.append(", serial ").append(balance.serialNumber());
+        }
+        return text.toString();
     }
 
     /**
@@ -203,10 +215,10 @@ public class Benches {
                         diagnostics.mode(), diagnostics.state().name().toLowerCase(java.util.Locale.ROOT),
                         diagnostics.reconnects(), diagnostics.lastError(), reading, diagnostics.lastReading(),
                         diagnostics.rawLines().stream().map(line -> new BenchStatus.RawLine(line.at(), line.text()))
-                                .toList(), diagnostics.overlongLines());
+                                .toList(), diagnostics.overlongLines(), diagnostics.model(), diagnostics.serialNumber());
             }
             return new BenchStatus(entry.getKey(), "simulated", "in-process", "-", "connected", 0, null, reading,
-                    reading, List.of(), 0);
+                    reading, List.of(), 0, null, null);
         }).toList();
     }
 

@@ -175,6 +175,7 @@ class GoLiveBrowserTest extends InBrowser {
             assertThat(technician.getByTestId("session-status")).hasText("completed");
             technician.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Preparation record")).click();
             assertThat(technician.getByTestId("balance")).containsText("line-1 (mt-sics, tcp 127.0.0.1:");
+            assertThat(technician.getByTestId("balance")).containsText(", model PB-SIM220 220.0000 g, serial 0123456789)");
             assertThat(technician.locator("body")).not().containsText("DEMO");
 
             lead.navigate("/");

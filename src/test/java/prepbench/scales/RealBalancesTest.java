@@ -128,6 +128,11 @@ class RealBalancesTest {
         return reading -> reading.capturable() && reading.grams().compareTo(new BigDecimal(grams)) == 0;
     }
 
+    /** What the batch record says the balance is: MT-SICS answers I2 and I4; the other protocols cannot say. */
+    private static String identity(String protocol) {
+        return protocol.equals("mt-sics") ? ", model PB-SIM220 220.0000 g, serial 0123456789" : "";
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ad", "mt-sics", "sbi", "ohaus"})
     void preparesPrm00936OnABalanceSpeaking(String bench) throws Exception {
@@ -151,15 +156,14 @@ class RealBalancesTest {
                     .andExpect(status().isOk())
                     .andExpect(jsonPath("$.steps[" + (sequence - 1) + "].status").value("ok"))
                     .andExpect(jsonPath("$.steps[" + (sequence - 1) + "].capturedQtyG").value(Double.parseDouble(target)))
-                    .andExpect(jsonPath("$.steps[" + (sequence - 1) + "].balance").value(bench + " ("
-                            + (bench.equals("ohaus") ? "ohaus" : bench) + ", tcp 127.0.0.1:"
-                            + SIMULATORS.get(bench).port() + ")"));
+                    .andExpect(jsonPath("$.steps[" + (sequence - 1) + "].balance").value(bench + " (" + bench
+                            + ", tcp 127.0.0.1:" + SIMULATORS.get(bench).port() + identity(bench) + ")"));
         }
         mvc.perform(get("/api/v1/preparations/" + id).with(technician)).andExpect(jsonPath("$.status").value("completed"));
         mvc.perform(get("/preparations/" + id + "/record").with(technician))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
                         org.hamcrest.Matchers.containsString("balance <span data-testid=\"balance\">" + bench + " ("
-                                + bench + ", tcp 127.0.0.1:")));
+                                + bench + ", tcp 127.0.0.1:" + SIMULATORS.get(bench).port() + identity(bench) + ")")));
     }
 
     @ParameterizedTest
@@ -258,6 +262,8 @@ class RealBalancesTest {
                 .andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
                         org.hamcrest.Matchers.allOf(org.hamcrest.Matchers.containsString("tcp 127.0.0.1:"),
+                                org.hamcrest.Matchers.containsString("PB-SIM220 220.0000 g"),
+                                org.hamcrest.Matchers.containsString("0123456789"),
                                 org.hamcrest.Matchers.containsString("data-testid=\"raw-lines\""))));
         mvc.perform(get("/diagnostics").with(technician)).andExpect(status().isForbidden());
         mvc.perform(get("/api/v1/diagnostics").with(technician)).andExpect(status().isForbidden());

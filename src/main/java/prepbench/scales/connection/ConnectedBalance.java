@@ -53,9 +53,16 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
     public record RawLine(Instant at, String text) {
     }
 
-    /** What the diagnostics page shows of a connection. */
+    /**
+     * What the diagnostics page shows of a connection.
+     *
+     * @param model        the model the balance reported on this connection; null when its protocol does not say or
+     *                     it has not said yet
+     * @param serialNumber likewise
+     */
     public record Diagnostics(String protocol, String transport, String mode, LinkState state, int reconnects,
-            String lastError, Reading lastReading, List<RawLine> rawLines, long overlongLines) {
+            String lastError, Reading lastReading, List<RawLine> rawLines, long overlongLines, String model,
+            String serialNumber) {
     }
 
     private final String benchId;
@@ -79,6 +86,8 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
     private volatile String lastError;
     private volatile int reconnects;
     private volatile long overlongLines;
+    private volatile String model;
+    private volatile String serialNumber;
 
     public ConnectedBalance(String benchId, Transport transport, BalanceCodec codec, Mode mode, Duration pollInterval,
             Duration staleAfter, Clock clock, Consumer<Reading> listener) {
@@ -207,6 +216,12 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
     private void session(InputStream in) throws IOException {
         LineFramer framer = new LineFramer(codec.maxLineLength());
         byte[] buffer = new byte[512];
+        // a reconnect may reach another balance: what it is is asked again, and nothing is assumed until it answers
+        model = null;
+        serialNumber = null;
+        for (byte[] identify : codec.identifyCommands()) {
+            write(identify);
+        }
         if (mode == Mode.CONTINUOUS && codec.continuousCommand() != null) {
             write(codec.continuousCommand());
         }
@@ -252,6 +267,13 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
         if (decoded instanceof Decoded.Weight weight) {
             latest = weight.reading();
             listener.accept(weight.reading());
+        } else if (decoded instanceof Decoded.Identity identity) {
+            if (identity.model() != null) {
+                model = identity.model();
+            }
+            if (identity.serialNumber() != null) {
+                serialNumber = identity.serialNumber();
+            }
         } else if (decoded instanceof Decoded.NotAWeight) {
             latest = new Reading(null, false, at, ScaleState.ERROR);
             listener.accept(latest);
@@ -293,7 +315,7 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
             lines = List.copyOf(rawLines);
         }
         return new Diagnostics(codec.protocol(), transport.describe(), mode.name().toLowerCase(Locale.ROOT), state, reconnects,
-                lastError, latest, lines, overlongLines);
+                lastError, latest, lines, overlongLines, model, serialNumber);
     }
 
     private void sleep(Duration duration) {

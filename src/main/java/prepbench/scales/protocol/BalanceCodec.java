@@ -1,6 +1,7 @@
 package prepbench.scales.protocol;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import prepbench.scales.Reading;
@@ -39,6 +40,15 @@ public interface BalanceCodec {
 
     /** The command that tares the balance. */
     byte[] tareCommand();
+
+    /**
+     * The commands that ask the balance its model and serial number, sent once on every connection (a reconnect may
+     * reach a replaced balance); none when the protocol has no such command (A&amp;D, SBI, Ohaus native). Their
+     * answers decode to {@link Decoded.Identity}.
+     */
+    default List<byte[]> identifyCommands() {
+        return List.of();
+    }
 
     /** Whether the balance answers zero and tare (A&amp;D's ACK, MT-SICS {@code Z A}); some protocols never do. */
     default boolean acknowledgesCommands() {

@@ -51,6 +51,16 @@ public sealed interface Decoded {
     record Acknowledged(String command, boolean done, String detail) implements Decoded {
     }
 
+    /**
+     * What the balance says it is, in answer to an identification command (MT-SICS {@code I2}, {@code I4}): one line
+     * names the model, another the serial number; a balance that will not say answers with both null.
+     *
+     * @param model        the model (MT-SICS: type, capacity and unit, {@code "XS204 220.0090 g"}); null when not this line's
+     * @param serialNumber null when not this line's
+     */
+    record Identity(String model, String serialNumber) implements Decoded {
+    }
+
     /** An error the balance reports, or a line that cannot be read. */
     record Failure(String detail) implements Decoded {
 

@@ -2,6 +2,7 @@ package prepbench.scales.protocol;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,15 +17,21 @@ import prepbench.scales.ScaleState;
  * a status. {@code S S 100.00 g} is a stable weight, {@code S D} a dynamic (unstable) one, both from {@code S},
  * {@code SI} and the {@code SIR} stream; {@code S I} is busy or no stable weight in time, {@code S +} overload and
  * {@code S -} underload. {@code Z A} and {@code T S 12.34 g} confirm zero and tare; {@code I}, {@code +}, {@code -}
- * refuse them (busy or moving, above or below the range). {@code @} resets and answers {@code I4 A "serial"}.
+ * refuse them (busy or moving, above or below the range). {@code I2} answers the balance's data
+ * ({@code I2 A "XS204 220.0090 g"}: model, capacity, unit), {@code I4} its serial number ({@code I4 A "0123456789"});
+ * {@code @} resets and answers {@code I4} too.
  * {@code ES}, {@code ET}, {@code EL} are syntax, transmission and logical errors.
  * <p>
- * Commands: {@code SI} one reading now, {@code SIR} continuous, {@code Z} zero, {@code T} tare.
+ * Commands: {@code SI} one reading now, {@code SIR} continuous, {@code Z} zero, {@code T} tare, {@code I2} and
+ * {@code I4} on connecting.
  */
 final class MtSicsCodec implements BalanceCodec {
 
     /** The serial number the simulated balance reports. */
     static final String SERIAL_NUMBER = "0123456789";
+
+    /** The balance data (model, capacity, unit) the simulated balance reports. */
+    static final String MODEL = "PB-SIM220 220.0000 g";
 
     private static final int MAX_LINE = 64;
     private static final Pattern REPLY = Pattern.compile("([A-Z][A-Z0-9]*)(?: +([A-Z+-]))?(?: +(.*?))? *");
@@ -61,7 +68,7 @@ final class MtSicsCodec implements BalanceCodec {
         return switch (name) {
             case "S" -> weight(status, rest, at);
             case "Z", "T" -> zeroOrTare(name, status, rest);
-            case "I4" -> serialNumber(status, rest);
+            case "I2", "I4" -> identity(name, status, rest);
             default -> Decoded.Failure.unreadable("MT-SICS");
         };
     }
@@ -98,11 +105,17 @@ final class MtSicsCodec implements BalanceCodec {
                 : new Decoded.Acknowledged(command, false, (zero ? "not zeroed: " : "not tared: ") + why);
     }
 
-    private static Decoded serialNumber(String status, String rest) {
-        Matcher serial = QUOTED.matcher(Objects.requireNonNullElse(rest, ""));
-        return status.equals("A") && serial.matches()
-                ? new Decoded.Acknowledged("I4", true, "serial number " + serial.group(1))
-                : Decoded.Failure.unreadable("MT-SICS");
+    /** {@code I2 A "model"}, {@code I4 A "serial"}; {@code I2 I}, {@code I4 I}: the balance will not say now. */
+    private static Decoded identity(String command, String status, String rest) {
+        if (status.equals("I") && rest == null) {
+            return new Decoded.Identity(null, null);
+        }
+        Matcher quoted = QUOTED.matcher(Objects.requireNonNullElse(rest, ""));
+        if (!status.equals("A") || !quoted.matches() || quoted.group(1).isBlank()) {
+            return Decoded.Failure.unreadable("MT-SICS");
+        }
+        String value = quoted.group(1).strip().replaceAll(" {2,}", " ");
+        return command.equals("I2") ? new Decoded.Identity(value, null) : new Decoded.Identity(null, value);
     }
 
     @Override
@@ -113,6 +126,11 @@ final class MtSicsCodec implements BalanceCodec {
     @Override
     public byte[] continuousCommand() {
         return command("SIR");
+    }
+
+    @Override
+    public List<byte[]> identifyCommands() {
+        return List.of(command("I2"), command("I4"));
     }
 
     @Override
@@ -139,7 +157,8 @@ final class MtSicsCodec implements BalanceCodec {
     /**
      * {@code S}: the stable weight, or {@code S I}, {@code S +}, {@code S -}; {@code SI}, {@code SIR}: the reading
      * ({@code SIR} starts a stream the caller repeats); {@code Z}, {@code T}: {@code Z A}, {@code T S} with the
-     * tared weight, or refused; {@code @}, {@code I4}: the serial number; anything else: {@code ES}.
+     * tared weight, or refused; {@code I2}: the balance data; {@code @}, {@code I4}: the serial number; anything else:
+     * {@code ES}.
      */
     @Override
     public Optional<String> answer(String command, Reading current) {
@@ -151,6 +170,7 @@ final class MtSicsCodec implements BalanceCodec {
             case "SI", "SIR" -> encode(current, "g");
             case "Z" -> "Z " + (current.capturable() ? "A" : refusal(current));
             case "T" -> current.capturable() ? "T S " + field(current, "g") : "T " + refusal(current);
+            case "I2" -> "I2 A \"" + MODEL + "\"";
             case "@", "I4" -> "I4 A \"" + SERIAL_NUMBER + "\"";
             default -> "ES";
         });

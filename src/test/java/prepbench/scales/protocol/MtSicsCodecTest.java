@@ -61,10 +61,21 @@ class MtSicsCodecTest {
             'T I'                | T  | false | not tared: the balance is busy or moving
             'T +'                | T  | false | not tared: above the range
             'T -'                | T  | false | not tared: below the range
-            'I4 A "0123456789"'  | I4 | true  | serial number 0123456789
             """)
     void readsAcknowledgements(String line, String command, boolean done, String detail) {
         assertThat(codec.decode(line, AT)).isEqualTo(new Decoded.Acknowledged(command, done, detail));
+    }
+
+    @Test
+    void readsWhatTheBalanceSaysItIs() {
+        assertThat(codec.decode("I2 A \"XS204 220.0090 g\"", AT)).isEqualTo(new Decoded.Identity("XS204 220.0090 g", null));
+        assertThat(codec.decode("I2 A \"XS204   220.0090   g \"", AT))
+                .isEqualTo(new Decoded.Identity("XS204 220.0090 g", null));
+        assertThat(codec.decode("I4 A \"0123456789\"", AT)).isEqualTo(new Decoded.Identity(null, "0123456789"));
+        assertThat(codec.decode("I4 I", AT)).isEqualTo(new Decoded.Identity(null, null));
+        assertThat(codec.decode("I2 A \"\"", AT)).isInstanceOf(Decoded.Failure.class);
+        assertThat(codec.decode("I2 A \"caf\u00e9\"", AT)).isInstanceOf(Decoded.Failure.class);
+        assertThat(codec.identifyCommands()).extracting(String::new).containsExactly("I2\r\n", "I4\r\n");
     }
 
     @ParameterizedTest
@@ -133,6 +144,8 @@ class MtSicsCodecTest {
         assertThat(codec.decode(codec.answer("T", stable("12.34")).orElseThrow(), AT))
                 .isEqualTo(new Decoded.Acknowledged("T", true, "tared 12.34 g"));
         assertThat(codec.decode(codec.answer("@", stable("0")).orElseThrow(), AT))
-                .isEqualTo(new Decoded.Acknowledged("I4", true, "serial number 0123456789"));
+                .isEqualTo(new Decoded.Identity(null, "0123456789"));
+        assertThat(codec.decode(codec.answer("I2", stable("0")).orElseThrow(), AT))
+                .isEqualTo(new Decoded.Identity("PB-SIM220 220.0000 g", null));
     }
 }
