@@ -1,11 +1,19 @@
 package prepbench.security;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -28,13 +36,15 @@ import prepbench.access.Permission;
  * Bounds request bodies before anything reads them, ahead of the security filters (whose CSRF check reads form
  * parameters): before sign-in a form body is at most {@value #MAX_FORM_BEFORE_SIGN_IN} bytes; a JSON body is at most
  * {@value #MAX_JSON} bytes except a formula import; a file upload (multipart) is only read for a lab lead or an admin
- * signed in. Bodies announce their length; one that does not (chunked) is refused where a limit applies.
+ * signed in. A JSON body sent without a length (chunked) is counted as it arrives and refused past its limit; a form
+ * before sign-in must say its length (browsers always do).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestBodyLimits {
 
     static final long MAX_FORM_BEFORE_SIGN_IN = 64 * 1024;
     static final long MAX_JSON = 1024 * 1024;
+    private static final String JSON_TOO_LARGE = "A JSON request body is at most 1 MB (a formula import excepted).";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestBodyLimitsFilter(ProblemResponses problems) {
@@ -61,11 +71,20 @@ class RequestBodyLimits {
             boolean hasBody = length > 0 || (length < 0 && request.getHeader("Transfer-Encoding") != null);
             boolean form = type.startsWith("application/x-www-form-urlencoded");
             boolean multipart = type.startsWith("multipart/");
-            if (hasBody && (type.startsWith("application/json") || type.contains("+json"))
-                    && !path.equals("/api/v1/formulas/import") && (length < 0 || length > MAX_JSON)) {
-                refuse(request, response, api, HttpStatus.CONTENT_TOO_LARGE, "A JSON request body is at most 1 MB "
-                        + "(a formula import excepted) and says how long it is.");
+            boolean limitedJson = hasBody && (type.startsWith("application/json") || type.contains("+json"))
+                    && !path.equals("/api/v1/formulas/import");
+            if (limitedJson && length > MAX_JSON) {
+                refuse(request, response, api, HttpStatus.CONTENT_TOO_LARGE, JSON_TOO_LARGE);
                 return;
+            }
+            if (limitedJson && length < 0) {
+                // a chunked body says nothing of its length: it is counted as it arrives, never past the limit
+                byte[] body = request.getInputStream().readNBytes((int) MAX_JSON + 1);
+                if (body.length > MAX_JSON) {
+                    refuse(request, response, api, HttpStatus.CONTENT_TOO_LARGE, JSON_TOO_LARGE);
+                    return;
+                }
+                request = new CountedBody(request, body);
             }
             Authentication signedIn = signedIn(request);
             if (hasBody && (form || multipart) && signedIn == null && request.getHeader("Authorization") == null
@@ -79,6 +98,69 @@ class RequestBodyLimits {
                 return;
             }
             chain.doFilter(request, response);
+        }
+
+        /** A request whose chunked body was read (and counted) here, handed on with its length known. */
+        private static final class CountedBody extends HttpServletRequestWrapper {
+
+            private final byte[] body;
+
+            CountedBody(HttpServletRequest request, byte[] body) {
+                super(request);
+                this.body = body;
+            }
+
+            @Override
+            public int getContentLength() {
+                return body.length;
+            }
+
+            @Override
+            public long getContentLengthLong() {
+                return body.length;
+            }
+
+            @Override
+            public ServletInputStream getInputStream() {
+                ByteArrayInputStream in = new ByteArrayInputStream(body);
+                return new ServletInputStream() {
+                    @Override
+                    public int read() {
+                        return in.read();
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) {
+                        return in.read(buffer, offset, length);
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.available() == 0;
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        throw new UnsupportedOperationException("the body was already read");
+                    }
+                };
+            }
+
+            @Override
+            public BufferedReader getReader() {
+                Charset charset = StandardCharsets.UTF_8;
+                try {
+                    charset = getCharacterEncoding() == null ? charset : Charset.forName(getCharacterEncoding());
+                } catch (IllegalArgumentException unknown) {
+                    // an unknown charset reads as UTF-8, as JSON is
+                }
+                return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
+            }
         }
 
         /** The signed-in user of this request's page session, read without touching its body. */
