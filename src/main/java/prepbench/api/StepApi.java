@@ -43,6 +43,10 @@ class StepApi {
             @Size(max = 500, message = "reason is at most 500 characters") String reason) {
     }
 
+    /** @param confirmOverTarget whether a reading above the upper limit is to be recorded (failing the attempt) */
+    record CaptureRequest(boolean confirmOverTarget) {
+    }
+
     record ReasonRequest(@Size(max = 500, message = "reason is at most 500 characters") String reason) {
     }
 
@@ -56,8 +60,10 @@ class StepApi {
     }
 
     @PostMapping("/steps/{sequence}/capture")
-    SessionDto captureWeight(@PathVariable String id, @PathVariable int sequence, Actor operator) {
-        return SessionDto.of(preparations.captureWeight(SessionId.parse(id), sequence, operator));
+    SessionDto captureWeight(@PathVariable String id, @PathVariable int sequence,
+            @RequestBody(required = false) CaptureRequest request, Actor operator) {
+        return SessionDto.of(preparations.captureWeight(SessionId.parse(id), sequence,
+                request != null && request.confirmOverTarget(), operator));
     }
 
     @PostMapping("/steps/{sequence}/manual")

@@ -271,10 +271,10 @@ public class PreparationManagement {
     }
 
     /** Captures the bench's current reading for the active step. */
-    public PreparationSession captureWeight(SessionId id, int sequence, Actor actor) {
+    public PreparationSession captureWeight(SessionId id, int sequence, boolean overTargetConfirmed, Actor actor) {
         return act(id, actor, "CAPTURE", sequence, null, (session, now) -> {
             String bench = session.bench();
-            session.captureWeight(sequence, benches.reading(bench), benches.zeroedAt(bench), actor,
+            session.captureWeight(sequence, benches.reading(bench), benches.zeroedAt(bench), overTargetConfirmed, actor,
                     benches.describe(bench), now);
         });
     }

@@ -166,21 +166,34 @@ public final class PreparationSession {
     }
 
     /**
+     * Whether the balance was zeroed or tared for an identified step since its container was scanned.
+     *
+     * @param seenZeroAt as for {@link #captureWeight}
+     */
+    public boolean zeroedFor(Step step, Instant seenZeroAt) {
+        if (!step.isIdentified()) {
+            return false;
+        }
+        Instant seen = seenZeroAt != null && (benchSince == null || !seenZeroAt.isBefore(benchSince)) ? seenZeroAt
+                : null;
+        Instant zeroed = seen == null ? zeroedAt : zeroedAt == null || seen.isAfter(zeroedAt) ? seen : zeroedAt;
+        return zeroed != null && !zeroed.isBefore(step.scannedAt());
+    }
+
+    /**
      * Records the balance's reading for the step. Only a stable reading inside the tolerance is accepted; a
-     * stable reading above it is an over-dispense, which fails the step and locks the session.
+     * stable reading above it is an over-dispense, which fails the step and locks the session, recorded only when
+     * the technician confirmed it knowing that (else refused, and the refusal audited with the reading).
      *
      * @param seenZeroAt when the bench's balance last read a stable zero or was zeroed or tared, as seen since
      *        PrepBench started; null when never. It counts only from when this session holds the bench; a zero or
      *        tare made for this session (stored with it) counts too.
      */
-    void captureWeight(int sequence, Reading reading, Instant seenZeroAt, Actor actor, String scaleId,
-            Instant now) {
+    void captureWeight(int sequence, Reading reading, Instant seenZeroAt, boolean overTargetConfirmed, Actor actor,
+            String scaleId, Instant now) {
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
-        Instant seen = seenZeroAt != null && (benchSince == null || !seenZeroAt.isBefore(benchSince)) ? seenZeroAt
-                : null;
-        Instant zeroed = seen == null ? zeroedAt : zeroedAt == null || seen.isAfter(zeroedAt) ? seen : zeroedAt;
-        if (zeroed == null || zeroed.isBefore(step.scannedAt())) {
+        if (!zeroedFor(step, seenZeroAt)) {
             throw new ActionRefused(Reason.NOT_ZEROED, "Zero or tare the balance before weighing " + step.ingredientName()
                     + ": put the empty container on the pan and press Tare.");
         }
@@ -198,6 +211,12 @@ public final class PreparationSession {
         if (!reading.capturable()) {
             throw new ActionRefused(Reason.UNSTABLE, "The balance is not stable. Wait for the stable sign, then capture.");
         }
+        if (reading.grams().compareTo(step.upperLimitG()) > 0 && !overTargetConfirmed) {
+            throw new ActionRefused(Reason.OVER_TARGET, Grams.shown(reading.grams()) + " g is over the upper limit of "
+                    + step.ingredientName() + " (at most " + Grams.shown(step.upperLimitG()) + " g). Recording it "
+                    + "fails this attempt and locks formula " + formulaCode + " until a lab lead releases it. Confirm "
+                    + "\"Over target\" to record it.");
+        }
         record(step, reading.grams(), true, false, null, scaleId, actor, now);
     }
 
@@ -209,7 +228,7 @@ public final class PreparationSession {
         String why = reason(reason, "entering the weight by hand");
         if (!Grams.inBounds(grams) || grams.signum() <= 0 || grams.compareTo(batchMassG.multiply(BigDecimal.TEN)) > 0) {
             throw new ActionRefused(Reason.INVALID_WEIGHT, "Enter the weight in grams, more than zero, such as "
-                    + step.targetG().toPlainString() + ".");
+                    + Grams.shown(step.targetG()) + ".");
         }
         record(step, grams, true, true, why, null, actor, now);
     }
@@ -227,11 +246,11 @@ public final class PreparationSession {
             String scaleId, Actor actor, Instant now) {
         if (grams.signum() <= 0) {
             throw new ActionRefused(Reason.UNDER_TARGET, "Nothing is weighed yet: the balance reads "
-                    + grams.toPlainString() + " g. Pour " + step.ingredientName() + ", then capture.");
+                    + Grams.shown(grams) + " g. Pour " + step.ingredientName() + ", then capture.");
         }
         if (grams.compareTo(step.lowerLimitG()) < 0) {
-            throw new ActionRefused(Reason.UNDER_TARGET, grams.toPlainString() + " g is below the tolerance of "
-                    + step.ingredientName() + " (at least " + step.lowerLimitG().toPlainString()
+            throw new ActionRefused(Reason.UNDER_TARGET, Grams.shown(grams) + " g is below the tolerance of "
+                    + step.ingredientName() + " (at least " + Grams.shown(step.lowerLimitG())
                     + " g). Add more, then capture again.");
         }
         boolean over = grams.compareTo(step.upperLimitG()) > 0;
@@ -243,7 +262,7 @@ public final class PreparationSession {
                 step.upperLimitG(), weighed.status().code(), weighed.failureReason(), scaleId, now));
         if (over) {
             end(SessionStatus.LOCKED_FAILED, "Over-dispense at step " + step.sequence() + " (" + step.ingredientName()
-                    + "): " + grams.toPlainString() + " g, at most " + step.upperLimitG().toPlainString() + " g", now);
+                    + "): " + Grams.shown(grams) + " g, at most " + Grams.shown(step.upperLimitG()) + " g", now);
             events.add(new SessionEvents.SessionFailed(id.value(), formulaCode.value(), attemptNo, actor.username(),
                     status.code(), endReason, now));
         } else if (steps.stream().noneMatch(Step::isPending)) {

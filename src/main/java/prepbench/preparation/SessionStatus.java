@@ -27,6 +27,10 @@ public enum SessionStatus {
         return code;
     }
 
+    public boolean isInProgress() {
+        return this == IN_PROGRESS;
+    }
+
     public static Optional<SessionStatus> fromCode(String code) {
         return Arrays.stream(values()).filter(status -> status.code.equalsIgnoreCase(code)).findFirst();
     }

@@ -64,6 +64,21 @@ public final class Grams {
         }
     }
 
+    /**
+     * A weight as a person reads it: at least the balance's three decimals, more only when the value has them
+     * ({@code 77.500000} → {@code 77.500}, {@code 0.0625} → {@code 0.0625}); "—" for none.
+     */
+    public static String shown(BigDecimal grams) {
+        if (grams == null) {
+            return "—";
+        }
+        if (!inBounds(grams)) {
+            return describe(grams);
+        }
+        return grams.setScale(Math.max(3, grams.stripTrailingZeros().scale()), java.math.RoundingMode.UNNECESSARY)
+                .toPlainString();
+    }
+
     /** A short text for any number, for an audit record of a refusal: plain within the bounds, else scientific. */
     public static String describe(BigDecimal value) {
         if (value == null) {

@@ -1,7 +1,6 @@
 package prepbench.scanning;
 
 import static java.util.function.Predicate.not;
-import static java.util.stream.Collectors.joining;
 
 import java.text.Normalizer;
 import java.time.Clock;
@@ -31,14 +30,16 @@ import java.util.stream.Stream;
  * <ul>
  * <li>{@code plain}: the text is the code.</li>
  * <li>{@code gs1}: an element string, bracketed ({@code (01)09506000134352(17)261231(10)LOT42}) or not, a
- * variable-length field ending at a GS separator or at the end. The GTIN (01), (02) and the SSCC (00) must have a
- * correct check digit. Dates (11), (13), (15) and (17) are {@code YYMMDD}, day {@code 00} meaning the month's last
- * day, in the century GS1 prescribes: the year from 49 years before to 50 years after the current one. A label of
- * nothing but a lot, dates, a serial, a count or a weight (no (00), (01), (02), (240), (241), (400) nor (91)–(99))
- * has no code.</li>
+ * variable-length field ending at a GS separator or at the end; or the bare GTIN as a barcode of the EAN/UPC family
+ * or ITF-14 carries it (8, 12, 13 or 14 digits, with or without {@code ]E0}, {@code ]E4}, {@code ]I1}), read as the
+ * GTIN-14 with leading zeros. The GTIN (01), (02) and the SSCC (00) must have a correct check digit. Dates (11),
+ * (13), (15) and (17) are {@code YYMMDD}, day {@code 00} meaning the month's last day, in the century GS1
+ * prescribes: the year from 49 years before to 50 years after the current one. The code is the GTIN (01): a label
+ * without one (a lot, dates, an SSCC only) has no code.</li>
  * <li>{@code kv}: {@code KEY=VALUE} parts separated by {@code ;} (or the Arabic {@code ؛}); keys in any case, each
  * once; the code is the first non-empty of {@code ING}, {@code CODE} and {@code ID}; {@code EXP} is
- * {@code yyyy-MM-dd} or {@code YYMMDD} read as in GS1.</li>
+ * {@code yyyy-MM-dd} or {@code YYMMDD} read as in GS1. A label with no {@code =} at all is the bare code value (the
+ * barcode printed beside the key-value one), without lot or expiry.</li>
  * </ul>
  */
 public final class ContainerLabels {
@@ -49,7 +50,9 @@ public final class ContainerLabels {
     private static final String GROUP_SEPARATOR = "\u001D";
     private static final Pattern AIM_SYMBOLOGY_IDENTIFIER = Pattern.compile("](?<symbology>[A-Za-z][A-Za-z0-9])");
     private static final Pattern BRACKETED_ELEMENT = Pattern.compile("\\(\\s*(?<ai>[0-9]{2,4})\\s*\\)(?<value>[^(]*)");
-    private static final Pattern IDENTIFYING_AI = Pattern.compile("0[012]|24[01]|400|9[1-9]");
+    private static final Pattern BARE_GTIN = Pattern.compile("[0-9]{8}|[0-9]{12,14}");
+    /** Symbologies that carry a bare GTIN: EAN-13 and UPC-A, EAN-8, ITF with its check digit. */
+    private static final java.util.Set<String> GTIN_SYMBOLOGIES = java.util.Set.of("E0", "E4", "I1");
     private static final Map<String, Gs1Field> GS1_FIELDS = gs1Fields();
     private static final Pattern KEY_VALUE = Pattern.compile("(?<key>[A-Za-z][A-Za-z0-9_]*)\\s*=\\s*(?<value>.*)");
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
@@ -96,18 +99,23 @@ public final class ContainerLabels {
     }
 
     private static ContainerLabel gs1Label(Optional<String> symbology, String text, int currentYear) {
+        if (BARE_GTIN.matcher(text).matches() && symbology.map(GTIN_SYMBOLOGIES::contains).orElse(true)) {
+            String gtin = "0".repeat(14 - text.length()) + text;
+            if (hasValidCheckDigit(gtin)) {
+                return new ContainerLabel(symbology, gtin, Optional.empty(), Optional.empty(), Optional.empty(),
+                        Map.of("01", gtin));
+            }
+        }
         Map<String, String> elements = new LinkedHashMap<>();
         if (text.startsWith("(")) {
             readBracketed(text, elements, currentYear);
         } else {
             readUnbracketed(text, elements, currentYear);
         }
-        if (elements.keySet().stream().noneMatch(ai -> IDENTIFYING_AI.matcher(ai).matches())) {
-            throw LabelRefused.noGs1Code();
+        String code = elements.get("01");
+        if (code == null) {
+            throw LabelRefused.noGtin();
         }
-        String code = elements.containsKey("01") ? elements.get("01") : elements.entrySet().stream()
-                .map(element -> "(" + element.getKey() + ")" + element.getValue())
-                .collect(joining());
         return new ContainerLabel(symbology, code, Optional.ofNullable(elements.get("10")),
                 Optional.ofNullable(elements.get("17")).map(date -> yymmdd(date, currentYear).orElseThrow()),
                 Optional.ofNullable(elements.get("21")), elements);
@@ -200,6 +208,12 @@ public final class ContainerLabels {
     }
 
     private static ContainerLabel keyValueLabel(Optional<String> symbology, String text, int currentYear) {
+        if (!text.contains("=")) {
+            if (text.contains(";") || text.contains("\u061B")) {
+                throw LabelRefused.malformedKeyValues();
+            }
+            return new ContainerLabel(symbology, text, Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
+        }
         Map<String, String> pairs = new LinkedHashMap<>();
         for (String part : text.replace('\u061B', ';').split(";")) {
             if (part.isBlank()) {

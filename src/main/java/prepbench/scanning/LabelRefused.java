@@ -44,7 +44,7 @@ public final class LabelRefused extends RuntimeException {
 
     static LabelRefused unknownGs1Field(String ai) {
         return new LabelRefused(Reason.MALFORMED_GS1, "This label has a GS1 field (" + ai + ") that PrepBench "
-                + "does not read: scan the container's barcode that starts with (01) or 01.");
+                + "does not read: scan the container's barcode that starts with (01) or 01, or type its GTIN alone.");
     }
 
     static LabelRefused damagedGs1Field(String ai, String rule) {
@@ -77,8 +77,9 @@ public final class LabelRefused extends RuntimeException {
                 + "scan the container's ingredient label.");
     }
 
-    static LabelRefused noGs1Code() {
-        return new LabelRefused(Reason.NO_CODE, "This GS1 label holds only a lot, dates or quantities, no product "
-                + "code: scan the container's barcode that starts with (01) or 01.");
+    static LabelRefused noGtin() {
+        return new LabelRefused(Reason.NO_CODE, "No GTIN on this label: it holds no (01) product code, only a lot, "
+                + "dates, quantities or a shipping code. Scan the container's barcode that starts with (01) or 01, or "
+                + "its EAN barcode.");
     }
 }

@@ -1,10 +1,11 @@
 package prepbench.ui;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+
+import prepbench.scales.Grams;
 
 /** How pages write times and masses: UTC times to the second, grams to the balance's three decimals. */
 public final class Format {
@@ -25,7 +26,7 @@ public final class Format {
     }
 
     public static String grams(BigDecimal grams) {
-        return grams == null ? "—" : grams.setScale(Math.max(3, grams.stripTrailingZeros().scale()), RoundingMode.UNNECESSARY).toPlainString();
+        return Grams.shown(grams);
     }
 
     /** A fraction as a percentage, e.g. 0.0525 → "5.25 %". */

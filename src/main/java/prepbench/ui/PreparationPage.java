@@ -1,24 +1,35 @@
 package prepbench.ui;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Optional;
 
+import prepbench.preparation.ActionRefused;
 import prepbench.preparation.FormulaLock;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.Step;
+import prepbench.preparation.StepStatus;
 import prepbench.samples.Sample;
 
 /**
  * One preparation session: its header, every step, and for the active step the identity gate, the live weight
- * and the actions the signed-in user may take.
+ * against its tolerance and the actions the signed-in user may take.
  *
  * @param message what the last action said (a refusal, or what happened); null when nothing
  * @param messageIsError whether the message is a refusal
+ * @param refusal the rule that refused the last action; null when none (the page clears the message once it is no
+ *        longer true, and shows the over-target confirmation after an unconfirmed over-target capture)
+ * @param tared whether the balance was tared (or zeroed) for the active step since its container was scanned
  * @param lock the formula's lock when it is locked now; null otherwise
  * @param demoPanel whether to show the simulated balance's controls
  */
 public record PreparationPage(PreparationSession session, String message, boolean messageIsError,
-        boolean mayEnterManually, boolean mayReleaseLock, boolean mayAct, FormulaLock lock, boolean demoPanel,
-        Sample sample) {
+        ActionRefused.Reason refusal, boolean tared, boolean mayEnterManually, boolean mayReleaseLock, boolean mayAct,
+        FormulaLock lock, boolean demoPanel, Sample sample) {
+
+    /** Where the tolerance band starts and ends on the bar, in percent of its length: 0 g is at 0 %. */
+    static final int BAND_START = 60;
+    static final int BAND_END = 85;
 
     public Optional<Step> activeStep() {
         return mayAct ? session.activeStep() : Optional.empty();
@@ -41,14 +52,106 @@ public record PreparationPage(PreparationSession session, String message, boolea
         };
     }
 
+    /** The status in words. */
+    public String statusWords() {
+        return switch (session.status()) {
+            case IN_PROGRESS -> "In progress";
+            case COMPLETED -> "Completed";
+            case FAILED -> "Aborted";
+            case LOCKED_FAILED -> "Failed and locked";
+            case SERVER_REJECTED -> "Rejected by the server";
+        };
+    }
+
     /** What the status means, in a sentence for the bench. */
     public String statusText() {
         return switch (session.status()) {
-            case IN_PROGRESS -> "In progress: weigh the highlighted step.";
-            case COMPLETED -> "Completed: every ingredient was weighed inside its tolerance.";
+            case IN_PROGRESS -> "Weigh the highlighted step.";
+            case COMPLETED -> "Every ingredient was weighed inside its tolerance.";
             case FAILED -> "Aborted: " + session.endReason() + ". Scan the formula to start a new attempt.";
-            case LOCKED_FAILED -> "Failed and locked: " + session.endReason() + ".";
+            case LOCKED_FAILED -> session.endReason() + ".";
             case SERVER_REJECTED -> "Rejected by the central server: " + session.endReason() + ".";
         };
+    }
+
+    /** What to scan for a step, in the form its container's label carries the code. */
+    public static String labelForm(Step step) {
+        return switch (step.parser() == null ? "plain" : step.parser()) {
+            case "gs1" -> "the GS1 label with (01) " + step.requiredCodeValue();
+            case "kv" -> "the label with CODE=" + step.requiredCodeValue();
+            default -> "the label " + step.requiredCodeValue();
+        };
+    }
+
+    /** A step's status in words. */
+    public static String stepWords(Step step) {
+        if (step.status() == StepStatus.FAILED) {
+            return Step.OVER_DISPENSE.equals(step.failureReason()) ? "failed: over target" : "failed";
+        }
+        return step.status() == StepStatus.OK ? "weighed" : "to weigh";
+    }
+
+    /**
+     * The one next thing to do, as the page shows it before the first reading arrives (the page's script keeps it
+     * true as readings come).
+     */
+    public String nextAction() {
+        Optional<Step> active = activeStep();
+        if (active.isEmpty()) {
+            return null;
+        }
+        Step step = active.get();
+        if (!step.isIdentified()) {
+            return "Scan the container of " + step.ingredientName() + ": " + labelForm(step) + ".";
+        }
+        return tared ? "Pour " + step.ingredientName() + " to " + Format.grams(step.targetG()) + " g."
+                : "Put the vessel on the pan and press Tare.";
+    }
+
+    /**
+     * When the message stops being true, as the page's script reads it: {@code stable}, {@code in-band},
+     * {@code not-over}, {@code live}, {@code moved} (the net weight changed by a gram since the message came); null
+     * when only an action can change it.
+     */
+    public String clearWhen() {
+        if (refusal == null) {
+            // what an action did is said in place, and goes once the balance moves on (the pour after a tare)
+            return messageIsError ? null : "moved";
+        }
+        return switch (refusal) {
+            case UNSTABLE -> "stable";
+            case UNDER_TARGET -> "in-band";
+            case OVER_TARGET -> "not-over";
+            case BALANCE_OFFLINE, BALANCE_OVERLOAD, BALANCE_UNDERLOAD, BALANCE_ERROR, BALANCE_NOT_READY -> "live";
+            default -> null;
+        };
+    }
+
+    /** Whether the last capture was refused for being over target without confirmation. */
+    public boolean overTargetRefused() {
+        return refusal == ActionRefused.Reason.OVER_TARGET;
+    }
+
+    /**
+     * Where a weight lies on the step's tolerance bar, in percent: 0 g at 0, the lower limit at {@value #BAND_START},
+     * the upper at {@value #BAND_END}, and as far again past the upper limit at 100 (the band is drawn wide, so a
+     * narrow tolerance can be aimed at). The page's script places the live marker the same way.
+     */
+    public static BigDecimal barPosition(BigDecimal grams, Step step) {
+        BigDecimal lower = step.lowerLimitG();
+        BigDecimal upper = step.upperLimitG();
+        BigDecimal width = upper.subtract(lower);
+        BigDecimal position;
+        if (grams.compareTo(lower) <= 0) {
+            position = lower.signum() <= 0 ? BigDecimal.ZERO
+                    : grams.multiply(BigDecimal.valueOf(BAND_START)).divide(lower, 2, RoundingMode.HALF_UP);
+        } else if (grams.compareTo(upper) <= 0 || width.signum() == 0) {
+            position = BigDecimal.valueOf(BAND_START).add(width.signum() == 0 ? BigDecimal.ZERO : grams.subtract(lower)
+                    .multiply(BigDecimal.valueOf(BAND_END - BAND_START)).divide(width, 2, RoundingMode.HALF_UP));
+        } else {
+            position = BigDecimal.valueOf(BAND_END).add(grams.subtract(upper)
+                    .multiply(BigDecimal.valueOf(100 - BAND_END)).divide(width, 2, RoundingMode.HALF_UP));
+        }
+        return position.max(BigDecimal.ZERO).min(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP);
     }
 }

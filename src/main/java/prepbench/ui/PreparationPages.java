@@ -15,6 +15,7 @@ import prepbench.access.Actor;
 import prepbench.audit.AuditTrail;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.InvalidFormulaCode;
+import prepbench.preparation.ActionRefused;
 import prepbench.preparation.InvalidSessionId;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionId;
@@ -68,7 +69,9 @@ class PreparationPages {
         }
         String message = (String) model.getAttribute("message");
         boolean error = Boolean.TRUE.equals(model.getAttribute("messageIsError"));
-        model.addAttribute("page", views.page(session.get(), operator, message, error));
+        ActionRefused.Reason refusal = model.getAttribute("refusal") instanceof ActionRefused.Reason reason ? reason
+                : null;
+        model.addAttribute("page", views.page(session.get(), operator, message, error, refusal));
         return htmx != null ? "fragments/session-body" : "preparation";
     }
 

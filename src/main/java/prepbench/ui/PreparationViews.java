@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import prepbench.access.Actor;
 import prepbench.access.Permission;
+import prepbench.preparation.ActionRefused;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionStatus;
@@ -29,13 +30,21 @@ class PreparationViews {
     }
 
     PreparationPage page(PreparationSession session, Actor operator, String message, boolean error) {
+        return page(session, operator, message, error, null);
+    }
+
+    PreparationPage page(PreparationSession session, Actor operator, String message, boolean error,
+            ActionRefused.Reason refusal) {
         boolean mayAct = operator.may(Permission.PREPARE)
                 && (operator.username().equals(session.operator())
                         || operator.may(Permission.ENTER_MANUAL_WEIGHT));
         var lock = preparations.lockOf(session).orElse(null);
         boolean simulated = session.bench() != null && benches.exists(session.bench())
                 && benches.isSimulated(session.bench());
-        return new PreparationPage(session, message, error, operator.may(Permission.ENTER_MANUAL_WEIGHT),
+        boolean tared = session.activeStep().map(step -> session.zeroedFor(step,
+                session.bench() != null && benches.exists(session.bench()) ? benches.zeroedAt(session.bench()) : null))
+                .orElse(false);
+        return new PreparationPage(session, message, error, refusal, tared, operator.may(Permission.ENTER_MANUAL_WEIGHT),
                 operator.may(Permission.RELEASE_LOCK), mayAct, lock, demo && simulated && mayAct,
                 session.status() == SessionStatus.COMPLETED ? samples.forSession(session.id().value()).orElse(null)
                         : null);

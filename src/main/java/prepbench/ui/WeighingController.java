@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.springframework.http.HttpStatus;
@@ -53,16 +54,18 @@ class WeighingController {
             @RequestParam(defaultValue = "") String code, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer(session, operator, htmx, flash, "Container accepted. Tare the balance, then weigh.",
+        return answer(session, operator, htmx, flash, done -> "Container accepted. Put the vessel on the pan and "
+                + "press Tare, then pour.",
                 () -> preparations.scanContainer(session, sequence, code, operator));
     }
 
     @PostMapping("/preparations/{id}/steps/{sequence}/capture")
-    Object captureWeight(@PathVariable String id, @PathVariable int sequence, Actor operator,
+    Object captureWeight(@PathVariable String id, @PathVariable int sequence,
+            @RequestParam(defaultValue = "false") boolean confirmOverTarget, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer(session, operator, htmx, flash, null,
-                () -> preparations.captureWeight(session, sequence, operator));
+        return answer(session, operator, htmx, flash, captured(sequence),
+                () -> preparations.captureWeight(session, sequence, confirmOverTarget, operator));
     }
 
     @PostMapping("/preparations/{id}/steps/{sequence}/manual")
@@ -71,15 +74,15 @@ class WeighingController {
             Actor operator, @RequestHeader(name = "HX-Request", required = false) String htmx,
             RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer(session, operator, htmx, flash, null, () -> preparations.enterWeightManually(session, sequence,
-                Grams.parse(grams), reason, operator));
+        return answer(session, operator, htmx, flash, captured(sequence), () -> preparations.enterWeightManually(session,
+                sequence, Grams.parse(grams), reason, operator));
     }
 
     @PostMapping("/preparations/{id}/abort")
     Object abort(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer(session, operator, htmx, flash, "Preparation aborted.",
+        return answer(session, operator, htmx, flash, done -> "Preparation aborted.",
                 () -> preparations.abort(session, reason, operator));
     }
 
@@ -87,7 +90,8 @@ class WeighingController {
     Object tare(@PathVariable String id, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer(session, operator, htmx, flash, "Balance tared: it reads zero with the container on.",
+        return answer(session, operator, htmx, flash, done -> "Balance tared: it reads zero with the vessel on. "
+                + "Pour now.",
                 () -> preparations.tareBalance(session, operator));
     }
 
@@ -100,7 +104,7 @@ class WeighingController {
         if (!PRESETS.contains(preset)) {
             return Redirects.seeOther("/preparations/" + session);
         }
-        return answer(session, operator, htmx, flash, null, () -> {
+        return answer(session, operator, htmx, flash, done -> null, () -> {
             PreparationSession current = preparations.get(session);
             String bench = current.bench();
             var settings = benches.simulate(bench, null, null, null, null);
@@ -141,14 +145,29 @@ class WeighingController {
         return Redirects.seeOther(back);
     }
 
-    private Object answer(SessionId id, Actor operator, String htmx, RedirectAttributes flash, String success,
-            Supplier<PreparationSession> action) {
+    /** What a capture or a manual entry that was accepted says: the weight recorded, and what it led to. */
+    private static Function<PreparationSession, String> captured(int sequence) {
+        return session -> session.steps().stream().filter(step -> step.sequence() == sequence).findFirst()
+                .map(step -> switch (session.status()) {
+                    case COMPLETED -> "Step " + sequence + " recorded: " + Format.grams(step.capturedG()) + " g of "
+                            + step.ingredientName() + ". Every step is weighed: the preparation is completed.";
+                    case LOCKED_FAILED -> "Step " + sequence + " recorded over target: " + Format.grams(step.capturedG())
+                            + " g of " + step.ingredientName() + ". This attempt failed and the formula is locked.";
+                    default -> "Step " + sequence + " recorded: " + Format.grams(step.capturedG()) + " g of "
+                            + step.ingredientName() + ". Next: step " + (sequence + 1) + ".";
+                }).orElse(null);
+    }
+
+    private Object answer(SessionId id, Actor operator, String htmx, RedirectAttributes flash,
+            Function<PreparationSession, String> success, Supplier<PreparationSession> action) {
         PreparationSession session;
-        String message = success;
+        String message;
         boolean error = false;
+        ActionRefused.Reason refusal = null;
         HttpStatus status = HttpStatus.OK;
         try {
             session = action.get();
+            message = success.apply(session);
         } catch (NotPermitted refused) {
             if (htmx == null) {
                 throw refused;
@@ -161,18 +180,18 @@ class WeighingController {
             session = preparations.get(id);
             message = refused.getMessage();
             error = true;
+            refusal = refused.reason();
             status = HttpStatus.UNPROCESSABLE_CONTENT;
         }
         if (htmx == null) {
             flash.addFlashAttribute("message", message);
             flash.addFlashAttribute("messageIsError", error);
+            flash.addFlashAttribute("refusal", refusal);
             return Redirects.seeOther("/preparations/" + id);
         }
         ModelAndView fragment = new ModelAndView("fragments/session-body",
-                Map.of("page", views.page(session, operator, message, error)));
+                Map.of("page", views.page(session, operator, message, error, refusal)));
         fragment.setStatus(status);
         return fragment;
     }
-
-    /** The typed weight; null when it is not a number, which the session refuses (and audits) as no weight. */
 }

@@ -1,51 +1,172 @@
-// Live balance readings on the preparation page. One EventSource per bench; it reconnects by itself when the
-// stream drops, and the panel says so meanwhile. The panel may be replaced by htmx at any time, so every reading
-// looks the panel up again.
+// The weighing panel of the preparation page, kept true by the live readings: the net weight, the stable sign, a
+// marker on the tolerance bar, what is left to pour, the one next thing to do, and which action is the default
+// (Capture only when the reading can be captured; "Over target" above the upper limit). One EventSource per bench;
+// it reconnects by itself when the stream drops. htmx may replace the panel at any time, so every reading looks the
+// panel up again.
 (function () {
   const streams = {};
+  const latest = {};
 
   function panel() {
     return document.querySelector('.live[data-bench]');
   }
 
-  function show(reading) {
+  function decimals(text) {
+    const point = String(text).indexOf('.');
+    return Math.max(3, point < 0 ? 0 : String(text).replace(/0+$/, '').length - point - 1);
+  }
+
+  // the same scale as the page's bar: 0 g at 0 %, the lower limit at band-start, the upper at band-end, and as far
+  // again past the upper limit at 100 %
+  function position(grams, live) {
+    const lower = Number(live.dataset.lower);
+    const upper = Number(live.dataset.upper);
+    const start = Number(live.dataset.bandStart);
+    const end = Number(live.dataset.bandEnd);
+    const width = upper - lower;
+    let at;
+    if (grams <= lower) {
+      at = lower <= 0 ? 0 : grams / lower * start;
+    } else if (grams <= upper || width === 0) {
+      at = start + (width === 0 ? 0 : (grams - lower) / width * (end - start));
+    } else {
+      at = end + (grams - upper) / width * (100 - end);
+    }
+    return Math.min(100, Math.max(0, at));
+  }
+
+  function setText(element, text) {
+    if (element && element.textContent !== text) {
+      element.textContent = text;
+    }
+  }
+
+  // a message disappears once it is no longer true
+  function clearStale(zone, reading, replayed) {
+    document.querySelectorAll('.action-message[data-clear-when]').forEach(function (message) {
+      const when = message.dataset.clearWhen;
+      const live = reading.state !== 'offline';
+      let moved = false;
+      // the baseline is the first reading that arrives after the message, never one replayed from before it
+      if (when === 'moved' && !replayed && reading.grams !== null && reading.grams !== undefined) {
+        if (message.dataset.firstGrams === undefined) {
+          message.dataset.firstGrams = String(reading.grams);
+        }
+        moved = Math.abs(Number(reading.grams) - Number(message.dataset.firstGrams)) >= 1;
+      }
+      if ((when === 'live' && live) || (when === 'stable' && reading.stable) || (when === 'in-band' && (zone === 'in-band' || zone === 'over'))
+          || (when === 'not-over' && zone !== 'over') || moved) {
+        message.remove();
+      }
+    });
+  }
+
+  function show(reading, replayed) {
     const live = panel();
     if (!live || live.dataset.bench !== reading.bench) {
       return;
     }
+    latest[reading.bench] = reading;
+    const body = live.closest('.active-panel') || document;
     const grams = live.querySelector('.live-grams');
     const state = live.querySelector('.live-state');
     const diff = live.querySelector('.live-diff');
-    live.classList.remove('stale', 'in-band', 'over');
+    const remaining = live.querySelector('.live-remaining');
+    const bar = live.querySelector('.tol-bar');
+    const marker = live.querySelector('.tol-marker');
+    const next = body.querySelector('.next-action');
+    const capture = body.querySelector('.capture-button');
+    const captureForm = body.querySelector('.capture-form');
+    const over = body.querySelector('.over-button');
+    const confirm = body.querySelector('.over-confirm');
+    const ingredient = live.dataset.ingredient;
+    const places = decimals(live.dataset.target);
+    const tared = live.dataset.tared === 'true';
+    live.classList.remove('stale', 'in-band', 'over', 'under');
     // when the balance took this reading (milliseconds since the epoch): tests wait for a reading newer than an action
     live.dataset.at = reading.at ? String(Date.parse(reading.at)) : '';
+    live.dataset.stable = String(Boolean(reading.stable) && reading.state === 'ok');
+    const labels = { ok: reading.stable ? '▲ stable' : '~ moving', unstable: '~ moving', overload: 'overload',
+      underload: 'underload', offline: 'offline' };
+    setText(state, labels[reading.state] || reading.state);
+    state.className = 'live-state badge ' + (reading.stable && reading.state === 'ok' ? 'text-bg-success' : 'text-bg-warning');
+    let zone = 'none';
+    let todo;
     if (reading.grams === null || reading.grams === undefined) {
-      grams.textContent = '—';
-      diff.textContent = '—';
+      setText(grams, '—');
+      setText(diff, '—');
+      setText(remaining, '—');
+      marker.classList.add('d-none');
+      bar.setAttribute('aria-valuetext', 'no reading');
+      todo = reading.state === 'offline' ? 'The balance is not answering: check its cable and power.'
+        : reading.state === 'overload' ? 'The balance is overloaded: take the load off.'
+          : reading.state === 'underload' ? 'The balance reads underload: put the pan back and zero it.'
+            : 'The balance shows no weight in grams: switch it back to grams.';
     } else {
       const value = Number(reading.grams);
       const target = Number(live.dataset.target);
-      grams.textContent = value.toFixed(3);
+      const lower = Number(live.dataset.lower);
+      const upper = Number(live.dataset.upper);
+      zone = value > upper ? 'over' : value >= lower ? 'in-band' : 'under';
+      live.classList.add(zone);
+      setText(grams, value.toFixed(places));
       const delta = value - target;
-      diff.textContent = (delta >= 0 ? '+' : '−') + Math.abs(delta).toFixed(3) + ' g';
-      if (value > Number(live.dataset.upper)) {
-        live.classList.add('over');
-      } else if (value >= Number(live.dataset.lower)) {
-        live.classList.add('in-band');
+      setText(diff, (delta >= 0 ? '+' : '−') + Math.abs(delta).toFixed(places) + ' g');
+      setText(remaining, Math.max(0, target - value).toFixed(places) + ' g');
+      marker.classList.remove('d-none');
+      marker.style.insetInlineStart = position(value, live) + '%';
+      bar.setAttribute('aria-valuenow', String(value));
+      bar.setAttribute('aria-valuetext', value.toFixed(places) + ' g, ' + (zone === 'over' ? 'over the upper limit'
+        : zone === 'in-band' ? 'inside the tolerance' : 'below the tolerance'));
+      if (!tared) {
+        todo = 'Put the vessel on the pan and press Tare.';
+      } else if (zone === 'under') {
+        todo = 'Pour ' + Math.max(0, target - value).toFixed(places) + ' g more of ' + ingredient + '.';
+      } else if (zone === 'over') {
+        todo = 'Over target by ' + (value - upper).toFixed(places) + ' g. Stop pouring; ask a lab lead, or record it with '
+          + '"Over target" (the attempt fails).';
+      } else if (!reading.stable) {
+        todo = 'Inside the tolerance: wait for the stable sign.';
+      } else {
+        todo = 'Inside the tolerance and stable: press Capture.';
       }
     }
-    const labels = { ok: reading.stable ? 'stable' : 'moving', unstable: 'moving', overload: 'overload',
-      underload: 'underload', offline: 'offline' };
-    state.textContent = labels[reading.state] || reading.state;
-    state.className = 'live-state badge fs-5 ' + (reading.stable && reading.state === 'ok' ? 'text-bg-success' : 'text-bg-warning');
+    setText(next, todo);
+    const capturable = tared && zone === 'in-band' && reading.stable && reading.state === 'ok';
+    if (capture) {
+      capture.classList.toggle('btn-success', capturable);
+      capture.classList.toggle('btn-outline-secondary', !capturable);
+      if (capturable && live.dataset.capturable !== 'true' && document.activeElement
+          && !document.activeElement.matches('input, textarea, select')) {
+        capture.focus();
+      }
+    }
+    live.dataset.capturable = String(capturable);
+    if (captureForm && over) {
+      const isOver = tared && zone === 'over';
+      captureForm.classList.toggle('d-none', isOver);
+      over.classList.toggle('d-none', !isOver);
+      if (!isOver && confirm) {
+        confirm.classList.add('d-none');
+        over.setAttribute('aria-expanded', 'false');
+      }
+    }
+    clearStale(zone, reading, replayed);
   }
 
   function connect() {
     const live = panel();
-    if (!live || streams[live.dataset.bench]) {
+    if (!live) {
       return;
     }
     const bench = live.dataset.bench;
+    if (latest[bench]) {
+      // a freshly swapped panel shows the last reading at once instead of a dash until the next one
+      show(latest[bench], true);
+    }
+    if (streams[bench]) {
+      return;
+    }
     const source = new EventSource('/benches/' + encodeURIComponent(bench) + '/stream');
     streams[bench] = source;
     source.addEventListener('reading', function (event) { show(JSON.parse(event.data)); });
@@ -58,6 +179,23 @@
     };
   }
 
+  document.addEventListener('click', function (event) {
+    const over = event.target.closest('.over-button');
+    const cancel = event.target.closest('.over-cancel');
+    const confirm = document.querySelector('.over-confirm');
+    if (over && confirm) {
+      confirm.classList.remove('d-none');
+      over.setAttribute('aria-expanded', 'true');
+      confirm.querySelector('button[type=submit]').focus();
+    } else if (cancel && confirm) {
+      confirm.classList.add('d-none');
+      const button = document.querySelector('.over-button');
+      if (button) {
+        button.setAttribute('aria-expanded', 'false');
+        button.focus();
+      }
+    }
+  });
   document.addEventListener('DOMContentLoaded', connect);
   document.addEventListener('htmx:afterSettle', connect);
   connect();

@@ -197,7 +197,12 @@ abstract class WeighingFlowScenarios {
         BigDecimal upper = new BigDecimal(stepField(id, 1, "targetQtyG", who)).add(new BigDecimal("0.6"));
         prepareStep(id, 1, upper.toPlainString(), who);
 
-        capture(id, 1, who).andExpect(status().isOk())
+        capture(id, 1, who).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("OVER_TARGET"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("fails this attempt")));
+        mvc.perform(get("/api/v1/preparations/" + id).with(who)).andExpect(jsonPath("$.status").value("in_progress"));
+        json(post("/api/v1/preparations/" + id + "/steps/1/capture"), who, "{\"confirmOverTarget\":true}")
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("locked_failed"))
                 .andExpect(jsonPath("$.steps[0].status").value("failed"))
                 .andExpect(jsonPath("$.steps[0].failureReason").value("OVER_DISPENSE"));

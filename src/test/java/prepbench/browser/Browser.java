@@ -81,6 +81,6 @@ final class Browser {
     static void settledAfter(Page page, long sinceMillis) {
         page.waitForFunction("since => { const live = document.querySelector('.live[data-bench]');"
                 + " return live !== null && Number(live.dataset.at || 0) > since"
-                + " && live.querySelector('.live-state').textContent === 'stable'; }", (double) sinceMillis);
+                + " && live.dataset.stable === 'true'; }", (double) sinceMillis);
     }
 }

@@ -132,7 +132,7 @@ class FormulaManagementBrowserTest extends InBrowser {
             technician.waitForURL(PREPARATION);
             weigh(technician, 1, "C-" + citral);
             weigh(technician, 2, "C-" + musk);
-            assertThat(technician.getByTestId("session-status")).hasText("completed");
+            assertThat(technician.getByTestId("session-status")).hasAttribute("data-status", "completed");
 
             lead.navigate("/formulas/" + formula);
             button(lead, "Edit (new version 2)").click();

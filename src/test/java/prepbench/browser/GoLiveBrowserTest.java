@@ -172,7 +172,7 @@ class GoLiveBrowserTest extends InBrowser {
             Browser.settledAfter(technician, System.currentTimeMillis());
             technician.waitForResponse(response -> response.request().method().equals("POST"),
                     () -> button(technician, "Capture").click());
-            assertThat(technician.getByTestId("session-status")).hasText("completed");
+            assertThat(technician.getByTestId("session-status")).hasAttribute("data-status", "completed");
             technician.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Preparation record")).click();
             assertThat(technician.getByTestId("balance")).containsText("line-1 (mt-sics, tcp 127.0.0.1:");
             assertThat(technician.getByTestId("balance")).containsText(", model PB-SIM220 220.0000 g, serial 0123456789)");

@@ -38,4 +38,10 @@ abstract class InBrowser {
     BrowserContext newContext() {
         return Browser.newContext(browser, port);
     }
+
+    /** A fresh profile in a window of the given size (a bench PC's 1366 × 768, a phone's 390 × 844). */
+    BrowserContext newContext(int width, int height) {
+        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port).setViewportSize(width, height).setHasTouch(width < 600));
+    }
 }

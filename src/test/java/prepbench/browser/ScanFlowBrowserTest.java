@@ -47,7 +47,7 @@ class ScanFlowBrowserTest extends InBrowser {
     void scanLandsOnThePreparationAndReloadOrRescanKeepsIt() {
         String preparation = scanOnDashboard("F=PRM00936");
         assertThat(page.getByTestId("formula-code")).hasText("PRM00936");
-        assertThat(page.getByTestId("session-status")).hasText("in_progress");
+        assertThat(page.getByTestId("session-status")).hasAttribute("data-status", "in_progress");
         assertThat(page.getByTestId("step")).hasCount(8);
         String attempt = page.getByTestId("attempt-no").textContent();
 
@@ -84,6 +84,7 @@ class ScanFlowBrowserTest extends InBrowser {
         page.navigate("/preparations/" + UUID.randomUUID());
 
         assertThat(page.getByTestId("error-title")).hasText("Preparation not found.");
+        assertThat(page.locator("#scan")).isFocused();
     }
 
     @Test
@@ -93,6 +94,11 @@ class ScanFlowBrowserTest extends InBrowser {
 
         assertThat(page.getByTestId("error-title")).hasText("Formula not found: PRM00963");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("PRM00936"))).isVisible();
+        // the error page keeps a focused scan box: the next scan, here the right code, lands in it and opens
+        assertThat(page.locator("#scan")).isFocused();
+        page.keyboard().type("F=PRM00936");
+        page.keyboard().press("Enter");
+        page.waitForURL(java.util.regex.Pattern.compile(".*/preparations/[0-9a-f-]{36}$"));
     }
 
     @Test

@@ -28,6 +28,10 @@ class WeighingBrowserTest extends InBrowser {
     private static final List<String> LABELS = List.of("ING-ETH-001", "ING-LIM-001",
             "(01)09506000134352(17)301231(10)LIN-LOT-7", "ING=BER-001;LOT=B-2291;EXP=2030-06-30", "HEDIONE",
             "ING-ISO-001", "ING-GAL-001", "ING-VAN-001");
+
+    /** The same containers as a technician may scan them too: the GTIN alone, the bare key-value code. */
+    private static final List<String> BARE_LABELS = List.of("ING-ETH-001", "ING-LIM-001", "09506000134352", "BER-001",
+            "HEDIONE", "ING-ISO-001", "ING-GAL-001", "ING-VAN-001");
     private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
 
 
@@ -55,9 +59,18 @@ class WeighingBrowserTest extends InBrowser {
 
     /** Scans the container, puts it on the balance, tares, pours with the given preset and waits for stable. */
     private static void pour(Page page, int sequence, String preset) {
+        pour(page, sequence, preset, LABELS);
+    }
+
+    private static void pour(Page page, int sequence, String preset, List<String> labels) {
         Locator active = page.getByTestId("active-step");
         assertThat(active).hasAttribute("data-sequence", String.valueOf(sequence));
-        page.locator("#container-code").fill(LABELS.get(sequence - 1));
+        if (sequence == 3) {
+            assertThat(page.getByTestId("scan-prompt")).containsText("the GS1 label with (01) 09506000134352");
+        } else if (sequence == 4) {
+            assertThat(page.getByTestId("scan-prompt")).containsText("the label with CODE=BER-001");
+        }
+        page.locator("#container-code").fill(labels.get(sequence - 1));
         page.locator("#container-code").press("Enter");
         assertThat(page.getByTestId("identified")).isVisible();
         demo(page, "empty");
@@ -67,14 +80,14 @@ class WeighingBrowserTest extends InBrowser {
         demo(page, preset);
     }
 
-    private static void weighEveryStep(Page page) {
-        for (int sequence = 1; sequence <= LABELS.size(); sequence++) {
-            pour(page, sequence, "pour");
+    private static void weighEveryStep(Page page, List<String> labels) {
+        for (int sequence = 1; sequence <= labels.size(); sequence++) {
+            pour(page, sequence, "pour", labels);
             assertThat(page.getByTestId("live-diff")).hasText("+0.000 g");
             clickAndWait(page, button(page, "Capture"));
             assertThat(page.getByTestId("step").nth(sequence - 1)).hasAttribute("data-status", "ok");
         }
-        assertThat(page.getByTestId("session-status")).hasText("completed");
+        assertThat(page.getByTestId("session-status")).hasAttribute("data-status", "completed");
         assertThat(page.getByTestId("sample")).containsText("PRM00936-");
     }
 
@@ -88,7 +101,7 @@ class WeighingBrowserTest extends InBrowser {
             technician.locator("#container-code").press("Enter");
             assertThat(technician.getByTestId("action-message")).containsText("Wrong container");
             assertThat(technician.getByTestId("active-step")).hasAttribute("data-sequence", "1");
-            weighEveryStep(technician);
+            weighEveryStep(technician, LABELS);
 
             technician.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Preparation record")).click();
             assertThat(technician.getByTestId("chain-verification")).containsText("Audit trail intact");
@@ -96,13 +109,27 @@ class WeighingBrowserTest extends InBrowser {
 
             scanFormula(technician);
             pour(technician, 1, "over");
-            button(technician, "Capture").click();
-            assertThat(technician.getByTestId("session-status")).hasText("locked_failed");
+            // above the upper limit Capture gives way to a red "Over target" that first says what it would do
+            assertThat(button(technician, "Capture")).isHidden();
+            assertThat(technician.getByTestId("next-action")).containsText("Over target by");
+            button(technician, "Over target").click();
+            assertThat(technician.getByTestId("over-confirm")).isVisible();
+            assertThat(technician.getByTestId("over-confirm")).containsText("fails this attempt and locks formula PRM00936");
+            assertThat(button(technician, "Record over target and fail this attempt")).isFocused();
+            button(technician, "Not now").click();
+            assertThat(technician.getByTestId("over-confirm")).isHidden();
+            assertThat(technician.getByTestId("session-status")).hasAttribute("data-status", "in_progress");
+            button(technician, "Over target").click();
+            clickAndWait(technician, button(technician, "Record over target and fail this attempt"));
+            assertThat(technician.getByTestId("session-status")).hasAttribute("data-status", "locked_failed");
+            assertThat(technician.getByTestId("action-message")).containsText("recorded over target");
             assertThat(technician.getByTestId("lock-banner")).containsText("Over-dispense at step 1");
             technician.navigate("/");
             technician.locator("#scan").fill("F=PRM00936");
             technician.locator("#scan").press("Enter");
             assertThat(technician.getByTestId("error-title")).hasText("Formula PRM00936 is locked");
+            // the error page keeps a focused scan box: the next wedge scan lands in it
+            assertThat(technician.locator("#scan")).isFocused();
 
             Page lead = Browser.signIn(leadContext, "lablead", "lablead123");
             Locator locked = lead.getByTestId("locked-formula");
@@ -121,7 +148,7 @@ class WeighingBrowserTest extends InBrowser {
 
             scanFormula(technician);
             assertThat(technician.getByTestId("attempt-no")).hasText("3");
-            weighEveryStep(technician);
+            weighEveryStep(technician, BARE_LABELS);
         }
     }
 }

@@ -46,7 +46,7 @@ class WeighingRulesTest {
 
     private static void scanAndWeigh(PreparationSession session, int sequence, String code, String grams, int t) {
         session.identifyContainer(sequence, code, TINA, TODAY, at(t));
-        session.captureWeight(sequence, stable(grams), at(t + 1), TINA, "bench-1", at(t + 2));
+        session.captureWeight(sequence, stable(grams), at(t + 1), false, TINA, "bench-1", at(t + 2));
     }
 
     private static String refusal(Runnable action) {
@@ -101,24 +101,24 @@ class WeighingRulesTest {
     @Test
     void captureNeedsScanThenZeroThenAStableReadingInsideTolerance() {
         PreparationSession session = aSession();
-        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(0), TINA, "bench-1", at(1))))
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(0), false, TINA, "bench-1", at(1))))
                 .isEqualTo("NOT_SCANNED");
         session.identifyContainer(1, "ING-A", TINA, TODAY, at(10));
 
-        assertThat(refusal(() -> session.captureWeight(1, stable("60"), null, TINA, "bench-1", at(11))))
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), null, false, TINA, "bench-1", at(11))))
                 .isEqualTo("NOT_ZEROED");
-        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(9), TINA, "bench-1", at(11))))
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(9), false, TINA, "bench-1", at(11))))
                 .isEqualTo("NOT_ZEROED");
         assertThat(refusal(() -> session.captureWeight(1, new Reading(new BigDecimal("60"), false, T0,
-                ScaleState.UNSTABLE), at(10), TINA, "bench-1", at(11)))).isEqualTo("UNSTABLE");
-        assertThat(refusal(() -> session.captureWeight(1, Reading.offline(T0), at(10), TINA, "bench-1", at(11))))
+                ScaleState.UNSTABLE), at(10), false, TINA, "bench-1", at(11)))).isEqualTo("UNSTABLE");
+        assertThat(refusal(() -> session.captureWeight(1, Reading.offline(T0), at(10), false, TINA, "bench-1", at(11))))
                 .isEqualTo("BALANCE_OFFLINE");
-        assertThat(refusal(() -> session.captureWeight(1, new Reading(null, false, T0, ScaleState.OVERLOAD), at(10),
+        assertThat(refusal(() -> session.captureWeight(1, new Reading(null, false, T0, ScaleState.OVERLOAD), at(10), false,
                 TINA, "bench-1", at(11)))).isEqualTo("BALANCE_OVERLOAD");
-        assertThat(refusal(() -> session.captureWeight(1, stable("59.699"), at(10), TINA, "bench-1", at(11))))
+        assertThat(refusal(() -> session.captureWeight(1, stable("59.699"), at(10), false, TINA, "bench-1", at(11))))
                 .isEqualTo("UNDER_TARGET");
 
-        session.captureWeight(1, stable("60.300"), at(10), TINA, "bench-1", at(12));
+        session.captureWeight(1, stable("60.300"), at(10), false, TINA, "bench-1", at(12));
 
         Step step = session.steps().get(0);
         assertThat(step.status()).isEqualTo(StepStatus.OK);
@@ -136,7 +136,7 @@ class WeighingRulesTest {
         assertThat(session.zeroedAt()).isEqualTo(at(11));
         assertThat(session.events()).last().isInstanceOf(SessionEvents.BalanceZeroed.class);
 
-        session.captureWeight(1, stable("60"), null, TINA, "bench-1", at(12));
+        session.captureWeight(1, stable("60"), null, false, TINA, "bench-1", at(12));
 
         assertThat(session.steps().get(0).status()).isEqualTo(StepStatus.OK);
     }
@@ -146,9 +146,9 @@ class WeighingRulesTest {
         PreparationSession session = aSession().withBalanceState(null, at(20));
         session.identifyContainer(1, "ING-A", TINA, TODAY, at(10));
 
-        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(15), TINA, "bench-1", at(21))))
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(15), false, TINA, "bench-1", at(21))))
                 .as("zeroed after the scan, but before the session came to this bench").isEqualTo("NOT_ZEROED");
-        session.captureWeight(1, stable("60"), at(20), TINA, "bench-1", at(22));
+        session.captureWeight(1, stable("60"), at(20), false, TINA, "bench-1", at(22));
         assertThat(session.steps().get(0).status()).isEqualTo(StepStatus.OK);
     }
 
@@ -162,7 +162,7 @@ class WeighingRulesTest {
         session.identifyContainer(2, "ING-TRACE", TINA, TODAY, at(10));
 
         assertThat(session.steps().get(1).lowerLimitG().signum()).isNegative();
-        assertThat(refusal(() -> session.captureWeight(2, stable("0.000"), at(11), TINA, "bench-1", at(12))))
+        assertThat(refusal(() -> session.captureWeight(2, stable("0.000"), at(11), false, TINA, "bench-1", at(12))))
                 .isEqualTo("UNDER_TARGET");
     }
 
@@ -179,8 +179,27 @@ class WeighingRulesTest {
         PreparationSession session = aSession();
         scanAndWeigh(session, 1, "ING-A", "60", 1);
 
-        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(5), TINA, "bench-1", at(6))))
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(5), false, TINA, "bench-1", at(6))))
                 .isEqualTo("STEP_DONE");
+    }
+
+    @Test
+    void anOverTargetReadingIsRecordedOnlyOnceConfirmedAndTheRefusalSaysWhatItWouldDo() {
+        PreparationSession session = aSession();
+        session.identifyContainer(1, "ING-A", TINA, TODAY, at(1));
+
+        assertThatThrownBy(() -> session.captureWeight(1, stable("60.301"), at(2), false, TINA, "bench-1", at(3)))
+                .isInstanceOfSatisfying(ActionRefused.class, refused -> {
+                    assertThat(refused.reason()).isEqualTo(ActionRefused.Reason.OVER_TARGET);
+                    assertThat(refused.getMessage()).contains("60.301 g is over the upper limit", "at most 60.300 g",
+                            "fails this attempt", "Confirm");
+                });
+        assertThat(session.status()).isEqualTo(SessionStatus.IN_PROGRESS);
+        assertThat(session.steps().get(0).isPending()).isTrue();
+        assertThat(session.events()).noneMatch(event -> event instanceof SessionEvents.WeightCaptured);
+        // a confirmation changes nothing for a reading inside the tolerance
+        session.captureWeight(1, stable("60.000"), at(2), true, TINA, "bench-1", at(4));
+        assertThat(session.steps().get(0).status()).isEqualTo(StepStatus.OK);
     }
 
     @Test
@@ -188,7 +207,7 @@ class WeighingRulesTest {
         PreparationSession session = aSession();
         session.identifyContainer(1, "ING-A", TINA, TODAY, at(1));
 
-        session.captureWeight(1, stable("60.301"), at(2), TINA, "bench-1", at(3));
+        session.captureWeight(1, stable("60.301"), at(2), true, TINA, "bench-1", at(3));
 
         assertThat(session.status()).isEqualTo(SessionStatus.LOCKED_FAILED);
         assertThat(session.steps().get(0).status()).isEqualTo(StepStatus.FAILED);

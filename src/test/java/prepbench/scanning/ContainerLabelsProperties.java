@@ -75,6 +75,14 @@ class ContainerLabelsProperties {
         assertThat(ContainerLabels.parse(label.unbracketed(), LabelParser.GS1, MID_2025)).isEqualTo(expected);
         assertThat(ContainerLabels.parse(label.aimPrefix() + label.unbracketed(), LabelParser.GS1, MID_2025))
                 .isEqualTo(label.expected(Optional.of(label.aimPrefix().substring(1))));
+        // the bare GTIN, as ITF-14 or typed, and as EAN-13 when it starts with a zero
+        assertThat(ContainerLabels.parse(label.gtin(), LabelParser.GS1, MID_2025).codeValue()).isEqualTo(label.gtin());
+        assertThat(ContainerLabels.parse("]I1" + label.gtin(), LabelParser.GS1, MID_2025).codeValue())
+                .isEqualTo(label.gtin());
+        if (label.gtin().startsWith("0")) {
+            assertThat(ContainerLabels.parse("]E0" + label.gtin().substring(1), LabelParser.GS1, MID_2025).codeValue())
+                    .isEqualTo(label.gtin());
+        }
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package prepbench.scanning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static prepbench.scanning.LabelParser.GS1;
 import static prepbench.scanning.LabelParser.KV;
@@ -87,10 +88,31 @@ class ContainerLabelsTest {
         }
 
         @ParameterizedTest
-        @CsvSource({"(00)106141411234567897(10)A1, (00)106141411234567897(10)A1", "91ABC, (91)ABC",
-                "(02)04012345123456(37)12, (02)04012345123456(37)12", "240ADD-1, (240)ADD-1"})
-        void usesBracketedElementStringAsCodeWhenThereIsNoGtin(String scan, String code) {
-            assertThat(parse(scan, GS1).codeValue()).isEqualTo(code);
+        @ValueSource(strings = {"(00)106141411234567897(10)A1", "91ABC", "(02)04012345123456(37)12", "240ADD-1"})
+        void refusesALabelWithoutGtinAsUnreadableNotAsAnotherCode(String scan) {
+            LabelRefused refusal = refusalOf(scan, GS1);
+            assertThat(refusal.reason()).isEqualTo(NO_CODE);
+            assertThat(refusal.getMessage()).startsWith("No GTIN on this label");
+        }
+
+        @ParameterizedTest
+        @CsvSource({"09506000134352, 09506000134352, ", "]E09506000134352, 09506000134352, E0",
+                "9506000134352, 09506000134352, ", "]I109506000134352, 09506000134352, I1",
+                "]E496385074, 00000096385074, E4", "036000291452, 00036000291452, ",
+                "]E00036000291452, 00036000291452, E0"})
+        void readsTheBareGtinAsEanUpcAndItfCarryIt(String scan, String gtin, String symbology) {
+            ContainerLabel label = parse(scan, GS1);
+
+            assertThat(label.codeValue()).isEqualTo(gtin);
+            assertThat(label.symbology()).isEqualTo(Optional.ofNullable(symbology));
+            assertThat(label.lot()).isEmpty();
+            assertThat(label.expiry()).isEmpty();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"09506000134353", "9506000134353", "]C109506000134352", "12345678901"})
+        void aBareNumberThatIsNoGtinIsNotTakenForOne(String scan) {
+            assertThatThrownBy(() -> parse(scan, GS1)).isInstanceOf(LabelRefused.class);
         }
 
         @ParameterizedTest
@@ -228,12 +250,22 @@ class ContainerLabelsTest {
 
         @ParameterizedTest
         @ValueSource(strings = {"ING=X;garbage", "ING=X;ING=Y", "ING=X;ing=Y", "=X", "ING=X;1=2", "ING=X;LOT A42",
-                "<script>alert(1)</script>", "'; DROP TABLE ingredients; --"})
+                "'; DROP TABLE ingredients; --", "BER-001;LOT"})
         void refusesMalformedParts(String scan) {
             LabelRefused refusal = refusalOf(scan, KV);
 
             assertThat(refusal.reason()).isEqualTo(MALFORMED_KV);
             assertThat(refusal.getMessage()).contains("KEY=VALUE");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"BER-001", " BER-001 ", "]C0BER-001"})
+        void readsTheBareCodeValueWithoutLotOrExpiry(String scan) {
+            ContainerLabel label = parse(scan, KV);
+
+            assertThat(label.codeValue()).isEqualTo("BER-001");
+            assertThat(label.lot()).isEmpty();
+            assertThat(label.expiry()).isEmpty();
         }
 
         @ParameterizedTest

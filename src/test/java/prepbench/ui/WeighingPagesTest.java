@@ -61,9 +61,9 @@ class WeighingPagesTest {
         String preparation = start(who);
 
         mvc.perform(get(preparation).with(who))
-                .andExpect(content().string(allOf(containsString("Step 1 of 8: Ethanol"),
+                .andExpect(content().string(allOf(containsString("Step 1 of 8: <span dir=\"auto\">Ethanol"),
                         containsString("id=\"container-code\""), containsString("78.000 g"),
-                        containsString("from 77.500 to 78.500 g"), containsString("/js/live.js"))));
+                        containsString("(77.500 – 78.500 g)"), containsString("Scan the container of Ethanol"), containsString("/js/live.js"))));
     }
 
     @Test
