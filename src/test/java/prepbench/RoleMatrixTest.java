@@ -93,7 +93,7 @@ class RoleMatrixTest {
                 "GET /benches/{bench}/stream", "POST /formula-first");
         expect(Access.PREPARE, "POST /preparations/{id}/steps/{sequence}/scan",
                 "POST /preparations/{id}/steps/{sequence}/capture", "POST /preparations/{id}/abort",
-                "POST /preparations/{id}/tare", "POST /preparations/{id}/simulate",
+                "POST /preparations/{id}/tare", "POST /preparations/{id}/zero", "POST /preparations/{id}/simulate",
                 "POST /api/v1/preparations", "POST /api/v1/preparations/{id}/steps/{sequence}/scan",
                 "POST /api/v1/preparations/{id}/steps/{sequence}/capture", "POST /api/v1/preparations/{id}/abort",
                 "POST /api/v1/benches/{bench}/zero", "POST /api/v1/benches/{bench}/tare",

@@ -29,7 +29,8 @@ record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formula
     /**
      * A step; the tolerance is {@code toleranceAbsG}, or {@code toleranceMinusG}/{@code tolerancePlusG} when
      * asymmetric; {@code balance} is the balance a captured weight was read from (bench, protocol, connection, or
-     * SIMULATED), null for a manual entry.
+     * SIMULATED), null for a manual entry; {@code tareG} what the step's tare took away (the vessel, with what earlier
+     * steps poured), null until tared.
      */
     record StepDto(UUID id, int sequence, UUID ingredientId, String ingredientCode, String ingredientName,
             String requiredCodeValue, List<String> altCodeValues, String allowedSymbologies, String parser,
@@ -38,7 +39,7 @@ record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formula
             @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal toleranceMinusG,
             @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal tolerancePlusG,
             BigDecimal capturedQtyG, @JsonProperty("isStable") Boolean isStable, boolean manual, String lot,
-            LocalDate expiry, String status, String failureReason, Instant capturedAt, String balance) {
+            LocalDate expiry, String status, String failureReason, Instant capturedAt, String balance, BigDecimal tareG) {
 
         static StepDto of(Step step) {
             boolean symmetric = step.tolerance().isSymmetric();
@@ -49,7 +50,8 @@ record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formula
                     symmetric ? null : Json.plain(step.tolerance().minusG()),
                     symmetric ? null : Json.plain(step.tolerance().plusG()),
                     Json.plain(step.capturedG()), step.stable(), step.manual(), step.lot(), step.expiry(),
-                    step.status().code(), step.failureReason(), step.capturedAt(), step.scaleId());
+                    step.status().code(), step.failureReason(), step.capturedAt(), step.scaleId(),
+                    Json.plain(step.tareG()));
         }
     }
 

@@ -20,6 +20,7 @@ import prepbench.audit.AuditEvent;
 import prepbench.audit.AuditTrail;
 import prepbench.audit.ChainVerification;
 import prepbench.preparation.PreparationManagement;
+import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionId;
 
 /** The weighing actions on a session, and its audit trail. Each answers the whole session after the change. */
@@ -39,8 +40,14 @@ class StepApi {
             @Size(max = 5000, message = "code is far longer than any container label") String code) {
     }
 
+    /**
+     * @param password the caller's own password: their signature on the weight
+     * @param meaning  what the signature means, which must be {@value PreparationSession#MANUAL_MEANING}
+     */
     record ManualRequest(@NotNull(message = "grams is required: the weight in grams") BigDecimal grams,
-            @Size(max = 500, message = "reason is at most 500 characters") String reason) {
+            @Size(max = 500, message = "reason is at most 500 characters") String reason,
+            @Size(max = 200, message = "password is at most 200 characters") String password,
+            @Size(max = 100, message = "meaning is at most 100 characters") String meaning) {
     }
 
     /** @param confirmOverTarget whether a reading above the upper limit is to be recorded (failing the attempt) */
@@ -70,7 +77,8 @@ class StepApi {
     SessionDto enterWeight(@PathVariable String id, @PathVariable int sequence,
             @Valid @RequestBody ManualRequest request, Actor operator) {
         return SessionDto.of(preparations.enterWeightManually(SessionId.parse(id), sequence, request.grams(),
-                request.reason(), operator));
+                request.reason(), request.password(), PreparationSession.MANUAL_MEANING.equals(request.meaning()),
+                operator));
     }
 
     @PostMapping("/abort")

@@ -71,7 +71,8 @@ class PreparationAuditing {
                         plain(captured.grams()), "stable", captured.stable(), "targetG", plain(captured.targetG()),
                         "lowerLimitG", plain(captured.lowerLimitG()), "upperLimitG", plain(captured.upperLimitG()),
                         "stepStatus", captured.stepStatus(), "failureReason", captured.failureReason(),
-                        "manualReason", captured.manualReason(), "scale", captured.scaleId()));
+                        "manualReason", captured.manualReason(), "signedBy", captured.manual() ? captured.operator()
+                                : null, "signatureMeaning", captured.signatureMeaning(), "scale", captured.scaleId()));
     }
 
     @EventListener

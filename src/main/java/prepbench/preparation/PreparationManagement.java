@@ -170,7 +170,7 @@ public class PreparationManagement {
 
     /**
      * The operator's session of the formula, if one is in progress: at its own bench, or moved to the bench asked
-     * for when that one is free (a move is recorded, and the balance must be zeroed there again before a capture).
+     * for when that one is free (a move is recorded, and the vessel must be tared there again before a capture).
      */
     private StartOutcome resume(ReleasedFormula formula, String operator, String asked, boolean anyFree) {
         return sessions.findInProgress(formula.formulaId(), operator)
@@ -261,7 +261,7 @@ public class PreparationManagement {
     /** Tares the session's balance for the active step (the empty container on the pan); audited. */
     public PreparationSession tareBalance(SessionId id, Actor actor) {
         return act(id, actor, "TARE", null, null, (session, now) -> {
-            session.recordTare(actor, benches.reading(session.bench()), now);
+            session.recordTare(actor, benches.reading(session.bench()), properties.weighing().minVesselG(), now);
             try {
                 benches.tare(session.bench());
             } catch (ScaleCommandRefused notNow) {
@@ -274,16 +274,22 @@ public class PreparationManagement {
     public PreparationSession captureWeight(SessionId id, int sequence, boolean overTargetConfirmed, Actor actor) {
         return act(id, actor, "CAPTURE", sequence, null, (session, now) -> {
             String bench = session.bench();
-            session.captureWeight(sequence, benches.reading(bench), benches.zeroedAt(bench), overTargetConfirmed, actor,
-                    benches.describe(bench), now);
+            session.captureWeight(sequence, benches.reading(bench), overTargetConfirmed, actor, benches.describe(bench),
+                    now);
         });
     }
 
-    /** Records a weight typed in by hand (lab leads and admins), with a reason. */
+    /**
+     * Records a weight typed in by hand (lab leads and admins), with a reason and the person's electronic signature:
+     * their own password, checked against the stored hash (a wrong one counts towards their lock), and the meaning
+     * {@value PreparationSession#MANUAL_MEANING}.
+     */
     public PreparationSession enterWeightManually(SessionId id, int sequence, BigDecimal grams, String reason,
-            Actor actor) {
+            String password, boolean meaningAccepted, Actor actor) {
         return act(id, actor, "MANUAL_ENTRY", sequence, Grams.describe(grams),
-                (session, now) -> session.enterWeightManually(sequence, grams, reason, actor, now));
+                (session, now) -> session.enterWeightManually(sequence, grams, reason, meaningAccepted,
+                        () -> password != null && !password.isEmpty() && password.length() <= 200
+                                && signatures.verify(actor.username(), password), actor, now));
     }
 
     /** Aborts the session with a reason: it becomes {@code failed}, and a new attempt may follow. */

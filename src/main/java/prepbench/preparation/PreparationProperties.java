@@ -13,15 +13,30 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxBatchG the largest batch, in grams, a session may be started for
  * @param lock when a formula locks
  * @param zone the lab's time zone, for the calendar date an expiry is compared with; the server's when not set
+ * @param weighing how a weighing starts
  */
 @ConfigurationProperties("prepbench")
 public record PreparationProperties(@DefaultValue("0.001") BigDecimal readabilityG,
-        @DefaultValue("100000") BigDecimal maxBatchG, @DefaultValue Lock lock, ZoneId zone) {
+        @DefaultValue("100000") BigDecimal maxBatchG, @DefaultValue Lock lock, ZoneId zone,
+        @DefaultValue Weighing weighing) {
 
     public PreparationProperties {
         zone = zone == null ? ZoneId.systemDefault() : zone;
         if (readabilityG.signum() <= 0 || maxBatchG.signum() <= 0) {
             throw new IllegalArgumentException("prepbench.readability-g and prepbench.max-batch-g must be positive");
+        }
+    }
+
+    /**
+     * @param minVesselG the least a tare must take away to count as the vessel on the pan
+     *        ({@code prepbench.weighing.min-vessel-g})
+     */
+    public record Weighing(@DefaultValue("1") BigDecimal minVesselG) {
+
+        public Weighing {
+            if (minVesselG.signum() <= 0) {
+                throw new IllegalArgumentException("prepbench.weighing.min-vessel-g must be positive");
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 
 import prepbench.access.Actor;
 import prepbench.access.NotPermitted;
@@ -27,7 +28,7 @@ import prepbench.scanning.LabelRefused;
 /**
  * One attempt at preparing one released formula version: its header and its steps, in order. The session decides
  * what may happen to it: steps run in order and only the lowest pending step is active; a step needs its
- * container scanned, then a zeroed or tared balance, then a stable weight inside its tolerance. Each change is
+ * container scanned, then the vessel tared, then a stable weight inside its tolerance. Each change is
  * recorded as an event for the audit trail; each refusal is an {@link ActionRefused}.
  */
 public final class PreparationSession {
@@ -47,8 +48,7 @@ public final class PreparationSession {
     private SessionStatus status;
     private Instant endedAt;
     private String endReason;
-    private Instant zeroedAt;
-    private Instant benchSince;
+    private Instant taredAt;
     private final List<Step> steps;
     private final TreeSet<Integer> changedSteps = new TreeSet<>();
     private final List<Object> events = new ArrayList<>();
@@ -84,27 +84,28 @@ public final class PreparationSession {
         }
         return new PreparationSession(SessionId.random(), formula.formulaId(), formula.versionId(), formula.code(),
                 formula.name(), formula.versionNo(), attemptNo, SessionStatus.IN_PROGRESS, operator, bench, batch,
-                plan.batchMassG(), now, null, null, steps).withBalanceState(null, now);
+                plan.batchMassG(), now, null, null, steps);
     }
 
     /**
-     * What the session knows of its balance, as stored: when it was last zeroed or tared for it (null when never),
-     * and since when it holds its bench (a zero seen there before does not count for it).
+     * What the session knows of its balance, as stored: when the vessel was last tared for it at its bench (null
+     * when never, or not since it moved to another bench).
      */
-    PreparationSession withBalanceState(Instant zeroed, Instant since) {
-        this.zeroedAt = zeroed;
-        this.benchSince = since;
+    PreparationSession withTaredAt(Instant tared) {
+        this.taredAt = tared;
         return this;
     }
 
-    /** When the balance was last zeroed or tared for this session; null when never. */
-    public Instant zeroedAt() {
-        return zeroedAt;
+    /** When the vessel was last tared for this session at its bench; null when never. */
+    public Instant taredAt() {
+        return taredAt;
     }
 
     /**
-     * Records that the session's balance was zeroed (the empty pan, or the container to be tared away by hand), with
-     * the weight the zero took away; the caller zeroes the balance itself.
+     * Records that the session's balance was zeroed (an empty pan), with the weight the zero took away; the caller
+     * zeroes the balance itself. A zero is not a tare: it never lets a weighing start (an empty beaker put on a
+     * zeroed pan would weigh as product), and it undoes the last tare: the pan was empty, so the next tare must have
+     * the vessel on again.
      */
     void recordZero(Actor actor, Reading before, Instant now) {
         requireInProgress();
@@ -112,7 +113,7 @@ public final class PreparationSession {
         Integer sequence = activeStep().map(Step::sequence).orElse(null);
         events.add(new SessionEvents.BalanceZeroed(id.value(), formulaCode.value(), sequence, actor.username(),
                 bench, before.grams(), now));
-        zeroedAt = now;
+        taredAt = null;
     }
 
     /**
@@ -153,49 +154,59 @@ public final class PreparationSession {
     }
 
     /**
-     * Records that the session's balance was tared for the active step, with the weight the tare took away (so
-     * the record shows a tare made after pouring); the caller tares the balance itself.
+     * Records that the vessel on the session's balance was tared for the active step, with the weight the tare took
+     * away, which the step keeps as its tare weight; the caller tares the balance itself. The first tare at the
+     * session's bench, or after a zero, needs the vessel on the pan: a stable reading of at least {@code minVesselG}. A later one (the
+     * vessel stays on, holding what earlier steps poured, which may weigh less) needs a reading that is not below
+     * the last tare: less means something was taken off the pan.
      */
-    void recordTare(Actor actor, Reading before, Instant now) {
+    void recordTare(Actor actor, Reading before, BigDecimal minVesselG, Instant now) {
         requireInProgress();
         requireMayAct(actor);
         Step step = activeStep().orElseThrow();
+        if (!before.capturable()) {
+            throw new ActionRefused(Reason.BALANCE_NOT_READY, before.grams() != null
+                    ? "The balance is not stable. Wait for the stable sign with the vessel on the pan, then press Tare."
+                    : "The balance shows no weight (" + before.state().code() + "). Check it, put the vessel on the "
+                            + "pan, then press Tare.");
+        }
+        if (taredAt == null && before.grams().compareTo(minVesselG) < 0) {
+            throw new ActionRefused(Reason.NO_VESSEL, "The pan holds " + Grams.shown(before.grams()) + " g: put the "
+                    + "vessel on the pan, then press Tare. A weighing starts from the tared vessel (at least "
+                    + Grams.shown(minVesselG) + " g). If the vessel is on and the balance reads about zero, a tare "
+                    + "from before is still set: take the vessel off, press Zero, put it back and press Tare.");
+        }
+        if (before.grams().signum() < 0) {
+            throw new ActionRefused(Reason.NO_VESSEL, "The pan holds less than at the last tare ("
+                    + Grams.shown(before.grams()) + " g): put the vessel back on the pan, then press Tare.");
+        }
         events.add(new SessionEvents.BalanceTared(id.value(), formulaCode.value(), step.sequence(), actor.username(),
                 bench, before.grams(), now));
-        zeroedAt = now;
+        taredAt = now;
+        if (step.isIdentified()) {
+            replace(step.tared(before.grams()));
+        }
     }
 
-    /**
-     * Whether the balance was zeroed or tared for an identified step since its container was scanned.
-     *
-     * @param seenZeroAt as for {@link #captureWeight}
-     */
-    public boolean zeroedFor(Step step, Instant seenZeroAt) {
-        if (!step.isIdentified()) {
-            return false;
-        }
-        Instant seen = seenZeroAt != null && (benchSince == null || !seenZeroAt.isBefore(benchSince)) ? seenZeroAt
-                : null;
-        Instant zeroed = seen == null ? zeroedAt : zeroedAt == null || seen.isAfter(zeroedAt) ? seen : zeroedAt;
-        return zeroed != null && !zeroed.isBefore(step.scannedAt());
+    /** Whether the vessel was tared for an identified step, at the session's bench, since its container was scanned. */
+    public boolean taredFor(Step step) {
+        return step.isIdentified() && taredAt != null && !taredAt.isBefore(step.scannedAt());
     }
 
     /**
      * Records the balance's reading for the step. Only a stable reading inside the tolerance is accepted; a
      * stable reading above it is an over-dispense, which fails the step and locks the session, recorded only when
-     * the technician confirmed it knowing that (else refused, and the refusal audited with the reading).
-     *
-     * @param seenZeroAt when the bench's balance last read a stable zero or was zeroed or tared, as seen since
-     *        PrepBench started; null when never. It counts only from when this session holds the bench; a zero or
-     *        tare made for this session (stored with it) counts too.
+     * the technician confirmed it knowing that (else refused, and the refusal audited with the reading). The vessel
+     * must have been tared for the step since its container was scanned.
      */
-    void captureWeight(int sequence, Reading reading, Instant seenZeroAt, boolean overTargetConfirmed, Actor actor,
-            String scaleId, Instant now) {
+    void captureWeight(int sequence, Reading reading, boolean overTargetConfirmed, Actor actor, String scaleId,
+            Instant now) {
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
-        if (!zeroedFor(step, seenZeroAt)) {
-            throw new ActionRefused(Reason.NOT_ZEROED, "Zero or tare the balance before weighing " + step.ingredientName()
-                    + ": put the empty container on the pan and press Tare.");
+        if (!taredFor(step)) {
+            throw new ActionRefused(Reason.NOT_TARED, "Put the vessel on the pan and press Tare before weighing "
+                    + step.ingredientName() + ": a weighing starts from the tared vessel (a zero on an empty pan does "
+                    + "not count).");
         }
         switch (reading.state()) {
             case OFFLINE -> throw new ActionRefused(Reason.BALANCE_OFFLINE,
@@ -220,15 +231,42 @@ public final class PreparationSession {
         record(step, reading.grams(), true, false, null, scaleId, actor, now);
     }
 
-    /** Records a weight typed in by someone allowed to, with a reason; flagged as manual everywhere. */
-    void enterWeightManually(int sequence, BigDecimal grams, String reason, Actor actor, Instant now) {
+    /** What a signature on a weight entered by hand means. */
+    public static final String MANUAL_MEANING = "weight entered by hand and verified";
+
+    /**
+     * Records a weight typed in by someone allowed to, with a reason and their electronic signature (their own
+     * password, with the meaning {@value #MANUAL_MEANING}); flagged as manual everywhere. The signature is checked
+     * last, so a request refused for anything else never counts as a wrong password.
+     *
+     * @param passwordMatches checks the password the person typed against their own
+     */
+    void enterWeightManually(int sequence, BigDecimal grams, String reason, boolean meaningAccepted,
+            BooleanSupplier passwordMatches, Actor actor, Instant now) {
         actor.require(Permission.ENTER_MANUAL_WEIGHT);
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
         String why = reason(reason, "entering the weight by hand");
-        if (!Grams.inBounds(grams) || grams.signum() <= 0 || grams.compareTo(batchMassG.multiply(BigDecimal.TEN)) > 0) {
-            throw new ActionRefused(Reason.INVALID_WEIGHT, "Enter the weight in grams, more than zero, such as "
+        if (grams == null || !Grams.inBounds(grams)) {
+            throw new ActionRefused(Reason.INVALID_WEIGHT, "Enter the weight in grams as a number, such as "
                     + Grams.shown(step.targetG()) + ".");
+        }
+        if (grams.signum() <= 0) {
+            throw new ActionRefused(Reason.INVALID_WEIGHT, "Enter a weight of more than zero grams, such as "
+                    + Grams.shown(step.targetG()) + ".");
+        }
+        if (grams.compareTo(batchMassG.multiply(BigDecimal.TEN)) > 0) {
+            throw new ActionRefused(Reason.INVALID_WEIGHT, Grams.shown(grams) + " g is more than ten times the whole "
+                    + "batch (" + Grams.shown(batchMassG) + " g): check the number. The target is "
+                    + Grams.shown(step.targetG()) + " g.");
+        }
+        if (!meaningAccepted) {
+            throw new ActionRefused(Reason.MEANING_REQUIRED, "Confirm that your signature means \"" + MANUAL_MEANING
+                    + "\".");
+        }
+        if (!passwordMatches.getAsBoolean()) {
+            throw new ActionRefused(Reason.WRONG_PASSWORD, "The password is not yours. Enter your own password to sign "
+                    + "the weight.");
         }
         record(step, grams, true, true, why, null, actor, now);
     }
@@ -258,8 +296,8 @@ public final class PreparationSession {
                 over ? Step.OVER_DISPENSE : null, now, scaleId);
         replace(weighed);
         events.add(new SessionEvents.WeightCaptured(id.value(), formulaCode.value(), step.sequence(),
-                actor.username(), grams, stable, manual, manualReason, step.targetG(), step.lowerLimitG(),
-                step.upperLimitG(), weighed.status().code(), weighed.failureReason(), scaleId, now));
+                actor.username(), grams, stable, manual, manualReason, manual ? MANUAL_MEANING : null, step.targetG(),
+                step.lowerLimitG(), step.upperLimitG(), weighed.status().code(), weighed.failureReason(), scaleId, now));
         if (over) {
             end(SessionStatus.LOCKED_FAILED, "Over-dispense at step " + step.sequence() + " (" + step.ingredientName()
                     + "): " + Grams.shown(grams) + " g, at most " + Grams.shown(step.upperLimitG()) + " g", now);

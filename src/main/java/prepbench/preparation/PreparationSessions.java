@@ -40,7 +40,7 @@ class PreparationSessions {
     private static final String SESSION_COLUMNS = """
             s.id, s.formula_id, s.formula_version_id, s.formula_code, s.formula_name, s.version_no, s.attempt_no,
             s.status, s.operator, s.bench, s.amount, s.unit, s.batch_mass_g, s.step_count, s.started_at,
-            s.ended_at, s.end_reason, s.zeroed_at, s.bench_since
+            s.ended_at, s.end_reason, s.tared_at
             """;
 
     private final JdbcClient jdbc;
@@ -78,10 +78,10 @@ class PreparationSessions {
                 UPDATE preparation_session
                    SET status = :status, in_progress_operator = :inProgress, ended_at = :endedAt, end_reason = :reason,
                        in_progress_bench = CASE WHEN :ended THEN NULL ELSE in_progress_bench END,
-                       zeroed_at = :zeroedAt
+                       tared_at = :taredAt
                  WHERE id = :id
                 """)
-                .param("zeroedAt", session.zeroedAt() == null ? null : utc(session.zeroedAt()))
+                .param("taredAt", session.taredAt() == null ? null : utc(session.taredAt()))
                 .param("status", session.status().code())
                 .param("inProgress", inProgress ? session.operator() : null)
                 .param("ended", !inProgress)
@@ -95,7 +95,7 @@ class PreparationSessions {
                        SET scanned_code = :scanned, symbology = :symbology, scanned_at = :scannedAt, lot = :lot,
                            expiry = :expiry, captured_g = :captured, is_stable = :stable, manual = :manual,
                            manual_reason = :manualReason, status = :status, failure_reason = :failure,
-                           captured_at = :capturedAt, scale_id = :scale
+                           captured_at = :capturedAt, scale_id = :scale, tare_g = :tare
                      WHERE session_id = :session AND sequence_no = :sequence
                     """)
                     .param("scanned", step.scannedCode())
@@ -111,6 +111,7 @@ class PreparationSessions {
                     .param("failure", step.failureReason())
                     .param("capturedAt", step.capturedAt() == null ? null : utc(step.capturedAt()))
                     .param("scale", step.scaleId())
+                    .param("tare", step.tareG())
                     .param("session", session.id().value())
                     .param("sequence", step.sequence())
                     .update();
@@ -280,14 +281,13 @@ class PreparationSessions {
 
     /**
      * Moves an in-progress session to a bench (which the caller made sure is free; the database refuses otherwise).
-     * The balance there must be zeroed again for the session: what was zeroed before does not come along.
+     * The vessel must be tared there again for the session: a tare at the other bench does not come along.
      */
     void moveTo(SessionId id, String bench, Instant now) {
         jdbc.sql("""
-                UPDATE preparation_session SET bench = :bench, in_progress_bench = :bench, bench_since = :now,
-                       zeroed_at = NULL
+                UPDATE preparation_session SET bench = :bench, in_progress_bench = :bench, tared_at = NULL
                  WHERE id = :id
-                """).param("bench", bench).param("now", utc(now)).param("id", id.value()).update();
+                """).param("bench", bench).param("id", id.value()).update();
     }
 
     /** The operator's session in progress at the bench, if that is where it is. */
@@ -304,9 +304,9 @@ class PreparationSessions {
         jdbc.sql("""
                 INSERT INTO preparation_session (id, formula_id, formula_version_id, formula_code, formula_name,
                     version_no, attempt_no, status, operator, in_progress_operator, bench, in_progress_bench, amount,
-                    unit, batch_mass_g, step_count, started_at, bench_since)
+                    unit, batch_mass_g, step_count, started_at)
                 VALUES (:id, :formula, :version, :code, :name, :versionNo, :attempt, :status, :operator,
-                    :operator, :bench, :bench, :amount, :unit, :mass, :steps, :startedAt, :startedAt)
+                    :operator, :bench, :bench, :amount, :unit, :mass, :steps, :startedAt)
                 """)
                 .param("id", session.id().value())
                 .param("formula", session.formulaId())
@@ -355,7 +355,7 @@ class PreparationSessions {
                 SELECT sequence_no, id, ingredient_id, ingredient_code, ingredient_name, required_code_value,
                        alt_code_values, allowed_symbologies, parser, target_g, tol_minus_g, tol_plus_g,
                        scanned_code, symbology, scanned_at, captured_g, is_stable, manual, manual_reason, lot,
-                       expiry, status, failure_reason, captured_at, scale_id
+                       expiry, status, failure_reason, captured_at, scale_id, tare_g
                   FROM preparation_step WHERE session_id = :session ORDER BY sequence_no
                 """)
                 .param("session", sessionId)
@@ -377,7 +377,7 @@ class PreparationSessions {
                 rs.getString("lot"), rs.getObject("expiry", LocalDate.class), rs.getBigDecimal("captured_g"),
                 isStable, rs.getBoolean("manual"), rs.getString("manual_reason"),
                 StepStatus.fromCode(rs.getString("status")), rs.getString("failure_reason"),
-                instant(rs, "captured_at"), rs.getString("scale_id"));
+                instant(rs, "captured_at"), rs.getString("scale_id"), rs.getBigDecimal("tare_g"));
     }
 
     private static PreparationSession session(ResultSet rs, List<Step> steps) throws SQLException {
@@ -387,7 +387,7 @@ class PreparationSessions {
                 rs.getInt("version_no"), rs.getInt("attempt_no"), status(rs), rs.getString("operator"),
                 rs.getString("bench"), batch(rs), rs.getBigDecimal("batch_mass_g"), instant(rs, "started_at"),
                 instant(rs, "ended_at"), rs.getString("end_reason"), new ArrayList<>(steps))
-                .withBalanceState(instant(rs, "zeroed_at"), instant(rs, "bench_since"));
+                .withTaredAt(instant(rs, "tared_at"));
     }
 
     private static SessionSummary summary(ResultSet rs) throws SQLException {

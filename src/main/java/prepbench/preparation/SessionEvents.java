@@ -20,19 +20,24 @@ public final class SessionEvents {
             String codeValue, String symbology, String lot, LocalDate expiry, Instant at) {
     }
 
-    /** The session's balance was tared (or zeroed) before weighing a step. */
     /** The session's balance was zeroed, taking away {@code gramsRemoved}; {@code sequence} null when no step is active. */
     public record BalanceZeroed(UUID sessionId, String formulaCode, Integer sequence, String operator, String bench,
             BigDecimal gramsRemoved, Instant at) {
     }
 
+    /** The vessel on the session's balance was tared for a step, taking away {@code gramsRemoved}: its tare weight. */
     public record BalanceTared(UUID sessionId, String formulaCode, int sequence, String operator, String bench,
             BigDecimal gramsRemoved, Instant at) {
     }
 
-    /** A weight was recorded for a step: from the balance or by hand; the step is ok or failed. */
+    /**
+     * A weight was recorded for a step: from the balance or by hand; the step is ok or failed.
+     *
+     * @param signatureMeaning what the operator's signature on a weight entered by hand means; null otherwise
+     */
     public record WeightCaptured(UUID sessionId, String formulaCode, int sequence, String operator,
-            BigDecimal grams, boolean stable, boolean manual, String manualReason, BigDecimal targetG,
+            BigDecimal grams, boolean stable, boolean manual, String manualReason, String signatureMeaning,
+            BigDecimal targetG,
             BigDecimal lowerLimitG, BigDecimal upperLimitG, String stepStatus, String failureReason, String scaleId,
             Instant at) {
     }

@@ -3,7 +3,6 @@ package prepbench.scales;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +33,7 @@ public class Benches {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-    private final Map<String, Bench> benches = new LinkedHashMap<>();
+    private final Map<String, Scale> benches = new LinkedHashMap<>();
     private final Map<String, Duration> settleTimes = new LinkedHashMap<>();
     private final List<BiConsumer<String, Reading>> listeners = new CopyOnWriteArrayList<>();
 
@@ -59,7 +58,7 @@ public class Benches {
                 throw new BenchMisconfigured("Bench " + config.id() + " is configured twice.",
                         "Give " + property + ".id a name no other bench has.");
             }
-            benches.put(config.id(), new Bench(scale(config, property, clock, readability), clock));
+            benches.put(config.id(), scale(config, property, clock, readability));
             settleTimes.put(config.id(), Duration.ofMillis(config.scale().settleMs()));
         }
         if (properties.simulatedBenches() > 0 && !demo) {
@@ -70,13 +69,13 @@ public class Benches {
         for (int number = 1; number <= properties.simulatedBenches(); number++) {
             String id = "sim-" + number;
             if (!benches.containsKey(id)) {
-                benches.put(id, new Bench(new SimulatedBalance(id, clock, readability.grams(),
-                        new BigDecimal("6200"), id.hashCode()), clock));
+                benches.put(id, new SimulatedBalance(id, clock, readability.grams(), new BigDecimal("6200"),
+                        id.hashCode()));
                 settleTimes.put(id, Duration.ofMillis(1500));
             }
         }
         benches.values().forEach(bench -> {
-            if (bench.scale() instanceof ConnectedBalance connected) {
+            if (bench instanceof ConnectedBalance connected) {
                 connected.start();
             }
         });
@@ -149,11 +148,6 @@ public class Benches {
         return bench(id).read();
     }
 
-    /** When the bench last read a stable zero, or was zeroed or tared; null when never. */
-    public Instant zeroedAt(String id) {
-        return bench(id).zeroedAt();
-    }
-
     /** @throws ScaleCommandRefused when the balance cannot zero now (moving, offline, overloaded) */
     public void zero(String id) {
         bench(id).zero();
@@ -165,7 +159,7 @@ public class Benches {
     }
 
     public boolean isSimulated(String id) {
-        return bench(id).scale() instanceof SimulatedBalance;
+        return bench(id) instanceof SimulatedBalance;
     }
 
     /**
@@ -174,7 +168,7 @@ public class Benches {
      * command), or SIMULATED for a demo station's simulated balance. At most 200 characters.
      */
     public String describe(String id) {
-        Scale scale = bench(id).scale();
+        Scale scale = bench(id);
         String description = scale instanceof ConnectedBalance connected ? id + " (" + connected(connected.diagnostics())
                 + ")" : id + " (SIMULATED)";
         return description.length() <= 200 ? description : description.substring(0, 199) + "…";
@@ -192,22 +186,15 @@ public class Benches {
         return text.toString();
     }
 
-    /**
-     * A reading a connected balance sent: a stable zero is noted at once (however briefly the pan stays empty, and
-     * whether or not anyone reads the bench just then), then the listeners hear of it.
-     */
+    /** A reading a connected balance sent: the listeners hear of it. */
     private void arrived(String id, Reading reading) {
-        Bench bench = benches.get(id);
-        if (bench != null) {
-            bench.seen(reading);
-        }
         listeners.forEach(listener -> listener.accept(id, reading));
     }
 
     /** What the diagnostics page shows of every bench. */
     public List<BenchStatus> status() {
         return benches.entrySet().stream().map(entry -> {
-            Scale scale = entry.getValue().scale();
+            Scale scale = entry.getValue();
             Reading reading = entry.getValue().read();
             if (scale instanceof ConnectedBalance connected) {
                 var diagnostics = connected.diagnostics();
@@ -231,7 +218,7 @@ public class Benches {
         if (!demo) {
             throw NotSimulated.notADemoStation();
         }
-        if (!(bench(id).scale() instanceof SimulatedBalance simulated)) {
+        if (!(bench(id) instanceof SimulatedBalance simulated)) {
             throw NotSimulated.realBalance(id);
         }
         if (offline != null) {
@@ -244,8 +231,8 @@ public class Benches {
         return simulated.settings();
     }
 
-    private Bench bench(String id) {
-        Bench bench = id == null ? null : benches.get(id);
+    private Scale bench(String id) {
+        Scale bench = id == null ? null : benches.get(id);
         if (bench == null) {
             throw new UnknownBench(id);
         }
@@ -255,7 +242,7 @@ public class Benches {
     @PreDestroy
     void disconnect() {
         benches.values().forEach(bench -> {
-            if (bench.scale() instanceof ConnectedBalance connected) {
+            if (bench instanceof ConnectedBalance connected) {
                 connected.close();
             }
         });

@@ -15,9 +15,6 @@ import java.util.Objects;
  */
 public record Reading(BigDecimal grams, boolean stable, Instant at, ScaleState state) {
 
-    /** Rule 6: a stable reading this close to zero counts as an empty, zeroed balance. */
-    private static final BigDecimal STABLE_ZERO_G = new BigDecimal("0.002");
-
     public Reading {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(state, "state");
@@ -35,10 +32,5 @@ public record Reading(BigDecimal grams, boolean stable, Instant at, ScaleState s
     /** A reading a capture may use: state OK and stable, so a weight is present. */
     public boolean capturable() {
         return state == ScaleState.OK && stable;
-    }
-
-    /** A capturable reading within ±0.002 g: the "stable zero" a weighing step needs before it starts (rule 6). */
-    public boolean isStableZero() {
-        return capturable() && grams.abs().compareTo(STABLE_ZERO_G) <= 0;
     }
 }

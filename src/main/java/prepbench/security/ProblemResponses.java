@@ -39,7 +39,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     public void handle(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException accessDeniedException) throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this. Ask a lab lead or an admin "
-                + "to do it, or to give your account the role it needs.");
+                + "to do it, or to give your account the role it needs.", "NOT_PERMITTED");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

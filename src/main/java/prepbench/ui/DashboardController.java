@@ -48,8 +48,9 @@ class DashboardController {
 
     @GetMapping("/")
     String showDashboard(Actor operator, @CookieValue(name = BENCH_COOKIE, required = false) String bench,
-            Model model) {
-        model.addAttribute("page", dashboard(operator, bench, (String) model.getAttribute("message"), null));
+            @RequestParam(name = "q", defaultValue = "") String query, Model model) {
+        model.addAttribute("page", dashboard(operator, bench, (String) model.getAttribute("message"), null,
+                query.length() > 100 ? query.substring(0, 100) : query));
         return "dashboard";
     }
 
@@ -88,16 +89,17 @@ class DashboardController {
             return Redirects.seeOther(sample.page().orElseThrow());
         }
         String message = ((ScanResult.Unrecognised) result).reason();
-        model.addAttribute("page", dashboard(operator, chosenBench, message, ErrorPage.echo(raw.strip())));
+        model.addAttribute("page", dashboard(operator, chosenBench, message, ErrorPage.echo(raw.strip()), ""));
         ModelAndView page = new ModelAndView("dashboard", model.asMap());
         page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);
         return page;
     }
 
-    private DashboardPage dashboard(Actor operator, String bench, String scanMessage, String scanInput) {
+    private DashboardPage dashboard(Actor operator, String bench, String scanMessage, String scanInput,
+            String query) {
         return new DashboardPage(preparations.list(SessionQuery.inProgressFor(operator.username())),
-                catalog.search("", FORMULAS_SHOWN), preparations.lockedFormulas(),
+                catalog.search(query, FORMULAS_SHOWN), preparations.lockedFormulas(),
                 operator.may(Permission.RELEASE_LOCK), benches.ids(),
-                benches.exists(bench) ? bench : null, scanMessage, scanInput);
+                benches.exists(bench) ? bench : null, scanMessage, scanInput, query.strip());
     }
 }

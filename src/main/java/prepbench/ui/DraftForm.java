@@ -16,7 +16,7 @@ import prepbench.formulas.ToleranceOverride;
 public record DraftForm(String name, String batchAmount, String batchUnit, String amountsAs, List<Row> rows,
         Integer revision) {
 
-    static final int BLANK_ROWS = 3;
+    static final int BLANK_ROWS = 8;
 
     /** One line as typed. */
     public record Row(String ingredientCode, String amount, String toleranceMinus, String tolerancePlus,

@@ -9,15 +9,21 @@ import prepbench.formulas.FormulaVersion;
 /**
  * The draft editor.
  *
- * @param ingredientCodes the active ingredients, offered as the lab lead types
+ * @param ingredientNames the active ingredients' names by code, offered as the lab lead types and shown beside each
+ *        line
  * @param errors messages by field: {@code name}, {@code batchAmount}, {@code lines[3].amount}, {@code form}
  */
-public record DraftPage(FormulaVersion draft, DraftForm form, List<String> ingredientCodes,
+public record DraftPage(FormulaVersion draft, DraftForm form, Map<String, String> ingredientNames,
         Map<String, String> errors) {
 
     public DraftPage {
-        ingredientCodes = List.copyOf(ingredientCodes);
+        ingredientNames = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ingredientNames));
         errors = Map.copyOf(errors);
+    }
+
+    /** The name of the ingredient a line names, or "" when the code is blank or unknown. */
+    public String nameOf(String code) {
+        return code == null ? "" : ingredientNames.getOrDefault(code.strip().toUpperCase(java.util.Locale.ROOT), "");
     }
 
     public String error(String field) {

@@ -25,6 +25,7 @@ import prepbench.formulas.FormulaVersion;
 import prepbench.formulas.Ingredient;
 import prepbench.formulas.IngredientManagement;
 import prepbench.formulas.InvalidEntry;
+import prepbench.preparation.FormulaLock;
 import prepbench.preparation.PreparationManagement;
 
 /** The formula management pages: list, create, versions, the draft editor, release with signature, retire. */
@@ -91,8 +92,10 @@ class FormulaPages {
         Map<Integer, PreparationManagement.VersionSessions> sessions = versions.stream()
                 .collect(Collectors.toMap(FormulaVersion::versionNo,
                         version -> preparations.sessionsOfVersion(version.versionId(), SESSIONS_PER_VERSION)));
+        FormulaLock lock = preparations.lockedFormulas().stream()
+                .filter(locked -> locked.formulaCode().equals(code.value())).findFirst().orElse(null);
         model.addAttribute("page", new FormulaVersionsPage(versions, sessions, audit.forFormulaVersions(code.value()),
-                audit.verifyFormulaVersions(code.value()), message));
+                audit.verifyFormulaVersions(code.value()), message, lock));
         return "formula-versions";
     }
 
@@ -143,9 +146,10 @@ class FormulaPages {
     }
 
     private String draftPage(Model model, FormulaVersion draft, DraftForm form, Map<String, String> errors) {
-        List<String> codes = ingredients.search("", 1000).stream().filter(Ingredient::active)
-                .map(ingredient -> ingredient.code().value()).toList();
-        model.addAttribute("page", new DraftPage(draft, form, codes, errors));
+        Map<String, String> names = ingredients.search("", 1000).stream().filter(Ingredient::active)
+                .collect(Collectors.toMap(ingredient -> ingredient.code().value(), Ingredient::name,
+                        (first, second) -> first, java.util.LinkedHashMap::new));
+        model.addAttribute("page", new DraftPage(draft, form, names, errors));
         return "formula-draft";
     }
 

@@ -7,6 +7,7 @@ import prepbench.audit.AuditEvent;
 import prepbench.audit.ChainVerification;
 import prepbench.formulas.FormulaVersion;
 import prepbench.formulas.VersionStatus;
+import prepbench.preparation.FormulaLock;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionSummary;
 
@@ -15,10 +16,11 @@ import prepbench.preparation.SessionSummary;
  * the release and retire forms, and the history of changes.
  *
  * @param message a refusal to show at the top (such as a wrong signature), or null
+ * @param lock the formula's lock when it is locked now, or null
  */
 public record FormulaVersionsPage(List<FormulaVersion> versions,
         Map<Integer, PreparationManagement.VersionSessions> sessionsByVersion,
-        List<AuditEvent> history, ChainVerification verification, String message) {
+        List<AuditEvent> history, ChainVerification verification, String message, FormulaLock lock) {
 
     public FormulaVersionsPage {
         versions = List.copyOf(versions);

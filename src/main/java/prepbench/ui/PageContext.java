@@ -8,7 +8,8 @@ package prepbench.ui;
  * @param username null on pages shown to anonymous visitors (login, some errors)
  */
 public record PageContext(String username, String roles, boolean mayPrepare, boolean mayDiagnose,
-        boolean mayEditCatalog, boolean mayReleaseFormulas, boolean mayManageAccounts, String csrfParameter,
+        boolean mayEditCatalog, boolean mayReleaseFormulas, boolean mayReleaseLocks, boolean mayManageAccounts,
+        String csrfParameter,
         String csrfToken, boolean demo, long idleSeconds) {
 
     public boolean signedIn() {

@@ -19,12 +19,14 @@ import prepbench.samples.Sample;
  * @param messageIsError whether the message is a refusal
  * @param refusal the rule that refused the last action; null when none (the page clears the message once it is no
  *        longer true, and shows the over-target confirmation after an unconfirmed over-target capture)
- * @param tared whether the balance was tared (or zeroed) for the active step since its container was scanned
+ * @param form which form the message answers ({@code manual}, {@code abort}, …): a refusal of a form with fields is
+ *        shown at that form, which stays open; null when none
+ * @param tared whether the vessel was tared for the active step since its container was scanned
  * @param lock the formula's lock when it is locked now; null otherwise
  * @param demoPanel whether to show the simulated balance's controls
  */
 public record PreparationPage(PreparationSession session, String message, boolean messageIsError,
-        ActionRefused.Reason refusal, boolean tared, boolean mayEnterManually, boolean mayReleaseLock, boolean mayAct,
+        ActionRefused.Reason refusal, String form, boolean tared, boolean mayEnterManually, boolean mayReleaseLock, boolean mayAct,
         FormulaLock lock, boolean demoPanel, Sample sample) {
 
     /** Where the tolerance band starts and ends on the bar, in percent of its length: 0 g is at 0 %. */
@@ -125,6 +127,16 @@ public record PreparationPage(PreparationSession session, String message, boolea
             case BALANCE_OFFLINE, BALANCE_OVERLOAD, BALANCE_UNDERLOAD, BALANCE_ERROR, BALANCE_NOT_READY -> "live";
             default -> null;
         };
+    }
+
+    /** Whether the message is shown at the form it answers (a form with fields), not at the top of the page. */
+    public boolean messageAt(String name) {
+        return message != null && name.equals(form) && messageIsError;
+    }
+
+    /** Whether the message is shown at the top of the page. */
+    public boolean messageAtTop() {
+        return message != null && !messageAt("manual") && !messageAt("abort");
     }
 
     /** Whether the last capture was refused for being over target without confirmation. */

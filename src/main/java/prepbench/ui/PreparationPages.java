@@ -71,7 +71,8 @@ class PreparationPages {
         boolean error = Boolean.TRUE.equals(model.getAttribute("messageIsError"));
         ActionRefused.Reason refusal = model.getAttribute("refusal") instanceof ActionRefused.Reason reason ? reason
                 : null;
-        model.addAttribute("page", views.page(session.get(), operator, message, error, refusal));
+        String form = model.getAttribute("form") instanceof String sent ? sent : null;
+        model.addAttribute("page", views.page(session.get(), operator, message, error, refusal, form));
         return htmx != null ? "fragments/session-body" : "preparation";
     }
 

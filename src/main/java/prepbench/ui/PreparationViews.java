@@ -30,21 +30,19 @@ class PreparationViews {
     }
 
     PreparationPage page(PreparationSession session, Actor operator, String message, boolean error) {
-        return page(session, operator, message, error, null);
+        return page(session, operator, message, error, null, null);
     }
 
     PreparationPage page(PreparationSession session, Actor operator, String message, boolean error,
-            ActionRefused.Reason refusal) {
+            ActionRefused.Reason refusal, String form) {
         boolean mayAct = operator.may(Permission.PREPARE)
                 && (operator.username().equals(session.operator())
                         || operator.may(Permission.ENTER_MANUAL_WEIGHT));
         var lock = preparations.lockOf(session).orElse(null);
         boolean simulated = session.bench() != null && benches.exists(session.bench())
                 && benches.isSimulated(session.bench());
-        boolean tared = session.activeStep().map(step -> session.zeroedFor(step,
-                session.bench() != null && benches.exists(session.bench()) ? benches.zeroedAt(session.bench()) : null))
-                .orElse(false);
-        return new PreparationPage(session, message, error, refusal, tared, operator.may(Permission.ENTER_MANUAL_WEIGHT),
+        boolean tared = session.activeStep().map(session::taredFor).orElse(false);
+        return new PreparationPage(session, message, error, refusal, form, tared, operator.may(Permission.ENTER_MANUAL_WEIGHT),
                 operator.may(Permission.RELEASE_LOCK), mayAct, lock, demo && simulated && mayAct,
                 session.status() == SessionStatus.COMPLETED ? samples.forSession(session.id().value()).orElse(null)
                         : null);

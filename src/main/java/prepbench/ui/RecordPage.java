@@ -10,4 +10,9 @@ import prepbench.samples.Sample;
 /** The batch record of a preparation; {@code sample} is null unless the session completed. */
 public record RecordPage(PreparationSession session, Sample sample, List<AuditEvent> events,
         ChainVerification verification) {
+
+    /** The audit trail as a person reads it, oldest first. */
+    public List<AuditLine> lines() {
+        return events.stream().map(AuditLine::of).toList();
+    }
 }

@@ -54,7 +54,7 @@ class WeighingController {
             @RequestParam(defaultValue = "") String code, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer(session, operator, htmx, flash, done -> "Container accepted. Put the vessel on the pan and "
+        return answer("scan", session, operator, htmx, flash, done -> "Container accepted. Put the vessel on the pan and "
                 + "press Tare, then pour.",
                 () -> preparations.scanContainer(session, sequence, code, operator));
     }
@@ -64,25 +64,26 @@ class WeighingController {
             @RequestParam(defaultValue = "false") boolean confirmOverTarget, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer(session, operator, htmx, flash, captured(sequence),
+        return answer("capture", session, operator, htmx, flash, captured(sequence),
                 () -> preparations.captureWeight(session, sequence, confirmOverTarget, operator));
     }
 
     @PostMapping("/preparations/{id}/steps/{sequence}/manual")
     Object enterWeight(@PathVariable String id, @PathVariable int sequence,
             @RequestParam(defaultValue = "") String grams, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "false") boolean meaning,
             Actor operator, @RequestHeader(name = "HX-Request", required = false) String htmx,
             RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer(session, operator, htmx, flash, captured(sequence), () -> preparations.enterWeightManually(session,
-                sequence, Grams.parse(grams), reason, operator));
+        return answer("manual", session, operator, htmx, flash, captured(sequence), () -> preparations.enterWeightManually(session,
+                sequence, Grams.parse(grams), reason, password, meaning, operator));
     }
 
     @PostMapping("/preparations/{id}/abort")
     Object abort(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer(session, operator, htmx, flash, done -> "Preparation aborted.",
+        return answer("abort", session, operator, htmx, flash, done -> "Preparation aborted.",
                 () -> preparations.abort(session, reason, operator));
     }
 
@@ -90,9 +91,17 @@ class WeighingController {
     Object tare(@PathVariable String id, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer(session, operator, htmx, flash, done -> "Balance tared: it reads zero with the vessel on. "
+        return answer("tare", session, operator, htmx, flash, done -> "Balance tared: it reads zero with the vessel on. "
                 + "Pour now.",
                 () -> preparations.tareBalance(session, operator));
+    }
+
+    @PostMapping("/preparations/{id}/zero")
+    Object zero(@PathVariable String id, Actor operator,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+        SessionId session = SessionId.parse(id);
+        return answer("zero", session, operator, htmx, flash, done -> "Balance zeroed with the pan empty. Put the vessel on "
+                + "and press Tare.", () -> preparations.zeroBalance(session, operator));
     }
 
     /** The demo panel: drives the session's simulated balance with a few presets a person would do by hand. */
@@ -104,7 +113,7 @@ class WeighingController {
         if (!PRESETS.contains(preset)) {
             return Redirects.seeOther("/preparations/" + session);
         }
-        return answer(session, operator, htmx, flash, done -> null, () -> {
+        return answer("simulate", session, operator, htmx, flash, done -> null, () -> {
             PreparationSession current = preparations.get(session);
             String bench = current.bench();
             var settings = benches.simulate(bench, null, null, null, null);
@@ -131,17 +140,30 @@ class WeighingController {
     @PostMapping("/formulas/{code}/release-lock")
     Object releaseLock(@PathVariable String code, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String session,
-            Actor operator, RedirectAttributes flash) {
+            Actor operator, @RequestHeader(name = "HX-Request", required = false) String htmx,
+            RedirectAttributes flash) {
         FormulaCode formula = FormulaCode.of(code);
         String back = session == null ? "/" : "/preparations/" + SessionId.parse(session);
+        String message;
+        boolean released = false;
+        HttpStatus status = HttpStatus.OK;
         try {
             preparations.releaseLock(formula, operator, password, reason);
-            flash.addFlashAttribute("message", "Lock of " + formula + " released. A new attempt can start.");
-            flash.addFlashAttribute("messageIsError", false);
+            message = "Lock of " + formula + " released. A new attempt can start.";
+            released = true;
         } catch (ActionRefused refused) {
-            flash.addFlashAttribute("message", refused.getMessage());
-            flash.addFlashAttribute("messageIsError", true);
+            message = refused.getMessage();
+            status = HttpStatus.UNPROCESSABLE_CONTENT;
         }
+        if (htmx != null) {
+            String typed = reason.length() > 500 ? reason.substring(0, 500) : reason;
+            ModelAndView fragment = new ModelAndView("fragments/release-lock", Map.of("form",
+                    new ReleaseLockForm(formula.value(), session, typed, message, released)));
+            fragment.setStatus(status);
+            return fragment;
+        }
+        flash.addFlashAttribute("message", message);
+        flash.addFlashAttribute("messageIsError", !released);
         return Redirects.seeOther(back);
     }
 
@@ -158,7 +180,12 @@ class WeighingController {
                 }).orElse(null);
     }
 
-    private Object answer(SessionId id, Actor operator, String htmx, RedirectAttributes flash,
+    /**
+     * Runs a page action and answers the session's body with what it said, next to the form it came from.
+     *
+     * @param form which of the page's forms sent the action ({@code scan}, {@code capture}, {@code manual}, …)
+     */
+    private Object answer(String form, SessionId id, Actor operator, String htmx, RedirectAttributes flash,
             Function<PreparationSession, String> success, Supplier<PreparationSession> action) {
         PreparationSession session;
         String message;
@@ -187,10 +214,11 @@ class WeighingController {
             flash.addFlashAttribute("message", message);
             flash.addFlashAttribute("messageIsError", error);
             flash.addFlashAttribute("refusal", refusal);
+            flash.addFlashAttribute("form", form);
             return Redirects.seeOther("/preparations/" + id);
         }
         ModelAndView fragment = new ModelAndView("fragments/session-body",
-                Map.of("page", views.page(session, operator, message, error, refusal)));
+                Map.of("page", views.page(session, operator, message, error, refusal, form)));
         fragment.setStatus(status);
         return fragment;
     }

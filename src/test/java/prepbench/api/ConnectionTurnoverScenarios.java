@@ -80,10 +80,11 @@ abstract class ConnectionTurnoverScenarios {
         String target = JsonPath.read(session, "$.steps[0].targetQtyG").toString();
         json(post("/api/v1/preparations/" + id + "/steps/1/scan"), technician, "{\"code\":\"ING-ETH-001\"}")
                 .andExpect(status().isOk());
-        json(put("/api/v1/benches/" + bench + "/simulator"), technician, "{\"grams\":0,\"settleMs\":0}")
+        json(put("/api/v1/benches/" + bench + "/simulator"), technician, "{\"grams\":52.317,\"settleMs\":0}")
                 .andExpect(status().isOk());
-        mvc.perform(post("/api/v1/benches/" + bench + "/zero").with(technician)).andExpect(status().isOk());
-        json(put("/api/v1/benches/" + bench + "/simulator"), technician, "{\"grams\":" + target + ",\"settleMs\":0}")
+        mvc.perform(post("/api/v1/benches/" + bench + "/tare").with(technician)).andExpect(status().isOk());
+        json(put("/api/v1/benches/" + bench + "/simulator"), technician, "{\"grams\":"
+                + new java.math.BigDecimal(target).add(new java.math.BigDecimal("52.317")) + ",\"settleMs\":0}")
                 .andExpect(status().isOk());
         mvc.perform(post("/api/v1/preparations/" + id + "/steps/1/capture").with(technician))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.steps[0].status").value("ok"));

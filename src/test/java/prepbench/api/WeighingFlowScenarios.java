@@ -79,14 +79,35 @@ abstract class WeighingFlowScenarios {
         return JsonPath.read(body, "$.steps[" + (sequence - 1) + "]." + field).toString();
     }
 
-    /** Scans the step's container, zeroes the empty pan and pours the given weight. */
+    /** The empty vessel a technician puts on the pan and tares, in grams. */
+    private static final BigDecimal VESSEL = new BigDecimal("52.317");
+
+    /** What is on the pan of the test's bench (gross): the vessel and what was poured into it. */
+    private BigDecimal onPan = BigDecimal.ZERO;
+
+    /**
+     * Scans the step's container, tares (the empty vessel put on first, at the first step) and pours the given
+     * weight into the vessel.
+     */
     private void prepareStep(String id, int sequence, String grams, RequestPostProcessor who) throws Exception {
         String label = DemoLabels.PRM00936.get(stepField(id, sequence, "requiredCodeValue", who));
         json(post("/api/v1/preparations/" + id + "/steps/" + sequence + "/scan"), who,
                 "{\"code\":\"" + label.replace("\"", "\\\"") + "\"}").andExpect(status().isOk());
-        load(who, "0");
-        mvc.perform(post("/api/v1/benches/" + bench + "/zero").with(who)).andExpect(status().isOk());
-        load(who, grams);
+        if (onPan.signum() == 0) {
+            tareVessel(who, bench);
+        } else {
+            mvc.perform(post("/api/v1/benches/" + bench + "/tare").with(who)).andExpect(status().isOk());
+        }
+        onPan = onPan.add(new BigDecimal(grams));
+        load(who, onPan.toPlainString());
+    }
+
+    /** Puts the empty vessel on the bench's pan and tares it. */
+    private void tareVessel(RequestPostProcessor who, String at) throws Exception {
+        onPan = VESSEL;
+        json(put("/api/v1/benches/" + at + "/simulator"), who, "{\"grams\":" + VESSEL + ",\"settleMs\":0}")
+                .andExpect(status().isOk());
+        mvc.perform(post("/api/v1/benches/" + at + "/tare").with(who)).andExpect(status().isOk());
     }
 
     private ResultActions capture(String id, int sequence, RequestPostProcessor who) throws Exception {
@@ -111,7 +132,9 @@ abstract class WeighingFlowScenarios {
                 .andExpect(jsonPath("$.steps[2].lot").value("LIN-LOT-7"))
                 .andExpect(jsonPath("$.steps[2].expiry").value("2030-12-31"))
                 .andExpect(jsonPath("$.steps[3].lot").value("B-2291"))
-                .andExpect(jsonPath("$.steps[0].balance").value(bench + " (SIMULATED)"));
+                .andExpect(jsonPath("$.steps[0].balance").value(bench + " (SIMULATED)"))
+                .andExpect(jsonPath("$.steps[0].tareG").value(52.317))
+                .andExpect(jsonPath("$.steps[1].tareG").value(78));
         assertThat(jdbc.sql("SELECT COUNT(*) FROM sample_line l JOIN sample s ON s.id = l.sample_id WHERE s.session_id = :id")
                 .param("id", UUID.fromString(id)).query(Integer.class).single()).isEqualTo(8);
         String sample = jdbc.sql("SELECT code FROM sample WHERE session_id = :id").param("id", UUID.fromString(id))
@@ -141,13 +164,16 @@ abstract class WeighingFlowScenarios {
         capture(id, 1, who).andExpect(jsonPath("$.reason").value("NOT_SCANNED"));
         json(post("/api/v1/preparations/" + id + "/steps/1/scan"), who, "{\"code\":\"ING-ETH-001\"}")
                 .andExpect(status().isOk());
-        load(who, "10");
-        capture(id, 1, who).andExpect(jsonPath("$.reason").value("NOT_ZEROED"));
-        json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"grams\":0,\"settleMs\":0}");
+        load(who, "0");
         mvc.perform(post("/api/v1/benches/" + bench + "/zero").with(who)).andExpect(status().isOk());
-        json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"grams\":78,\"settleMs\":5000}");
+        load(who, "78");
+        // an empty beaker on a zeroed pan is not ethanol: a weighing starts from the tared vessel
+        capture(id, 1, who).andExpect(jsonPath("$.reason").value("NOT_TARED"));
+        tareVessel(who, bench);
+        json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"grams\":" + VESSEL.add(new BigDecimal("78"))
+                + ",\"settleMs\":5000}");
         capture(id, 1, who).andExpect(jsonPath("$.reason").value("UNSTABLE"));
-        load(who, "50");
+        load(who, VESSEL.add(new BigDecimal("50")).toPlainString());
         capture(id, 1, who).andExpect(jsonPath("$.reason").value("UNDER_TARGET"));
         json(put("/api/v1/benches/" + bench + "/simulator"), who, "{\"offline\":true}");
         capture(id, 1, who).andExpect(jsonPath("$.reason").value("BALANCE_OFFLINE"));
@@ -287,6 +313,35 @@ abstract class WeighingFlowScenarios {
     }
 
     @Test
+    void aWeightEnteredByHandNeedsTheLabLeadsSignatureAndSaysWhatIsWrongWithIt() throws Exception {
+        RequestPostProcessor who = technician();
+        RequestPostProcessor lead = user("lablead").roles("LAB_LEAD");
+        String id = start(who, "PRM00936");
+        json(post("/api/v1/preparations/" + id + "/steps/1/scan"), who, "{\"code\":\"ING-ETH-001\"}")
+                .andExpect(status().isOk());
+        String manual = "/api/v1/preparations/" + id + "/steps/1/manual";
+        String meaning = "\"meaning\":\"weight entered by hand and verified\"";
+
+        json(post(manual), who, "{\"grams\":78,\"reason\":\"balance broken\",\"password\":\"tech123\"," + meaning + "}")
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.reason").value("NOT_PERMITTED"));
+        json(post(manual), lead, "{\"grams\":1e9,\"reason\":\"balance broken\",\"password\":\"lablead123\"," + meaning + "}")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.reason").value("INVALID_WEIGHT"))
+                .andExpect(jsonPath("$.detail", containsString("more than ten times the whole batch")));
+        json(post(manual), lead, "{\"grams\":78,\"reason\":\"balance broken\",\"password\":\"lablead123\"}")
+                .andExpect(jsonPath("$.reason").value("MEANING_REQUIRED"));
+        json(post(manual), lead, "{\"grams\":78,\"reason\":\"balance broken\",\"password\":\"not-mine\"," + meaning + "}")
+                .andExpect(jsonPath("$.reason").value("WRONG_PASSWORD"));
+        json(post(manual), lead, "{\"grams\":78,\"reason\":\"balance broken\",\"password\":\"lablead123\"," + meaning + "}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.steps[0].status").value("ok"))
+                .andExpect(jsonPath("$.steps[0].manual").value(true));
+
+        assertThat(jdbc.sql("SELECT payload FROM audit_event WHERE session_id = :id AND action = 'WEIGHT_ENTERED_MANUALLY'")
+                .param("id", UUID.fromString(id)).query(String.class).single())
+                .contains("\"signedBy\":\"lablead\"", "\"signatureMeaning\":\"weight entered by hand and verified\"",
+                        "\"manualReason\":\"balance broken\"");
+    }
+
+    @Test
     void zeroAndTareAreActionsOfTheCallersPreparationAtTheBenchAndRecordedInIt() throws Exception {
         RequestPostProcessor who = technician();
         RequestPostProcessor someoneElse = technician();
@@ -299,16 +354,25 @@ abstract class WeighingFlowScenarios {
                 .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.reason").value("NO_PREPARATION_HERE"));
         mvc.perform(post("/api/v1/benches/" + bench + "/zero").with(who)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.grams").value(0));
-
         assertThat(jdbc.sql("SELECT payload FROM audit_event WHERE session_id = :id AND action = 'BALANCE_ZEROED'")
                 .param("id", UUID.fromString(id)).query(String.class).single())
                 .contains("\"gramsRemoved\":\"3.250\"").contains("\"bench\":\"" + bench + "\"");
-        assertThat(jdbc.sql("SELECT zeroed_at FROM preparation_session WHERE id = :id").param("id", UUID.fromString(id))
+        assertThat(jdbc.sql("SELECT tared_at FROM preparation_session WHERE id = :id").param("id", UUID.fromString(id))
+                .query(java.time.OffsetDateTime.class).optional()).as("a zero is no tare").isEmpty();
+
+        mvc.perform(post("/api/v1/benches/" + bench + "/tare").with(who)).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("NO_VESSEL"))
+                .andExpect(jsonPath("$.detail", containsString("put the vessel on the pan")));
+        load(who, "55.567");
+        mvc.perform(post("/api/v1/benches/" + bench + "/tare").with(who)).andExpect(status().isOk());
+        assertThat(jdbc.sql("SELECT payload FROM audit_event WHERE session_id = :id AND action = 'BALANCE_TARED'")
+                .param("id", UUID.fromString(id)).query(String.class).single()).contains("\"gramsRemoved\":\"52.317\"");
+        assertThat(jdbc.sql("SELECT tared_at FROM preparation_session WHERE id = :id").param("id", UUID.fromString(id))
                 .query(java.time.OffsetDateTime.class).optional()).as("kept with the session, not in memory").isPresent();
     }
 
     @Test
-    void aPreparationMovedToAnotherBenchMustBeZeroedThereAgain() throws Exception {
+    void aPreparationMovedToAnotherBenchMustBeTaredThereAgain() throws Exception {
         RequestPostProcessor who = technician();
         String id = start(who, "PRM00936");
         String target = stepField(id, 1, "targetQtyG", who);
@@ -322,10 +386,10 @@ abstract class WeighingFlowScenarios {
         json(put("/api/v1/benches/" + other + "/simulator"), who, "{\"grams\":" + target + ",\"settleMs\":0}")
                 .andExpect(status().isOk());
         capture(id, 1, who).andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.reason").value("NOT_ZEROED"));
-        json(put("/api/v1/benches/" + other + "/simulator"), who, "{\"grams\":0,\"settleMs\":0}");
-        mvc.perform(post("/api/v1/benches/" + other + "/zero").with(who)).andExpect(status().isOk());
-        json(put("/api/v1/benches/" + other + "/simulator"), who, "{\"grams\":" + target + ",\"settleMs\":0}");
+                .andExpect(jsonPath("$.reason").value("NOT_TARED"));
+        tareVessel(who, other);
+        json(put("/api/v1/benches/" + other + "/simulator"), who, "{\"grams\":" + VESSEL.add(new BigDecimal(target))
+                + ",\"settleMs\":0}");
         capture(id, 1, who).andExpect(status().isOk()).andExpect(jsonPath("$.steps[0].status").value("ok"))
                 .andExpect(jsonPath("$.steps[0].balance").value(other + " (SIMULATED)"));
         json(post("/api/v1/preparations"), technician(), "{\"formulaCode\":\"COS00217\",\"bench\":\"" + bench + "\"}")

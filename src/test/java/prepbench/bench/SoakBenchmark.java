@@ -48,6 +48,10 @@ import prepbench.audit.AuditTrail;
  */
 public final class SoakBenchmark {
 
+    /** The empty vessel put on the pan and tared before each step, in grams. */
+    private static final java.math.BigDecimal VESSEL_G = new java.math.BigDecimal("52.317");
+
+
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
     private static final Duration WINDOW = Duration.ofMinutes(5);
     private static final Duration PACE = Duration.ofMillis(1000);
@@ -63,7 +67,7 @@ public final class SoakBenchmark {
 
     private SoakBenchmark(String base) {
         this.base = base;
-        for (String operation : List.of("start", "read", "scan", "simulator", "zero", "capture")) {
+        for (String operation : List.of("start", "read", "scan", "simulator", "tare", "capture")) {
             window.put(operation, new Recorder(TimeUnit.MINUTES.toNanos(1), 3));
             total.put(operation, new Histogram(TimeUnit.MINUTES.toNanos(1), 3));
         }
@@ -108,7 +112,7 @@ public final class SoakBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(String.format("soak on %s: %d technicians, %s, pool max-lifetime %d s, started %s",
                 database, names.size(), duration, pool.getMaxLifetime() / 1000, Instant.now()));
-        lines.add("minute  ops  errors  refusals  completed  p99 ms start/scan/zero/capture  health  heap MB  pool "
+        lines.add("minute  ops  errors  refusals  completed  p99 ms start/scan/tare/capture  health  heap MB  pool "
                 + "total/active  oldest db session");
         System.out.println(String.join("\n", lines));
         ExecutorService workers = Executors.newFixedThreadPool(names.size());
@@ -143,7 +147,7 @@ public final class SoakBenchmark {
         long ops = latest.values().stream().mapToLong(Histogram::getTotalCount).sum();
         return String.format("%6d %5d %7d %9d %10d   %s  %s  %7.0f  %d/%d  %s", minute, ops, errorCount(),
                 refusals.sum(), completed.sum(),
-                String.join("/", p99(latest.get("start")), p99(latest.get("scan")), p99(latest.get("zero")),
+                String.join("/", p99(latest.get("start")), p99(latest.get("scan")), p99(latest.get("tare")),
                         p99(latest.get("capture"))),
                 health(), heapAfterGc(), pool.getHikariPoolMXBean().getTotalConnections(),
                 pool.getHikariPoolMXBean().getActiveConnections(), oldestSession(database, jdbc));
@@ -168,7 +172,10 @@ public final class SoakBenchmark {
         return lines;
     }
 
-    /** One technician: start, then for every step scan its container, zero the empty pan, pour, capture. */
+    /**
+     * One technician: start, then for every step scan its container, put an empty vessel on the pan and tare it,
+     * pour, capture.
+     */
     private void technician(String name, String bench) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String authorization = "Basic " + Base64.getEncoder()
@@ -200,11 +207,12 @@ public final class SoakBenchmark {
                     if (call(http, authorization, "scan", "POST", preparation + "/steps/" + step + "/scan",
                             "{\"code\":\"" + label + "\"}", 200) == null
                             || call(http, authorization, "simulator", "PUT", "/api/v1/benches/" + bench + "/simulator",
-                                    "{\"grams\":0,\"settleMs\":0}", 200) == null
-                            || call(http, authorization, "zero", "POST", "/api/v1/benches/" + bench + "/zero", null,
+                                    "{\"grams\":" + VESSEL_G + ",\"settleMs\":0}", 200) == null
+                            || call(http, authorization, "tare", "POST", "/api/v1/benches/" + bench + "/tare", null,
                                     200) == null
                             || call(http, authorization, "simulator", "PUT", "/api/v1/benches/" + bench + "/simulator",
-                                    "{\"grams\":" + target + ",\"settleMs\":0}", 200) == null
+                                    "{\"grams\":" + VESSEL_G.add(new java.math.BigDecimal(target)) + ",\"settleMs\":0}",
+                                    200) == null
                             || call(http, authorization, "capture", "POST", preparation + "/steps/" + step + "/capture",
                                     null, 200) == null) {
                         break;

@@ -69,6 +69,7 @@ class FormulaManagementBrowserTest extends InBrowser {
         technician.locator("#container-code").press("Enter");
         assertThat(technician.getByTestId("identified")).isVisible();
         preset(technician, "empty");
+        clickAndWait(technician, button(technician, "Zero"));
         preset(technician, "container");
         clickAndWait(technician, button(technician, "Tare"));
         assertThat(technician.getByTestId("live-grams")).hasText("0.000");
@@ -111,10 +112,16 @@ class FormulaManagementBrowserTest extends InBrowser {
             lead.locator("#name").fill("Browser accord");
             lead.locator("#batchAmount").fill("20");
             button(lead, "Create and add lines").click();
+            assertThat(lead.getByTestId("draft-line")).hasCount(8);
             fillLine(lead, 0, citral, "60");
+            // before saving: the line names its ingredient and the total follows what is typed
+            assertThat(lead.getByTestId("line-ingredient").first()).hasText("Citral");
+            assertThat(lead.getByTestId("draft-running-total")).hasText("60 %");
             fillLine(lead, 1, musk, "40");
+            assertThat(lead.getByTestId("draft-running-total")).hasText("100 %");
             button(lead, "Save draft").click();
             assertThat(lead.getByTestId("draft-sum")).hasText("100 %");
+            assertThat(lead.getByTestId("line-ingredient").nth(1)).hasText("Ethylene brassylate");
             lead.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the formula (release, history)"))
                     .click();
             release(lead, 1);

@@ -165,9 +165,13 @@ class GoLiveBrowserTest extends InBrowser {
             technician.locator("#container-code").fill("C-ETH-LIVE");
             technician.locator("#container-code").press("Enter");
             assertThat(technician.getByTestId("identified")).isVisible();
-            BALANCE.balance().load(BigDecimal.ZERO, Duration.ZERO, BigDecimal.ZERO);
+            // the vessel on, tared through the balance's own protocol; then the pour
+            BALANCE.balance().load(new BigDecimal("52.317"), Duration.ZERO, BigDecimal.ZERO);
             Browser.settledAfter(technician, System.currentTimeMillis());
-            BALANCE.balance().load(new BigDecimal("50.000"), Duration.ZERO, BigDecimal.ZERO);
+            technician.waitForResponse(response -> response.request().method().equals("POST"),
+                    () -> button(technician, "Tare").click());
+            assertThat(technician.getByTestId("live-grams")).hasText("0.000");
+            BALANCE.balance().load(new BigDecimal("102.317"), Duration.ZERO, BigDecimal.ZERO);
             assertThat(technician.getByTestId("live-diff")).hasText("+0.000 g");
             Browser.settledAfter(technician, System.currentTimeMillis());
             technician.waitForResponse(response -> response.request().method().equals("POST"),

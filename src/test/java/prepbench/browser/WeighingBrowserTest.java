@@ -73,7 +73,9 @@ class WeighingBrowserTest extends InBrowser {
         page.locator("#container-code").fill(labels.get(sequence - 1));
         page.locator("#container-code").press("Enter");
         assertThat(page.getByTestId("identified")).isVisible();
+        // the pan emptied and zeroed (a tare from before may still be set), the vessel on and tared
         demo(page, "empty");
+        clickAndWait(page, button(page, "Zero"));
         demo(page, "container");
         clickAndWait(page, button(page, "Tare"));
         assertThat(page.getByTestId("live-grams")).hasText("0.000");
@@ -137,13 +139,15 @@ class WeighingBrowserTest extends InBrowser {
             locked.getByLabel("Reason").fill("Balance checked, technician briefed");
             locked.getByLabel("Your password (signature)").fill("not-my-password");
             locked.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Release lock")).click();
-            assertThat(lead.getByTestId("scan-message")).containsText("The password is not yours");
-            assertThat(lead.getByTestId("locked-formula")).containsText("PRM00936");
-            lead.getByTestId("locked-formula").getByLabel("Reason").fill("Balance checked, technician briefed");
-            lead.getByTestId("locked-formula").getByLabel("Your password (signature)").fill("lablead123");
-            lead.getByTestId("locked-formula").getByRole(AriaRole.BUTTON,
-                    new Locator.GetByRoleOptions().setName("Release lock")).click();
-            assertThat(lead.getByTestId("scan-message")).containsText("Lock of PRM00936 released");
+            // refused at the form: the reason typed stays, the refusal is at the password, which has the focus
+            assertThat(locked.getByTestId("release-refusal")).containsText("The password is not yours");
+            assertThat(locked.getByLabel("Reason")).hasValue("Balance checked, technician briefed");
+            assertThat(locked.getByLabel("Your password (signature)")).isFocused();
+            lead.keyboard().type("lablead123");
+            lead.keyboard().press("Enter");
+            assertThat(locked.getByTestId("release-done")).containsText("Lock of PRM00936 released");
+            assertThat(locked.getByTestId("release-done")).hasClass(Pattern.compile("alert-success"));
+            lead.reload();
             assertThat(lead.getByTestId("locked-formula")).hasCount(0);
 
             scanFormula(technician);

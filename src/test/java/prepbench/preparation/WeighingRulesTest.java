@@ -44,9 +44,17 @@ class WeighingRulesTest {
         return T0.plusSeconds(seconds);
     }
 
+    private static final BigDecimal MIN_VESSEL = BigDecimal.ONE;
+
+    /** The vessel on the pan, tared: what a weighing starts from. */
+    private static void tare(PreparationSession session, String grams, int t) {
+        session.recordTare(TINA, stable(grams), MIN_VESSEL, at(t));
+    }
+
     private static void scanAndWeigh(PreparationSession session, int sequence, String code, String grams, int t) {
         session.identifyContainer(sequence, code, TINA, TODAY, at(t));
-        session.captureWeight(sequence, stable(grams), at(t + 1), false, TINA, "bench-1", at(t + 2));
+        tare(session, "52.317", t + 1);
+        session.captureWeight(sequence, stable(grams), false, TINA, "bench-1", at(t + 2));
     }
 
     private static String refusal(Runnable action) {
@@ -99,57 +107,99 @@ class WeighingRulesTest {
     }
 
     @Test
-    void captureNeedsScanThenZeroThenAStableReadingInsideTolerance() {
+    void captureNeedsScanThenTheVesselTaredThenAStableReadingInsideTolerance() {
         PreparationSession session = aSession();
-        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(0), false, TINA, "bench-1", at(1))))
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), false, TINA, "bench-1", at(1))))
                 .isEqualTo("NOT_SCANNED");
+        tare(session, "52.317", 9);
         session.identifyContainer(1, "ING-A", TINA, TODAY, at(10));
 
-        assertThat(refusal(() -> session.captureWeight(1, stable("60"), null, false, TINA, "bench-1", at(11))))
-                .isEqualTo("NOT_ZEROED");
-        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(9), false, TINA, "bench-1", at(11))))
-                .isEqualTo("NOT_ZEROED");
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), false, TINA, "bench-1", at(11))))
+                .as("tared before the container was scanned").isEqualTo("NOT_TARED");
+        session.recordZero(TINA, stable("0.004"), at(11));
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), false, TINA, "bench-1", at(11))))
+                .as("a zero is no tare").isEqualTo("NOT_TARED");
+        assertThat(refusal(() -> tare(session, "0.004", 11))).as("an empty pan").isEqualTo("NO_VESSEL");
+        assertThat(refusal(() -> session.recordTare(TINA, new Reading(new BigDecimal("52"), false, T0,
+                ScaleState.UNSTABLE), MIN_VESSEL, at(11)))).isEqualTo("BALANCE_NOT_READY");
+        assertThat(session.steps().get(0).tareG()).isNull();
+        tare(session, "52.317", 11);
+
         assertThat(refusal(() -> session.captureWeight(1, new Reading(new BigDecimal("60"), false, T0,
-                ScaleState.UNSTABLE), at(10), false, TINA, "bench-1", at(11)))).isEqualTo("UNSTABLE");
-        assertThat(refusal(() -> session.captureWeight(1, Reading.offline(T0), at(10), false, TINA, "bench-1", at(11))))
+                ScaleState.UNSTABLE), false, TINA, "bench-1", at(11)))).isEqualTo("UNSTABLE");
+        assertThat(refusal(() -> session.captureWeight(1, Reading.offline(T0), false, TINA, "bench-1", at(11))))
                 .isEqualTo("BALANCE_OFFLINE");
-        assertThat(refusal(() -> session.captureWeight(1, new Reading(null, false, T0, ScaleState.OVERLOAD), at(10), false,
+        assertThat(refusal(() -> session.captureWeight(1, new Reading(null, false, T0, ScaleState.OVERLOAD), false,
                 TINA, "bench-1", at(11)))).isEqualTo("BALANCE_OVERLOAD");
-        assertThat(refusal(() -> session.captureWeight(1, stable("59.699"), at(10), false, TINA, "bench-1", at(11))))
+        assertThat(refusal(() -> session.captureWeight(1, stable("59.699"), false, TINA, "bench-1", at(11))))
                 .isEqualTo("UNDER_TARGET");
 
-        session.captureWeight(1, stable("60.300"), at(10), false, TINA, "bench-1", at(12));
+        session.captureWeight(1, stable("60.300"), false, TINA, "bench-1", at(12));
 
         Step step = session.steps().get(0);
         assertThat(step.status()).isEqualTo(StepStatus.OK);
         assertThat(step.capturedG()).isEqualByComparingTo("60.3");
+        assertThat(step.tareG()).isEqualByComparingTo("52.317");
         assertThat(step.stable()).isTrue();
         assertThat(step.scaleId()).isEqualTo("bench-1");
         assertThat(session.activeStep()).get().extracting(Step::sequence).isEqualTo(2);
     }
 
     @Test
-    void aZeroKeptWithTheSessionCountsWhenTheBenchRemembersNothingAsAfterARestart() {
+    void anEmptyBeakerPutOnAZeroedPanIsNeverWeighedAsProduct() {
         PreparationSession session = aSession();
         session.identifyContainer(1, "ING-A", TINA, TODAY, at(10));
-        session.recordZero(TINA, stable("0.004"), at(11));
-        assertThat(session.zeroedAt()).isEqualTo(at(11));
+        session.recordZero(TINA, stable("0.000"), at(11));
+
+        assertThat(refusal(() -> session.captureWeight(1, stable("60.000"), false, TINA, "bench-1", at(12))))
+                .isEqualTo("NOT_TARED");
         assertThat(session.events()).last().isInstanceOf(SessionEvents.BalanceZeroed.class);
-
-        session.captureWeight(1, stable("60"), null, false, TINA, "bench-1", at(12));
-
-        assertThat(session.steps().get(0).status()).isEqualTo(StepStatus.OK);
     }
 
     @Test
-    void aZeroSeenAtTheBenchBeforeTheSessionHeldItDoesNotCount() {
-        PreparationSession session = aSession().withBalanceState(null, at(20));
-        session.identifyContainer(1, "ING-A", TINA, TODAY, at(10));
+    void everyStepIsTaredAgainAndKeepsWhatItsTareTookAway() {
+        PreparationSession session = aSession();
+        scanAndWeigh(session, 1, "ING-A", "60", 1);
+        session.identifyContainer(2, "ING-B", TINA, TODAY, at(10));
 
-        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(15), false, TINA, "bench-1", at(21))))
-                .as("zeroed after the scan, but before the session came to this bench").isEqualTo("NOT_ZEROED");
-        session.captureWeight(1, stable("60"), at(20), false, TINA, "bench-1", at(22));
-        assertThat(session.steps().get(0).status()).isEqualTo(StepStatus.OK);
+        assertThat(refusal(() -> session.captureWeight(2, stable("40"), false, TINA, "bench-1", at(11))))
+                .as("the tare of step 1 does not carry over").isEqualTo("NOT_TARED");
+        tare(session, "60.000", 11);
+        session.captureWeight(2, stable("40"), false, TINA, "bench-1", at(12));
+
+        assertThat(session.steps().get(1).tareG()).isEqualByComparingTo("60");
+        assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
+    }
+
+    @Test
+    void onlyTheFirstTareNeedsTheVesselALaterOneNeedsNothingTakenOff() {
+        var formula = aFormula().withLine("trace", "0.005", null).withLine("main", "0.995", null).build();
+        BatchSize batch = new BatchSize(new BigDecimal("100"), BatchUnit.G);
+        PreparationSession session = PreparationSession.start(formula, BatchPlan.of(formula, batch,
+                new BigDecimal("0.001"), new BigDecimal("1000")), batch, 1, "tina", "bench-1", T0);
+        session.identifyContainer(1, "ING-TRACE", TINA, TODAY, at(1));
+        assertThat(refusal(() -> tare(session, "0.500", 2))).as("no vessel yet").isEqualTo("NO_VESSEL");
+        tare(session, "52.317", 2);
+        session.captureWeight(1, stable("0.500"), false, TINA, "bench-1", at(3));
+        session.identifyContainer(2, "ING-MAIN", TINA, TODAY, at(4));
+
+        assertThat(refusal(() -> tare(session, "-52.817", 5))).as("the vessel taken off").isEqualTo("NO_VESSEL");
+        tare(session, "0.500", 5);
+
+        assertThat(session.steps().get(1).tareG()).isEqualByComparingTo("0.5");
+        session.captureWeight(2, stable("99.5"), false, TINA, "bench-1", at(6));
+        assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
+    }
+
+    @Test
+    void aTareKeptWithTheSessionCountsAsAfterARestart() {
+        PreparationSession session = aSession();
+        session.identifyContainer(1, "ING-A", TINA, TODAY, at(10));
+        PreparationSession reloaded = session.withTaredAt(at(11));
+
+        reloaded.captureWeight(1, stable("60"), false, TINA, "bench-1", at(12));
+
+        assertThat(reloaded.steps().get(0).status()).isEqualTo(StepStatus.OK);
     }
 
     @Test
@@ -160,9 +210,10 @@ class WeighingRulesTest {
                 new BigDecimal("0.001"), new BigDecimal("1000")), batch, 1, "tina", "bench-1", T0);
         scanAndWeigh(session, 1, "ING-MAIN", "0.495", 1);
         session.identifyContainer(2, "ING-TRACE", TINA, TODAY, at(10));
+        tare(session, "52.812", 11);
 
         assertThat(session.steps().get(1).lowerLimitG().signum()).isNegative();
-        assertThat(refusal(() -> session.captureWeight(2, stable("0.000"), at(11), false, TINA, "bench-1", at(12))))
+        assertThat(refusal(() -> session.captureWeight(2, stable("0.000"), false, TINA, "bench-1", at(12))))
                 .isEqualTo("UNDER_TARGET");
     }
 
@@ -179,7 +230,7 @@ class WeighingRulesTest {
         PreparationSession session = aSession();
         scanAndWeigh(session, 1, "ING-A", "60", 1);
 
-        assertThat(refusal(() -> session.captureWeight(1, stable("60"), at(5), false, TINA, "bench-1", at(6))))
+        assertThat(refusal(() -> session.captureWeight(1, stable("60"), false, TINA, "bench-1", at(6))))
                 .isEqualTo("STEP_DONE");
     }
 
@@ -187,8 +238,9 @@ class WeighingRulesTest {
     void anOverTargetReadingIsRecordedOnlyOnceConfirmedAndTheRefusalSaysWhatItWouldDo() {
         PreparationSession session = aSession();
         session.identifyContainer(1, "ING-A", TINA, TODAY, at(1));
+        tare(session, "52.317", 1);
 
-        assertThatThrownBy(() -> session.captureWeight(1, stable("60.301"), at(2), false, TINA, "bench-1", at(3)))
+        assertThatThrownBy(() -> session.captureWeight(1, stable("60.301"), false, TINA, "bench-1", at(3)))
                 .isInstanceOfSatisfying(ActionRefused.class, refused -> {
                     assertThat(refused.reason()).isEqualTo(ActionRefused.Reason.OVER_TARGET);
                     assertThat(refused.getMessage()).contains("60.301 g is over the upper limit", "at most 60.300 g",
@@ -198,7 +250,7 @@ class WeighingRulesTest {
         assertThat(session.steps().get(0).isPending()).isTrue();
         assertThat(session.events()).noneMatch(event -> event instanceof SessionEvents.WeightCaptured);
         // a confirmation changes nothing for a reading inside the tolerance
-        session.captureWeight(1, stable("60.000"), at(2), true, TINA, "bench-1", at(4));
+        session.captureWeight(1, stable("60.000"), true, TINA, "bench-1", at(4));
         assertThat(session.steps().get(0).status()).isEqualTo(StepStatus.OK);
     }
 
@@ -206,8 +258,9 @@ class WeighingRulesTest {
     void overDispenseFailsTheStepAndLocksTheSession() {
         PreparationSession session = aSession();
         session.identifyContainer(1, "ING-A", TINA, TODAY, at(1));
+        tare(session, "52.317", 1);
 
-        session.captureWeight(1, stable("60.301"), at(2), true, TINA, "bench-1", at(3));
+        session.captureWeight(1, stable("60.301"), true, TINA, "bench-1", at(3));
 
         assertThat(session.status()).isEqualTo(SessionStatus.LOCKED_FAILED);
         assertThat(session.steps().get(0).status()).isEqualTo(StepStatus.FAILED);
@@ -255,24 +308,39 @@ class WeighingRulesTest {
     }
 
     @Test
-    void manualEntryNeedsItsPermissionAndAReasonAndIsFlagged() {
+    void manualEntryNeedsItsPermissionAReasonASensibleWeightAndTheSignatureCheckedLast() {
         PreparationSession session = aSession();
         session.identifyContainer(1, "ING-A", TINA, TODAY, at(1));
+        java.util.concurrent.atomic.AtomicInteger passwordChecks = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.BooleanSupplier wrong = () -> passwordChecks.incrementAndGet() < 0;
+        java.util.function.BooleanSupplier right = () -> passwordChecks.incrementAndGet() > 0;
 
-        assertThatThrownBy(() -> session.enterWeightManually(1, new BigDecimal("60"), "balance broken", TINA, at(2)))
-                .isInstanceOf(NotPermitted.class);
-        assertThat(refusal(() -> session.enterWeightManually(1, new BigDecimal("60"), " ", LEE, at(2))))
+        assertThatThrownBy(() -> session.enterWeightManually(1, new BigDecimal("60"), "balance broken", true, right,
+                TINA, at(2))).isInstanceOf(NotPermitted.class);
+        assertThat(refusal(() -> session.enterWeightManually(1, new BigDecimal("60"), " ", true, right, LEE, at(2))))
                 .isEqualTo("REASON_REQUIRED");
-        assertThat(refusal(() -> session.enterWeightManually(1, new BigDecimal("-1"), "x", LEE, at(2))))
-                .isEqualTo("INVALID_WEIGHT");
+        assertThatThrownBy(() -> session.enterWeightManually(1, new BigDecimal("-1"), "x", true, right, LEE, at(2)))
+                .hasMessageStartingWith("Enter a weight of more than zero grams");
+        assertThatThrownBy(() -> session.enterWeightManually(1, new BigDecimal("1E+9"), "x", true, right, LEE, at(2)))
+                .hasMessageContaining("1000000000.000 g is more than ten times the whole batch (100.000 g)");
+        assertThatThrownBy(() -> session.enterWeightManually(1, null, "x", true, right, LEE, at(2)))
+                .hasMessageStartingWith("Enter the weight in grams as a number");
+        assertThat(refusal(() -> session.enterWeightManually(1, new BigDecimal("60"), "x", false, right, LEE, at(2))))
+                .isEqualTo("MEANING_REQUIRED");
+        assertThat(passwordChecks).as("no password checked for a request refused for anything else").hasValue(0);
+        assertThat(refusal(() -> session.enterWeightManually(1, new BigDecimal("60"), "x", true, wrong, LEE, at(2))))
+                .isEqualTo("WRONG_PASSWORD");
+        assertThat(session.steps().get(0).isPending()).isTrue();
 
-        session.enterWeightManually(1, new BigDecimal("60.1"), "balance display broken", LEE, at(3));
+        session.enterWeightManually(1, new BigDecimal("60.1"), "balance display broken", true, right, LEE, at(3));
 
         Step step = session.steps().get(0);
         assertThat(step.manual()).isTrue();
         assertThat(step.manualReason()).isEqualTo("balance display broken");
         assertThat(step.status()).isEqualTo(StepStatus.OK);
         assertThat(session.hasManualEntries()).isTrue();
+        assertThat(session.events()).last().isInstanceOfSatisfying(SessionEvents.WeightCaptured.class, captured ->
+                assertThat(captured.signatureMeaning()).isEqualTo(PreparationSession.MANUAL_MEANING));
     }
 
     @Test

@@ -37,30 +37,6 @@ class ReadingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "0.000", "0.002", "-0.002", "0.001"})
-    void aStableReadingWithinTwoMilligramsIsAStableZero(String grams) {
-        assertThat(reading(grams, true, ScaleState.OK).isStableZero()).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"0.003", "-0.003", "0.0021", "12.000"})
-    void aReadingBeyondTwoMilligramsIsNoStableZero(String grams) {
-        assertThat(reading(grams, true, ScaleState.OK).isStableZero()).isFalse();
-    }
-
-    @Test
-    void aMovingZeroIsNoStableZero() {
-        assertThat(reading("0.000", false, ScaleState.UNSTABLE).isStableZero()).isFalse();
-        assertThat(reading("0.000", false, ScaleState.OK).isStableZero()).isFalse();
-    }
-
-    @Test
-    void readingsWithoutAWeightAreNoStableZero() {
-        assertThat(new Reading(null, false, AT, ScaleState.UNDERLOAD).isStableZero()).isFalse();
-        assertThat(Reading.offline(AT).isStableZero()).isFalse();
-    }
-
-    @ParameterizedTest
     @EnumSource(value = ScaleState.class, names = {"OK", "UNSTABLE"})
     void aReadingThatShowsAWeightNeedsOne(ScaleState state) {
         assertThatIllegalArgumentException().isThrownBy(() -> new Reading(null, false, AT, state))

@@ -109,6 +109,9 @@ class RealBalancesTest {
         }
     }
 
+    /** The empty vessel put on the pan before each step, in grams. */
+    private static final String VESSEL = "52.317";
+
     private static void load(String bench, String grams) {
         SIMULATORS.get(bench).balance().load(new BigDecimal(grams), Duration.ZERO, BigDecimal.ZERO);
     }
@@ -147,10 +150,12 @@ class RealBalancesTest {
             mvc.perform(post("/api/v1/preparations/" + id + "/steps/" + sequence + "/scan").with(technician)
                     .contentType(MediaType.APPLICATION_JSON).content("{\"code\":\"" + labels.get(sequence - 1) + "\"}"))
                     .andExpect(status().isOk());
-            load(bench, "0");
+            // an empty vessel on the pan, tared through the balance's protocol (at step 1 it is the whole load)
+            load(bench, VESSEL);
+            awaitReading(bench, stableAt(sequence == 1 ? VESSEL : "0"));
+            mvc.perform(post("/api/v1/benches/" + bench + "/tare").with(technician)).andExpect(status().isOk());
             awaitReading(bench, stableAt("0"));
-            mvc.perform(post("/api/v1/benches/" + bench + "/zero").with(technician)).andExpect(status().isOk());
-            load(bench, target);
+            load(bench, new BigDecimal(VESSEL).add(new BigDecimal(target)).toPlainString());
             awaitReading(bench, stableAt(target));
             mvc.perform(post("/api/v1/preparations/" + id + "/steps/" + sequence + "/capture").with(technician))
                     .andExpect(status().isOk())
@@ -160,6 +165,11 @@ class RealBalancesTest {
                             + ", tcp 127.0.0.1:" + SIMULATORS.get(bench).port() + identity(bench) + ")"));
         }
         mvc.perform(get("/api/v1/preparations/" + id).with(technician)).andExpect(jsonPath("$.status").value("completed"));
+        // the vessel off and the balance zeroed, so the tare set for this preparation stays with it
+        load(bench, "0");
+        awaitReading(bench, reading -> reading.capturable());
+        benches.zero(bench);
+        awaitReading(bench, stableAt("0"));
         mvc.perform(get("/preparations/" + id + "/record").with(technician))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(
                         org.hamcrest.Matchers.containsString("balance <span data-testid=\"balance\">" + bench + " ("

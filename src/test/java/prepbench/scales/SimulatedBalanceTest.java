@@ -39,7 +39,8 @@ class SimulatedBalanceTest {
         assertThat(reading.stable()).isTrue();
         assertThat(reading.state()).isEqualTo(ScaleState.OK);
         assertThat(reading.at()).isEqualTo(clock.instant());
-        assertThat(reading.isStableZero()).isTrue();
+        assertThat(reading.capturable()).isTrue();
+        assertThat(reading.grams()).isEqualByComparingTo("0");
         assertThat(balance.benchId()).isEqualTo("bench-1");
     }
 
@@ -147,7 +148,8 @@ class SimulatedBalanceTest {
 
         balance.tare();
 
-        assertThat(balance.read().isStableZero()).isTrue();
+        assertThat(balance.read().capturable()).isTrue();
+        assertThat(balance.read().grams()).isEqualByComparingTo("0");
         assertThat(balance.settings().tareG()).isEqualByComparingTo("50.2");
         balance.load(grams("62.7"), Duration.ZERO, BigDecimal.ZERO);
         assertThat(balance.read().grams()).isEqualTo(grams("12.500"));
@@ -176,7 +178,8 @@ class SimulatedBalanceTest {
 
         balance.zero();
 
-        assertThat(balance.read().isStableZero()).isTrue();
+        assertThat(balance.read().capturable()).isTrue();
+        assertThat(balance.read().grams()).isEqualByComparingTo("0");
         assertThat(balance.settings().tareG()).isEqualByComparingTo("0");
         balance.load(grams("0"), Duration.ZERO, BigDecimal.ZERO);
         assertThat(balance.read().grams()).isEqualTo(grams("-60.000"));

@@ -55,6 +55,35 @@ class PagesTest {
     }
 
     @Test
+    void theDashboardFindsReleasedFormulasAndBadgesMineAndLockedOnesAndShowsDraftsToEditorsOnly() throws Exception {
+        RequestPostProcessor technician = aTechnician();
+        scan(technician, "F=PRM00936");
+        scan(aTechnician(), "F=COS00217");
+        jdbc.sql("""
+                UPDATE formula_attempts SET locked_at = CURRENT_TIMESTAMP, locked_reason = 'test lock'
+                 WHERE formula_id = (SELECT id FROM formula WHERE code = 'COS00217')
+                """).update();
+        try {
+            String all = mvc.perform(get("/").with(technician)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(all).contains("PRM00936", "COS00217", "data-testid=\"badge-mine\"", "data-testid=\"badge-locked\"")
+                    .doesNotContain("data-testid=\"dashboard-draft\"");
+            String found = mvc.perform(get("/").param("q", "hand cream").with(technician)).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(found).contains("href=\"/formula-first?code=COS00217\"")
+                    .doesNotContain("href=\"/formula-first?code=PRM00936\"");
+            mvc.perform(get("/").param("q", "no such formula").with(technician))
+                    .andExpect(content().string(containsString("No released formula has \"no such formula\"")));
+            mvc.perform(get("/").with(user("lead-" + UUID.randomUUID()).roles("LAB_LEAD")))
+                    .andExpect(content().string(allOf(containsString("Drafts (not released)"),
+                            containsString("href=\"/formulas/PRM01300\""))));
+        } finally {
+            jdbc.sql("UPDATE formula_attempts SET locked_at = NULL, locked_reason = NULL WHERE formula_id = "
+                    + "(SELECT id FROM formula WHERE code = 'COS00217')").update();
+        }
+    }
+
+    @Test
     void sendsAnonymousVisitorsToTheLoginPage() throws Exception {
         mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/preparations/" + UUID.randomUUID())).andExpect(status().isFound());

@@ -96,11 +96,15 @@ class WeighingPagesTest {
                 .query(String.class).single();
         benches.simulate(bench, java.math.BigDecimal.ZERO, java.time.Duration.ZERO, null, false);
         mvc.perform(post(preparation + "/tare").with(who).with(csrf()))
+                .andExpect(flash().attribute("message", containsString("put the vessel on the pan")))
+                .andExpect(flash().attribute("form", "tare"));
+        benches.simulate(bench, new java.math.BigDecimal("52.317"), java.time.Duration.ZERO, null, false);
+        mvc.perform(post(preparation + "/tare").with(who).with(csrf()))
                 .andExpect(flash().attribute("message", containsString("Balance tared")));
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE session_id = :id ORDER BY id")
                 .param("id", SessionId.parse(preparation.substring("/preparations/".length())).value())
                 .query(String.class).list()).containsExactly("SESSION_STARTED", "CONTAINER_SCANNED",
-                "REFUSED_CAPTURE", "BALANCE_TARED");
+                "REFUSED_CAPTURE", "REFUSED_TARE", "BALANCE_TARED");
         mvc.perform(get(preparation).with(who))
                 .andExpect(content().string(allOf(containsString("data-testid=\"identified\""),
                         containsString("data-bench=\"" + bench + "\""), containsString(">Capture</button>"))));
