@@ -133,15 +133,6 @@
     }
     setText(next, todo);
     const capturable = tared && zone === 'in-band' && reading.stable && reading.state === 'ok';
-    if (capture) {
-      capture.classList.toggle('btn-success', capturable);
-      capture.classList.toggle('btn-outline-secondary', !capturable);
-      if (capturable && live.dataset.capturable !== 'true' && document.activeElement
-          && !document.activeElement.matches('input, textarea, select')) {
-        capture.focus();
-      }
-    }
-    live.dataset.capturable = String(capturable);
     if (captureForm && over) {
       const isOver = tared && zone === 'over';
       captureForm.classList.toggle('d-none', isOver);
@@ -151,6 +142,16 @@
         over.setAttribute('aria-expanded', 'false');
       }
     }
+    if (capture) {
+      capture.classList.toggle('btn-success', capturable);
+      capture.classList.toggle('btn-outline-secondary', !capturable);
+      // Capture becomes the default the moment the reading can be captured (unless someone is typing)
+      if (capturable && live.dataset.capturable !== 'true' && document.activeElement
+          && !document.activeElement.matches('input, textarea, select')) {
+        capture.focus();
+      }
+    }
+    live.dataset.capturable = String(capturable);
     clearStale(zone, reading, replayed);
   }
 

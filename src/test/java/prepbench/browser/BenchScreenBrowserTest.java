@@ -24,7 +24,8 @@ import prepbench.scales.Benches;
  * The weighing panel as a technician sees it from two metres, on a bench PC and on a phone: the net weight in large
  * digits and a tolerance bar above the fold, a marker that moves with the pour and turns green only inside the
  * band, what is left to pour, the one next thing to do, and Capture the default only when the reading can be
- * captured. The balance is the bench's simulated one, loaded from here.
+ * captured; and a whole PRM00936 with the scanner (typed codes) and the balance alone. axe-core finds no serious
+ * accessibility violation on any of these screens. The balance is the bench's simulated one, loaded from here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BenchScreenBrowserTest extends InBrowser {
@@ -68,6 +69,7 @@ class BenchScreenBrowserTest extends InBrowser {
             page.locator("#scan").press("Enter");
             page.waitForURL(PREPARATION);
             assertThat(page.getByTestId("next-action")).containsText("Scan the container of");
+            assertThat(Accessibility.seriousViolations(page)).as("axe-core on the scan step").isEmpty();
             page.locator("#container-code").fill(container);
             page.locator("#container-code").press("Enter");
             Locator panel = page.getByTestId("weigh-panel");
@@ -118,6 +120,7 @@ class BenchScreenBrowserTest extends InBrowser {
             // for people reviewing the screen: target/screenshots/bench-<width>.png
             page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
                     "bench-" + width + ".png")));
+            assertThat(Accessibility.seriousViolations(page)).as("axe-core on the weighing panel").isEmpty();
             // readable from two metres, and on the first screen without scrolling
             Locator digits = page.getByTestId("live-grams");
             assertThat(fontSize(digits)).isGreaterThanOrEqualTo(minimumDigitsPx);
@@ -145,6 +148,99 @@ class BenchScreenBrowserTest extends InBrowser {
                     .toPlainString() + " g of");
             assertThat(page.getByTestId("step").first()).hasAttribute("data-status", "ok");
             assertThat(page.getByTestId("active-step")).hasAttribute("data-sequence", "2");
+        }
+    }
+    /** What a technician scans for each step of PRM00936: plain codes, the GTIN alone, the bare key-value code. */
+    private static final java.util.List<String> PRM00936_BY_SCANNER = java.util.List.of("ING-ETH-001", "ING-LIM-001",
+            "09506000134352", "BER-001", "HEDIONE", "ING-ISO-001", "ING-GAL-001", "ING-VAN-001");
+
+    private static void scan(Page page, String code) {
+        page.keyboard().type(code);
+        page.keyboard().press("Enter");
+    }
+
+    /** Presses Enter on whatever has the focus (the page's default action) and waits for its answer. */
+    private static void enter(Page page) {
+        page.waitForResponse(response -> response.request().method().equals("POST"),
+                () -> page.keyboard().press("Enter"));
+    }
+
+    @ParameterizedTest(name = "{0} × {1} as {2}")
+    @CsvSource({"1366, 768, lablead, lablead123", "390, 844, admin, admin123"})
+    void prm00936WithTheScannerAndTheBalanceOnly(int width, int height, String user, String password) {
+        try (BrowserContext context = newContext(width, height)) {
+            Page page = Browser.signIn(context, user, password);
+            // a mistyped formula: the error page keeps a focused scan box, and the right code goes straight in
+            scan(page, "F=PRM00963");
+            assertThat(page.getByTestId("error-title")).hasText("Formula not found: PRM00963");
+            assertThat(page.locator("#scan")).isFocused();
+            assertThat(Accessibility.seriousViolations(page)).as("axe-core on the error page").isEmpty();
+            scan(page, "F=PRM00936");
+            page.waitForURL(PREPARATION);
+            String bench = page.getByTestId("bench").textContent().strip();
+            BigDecimal onPan = BigDecimal.ZERO;
+            load(bench, onPan);
+
+            for (int sequence = 1; sequence <= PRM00936_BY_SCANNER.size(); sequence++) {
+                assertThat(page.getByTestId("active-step")).hasAttribute("data-sequence", String.valueOf(sequence));
+                assertThat(page.locator("#container-code")).isFocused();
+                scan(page, PRM00936_BY_SCANNER.get(sequence - 1));
+                Locator panel = page.getByTestId("weigh-panel");
+                assertThat(panel).isVisible();
+                BigDecimal target = new BigDecimal(panel.getAttribute("data-target"));
+                if (sequence == 1) {
+                    // the empty vessel is not weighed: the capture is refused until it is tared
+                    onPan = VESSEL;
+                    load(bench, onPan);
+                    settled(page);
+                    page.waitForResponse(response -> response.request().method().equals("POST"),
+                            () -> button(page, "Capture").click());
+                    assertThat(page.getByTestId("action-message")).containsText("Put the vessel on the pan and press Tare");
+                }
+                assertThat(button(page, "Tare")).isFocused();
+                enter(page);
+                settled(page);
+                assertThat(page.getByTestId("live-grams")).hasText("0.000");
+                if (sequence == 2) {
+                    // moving: refused, and the refusal goes as soon as the reading is stable
+                    benches.simulate(bench, onPan.add(target), Duration.ofMillis(1500), BigDecimal.ZERO, false);
+                    page.waitForResponse(response -> response.request().method().equals("POST"),
+                            () -> button(page, "Capture").click());
+                    assertThat(page.getByTestId("action-message")).containsText("not stable");
+                    settled(page);
+                    assertThat(page.getByTestId("action-message")).hasCount(0);
+                }
+                if (sequence == 5) {
+                    // over the upper limit: Capture gives way to Over target, which explains before anything is recorded
+                    load(bench, onPan.add(target).add(new BigDecimal("5")));
+                    settled(page);
+                    assertThat(button(page, "Capture")).isHidden();
+                    button(page, "Over target").click();
+                    assertThat(page.getByTestId("over-confirm")).containsText("fails this attempt");
+                    button(page, "Not now").click();
+                    assertThat(page.getByTestId("over-confirm")).isHidden();
+                }
+                onPan = onPan.add(target);
+                load(bench, onPan);
+                settled(page);
+                assertThat(button(page, "Capture")).isFocused();
+                enter(page);
+                assertThat(page.getByTestId("step").nth(sequence - 1)).hasAttribute("data-status", "ok");
+            }
+            assertThat(page.getByTestId("session-status")).hasAttribute("data-status", "completed");
+            assertThat(page.getByTestId("ended-at")).not().hasText("—");
+            assertThat(page.getByTestId("next-steps")).isVisible();
+            assertThat(Accessibility.seriousViolations(page)).as("axe-core on the completed preparation").isEmpty();
+
+            page.getByTestId("next-steps").getByRole(AriaRole.LINK,
+                    new Locator.GetByRoleOptions().setName("Preparation record")).click();
+            // the tare of each step is on the record: the vessel first, then the vessel with what was poured
+            assertThat(page.getByTestId("tare").first()).hasText(VESSEL.setScale(3).toPlainString());
+            assertThat(page.getByTestId("tare").nth(1)).hasText("78.000");
+            assertThat(page.getByTestId("audit-what").first()).containsText("Started attempt");
+            assertThat(Accessibility.seriousViolations(page)).as("axe-core on the batch record").isEmpty();
+            assertThat(page.locator("[data-action=BALANCE_TARED] [data-testid=audit-what]").first())
+                    .hasText("Vessel tared at " + bench + ": tare " + VESSEL.setScale(3).toPlainString() + " g");
         }
     }
 }
