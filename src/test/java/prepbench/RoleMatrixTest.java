@@ -94,6 +94,7 @@ class RoleMatrixTest {
         expect(Access.PREPARE, "POST /preparations/{id}/steps/{sequence}/scan",
                 "POST /preparations/{id}/steps/{sequence}/capture", "POST /preparations/{id}/abort",
                 "POST /preparations/{id}/tare", "POST /preparations/{id}/zero", "POST /preparations/{id}/simulate",
+                "POST /preparations/{id}/steps/{sequence}/lot", "POST /api/v1/preparations/{id}/steps/{sequence}/lot",
                 "POST /api/v1/preparations", "POST /api/v1/preparations/{id}/steps/{sequence}/scan",
                 "POST /api/v1/preparations/{id}/steps/{sequence}/capture", "POST /api/v1/preparations/{id}/abort",
                 "POST /api/v1/benches/{bench}/zero", "POST /api/v1/benches/{bench}/tare",

@@ -10,7 +10,8 @@ import prepbench.formulas.Ingredient;
 /** An ingredient as the API shows it. */
 record IngredientDto(UUID id, String code, String name, String casNumber, String primaryCodeValue,
         List<String> alternativeCodeValues, List<AliasDto> aliases, String allowedSymbologies, String parser,
-        BigDecimal densityGPerMl, boolean active, int revision, Instant updatedAt, String updatedBy) {
+        BigDecimal densityGPerMl, boolean active, boolean lotRequired, int revision, Instant updatedAt,
+        String updatedBy) {
 
     record AliasDto(String codeValue, String learnedBy, Instant learnedAt, int seenCount, Instant lastSeenAt,
             boolean confirmed, String confirmedBy, Instant confirmedAt) {
@@ -24,6 +25,7 @@ record IngredientDto(UUID id, String code, String name, String casNumber, String
                                 alias.confirmedAt()))
                         .toList(),
                 ingredient.allowedSymbologies(), ingredient.parser(), Json.plain(ingredient.densityGPerMl()),
-                ingredient.active(), ingredient.revision(), ingredient.updatedAt(), ingredient.updatedBy());
+                ingredient.active(), ingredient.lotRequired(), ingredient.revision(), ingredient.updatedAt(),
+                ingredient.updatedBy());
     }
 }

@@ -66,6 +66,18 @@ class StepApi {
         return SessionDto.of(preparations.scanContainer(SessionId.parse(id), sequence, request.code(), operator));
     }
 
+    /** @param expiry {@code yyyy-MM-dd} */
+    record LotRequest(@Size(max = 64, message = "lot is at most 64 characters") String lot,
+            @Size(max = 10, message = "expiry is a date, yyyy-MM-dd") String expiry) {
+    }
+
+    @PostMapping("/steps/{sequence}/lot")
+    SessionDto enterLot(@PathVariable String id, @PathVariable int sequence, @Valid @RequestBody LotRequest request,
+            Actor operator) {
+        return SessionDto.of(preparations.enterLot(SessionId.parse(id), sequence, request.lot(), request.expiry(),
+                operator));
+    }
+
     @PostMapping("/steps/{sequence}/capture")
     SessionDto captureWeight(@PathVariable String id, @PathVariable int sequence,
             @RequestBody(required = false) CaptureRequest request, Actor operator) {

@@ -53,6 +53,12 @@ class PreparationAuditing {
     }
 
     @EventListener
+    void on(SessionEvents.LotEntered entered) {
+        session(entered.at(), entered.operator(), "LOT_ENTERED", entered.sessionId(), entered.sequence(),
+                entered.formulaCode(), payload("lot", entered.lot(), "expiry", entered.expiry().toString()));
+    }
+
+    @EventListener
     void on(SessionEvents.BalanceZeroed zeroed) {
         session(zeroed.at(), zeroed.operator(), "BALANCE_ZEROED", zeroed.sessionId(), zeroed.sequence(),
                 zeroed.formulaCode(), payload("bench", zeroed.bench(), "gramsRemoved", plain(zeroed.gramsRemoved())));

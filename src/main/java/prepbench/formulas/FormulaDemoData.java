@@ -71,6 +71,9 @@ class FormulaDemoData implements ApplicationRunner {
         }
         Map<String, UUID> ingredients = new java.util.HashMap<>();
         INGREDIENTS.forEach(ingredient -> ingredients.put(ingredient.code(), insert(ingredient)));
+        // bergamot oil's lot and expiry must be on record: its bare code value on the container makes the bench ask
+        jdbc.sql("UPDATE ingredient SET lot_required = TRUE WHERE id = :id").param("id", ingredients.get("BER-001"))
+                .update();
 
         formula(ingredients, "PRM00936", "Eau de parfum Citrus Bloom", "released", "100", "g", List.of(
                 new DemoLine("ETH-001", "0.78", ToleranceOverride.absolute(new BigDecimal("0.5"))),

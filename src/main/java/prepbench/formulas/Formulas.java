@@ -77,7 +77,7 @@ class Formulas {
         List<LineRow> rows = jdbc.sql("""
                 SELECT l.line_no, l.fraction, l.tol_minus_g, l.tol_plus_g, l.tol_minus_pct, l.tol_plus_pct,
                        i.id AS ingredient_id, i.code, i.name, i.density_g_per_ml, i.primary_code_value,
-                       i.allowed_symbologies, i.parser
+                       i.allowed_symbologies, i.parser, i.lot_required
                   FROM formula_line l
                   JOIN ingredient i ON i.id = l.ingredient_id
                  WHERE l.formula_version_id = :version
@@ -91,7 +91,8 @@ class Formulas {
         for (LineRow row : rows) {
             lines.add(new ReleasedFormula.Line(row.lineNo(), row.ingredientId(), row.code(), row.name(),
                     row.fraction(), row.density(), row.tolerance(), row.primaryCodeValue(),
-                    otherCodes.getOrDefault(row.ingredientId(), List.of()), row.symbologies(), row.parser()));
+                    otherCodes.getOrDefault(row.ingredientId(), List.of()), row.symbologies(), row.parser(),
+                    row.lotRequired()));
         }
         return lines;
     }
@@ -117,7 +118,7 @@ class Formulas {
 
     private record LineRow(int lineNo, UUID ingredientId, String code, String name, BigDecimal fraction,
             BigDecimal density, ToleranceOverride tolerance, String primaryCodeValue, String symbologies,
-            String parser) {
+            String parser, boolean lotRequired) {
     }
 
     private static LineRow lineRow(ResultSet rs, int rowNum) throws SQLException {
@@ -126,7 +127,7 @@ class Formulas {
         return new LineRow(rs.getInt("line_no"), rs.getObject("ingredient_id", UUID.class), rs.getString("code"),
                 rs.getString("name"), rs.getBigDecimal("fraction"), rs.getBigDecimal("density_g_per_ml"),
                 tolerance.isEmpty() ? null : tolerance, rs.getString("primary_code_value"),
-                rs.getString("allowed_symbologies"), rs.getString("parser"));
+                rs.getString("allowed_symbologies"), rs.getString("parser"), rs.getBoolean("lot_required"));
     }
 
     private static FormulaSummary summary(ResultSet rs, int rowNum) throws SQLException {

@@ -10,11 +10,13 @@ import java.util.UUID;
  *
  * @param casNumber null when not given
  * @param densityGPerMl null when unknown (the ingredient then cannot be part of a volume batch)
+ * @param lotRequired whether a weighing of it needs the lot and expiry on record
  * @param revision increases with every save; a save made against an older revision is refused
  */
 public record Ingredient(UUID id, IngredientCode code, String name, String casNumber, String primaryCodeValue,
         List<String> alternativeCodeValues, List<Alias> aliases, String allowedSymbologies, String parser,
-        BigDecimal densityGPerMl, boolean active, int revision, Instant updatedAt, String updatedBy) {
+        BigDecimal densityGPerMl, boolean active, boolean lotRequired, int revision, Instant updatedAt,
+        String updatedBy) {
 
     public Ingredient {
         alternativeCodeValues = List.copyOf(alternativeCodeValues);

@@ -14,11 +14,13 @@ import java.util.regex.Pattern;
  *
  * @param alternativeCodeValues other code values found on its containers, one per entry
  * @param allowedSymbologies AIM symbology identifiers separated by commas (such as {@code Q1, C1}); empty for any
+ * @param lotRequired whether a weighing of it needs the lot and expiry on record (asked for when its label has none);
+ *        null (left out) is no
  * @param revision the revision the lab lead edited, null when creating
  */
 public record IngredientEntry(String code, String name, String casNumber, String primaryCodeValue,
         List<String> alternativeCodeValues, String allowedSymbologies, String parser, String density, boolean active,
-        Integer revision) {
+        Boolean lotRequired, Integer revision) {
 
     static final int MAX_CODE_VALUE = 128;
     static final int MAX_ALTERNATIVES = 20;
@@ -39,7 +41,7 @@ public record IngredientEntry(String code, String name, String casNumber, String
     /** The entry's values, checked and in canonical form. */
     record Valid(IngredientCode code, String name, CasNumber casNumber, String primaryCodeValue,
             List<String> alternativeCodeValues, String allowedSymbologies, String parser, BigDecimal density,
-            boolean active) {
+            boolean active, boolean lotRequired) {
     }
 
     /** @throws InvalidEntry naming every field that is wrong */
@@ -94,7 +96,7 @@ public record IngredientEntry(String code, String name, String casNumber, String
         }
         entries.throwIfAny();
         return new Valid(validCode, validName, cas, primary, List.copyOf(alternatives), symbologies, validParser,
-                validDensity, active);
+                validDensity, active, Boolean.TRUE.equals(lotRequired));
     }
 
     private static String codeValue(Entries entries, String field, String label, String input) {

@@ -114,7 +114,7 @@ public class IngredientManagement {
         IngredientCode existingCode = IngredientCode.tryParse(code).orElseThrow(() -> IngredientNotFound.forCode(code));
         IngredientEntry.Valid valid = new IngredientEntry(existingCode.value(), entry.name(), entry.casNumber(),
                 entry.primaryCodeValue(), entry.alternativeCodeValues(), entry.allowedSymbologies(), entry.parser(),
-                entry.density(), entry.active(), entry.revision()).validate();
+                entry.density(), entry.active(), entry.lotRequired(), entry.revision()).validate();
         try {
             return transaction.execute(tx -> {
                 Ingredient before = ingredients.lock(existingCode)
@@ -249,17 +249,17 @@ public class IngredientManagement {
     private static Map<String, Object> fields(Ingredient ingredient) {
         return fields(ingredient.name(), ingredient.casNumber(), ingredient.primaryCodeValue(),
                 ingredient.alternativeCodeValues(), ingredient.allowedSymbologies(), ingredient.parser(),
-                ingredient.densityGPerMl(), ingredient.active());
+                ingredient.densityGPerMl(), ingredient.active(), ingredient.lotRequired());
     }
 
     private static Map<String, Object> fieldsOf(IngredientEntry.Valid entry) {
         return fields(entry.name(), entry.casNumber() == null ? null : entry.casNumber().value(),
                 entry.primaryCodeValue(), entry.alternativeCodeValues(), entry.allowedSymbologies(), entry.parser(),
-                entry.density(), entry.active());
+                entry.density(), entry.active(), entry.lotRequired());
     }
 
     private static Map<String, Object> fields(String name, String cas, String primary, List<String> alternatives,
-            String symbologies, String parser, BigDecimal density, boolean active) {
+            String symbologies, String parser, BigDecimal density, boolean active, boolean lotRequired) {
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("name", name);
         fields.put("casNumber", cas);
@@ -269,6 +269,7 @@ public class IngredientManagement {
         fields.put("parser", parser);
         fields.put("densityGPerMl", density == null ? null : density.stripTrailingZeros().toPlainString());
         fields.put("active", active);
+        fields.put("lotRequired", lotRequired);
         return fields;
     }
 

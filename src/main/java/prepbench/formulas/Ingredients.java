@@ -22,7 +22,7 @@ class Ingredients {
 
     private static final String COLUMNS = """
             id, code, name, cas_number, primary_code_value, allowed_symbologies, parser, density_g_per_ml, active,
-            revision, updated_at, updated_by""";
+            lot_required, revision, updated_at, updated_by""";
 
     private final JdbcClient jdbc;
 
@@ -93,14 +93,15 @@ class Ingredients {
     void insert(UUID id, IngredientEntry.Valid entry, String by, Instant at) {
         jdbc.sql("""
                 INSERT INTO ingredient (id, code, name, cas_number, primary_code_value, allowed_symbologies, parser,
-                                        density_g_per_ml, active, revision, updated_at, updated_by)
-                VALUES (:id, :code, :name, :cas, :primary, :symbologies, :parser, :density, :active, 1, :at, :by)
+                                        density_g_per_ml, active, lot_required, revision, updated_at, updated_by)
+                VALUES (:id, :code, :name, :cas, :primary, :symbologies, :parser, :density, :active, :lotRequired, 1,
+                        :at, :by)
                 """)
                 .param("id", id).param("code", entry.code().value()).param("name", entry.name())
                 .param("cas", entry.casNumber() == null ? null : entry.casNumber().value())
                 .param("primary", entry.primaryCodeValue()).param("symbologies", entry.allowedSymbologies())
                 .param("parser", entry.parser()).param("density", entry.density()).param("active", entry.active())
-                .param("at", utc(at)).param("by", by)
+                .param("lotRequired", entry.lotRequired()).param("at", utc(at)).param("by", by)
                 .update();
         insertCodes(id, entry);
     }
@@ -110,14 +111,15 @@ class Ingredients {
         int updated = jdbc.sql("""
                 UPDATE ingredient SET name = :name, cas_number = :cas, primary_code_value = :primary,
                        allowed_symbologies = :symbologies, parser = :parser, density_g_per_ml = :density,
-                       active = :active, revision = revision + 1, updated_at = :at, updated_by = :by
+                       active = :active, lot_required = :lotRequired, revision = revision + 1, updated_at = :at,
+                       updated_by = :by
                  WHERE id = :id AND revision = :revision
                 """)
                 .param("id", id).param("revision", revision).param("name", entry.name())
                 .param("cas", entry.casNumber() == null ? null : entry.casNumber().value())
                 .param("primary", entry.primaryCodeValue()).param("symbologies", entry.allowedSymbologies())
                 .param("parser", entry.parser()).param("density", entry.density()).param("active", entry.active())
-                .param("at", utc(at)).param("by", by)
+                .param("lotRequired", entry.lotRequired()).param("at", utc(at)).param("by", by)
                 .update();
         if (updated == 0) {
             return false;
@@ -184,8 +186,8 @@ class Ingredients {
         List<Ingredient.Alias> aliases = codes.stream().filter(code -> code.kind().equals("alias"))
                 .map(CodeRow::alias).toList();
         return new Ingredient(row.id(), row.code(), row.name(), row.casNumber(), row.primaryCodeValue(), alternatives,
-                aliases, row.allowedSymbologies(), row.parser(), row.densityGPerMl(), row.active(), row.revision(),
-                row.updatedAt(), row.updatedBy());
+                aliases, row.allowedSymbologies(), row.parser(), row.densityGPerMl(), row.active(), row.lotRequired(),
+                row.revision(), row.updatedAt(), row.updatedBy());
     }
 
     private Map<UUID, List<CodeRow>> codes(List<UUID> ids) {
@@ -211,7 +213,8 @@ class Ingredients {
         return new Ingredient(rs.getObject("id", UUID.class), new IngredientCode(rs.getString("code")),
                 rs.getString("name"), rs.getString("cas_number"), rs.getString("primary_code_value"), List.of(),
                 List.of(), rs.getString("allowed_symbologies"), rs.getString("parser"),
-                rs.getBigDecimal("density_g_per_ml"), rs.getBoolean("active"), rs.getInt("revision"),
+                rs.getBigDecimal("density_g_per_ml"), rs.getBoolean("active"), rs.getBoolean("lot_required"),
+                rs.getInt("revision"),
                 instant(rs, "updated_at"), rs.getString("updated_by"));
     }
 

@@ -26,7 +26,7 @@ public record ReleasedFormula(UUID formulaId, FormulaCode code, String name, UUI
      */
     public record Line(int lineNo, UUID ingredientId, String ingredientCode, String ingredientName,
             BigDecimal fraction, BigDecimal densityGPerMl, ToleranceOverride tolerance, String primaryCodeValue,
-            List<String> alternativeCodeValues, String allowedSymbologies, String parser) {
+            List<String> alternativeCodeValues, String allowedSymbologies, String parser, boolean lotRequired) {
 
         public Line {
             alternativeCodeValues = List.copyOf(alternativeCodeValues);

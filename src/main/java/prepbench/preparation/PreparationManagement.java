@@ -292,6 +292,24 @@ public class PreparationManagement {
                                 && signatures.verify(actor.username(), password), actor, now));
     }
 
+    /**
+     * Records the lot and expiry typed from the container's label, when the ingredient requires them and the label
+     * scanned carried neither.
+     *
+     * @param expiry as typed, {@code yyyy-MM-dd}; refused when it is no date
+     */
+    public PreparationSession enterLot(SessionId id, int sequence, String lot, String expiry, Actor actor) {
+        return act(id, actor, "LOT", sequence, lot, (session, now) -> {
+            LocalDate date;
+            try {
+                date = expiry == null || expiry.length() > 10 ? null : LocalDate.parse(expiry.strip());
+            } catch (java.time.format.DateTimeParseException notADate) {
+                date = null;
+            }
+            session.recordLot(sequence, lot, date, actor, LocalDate.ofInstant(now, properties.zone()), now);
+        });
+    }
+
     /** Aborts the session with a reason: it becomes {@code failed}, and a new attempt may follow. */
     public PreparationSession abort(SessionId id, String reason, Actor actor) {
         return act(id, actor, "ABORT", null, null, (session, now) -> session.abort(reason, actor, now));

@@ -154,6 +154,27 @@ public final class PreparationSession {
     }
 
     /**
+     * Records the lot and expiry typed from the container's label, for a step whose ingredient requires them and
+     * whose label carried neither (a bare GTIN or code value). An expired lot is refused as at the scan.
+     */
+    void recordLot(int sequence, String lot, LocalDate expiry, Actor actor, LocalDate today, Instant now) {
+        Step step = activeStepForAction(sequence, actor);
+        requireIdentified(step);
+        String typed = lot == null ? "" : lot.strip();
+        if (typed.isEmpty() || typed.length() > MAX_LOT || expiry == null) {
+            throw new ActionRefused(Reason.LOT_REQUIRED, "Type the lot number (at most " + MAX_LOT + " characters) "
+                    + "and the expiry date as the container's label shows them.");
+        }
+        if (expiry.isBefore(today)) {
+            throw new ActionRefused(Reason.EXPIRED, "Lot " + typed + " of " + step.ingredientName() + " expired on "
+                    + expiry + ". Do not use it: fetch a container within its expiry date.");
+        }
+        replace(step.withLot(typed, expiry));
+        events.add(new SessionEvents.LotEntered(id.value(), formulaCode.value(), sequence, actor.username(), typed,
+                expiry, now));
+    }
+
+    /**
      * Records that the vessel on the session's balance was tared for the active step, with the weight the tare took
      * away, which the step keeps as its tare weight; the caller tares the balance itself. The first tare at the
      * session's bench, or after a zero, needs the vessel on the pan: a stable reading of at least {@code minVesselG}. A later one (the
@@ -203,6 +224,7 @@ public final class PreparationSession {
             Instant now) {
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
+        requireLot(step);
         if (!taredFor(step)) {
             throw new ActionRefused(Reason.NOT_TARED, "Put the vessel on the pan and press Tare before weighing "
                     + step.ingredientName() + ": a weighing starts from the tared vessel (a zero on an empty pan does "
@@ -246,6 +268,7 @@ public final class PreparationSession {
         actor.require(Permission.ENTER_MANUAL_WEIGHT);
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
+        requireLot(step);
         String why = reason(reason, "entering the weight by hand");
         if (grams == null || !Grams.inBounds(grams)) {
             throw new ActionRefused(Reason.INVALID_WEIGHT, "Enter the weight in grams as a number, such as "
@@ -357,6 +380,14 @@ public final class PreparationSession {
         if (!step.isIdentified()) {
             throw new ActionRefused(Reason.NOT_SCANNED, "Scan the container of " + step.ingredientName()
                     + " before weighing it.");
+        }
+    }
+
+    private static void requireLot(Step step) {
+        if (step.needsLot()) {
+            throw new ActionRefused(Reason.LOT_REQUIRED, "The label of " + step.ingredientName() + " gave no lot "
+                    + "and expiry, and this ingredient needs them on record: type them from the container's label "
+                    + "first.");
         }
     }
 

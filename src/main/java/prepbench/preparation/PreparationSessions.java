@@ -338,15 +338,16 @@ class PreparationSessions {
                 .addValue("target", step.targetG())
                 .addValue("minus", step.tolerance().minusG())
                 .addValue("plus", step.tolerance().plusG())
-                .addValue("status", step.status().code()))
+                .addValue("status", step.status().code())
+                .addValue("lotRequired", step.lotRequired()))
                 .toArray(SqlParameterSource[]::new);
         // one round trip for all the steps
         batch.batchUpdate("""
                 INSERT INTO preparation_step (session_id, sequence_no, id, ingredient_id, ingredient_code,
                     ingredient_name, required_code_value, alt_code_values, allowed_symbologies, parser,
-                    target_g, tol_minus_g, tol_plus_g, status)
+                    target_g, tol_minus_g, tol_plus_g, status, lot_required)
                 VALUES (:session, :sequence, :id, :ingredient, :code, :name, :required, :alternatives,
-                    :symbologies, :parser, :target, :minus, :plus, :status)
+                    :symbologies, :parser, :target, :minus, :plus, :status, :lotRequired)
                 """, steps);
     }
 
@@ -355,7 +356,7 @@ class PreparationSessions {
                 SELECT sequence_no, id, ingredient_id, ingredient_code, ingredient_name, required_code_value,
                        alt_code_values, allowed_symbologies, parser, target_g, tol_minus_g, tol_plus_g,
                        scanned_code, symbology, scanned_at, captured_g, is_stable, manual, manual_reason, lot,
-                       expiry, status, failure_reason, captured_at, scale_id, tare_g
+                       expiry, status, failure_reason, captured_at, scale_id, tare_g, lot_required
                   FROM preparation_step WHERE session_id = :session ORDER BY sequence_no
                 """)
                 .param("session", sessionId)
@@ -377,7 +378,8 @@ class PreparationSessions {
                 rs.getString("lot"), rs.getObject("expiry", LocalDate.class), rs.getBigDecimal("captured_g"),
                 isStable, rs.getBoolean("manual"), rs.getString("manual_reason"),
                 StepStatus.fromCode(rs.getString("status")), rs.getString("failure_reason"),
-                instant(rs, "captured_at"), rs.getString("scale_id"), rs.getBigDecimal("tare_g"));
+                instant(rs, "captured_at"), rs.getString("scale_id"), rs.getBigDecimal("tare_g"),
+                rs.getBoolean("lot_required"));
     }
 
     private static PreparationSession session(ResultSet rs, List<Step> steps) throws SQLException {

@@ -20,6 +20,11 @@ public final class SessionEvents {
             String codeValue, String symbology, String lot, LocalDate expiry, Instant at) {
     }
 
+    /** The lot and expiry of a step's container were typed from its label, which carried neither. */
+    public record LotEntered(UUID sessionId, String formulaCode, int sequence, String operator, String lot,
+            LocalDate expiry, Instant at) {
+    }
+
     /** The session's balance was zeroed, taking away {@code gramsRemoved}; {@code sequence} null when no step is active. */
     public record BalanceZeroed(UUID sessionId, String formulaCode, Integer sequence, String operator, String bench,
             BigDecimal gramsRemoved, Instant at) {

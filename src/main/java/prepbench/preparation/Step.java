@@ -14,12 +14,14 @@ import java.util.UUID;
  * @param scannedCode the code value of the container accepted for this step; null until one is
  * @param manual whether the weight was entered by hand instead of read from the balance
  * @param tareG the weight the step's tare took away (the vessel, with what earlier steps poured); null until tared
+ * @param lotRequired whether the ingredient needs its lot and expiry on record before it is weighed
  */
 public record Step(UUID id, int sequence, UUID ingredientId, String ingredientCode, String ingredientName,
         String requiredCodeValue, List<String> alternativeCodeValues, String allowedSymbologies, String parser,
         BigDecimal targetG, Tolerance tolerance, String scannedCode, String symbology, Instant scannedAt, String lot,
         LocalDate expiry, BigDecimal capturedG, Boolean stable, boolean manual, String manualReason,
-        StepStatus status, String failureReason, Instant capturedAt, String scaleId, BigDecimal tareG) {
+        StepStatus status, String failureReason, Instant capturedAt, String scaleId, BigDecimal tareG,
+        boolean lotRequired) {
 
     /** Why a step failed: a stable reading above target + tolerance. */
     public static final String OVER_DISPENSE = "OVER_DISPENSE";
@@ -33,13 +35,26 @@ public record Step(UUID id, int sequence, UUID ingredientId, String ingredientCo
         return new Step(UUID.randomUUID(), sequence, line.ingredientId(), line.ingredientCode(),
                 line.ingredientName(), line.primaryCodeValue(), line.alternativeCodeValues(),
                 line.allowedSymbologies(), line.parser(), planned.targetG(), planned.tolerance(), null, null, null,
-                null, null, null, null, false, null, StepStatus.PENDING, null, null, null, null);
+                null, null, null, null, false, null, StepStatus.PENDING, null, null, null, null, line.lotRequired());
     }
 
     Step identified(String code, String symbologyId, String lotNo, LocalDate expiryDate, Instant at) {
         return new Step(id, sequence, ingredientId, ingredientCode, ingredientName, requiredCodeValue,
                 alternativeCodeValues, allowedSymbologies, parser, targetG, tolerance, code, symbologyId, at, lotNo,
-                expiryDate, null, null, false, null, status, null, null, null, null);
+                expiryDate, null, null, false, null, status, null, null, null, null, lotRequired);
+    }
+
+    /** The step with the lot and expiry typed from the container's label (which carried neither). */
+    Step withLot(String lotNo, LocalDate expiryDate) {
+        return new Step(id, sequence, ingredientId, ingredientCode, ingredientName, requiredCodeValue,
+                alternativeCodeValues, allowedSymbologies, parser, targetG, tolerance, scannedCode, symbology,
+                scannedAt, lotNo, expiryDate, capturedG, stable, manual, manualReason, status, failureReason,
+                capturedAt, scaleId, tareG, lotRequired);
+    }
+
+    /** Whether the lot and expiry must still be typed in before the step is weighed. */
+    public boolean needsLot() {
+        return lotRequired && isIdentified() && (lot == null || expiry == null);
     }
 
     /** The step with the weight its tare took away: the vessel, with what earlier steps poured into it. */
@@ -47,14 +62,15 @@ public record Step(UUID id, int sequence, UUID ingredientId, String ingredientCo
         return new Step(id, sequence, ingredientId, ingredientCode, ingredientName, requiredCodeValue,
                 alternativeCodeValues, allowedSymbologies, parser, targetG, tolerance, scannedCode, symbology,
                 scannedAt, lot, expiry, capturedG, stable, manual, manualReason, status, failureReason, capturedAt,
-                scaleId, grams);
+                scaleId, grams, lotRequired);
     }
 
     Step weighed(BigDecimal grams, boolean isStable, boolean byHand, String reason, StepStatus outcome,
             String failure, Instant at, String scale) {
         return new Step(id, sequence, ingredientId, ingredientCode, ingredientName, requiredCodeValue,
                 alternativeCodeValues, allowedSymbologies, parser, targetG, tolerance, scannedCode, symbology,
-                scannedAt, lot, expiry, grams, isStable, byHand, reason, outcome, failure, at, scale, tareG);
+                scannedAt, lot, expiry, grams, isStable, byHand, reason, outcome, failure, at, scale, tareG,
+                lotRequired);
     }
 
     public BigDecimal lowerLimitG() {

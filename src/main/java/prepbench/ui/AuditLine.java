@@ -40,6 +40,7 @@ public record AuditLine(AuditEvent event, String what) {
                     + (p.get("movedFrom") != null ? ", moved from " + p.get("movedFrom") : "");
             case "CONTAINER_SCANNED" -> "Container " + p.get("code") + " accepted" + optional(", lot ", p.get("lot"))
                     + optional(", expires ", p.get("expiry")) + optional(", barcode ]", p.get("symbology"));
+            case "LOT_ENTERED" -> "Lot " + p.get("lot") + ", expiry " + p.get("expiry") + " typed from the label";
             case "BALANCE_ZEROED" -> "Balance zeroed" + at(p) + ", " + grams(p.get("gramsRemoved")) + " taken away";
             case "BALANCE_TARED" -> "Vessel tared" + at(p) + ": tare " + grams(p.get("gramsRemoved"));
             case "WEIGHT_CAPTURED" -> grams(p.get("grams")) + " captured from the balance (" + p.get("scale")

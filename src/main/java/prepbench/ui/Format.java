@@ -16,6 +16,17 @@ public final class Format {
     private Format() {
     }
 
+    /** A preparation's status in words, as pages show it (the API and the database keep the codes). */
+    public static String status(prepbench.preparation.SessionStatus status) {
+        return switch (status) {
+            case IN_PROGRESS -> "In progress";
+            case COMPLETED -> "Completed";
+            case FAILED -> "Aborted";
+            case LOCKED_FAILED -> "Failed and locked";
+            case SERVER_REJECTED -> "Rejected by the server";
+        };
+    }
+
     public static String time(Instant instant) {
         return instant == null ? "—" : TIME.format(instant);
     }

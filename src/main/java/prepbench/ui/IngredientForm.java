@@ -14,10 +14,10 @@ import prepbench.formulas.IngredientEntry;
  */
 public record IngredientForm(String code, String name, String casNumber, String primaryCodeValue,
         String alternativeCodeValues, String allowedSymbologies, String parser, String density, Boolean active,
-        Integer revision) {
+        Boolean lotRequired, Integer revision) {
 
     static IngredientForm blank() {
-        return new IngredientForm("", "", "", "", "", "", "plain", "", true, null);
+        return new IngredientForm("", "", "", "", "", "", "plain", "", true, false, null);
     }
 
     static IngredientForm of(Ingredient ingredient) {
@@ -25,7 +25,8 @@ public record IngredientForm(String code, String name, String casNumber, String 
                 ingredient.casNumber() == null ? "" : ingredient.casNumber(), ingredient.primaryCodeValue(),
                 String.join("\n", ingredient.alternativeCodeValues()), ingredient.allowedSymbologies(),
                 ingredient.parser(), ingredient.densityGPerMl() == null ? ""
-                        : Format.amount(ingredient.densityGPerMl()), ingredient.active(), ingredient.revision());
+                        : Format.amount(ingredient.densityGPerMl()), ingredient.active(), ingredient.lotRequired(),
+                ingredient.revision());
     }
 
     IngredientEntry entry() {
@@ -33,7 +34,11 @@ public record IngredientForm(String code, String name, String casNumber, String 
                 : Arrays.stream(alternativeCodeValues.split("[\\r\\n]+")).map(String::strip)
                         .filter(value -> !value.isEmpty()).toList();
         return new IngredientEntry(code, name, casNumber, primaryCodeValue, alternatives, allowedSymbologies, parser,
-                density, Boolean.TRUE.equals(active), revision);
+                density, Boolean.TRUE.equals(active), Boolean.TRUE.equals(lotRequired), revision);
+    }
+
+    public boolean isLotRequired() {
+        return Boolean.TRUE.equals(lotRequired);
     }
 
     public boolean isActive() {

@@ -56,13 +56,7 @@ public record PreparationPage(PreparationSession session, String message, boolea
 
     /** The status in words. */
     public String statusWords() {
-        return switch (session.status()) {
-            case IN_PROGRESS -> "In progress";
-            case COMPLETED -> "Completed";
-            case FAILED -> "Aborted";
-            case LOCKED_FAILED -> "Failed and locked";
-            case SERVER_REJECTED -> "Rejected by the server";
-        };
+        return Format.status(session.status());
     }
 
     /** What the status means, in a sentence for the bench. */
@@ -106,6 +100,9 @@ public record PreparationPage(PreparationSession session, String message, boolea
         if (!step.isIdentified()) {
             return "Scan the container of " + step.ingredientName() + ": " + labelForm(step) + ".";
         }
+        if (step.needsLot()) {
+            return "Type the lot and expiry from the container's label.";
+        }
         return tared ? "Pour " + step.ingredientName() + " to " + Format.grams(step.targetG()) + " g."
                 : "Put the vessel on the pan and press Tare.";
     }
@@ -136,7 +133,7 @@ public record PreparationPage(PreparationSession session, String message, boolea
 
     /** Whether the message is shown at the top of the page. */
     public boolean messageAtTop() {
-        return message != null && !messageAt("manual") && !messageAt("abort");
+        return message != null && !messageAt("manual") && !messageAt("abort") && !messageAt("lot");
     }
 
     /** Whether the last capture was refused for being over target without confirmation. */

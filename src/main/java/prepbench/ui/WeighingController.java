@@ -79,6 +79,16 @@ class WeighingController {
                 sequence, Grams.parse(grams), reason, password, meaning, operator));
     }
 
+    @PostMapping("/preparations/{id}/steps/{sequence}/lot")
+    Object enterLot(@PathVariable String id, @PathVariable int sequence, @RequestParam(defaultValue = "") String lot,
+            @RequestParam(defaultValue = "") String expiry, Actor operator,
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+        SessionId session = SessionId.parse(id);
+        return answer("lot", session, operator, htmx, flash, done -> "Lot " + lot.strip() + " recorded. Put the "
+                + "vessel on the pan and press Tare.", () -> preparations.enterLot(session, sequence, lot, expiry,
+                operator));
+    }
+
     @PostMapping("/preparations/{id}/abort")
     Object abort(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {

@@ -342,6 +342,31 @@ abstract class WeighingFlowScenarios {
     }
 
     @Test
+    void aBareCodeOfALotRequiredIngredientAsksForItsLotBeforeTheWeighing() throws Exception {
+        RequestPostProcessor who = technician();
+        String id = start(who, "PRM00936");
+        for (int sequence = 1; sequence <= 3; sequence++) {
+            prepareStep(id, sequence, stepField(id, sequence, "targetQtyG", who), who);
+            capture(id, sequence, who).andExpect(status().isOk());
+        }
+        json(post("/api/v1/preparations/" + id + "/steps/4/scan"), who, "{\"code\":\"BER-001\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.steps[3].lot").doesNotExist());
+        mvc.perform(post("/api/v1/benches/" + bench + "/tare").with(who)).andExpect(status().isOk());
+        onPan = onPan.add(new BigDecimal(stepField(id, 4, "targetQtyG", who)));
+        load(who, onPan.toPlainString());
+        capture(id, 4, who).andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$.reason").value("LOT_REQUIRED"));
+        json(post("/api/v1/preparations/" + id + "/steps/4/lot"), who, "{\"lot\":\"B-7\",\"expiry\":\"31.12.2030\"}")
+                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.reason").value("LOT_REQUIRED"));
+        json(post("/api/v1/preparations/" + id + "/steps/4/lot"), who, "{\"lot\":\"B-7\",\"expiry\":\"2030-12-31\"}")
+                .andExpect(status().isOk()).andExpect(jsonPath("$.steps[3].lot").value("B-7"))
+                .andExpect(jsonPath("$.steps[3].expiry").value("2030-12-31"));
+        capture(id, 4, who).andExpect(status().isOk()).andExpect(jsonPath("$.steps[3].status").value("ok"));
+        assertThat(jdbc.sql("SELECT payload FROM audit_event WHERE session_id = :id AND action = 'LOT_ENTERED'")
+                .param("id", UUID.fromString(id)).query(String.class).single()).contains("\"lot\":\"B-7\"");
+    }
+
+    @Test
     void zeroAndTareAreActionsOfTheCallersPreparationAtTheBenchAndRecordedInIt() throws Exception {
         RequestPostProcessor who = technician();
         RequestPostProcessor someoneElse = technician();

@@ -54,7 +54,7 @@ abstract class CatalogScenarios {
 
     static IngredientEntry ingredient(String code, String primary) {
         return new IngredientEntry(code, "Ingredient " + code, "64-17-5", primary, List.of(), "", "plain", "0.9", true,
-                null);
+                false, null);
     }
 
     static DraftEntry.LineEntry line(String ingredient, String percent) {
@@ -362,7 +362,7 @@ abstract class CatalogScenarios {
         String code = unique("I");
         Ingredient created = ingredients.create(LAB_LEAD, ingredient(code, unique("C")));
         IngredientEntry edit = new IngredientEntry(code, "Renamed", "", created.primaryCodeValue(), List.of("ALT-" + code),
-                "Q1, ]C1", "plain", "1.05", false, created.revision());
+                "Q1, ]C1", "plain", "1.05", false, true, created.revision());
 
         Ingredient edited = ingredients.update(ADMIN, code, edit);
 
@@ -371,10 +371,13 @@ abstract class CatalogScenarios {
         assertThat(edited.alternativeCodeValues()).containsExactly("ALT-" + code);
         assertThat(edited.allowedSymbologies()).isEqualTo("Q1,C1");
         assertThat(edited.active()).isFalse();
+        assertThat(created.lotRequired()).isFalse();
+        assertThat(edited.lotRequired()).isTrue();
         String payload = jdbc.sql("SELECT payload FROM audit_event WHERE chain = :chain AND action = 'INGREDIENT_CHANGED'")
                 .param("chain", "ingredient:" + code).query(String.class).single();
         assertThat(payload).contains("\"name\":{\"old\":\"Ingredient " + code + "\",\"new\":\"Renamed\"}")
                 .contains("\"casNumber\":{\"old\":\"64-17-5\",\"new\":null}")
+                .contains("\"lotRequired\":{\"old\":false,\"new\":true}")
                 .doesNotContain("primaryCodeValue");
         assertThatThrownBy(() -> ingredients.update(LAB_LEAD, code, edit))
                 .isInstanceOfSatisfying(CatalogRefused.class, refused -> {
@@ -387,7 +390,7 @@ abstract class CatalogScenarios {
     void anInactiveIngredientCannotBeAddedToADraft() {
         String code = unique("I");
         Ingredient created = ingredients.create(LAB_LEAD, new IngredientEntry(code, "Old stock", "", unique("C"),
-                List.of(), "", "plain", "", false, null));
+                List.of(), "", "plain", "", false, false, null));
         FormulaCode formula = FormulaCode.of(unique("F"));
         FormulaVersion draft = formulaWithDraft(formula.value());
 

@@ -12,7 +12,7 @@ class IngredientEntryTest {
     private static IngredientEntry entry(String code, String cas, String primary, List<String> alternatives,
             String symbologies, String parser, String density) {
         return new IngredientEntry(code, "Linalool", cas, primary, alternatives, symbologies, parser, density, true,
-                null);
+                false, null);
     }
 
     @Test
@@ -32,7 +32,7 @@ class IngredientEntryTest {
     @Test
     void namesEveryWrongFieldAtOnce() {
         IngredientEntry bad = new IngredientEntry("no spaces", "", "78-70-7", "two words", List.of("A", "a"),
-                "Q1,??", "xml", "0", true, null);
+                "Q1,??", "xml", "0", true, false, null);
 
         assertThatThrownBy(bad::validate).isInstanceOfSatisfying(InvalidEntry.class, invalid ->
                 assertThat(invalid.problems()).containsOnlyKeys("code", "name", "casNumber", "primaryCodeValue",

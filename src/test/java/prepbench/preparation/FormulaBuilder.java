@@ -24,9 +24,19 @@ final class FormulaBuilder {
     }
 
     FormulaBuilder withLine(String name, String fraction, String density, ToleranceOverride tolerance) {
+        return withLine(name, fraction, density, tolerance, false);
+    }
+
+    /** A line whose ingredient needs its lot and expiry on record. */
+    FormulaBuilder withLotRequiredLine(String name, String fraction) {
+        return withLine(name, fraction, null, null, true);
+    }
+
+    private FormulaBuilder withLine(String name, String fraction, String density, ToleranceOverride tolerance,
+            boolean lotRequired) {
         lines.add(new ReleasedFormula.Line(lines.size() + 1, UUID.randomUUID(), name.toUpperCase(), name,
                 new BigDecimal(fraction), density == null ? null : new BigDecimal(density), tolerance,
-                "ING-" + name.toUpperCase(), List.of(), "", "plain"));
+                "ING-" + name.toUpperCase(), List.of(), "", "plain", lotRequired));
         return this;
     }
 

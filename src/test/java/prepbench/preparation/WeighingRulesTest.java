@@ -146,6 +146,41 @@ class WeighingRulesTest {
     }
 
     @Test
+    void aLotRequiredIngredientScannedWithoutLotIsWeighedOnlyOnceItsLotAndExpiryAreTyped() {
+        var formula = aFormula().withLotRequiredLine("oil", "1").build();
+        BatchSize batch = new BatchSize(new BigDecimal("10"), BatchUnit.G);
+        PreparationSession session = PreparationSession.start(formula, BatchPlan.of(formula, batch,
+                new BigDecimal("0.001"), new BigDecimal("1000")), batch, 1, "tina", "bench-1", T0);
+        session.identifyContainer(1, "ING-OIL", TINA, TODAY, at(1));
+        tare(session, "52.317", 2);
+
+        assertThat(session.steps().get(0).needsLot()).isTrue();
+        assertThat(refusal(() -> session.captureWeight(1, stable("10"), false, TINA, "bench-1", at(3))))
+                .isEqualTo("LOT_REQUIRED");
+        assertThat(refusal(() -> session.enterWeightManually(1, new BigDecimal("10"), "x", true, () -> true, LEE,
+                at(3)))).isEqualTo("LOT_REQUIRED");
+        assertThat(refusal(() -> session.recordLot(1, " ", LocalDate.parse("2030-01-31"), TINA, TODAY, at(4))))
+                .isEqualTo("LOT_REQUIRED");
+        assertThat(refusal(() -> session.recordLot(1, "L7", null, TINA, TODAY, at(4)))).isEqualTo("LOT_REQUIRED");
+        assertThat(refusal(() -> session.recordLot(1, "L7", TODAY.minusDays(1), TINA, TODAY, at(4))))
+                .isEqualTo("EXPIRED");
+
+        session.recordLot(1, " L7 ", LocalDate.parse("2030-01-31"), TINA, TODAY, at(4));
+        assertThat(session.steps().get(0).lot()).isEqualTo("L7");
+        assertThat(session.steps().get(0).needsLot()).isFalse();
+        assertThat(session.events()).last().isInstanceOf(SessionEvents.LotEntered.class);
+        session.captureWeight(1, stable("10"), false, TINA, "bench-1", at(5));
+        assertThat(session.status()).isEqualTo(SessionStatus.COMPLETED);
+    }
+
+    @Test
+    void anIngredientThatDoesNotRequireALotIsWeighedWithoutOne() {
+        PreparationSession session = aSession();
+        session.identifyContainer(1, "ING-A", TINA, TODAY, at(1));
+        assertThat(session.steps().get(0).needsLot()).isFalse();
+    }
+
+    @Test
     void anEmptyBeakerPutOnAZeroedPanIsNeverWeighedAsProduct() {
         PreparationSession session = aSession();
         session.identifyContainer(1, "ING-A", TINA, TODAY, at(10));
@@ -290,7 +325,7 @@ class WeighingRulesTest {
         var formula = aFormula().withLine("a", "1", null).build();
         var line = formula.lines().get(0);
         var gs1Line = new prepbench.formulas.ReleasedFormula.Line(1, line.ingredientId(), "LIN", "Linalool",
-                line.fraction(), null, null, "09506000134352", List.of(), "", "gs1");
+                line.fraction(), null, null, "09506000134352", List.of(), "", "gs1", false);
         var gs1Formula = new prepbench.formulas.ReleasedFormula(formula.formulaId(), formula.code(), formula.name(),
                 formula.versionId(), 1, formula.defaultAmount(), formula.defaultUnit(), List.of(gs1Line));
         BatchSize batch = new BatchSize(new BigDecimal("10"), BatchUnit.G);

@@ -144,7 +144,7 @@ class RealBalancesTest {
                 .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
         String id = JsonPath.read(created, "$.id");
         List<String> labels = List.of("ING-ETH-001", "ING-LIM-001", "(01)09506000134352(10)L1",
-                "ING=BER-001;LOT=B1", "HEDIONE", "ING-ISO-001", "ING-GAL-001", "ING-VAN-001");
+                "ING=BER-001;LOT=B1;EXP=2030-06-30", "HEDIONE", "ING-ISO-001", "ING-GAL-001", "ING-VAN-001");
         for (int sequence = 1; sequence <= 8; sequence++) {
             String target = JsonPath.read(created, "$.steps[" + (sequence - 1) + "].targetQtyG").toString();
             mvc.perform(post("/api/v1/preparations/" + id + "/steps/" + sequence + "/scan").with(technician)

@@ -140,7 +140,7 @@ class PagesTest {
         mvc.perform(get(first).with(technician))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("PRM00936"), containsString("Eau de parfum Citrus Bloom"),
-                        containsString("in_progress"), containsString("Vanillin"), containsString("78.000"),
+                        containsString(">In progress<"), containsString("Vanillin"), containsString("78.000"),
                         containsString("± 0.500"), containsString("− 0.020 / + 0.010"))));
     }
 
