@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import prepbench.access.Actor;
 import prepbench.access.NotPermitted;
 import prepbench.access.Permission;
+import prepbench.access.Role;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.IngredientManagement;
@@ -27,6 +28,7 @@ import prepbench.formulas.SignatureVerifier;
 import prepbench.preparation.ActionRefused.Reason;
 import prepbench.scales.Benches;
 import prepbench.scales.Grams;
+import prepbench.scales.Reading;
 import prepbench.scales.ScaleCommandRefused;
 
 /**
@@ -276,6 +278,31 @@ public class PreparationManagement {
             String bench = session.bench();
             session.captureWeight(sequence, benches.reading(bench), overTargetConfirmed, actor, benches.describe(bench),
                     now);
+        });
+    }
+
+    /**
+     * Fails the active step as an over-dispense, for {@code prepbench.weighing.over-dispense=fail-after}: the balance
+     * has read a stable weight above the step's upper limit for {@code held}. Recorded as the operator's capture (they
+     * poured it), its balance noting that PrepBench recorded it. Nothing happens unless the bench still reads so now.
+     */
+    void failOverDispense(SessionId id, int sequence, java.time.Duration held) {
+        PreparationSession current = find(id).orElse(null);
+        if (current == null || !current.status().isInProgress()) {
+            return;
+        }
+        Actor operator = Actor.withRole(current.operator(), Role.TECHNICIAN);
+        act(id, operator, "OVER_DISPENSE", sequence, null, (session, now) -> {
+            Reading reading = benches.reading(session.bench());
+            Step step = session.activeStep().orElse(null);
+            if (step == null || step.sequence() != sequence || !session.taredFor(step) || step.needsLot()
+                    || !reading.capturable() || reading.grams().compareTo(step.upperLimitG()) <= 0) {
+                return;
+            }
+            String balance = benches.describe(session.bench()) + " (above the limit for " + held.toSeconds()
+                    + " s: failed by PrepBench)";
+            session.captureWeight(sequence, reading, true, operator,
+                    balance.length() <= 200 ? balance : balance.substring(0, 199) + "…", now);
         });
     }
 

@@ -268,6 +268,16 @@ class PreparationSessions {
     }
 
     /** The benches that have a preparation in progress. */
+    /** The sessions in progress that hold a bench, with their bench. */
+    Map<SessionId, String> inProgressAtBenches() {
+        Map<SessionId, String> atBenches = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT id, in_progress_bench FROM preparation_session WHERE in_progress_bench IS NOT NULL")
+                .query((rs, n) -> atBenches.put(new SessionId(rs.getObject("id", UUID.class)),
+                        rs.getString("in_progress_bench")))
+                .list();
+        return atBenches;
+    }
+
     Set<String> occupiedBenches() {
         return new HashSet<>(jdbc.sql("SELECT in_progress_bench FROM preparation_session WHERE in_progress_bench IS NOT NULL")
                 .query(String.class).list());

@@ -24,10 +24,12 @@ import prepbench.samples.Sample;
  * @param tared whether the vessel was tared for the active step since its container was scanned
  * @param lock the formula's lock when it is locked now; null otherwise
  * @param demoPanel whether to show the simulated balance's controls
+ * @param overDispenseFailsAfterSeconds after how long a stable reading above the limit fails the step by itself
+ *        ({@code prepbench.weighing.over-dispense=fail-after}); 0 when only a confirmed capture does
  */
 public record PreparationPage(PreparationSession session, String message, boolean messageIsError,
         ActionRefused.Reason refusal, String form, boolean tared, boolean mayEnterManually, boolean mayReleaseLock, boolean mayAct,
-        FormulaLock lock, boolean demoPanel, Sample sample) {
+        FormulaLock lock, boolean demoPanel, Sample sample, long overDispenseFailsAfterSeconds) {
 
     /** Where the tolerance band starts and ends on the bar, in percent of its length: 0 g is at 0 %. */
     static final int BAND_START = 60;

@@ -7,6 +7,7 @@ import prepbench.access.Actor;
 import prepbench.access.Permission;
 import prepbench.preparation.ActionRefused;
 import prepbench.preparation.PreparationManagement;
+import prepbench.preparation.PreparationProperties;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionStatus;
 import prepbench.samples.Samples;
@@ -20,13 +21,17 @@ class PreparationViews {
     private final Samples samples;
     private final Benches benches;
     private final boolean demo;
+    private final long overDispenseFailsAfterSeconds;
 
     PreparationViews(PreparationManagement preparations, Samples samples, Benches benches,
-            @Value("${prepbench.demo-data:false}") boolean demo) {
+            PreparationProperties properties, @Value("${prepbench.demo-data:false}") boolean demo) {
         this.preparations = preparations;
         this.samples = samples;
         this.benches = benches;
         this.demo = demo;
+        var weighing = properties.weighing();
+        this.overDispenseFailsAfterSeconds = weighing.overDispense() == PreparationProperties.OverDispense.FAIL_AFTER
+                ? Math.max(1, weighing.overDispenseAfter().toSeconds()) : 0;
     }
 
     PreparationPage page(PreparationSession session, Actor operator, String message, boolean error) {
@@ -45,6 +50,6 @@ class PreparationViews {
         return new PreparationPage(session, message, error, refusal, form, tared, operator.may(Permission.ENTER_MANUAL_WEIGHT),
                 operator.may(Permission.RELEASE_LOCK), mayAct, lock, demo && simulated && mayAct,
                 session.status() == SessionStatus.COMPLETED ? samples.forSession(session.id().value()).orElse(null)
-                        : null);
+                        : null, overDispenseFailsAfterSeconds);
     }
 }

@@ -123,8 +123,10 @@
       } else if (zone === 'under') {
         todo = 'Pour ' + Math.max(0, target - value).toFixed(places) + ' g more of ' + ingredient + '.';
       } else if (zone === 'over') {
-        todo = 'Over target by ' + (value - upper).toFixed(places) + ' g. Stop pouring; ask a lab lead, or record it with '
-          + '"Over target" (the attempt fails).';
+        const failsAfter = Number(live.dataset.overFailsAfter || 0);
+        todo = 'Over target by ' + (value - upper).toFixed(places) + ' g. Stop pouring. ' + (failsAfter > 0
+          ? 'If the balance stays above the limit for ' + failsAfter + ' s, the attempt fails.'
+          : 'Ask a lab lead, or record it with "Over target" (the attempt fails).');
       } else if (!reading.stable) {
         todo = 'Inside the tolerance: wait for the stable sign.';
       } else {

@@ -1,0 +1,107 @@
+package prepbench.preparation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import prepbench.scales.Benches;
+import prepbench.scales.Reading;
+
+/**
+ * With {@code prepbench.weighing.over-dispense=fail-after}, watches every bench that holds a preparation and fails
+ * the active step as an over-dispense once its balance has read a stable weight above the step's upper limit for
+ * {@code prepbench.weighing.over-dispense-after}, so that an over-pour cannot be quietly taken back. Does nothing in
+ * the default {@code confirm} mode.
+ */
+@Component
+class OverDispenseWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(OverDispenseWatch.class);
+    private static final Duration TICK = Duration.ofMillis(250);
+
+    private final PreparationProperties.Weighing weighing;
+    private final PreparationSessions sessions;
+    private final PreparationManagement preparations;
+    private final Benches benches;
+    private final Clock clock;
+    private final Map<String, Instant> overSince = new ConcurrentHashMap<>();
+    private ScheduledExecutorService ticker;
+
+    OverDispenseWatch(PreparationProperties properties, PreparationSessions sessions,
+            PreparationManagement preparations, Benches benches, Clock clock) {
+        this.weighing = properties.weighing();
+        this.sessions = sessions;
+        this.preparations = preparations;
+        this.benches = benches;
+        this.clock = clock;
+    }
+
+    @PostConstruct
+    void start() {
+        if (weighing.overDispense() != PreparationProperties.OverDispense.FAIL_AFTER) {
+            return;
+        }
+        ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "over-dispense-watch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ticker.scheduleWithFixedDelay(this::tickSafely, TICK.toMillis(), TICK.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+    }
+
+    private void tickSafely() {
+        try {
+            tick();
+        } catch (RuntimeException failed) {
+            // a database that does not answer now is met again at the next tick; the watch never stops
+            log.warn("Over-dispense watch: {}", failed.toString());
+        }
+    }
+
+    /** One look at every bench holding a preparation. */
+    void tick() {
+        Instant now = clock.instant();
+        Map<SessionId, String> atBenches = sessions.inProgressAtBenches();
+        overSince.keySet().removeIf(key -> atBenches.keySet().stream().noneMatch(id -> key.startsWith(id + ":")));
+        atBenches.forEach((id, bench) -> {
+            Reading reading = benches.exists(bench) ? benches.reading(bench) : null;
+            if (reading == null || !reading.capturable()) {
+                overSince.keySet().removeIf(key -> key.startsWith(id + ":"));
+                return;
+            }
+            preparations.find(id).ifPresent(session -> session.activeStep().ifPresent(step -> {
+                String key = id + ":" + step.sequence();
+                boolean over = session.taredFor(step) && !step.needsLot()
+                        && reading.grams().compareTo(step.upperLimitG()) > 0;
+                if (!over) {
+                    overSince.remove(key);
+                    return;
+                }
+                Instant since = overSince.computeIfAbsent(key, unused -> now);
+                if (!Duration.between(since, now).minus(weighing.overDispenseAfter()).isNegative()) {
+                    overSince.remove(key);
+                    preparations.failOverDispense(id, step.sequence(), Duration.between(since, now));
+                }
+            }));
+        });
+    }
+}
