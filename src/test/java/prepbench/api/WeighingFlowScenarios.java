@@ -1,6 +1,7 @@
 package prepbench.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -49,6 +50,9 @@ abstract class WeighingFlowScenarios {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    javax.sql.DataSource dataSource;
 
     private final String bench = TestBenches.next();
 
@@ -288,8 +292,21 @@ abstract class WeighingFlowScenarios {
                 .andExpect(jsonPath("$.verification.intact").value(true))
                 .andExpect(jsonPath("$.verification.events").value(2));
 
-        jdbc.sql("UPDATE audit_event SET actor = 'somebody-else' WHERE session_id = :id AND action = 'CONTAINER_SCANNED'")
-                .param("id", UUID.fromString(id)).update();
+        // the database refuses to change the trail, whoever asks
+        for (String change : List.of("UPDATE audit_event SET actor = 'somebody-else' WHERE session_id = :id",
+                "DELETE FROM audit_event WHERE session_id = :id")) {
+            assertThatThrownBy(() -> jdbc.sql(change).param("id", UUID.fromString(id)).update())
+                    .isInstanceOf(org.springframework.dao.DataAccessException.class)
+                    .rootCause().hasMessageContaining("The audit trail is append-only");
+        }
+        assertThatThrownBy(() -> jdbc.sql("TRUNCATE TABLE audit_event").update())
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE session_id = :id").param("id", UUID.fromString(id))
+                .query(Integer.class).single()).isEqualTo(2);
+        // changed behind PrepBench's back, with the trigger set aside, the change is still found
+        prepbench.support.BehindTheBack.changeAuditTrail(dataSource, () -> jdbc.sql(
+                "UPDATE audit_event SET actor = 'somebody-else' WHERE session_id = :id AND action = 'CONTAINER_SCANNED'")
+                .param("id", UUID.fromString(id)).update());
 
         mvc.perform(get("/api/v1/preparations/" + id + "/audit").with(who))
                 .andExpect(jsonPath("$.verification.intact").value(false))

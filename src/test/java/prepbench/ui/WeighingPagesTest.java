@@ -41,6 +41,9 @@ class WeighingPagesTest {
     JdbcClient jdbc;
 
     @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
     Benches benches;
 
     @Autowired
@@ -145,8 +148,9 @@ class WeighingPagesTest {
                         containsString("CONTAINER_SCANNED"), containsString("ING-ETH-001"))));
 
         UUID id = SessionId.parse(preparation.substring("/preparations/".length())).value();
-        jdbc.sql("UPDATE audit_event SET payload = '{}' WHERE session_id = :id AND action = 'SESSION_STARTED'")
-                .param("id", id).update();
+        prepbench.support.BehindTheBack.changeAuditTrail(dataSource, () -> jdbc.sql(
+                "UPDATE audit_event SET payload = '{}' WHERE session_id = :id AND action = 'SESSION_STARTED'")
+                .param("id", id).update());
 
         mvc.perform(get(preparation + "/record").with(who))
                 .andExpect(content().string(allOf(containsString("Audit trail tampered"),
