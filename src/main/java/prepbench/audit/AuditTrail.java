@@ -37,6 +37,11 @@ public class AuditTrail {
         return events.forChain(Chains.ingredient(ingredientCode));
     }
 
+    /** Whether the chain of the formula's locks and their releases is intact. */
+    public ChainVerification verifyFormula(String formulaCode) {
+        return events.verify(Chains.formula(formulaCode));
+    }
+
     /** Whether the chain of the formula's version changes is intact. */
     public ChainVerification verifyFormulaVersions(String formulaCode) {
         return events.verify(Chains.formulaVersions(formulaCode));

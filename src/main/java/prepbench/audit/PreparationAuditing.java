@@ -112,7 +112,7 @@ class PreparationAuditing {
     void on(SessionEvents.FormulaLockReleased released) {
         formula(released.at(), released.releasedBy(), "FORMULA_LOCK_RELEASED", released.formulaCode(),
                 payload("reason", released.reason(), "lockReason", released.lockReason(),
-                        "signature", "password re-entered"));
+                        "signature", "password re-entered", "meaning", released.meaning()));
     }
 
     @EventListener

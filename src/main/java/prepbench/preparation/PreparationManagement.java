@@ -352,6 +352,9 @@ public class PreparationManagement {
         return readOnly.execute(tx -> sessions.locks());
     }
 
+    /** What a signature on a lock release means. */
+    public static final String LOCK_RELEASE_MEANING = "released for a new attempt";
+
     /**
      * Releases a formula's lock with a lab lead's electronic signature: their own password, checked against the
      * stored hash, and a reason. A refusal (no permission, wrong password, no reason) is audited and changes
@@ -382,7 +385,7 @@ public class PreparationManagement {
             }
             sessions.unlockFormula(formula.formulaId());
             events.publishEvent(new SessionEvents.FormulaLockReleased(code.value(), actor.username(), reason.strip(),
-                    attempts.get().lockedReason(), now));
+                    attempts.get().lockedReason(), LOCK_RELEASE_MEANING, now));
             return null;
         });
         if (refusal != null) {

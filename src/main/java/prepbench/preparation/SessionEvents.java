@@ -62,8 +62,9 @@ public final class SessionEvents {
     }
 
     /** A lab lead released the formula's lock with their signature. */
+    /** A lab lead released a formula's lock with their signature, whose meaning is {@code meaning}. */
     public record FormulaLockReleased(String formulaCode, String releasedBy, String reason, String lockReason,
-            Instant at) {
+            String meaning, Instant at) {
     }
 
     /** A lock release was refused (wrong password, no reason, no permission). */

@@ -55,7 +55,8 @@ public record AuditLine(AuditEvent event, String what) {
             case "SESSION_LOCKED" -> "Failed and locked: " + p.get("reason");
             case "FORMULA_LOCKED" -> "Formula locked: " + p.get("reason");
             case "FORMULA_LOCK_RELEASED" -> "Lock released, reason: " + p.get("reason") + optional(" (locked for: ",
-                    p.get("lockReason")) + (p.get("lockReason") != null ? ")" : "");
+                    p.get("lockReason")) + (p.get("lockReason") != null ? ")" : "")
+                    + optional("; signed, meaning: ", p.get("meaning"));
             case "REFUSED_LOCK_RELEASE" -> "Lock release refused: " + p.get("why");
             default -> action.startsWith("REFUSED_")
                     ? words(action.substring("REFUSED_".length())) + " refused (" + p.get("code") + "): "

@@ -95,7 +95,8 @@ class FormulaPages {
         FormulaLock lock = preparations.lockedFormulas().stream()
                 .filter(locked -> locked.formulaCode().equals(code.value())).findFirst().orElse(null);
         model.addAttribute("page", new FormulaVersionsPage(versions, sessions, audit.forFormulaVersions(code.value()),
-                audit.verifyFormulaVersions(code.value()), message, lock));
+                audit.verifyFormulaVersions(code.value()), message, lock, audit.forFormula(code.value()),
+                audit.verifyFormula(code.value())));
         return "formula-versions";
     }
 

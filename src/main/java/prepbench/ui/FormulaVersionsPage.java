@@ -17,15 +17,18 @@ import prepbench.preparation.SessionSummary;
  *
  * @param message a refusal to show at the top (such as a wrong signature), or null
  * @param lock the formula's lock when it is locked now, or null
+ * @param lockHistory the formula's locks and their releases (signed), oldest first
  */
 public record FormulaVersionsPage(List<FormulaVersion> versions,
         Map<Integer, PreparationManagement.VersionSessions> sessionsByVersion,
-        List<AuditEvent> history, ChainVerification verification, String message, FormulaLock lock) {
+        List<AuditEvent> history, ChainVerification verification, String message, FormulaLock lock,
+        List<AuditEvent> lockHistory, ChainVerification lockVerification) {
 
     public FormulaVersionsPage {
         versions = List.copyOf(versions);
         sessionsByVersion = Map.copyOf(sessionsByVersion);
         history = List.copyOf(history);
+        lockHistory = List.copyOf(lockHistory);
     }
 
     public FormulaVersion newest() {

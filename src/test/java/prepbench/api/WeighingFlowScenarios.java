@@ -256,6 +256,14 @@ abstract class WeighingFlowScenarios {
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE chain = 'formula:PRM00936' ORDER BY id")
                 .query(String.class).list()).containsSubsequence("FORMULA_LOCKED", "REFUSED_LOCK_RELEASE",
                 "REFUSED_LOCK_RELEASE", "FORMULA_LOCK_RELEASED");
+        assertThat(jdbc.sql("SELECT payload FROM audit_event WHERE chain = 'formula:PRM00936' "
+                + "AND action = 'FORMULA_LOCK_RELEASED' ORDER BY id DESC").query(String.class).list().get(0))
+                .contains("\"meaning\":\"released for a new attempt\"");
+        // the formula's chain of locks and signed releases is verified and shown on its page
+        String page = mvc.perform(get("/formulas/PRM00936").with(lead)).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString();
+        assertThat(page).contains("Locks and their release", "data-testid=\"locks-intact\"", "FORMULA_LOCK_RELEASED",
+                "released for a new attempt");
     }
 
     @Test
