@@ -29,14 +29,15 @@ import prepbench.scales.Reading;
 class OverDispenseWatch {
 
     private static final Logger log = LoggerFactory.getLogger(OverDispenseWatch.class);
-    private static final Duration TICK = Duration.ofMillis(250);
+    /** How often it looks: a step fails between {@code over-dispense-after} and that plus one tick. */
+    private static final Duration TICK = Duration.ofMillis(500);
 
     private final PreparationProperties.Weighing weighing;
     private final PreparationSessions sessions;
     private final PreparationManagement preparations;
     private final Benches benches;
     private final Clock clock;
-    private final Map<String, Instant> overSince = new ConcurrentHashMap<>();
+    private final Map<SessionId, Over> overSince = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
 
     OverDispenseWatch(PreparationProperties properties, PreparationSessions sessions,
@@ -81,27 +82,30 @@ class OverDispenseWatch {
     void tick() {
         Instant now = clock.instant();
         Map<SessionId, String> atBenches = sessions.inProgressAtBenches();
-        overSince.keySet().removeIf(key -> atBenches.keySet().stream().noneMatch(id -> key.startsWith(id + ":")));
+        overSince.keySet().retainAll(atBenches.keySet());
         atBenches.forEach((id, bench) -> {
             Reading reading = benches.exists(bench) ? benches.reading(bench) : null;
             if (reading == null || !reading.capturable()) {
-                overSince.keySet().removeIf(key -> key.startsWith(id + ":"));
+                overSince.remove(id);
                 return;
             }
-            preparations.find(id).ifPresent(session -> session.activeStep().ifPresent(step -> {
-                String key = id + ":" + step.sequence();
-                boolean over = session.taredFor(step) && !step.needsLot()
-                        && reading.grams().compareTo(step.upperLimitG()) > 0;
-                if (!over) {
-                    overSince.remove(key);
-                    return;
-                }
-                Instant since = overSince.computeIfAbsent(key, unused -> now);
-                if (!Duration.between(since, now).minus(weighing.overDispenseAfter()).isNegative()) {
-                    overSince.remove(key);
-                    preparations.failOverDispense(id, step.sequence(), Duration.between(since, now));
-                }
-            }));
+            PreparationSession session = preparations.find(id).orElse(null);
+            if (session == null || !session.readsOverLimit(reading)) {
+                overSince.remove(id);
+                return;
+            }
+            Step step = session.activeStep().orElseThrow();
+            Over since = overSince.merge(id, new Over(step.sequence(), now),
+                    (seen, fresh) -> seen.sequence() == fresh.sequence() ? seen : fresh);
+            Duration held = Duration.between(since.at(), now);
+            if (held.compareTo(weighing.overDispenseAfter()) >= 0) {
+                overSince.remove(id);
+                preparations.failOverDispense(id, step.sequence(), held);
+            }
         });
+    }
+
+    /** Since when the active step of a preparation has been read stable above its limit. */
+    private record Over(int sequence, Instant at) {
     }
 }

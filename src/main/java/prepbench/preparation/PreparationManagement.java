@@ -294,9 +294,7 @@ public class PreparationManagement {
         Actor operator = Actor.withRole(current.operator(), Role.TECHNICIAN);
         act(id, operator, "OVER_DISPENSE", sequence, null, (session, now) -> {
             Reading reading = benches.reading(session.bench());
-            Step step = session.activeStep().orElse(null);
-            if (step == null || step.sequence() != sequence || !session.taredFor(step) || step.needsLot()
-                    || !reading.capturable() || reading.grams().compareTo(step.upperLimitG()) <= 0) {
+            if (!session.readsOverLimit(reading) || session.activeStep().orElseThrow().sequence() != sequence) {
                 return;
             }
             String balance = benches.describe(session.bench()) + " (above the limit for " + held.toSeconds()

@@ -209,6 +209,16 @@ public final class PreparationSession {
         }
     }
 
+    /**
+     * Whether the reading is a stable weight above the active step's upper limit while that step is ready to be
+     * weighed (scanned, its lot on record when required, the vessel tared): an over-pour.
+     */
+    boolean readsOverLimit(Reading reading) {
+        Step step = activeStep().orElse(null);
+        return step != null && taredFor(step) && !step.needsLot() && reading.capturable()
+                && reading.grams().compareTo(step.upperLimitG()) > 0;
+    }
+
     /** Whether the vessel was tared for an identified step, at the session's bench, since its container was scanned. */
     public boolean taredFor(Step step) {
         return step.isIdentified() && taredAt != null && !taredAt.isBefore(step.scannedAt());

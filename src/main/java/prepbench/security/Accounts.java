@@ -378,14 +378,9 @@ public class Accounts {
 
     private static Role role(String role) {
         String name = role == null ? "" : role.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-        for (Role candidate : Role.values()) {
-            if (candidate.name().equals(name) || candidate.authority().equals(name)) {
-                return candidate;
-            }
-        }
-        throw new AccountRefused(Reason.INVALID_ROLE, "The role is one of technician, lab_lead, admin or viewer.");
+        return Role.of(name).orElseThrow(() -> new AccountRefused(Reason.INVALID_ROLE,
+                "The role is one of technician, lab_lead, admin or viewer."));
     }
-
 
     private void endPageSessions(String username) {
         for (Object principal : sessions.getAllPrincipals()) {
@@ -396,13 +391,7 @@ public class Accounts {
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {
-        String authority = rs.getString("authority");
-        Role role = null;
-        for (Role candidate : Role.values()) {
-            if (candidate.authority().equals(authority)) {
-                role = candidate;
-            }
-        }
+        Role role = Role.of(rs.getString("authority")).orElse(null);
         return new Account(rs.getString("username"), rs.getString("full_name"), role, rs.getBoolean("enabled"),
                 rs.getBoolean("password_change_required"), rs.getInt("failed_attempts"), instant(rs, "locked_until"),
                 instant(rs, "created_at"));

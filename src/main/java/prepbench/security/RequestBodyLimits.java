@@ -144,9 +144,15 @@ class RequestBodyLimits {
                         return true;
                     }
 
+                    /** The whole body is already here: a reader is told so at once. */
                     @Override
                     public void setReadListener(ReadListener listener) {
-                        throw new UnsupportedOperationException("the body was already read");
+                        try {
+                            listener.onDataAvailable();
+                            listener.onAllDataRead();
+                        } catch (IOException failed) {
+                            listener.onError(failed);
+                        }
                     }
                 };
             }

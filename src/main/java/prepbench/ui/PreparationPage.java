@@ -32,8 +32,8 @@ public record PreparationPage(PreparationSession session, String message, boolea
         FormulaLock lock, boolean demoPanel, Sample sample, long overDispenseFailsAfterSeconds) {
 
     /** Where the tolerance band starts and ends on the bar, in percent of its length: 0 g is at 0 %. */
-    static final int BAND_START = 60;
-    static final int BAND_END = 85;
+    public static final int BAND_START = 60;
+    public static final int BAND_END = 85;
 
     public Optional<Step> activeStep() {
         return mayAct ? session.activeStep() : Optional.empty();
