@@ -7,10 +7,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** PrepBench: guided formula preparations at the weighing bench. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class PrepBenchApplication {
 
     public static void main(String[] args) {

@@ -77,7 +77,13 @@ class H2UpgradeTest {
                 .param("id", PREPARATION).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("78");
         var chain = audit.verifySession(PREPARATION);
         assertThat(chain.intact()).as(chain.problem()).isTrue();
-        assertThat(chain.events()).as("started, scanned, captured").isEqualTo(3);
+        assertThat(chain.events()).as("started, scanned, captured, and sealed at migration").isEqualTo(4);
+        var sealed = audit.forSession(PREPARATION).get(3);
+        assertThat(sealed.action()).isEqualTo("CHAIN_SEALED");
+        assertThat(sealed.keyId()).isEqualTo("test-1");
+        assertThat(sealed.payload()).contains("\"sealedAtMigration\":true", "\"sealedEvents\":3");
+        assertThat(audit.forSession(PREPARATION).subList(0, 3)).as("recorded before the trail was keyed")
+                .allMatch(event -> event.keyId() == null);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM formula").query(Integer.class).single())
                 .as("the demo formulas, not written a second time").isEqualTo(4);
 

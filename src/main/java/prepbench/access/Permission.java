@@ -18,7 +18,9 @@ public enum Permission {
     /** Create, disable, enable, unlock accounts, change their role and reset their password. */
     MANAGE_ACCOUNTS("manage accounts", "Ask an admin."),
     /** See diagnostics: benches, connections, the database's last error. */
-    DIAGNOSE("see diagnostics", "Ask a lab lead or an admin.");
+    DIAGNOSE("see diagnostics", "Ask a lab lead or an admin."),
+    /** Search, export and verify the whole audit trail; write checkpoints; acknowledge its alerts. */
+    REVIEW_AUDIT("review the audit trail", "Ask a lab lead or an admin.");
 
     private final String what;
     private final String askWhom;

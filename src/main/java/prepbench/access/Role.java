@@ -13,6 +13,7 @@ import static prepbench.access.Permission.ENTER_MANUAL_WEIGHT;
 import static prepbench.access.Permission.MANAGE_ACCOUNTS;
 import static prepbench.access.Permission.PREPARE;
 import static prepbench.access.Permission.RELEASE_LOCK;
+import static prepbench.access.Permission.REVIEW_AUDIT;
 import static prepbench.access.Permission.SIGN_RELEASE;
 
 /**
@@ -21,8 +22,8 @@ import static prepbench.access.Permission.SIGN_RELEASE;
  */
 public enum Role {
     TECHNICIAN(PREPARE),
-    LAB_LEAD(PREPARE, ENTER_MANUAL_WEIGHT, RELEASE_LOCK, EDIT_CATALOG, SIGN_RELEASE, DIAGNOSE),
-    ADMIN(PREPARE, ENTER_MANUAL_WEIGHT, RELEASE_LOCK, EDIT_CATALOG, MANAGE_ACCOUNTS, DIAGNOSE),
+    LAB_LEAD(PREPARE, ENTER_MANUAL_WEIGHT, RELEASE_LOCK, EDIT_CATALOG, SIGN_RELEASE, DIAGNOSE, REVIEW_AUDIT),
+    ADMIN(PREPARE, ENTER_MANUAL_WEIGHT, RELEASE_LOCK, EDIT_CATALOG, MANAGE_ACCOUNTS, DIAGNOSE, REVIEW_AUDIT),
     VIEWER();
 
     private static final String PREFIX = "ROLE_";

@@ -1,48 +1,56 @@
 package prepbench.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Appends audit events to their hash chains and reads them back; there is no update and no delete. The caller
- * holds the lock that serialises its chain (the session's or the formula's row); the database refuses a fork.
+ * Appends audit events to their chains and reads them back; there is no update and no delete (and the database
+ * refuses both).
  */
 @Repository
 class AuditEvents {
 
-    static final String GENESIS = "0".repeat(64);
-
-    private static final String COLUMNS =
-            "id, occurred_at, actor, action, session_id, step_sequence, formula_code, payload, chain, prev_hash, hash";
+    private static final String COLUMNS = "id, occurred_at, actor, action, session_id, step_sequence, formula_code, "
+            + "payload, chain, seq, prev_hash, hash, key_id";
 
     private final JdbcClient jdbc;
+    private final AuditKeys keys;
 
-    AuditEvents(JdbcClient jdbc) {
+    AuditEvents(JdbcClient jdbc, AuditKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     record NewEvent(Instant at, String actor, String action, UUID sessionId, Integer stepSequence,
             String formulaCode, String payload, String chain) {
     }
 
+    private record Last(long seq, String hash) {
+    }
+
+    /**
+     * Appends the event to its chain with the next sequence number, sealed under the current key. The caller holds
+     * the lock that serialises its chain; the database refuses a fork (a sequence number or predecessor taken twice).
+     */
     void append(NewEvent event) {
-        String prevHash = jdbc.sql("SELECT hash FROM audit_event WHERE chain = :chain ORDER BY id DESC LIMIT 1")
+        Last last = jdbc.sql("SELECT seq, hash FROM audit_event WHERE chain = :chain ORDER BY seq DESC LIMIT 1")
                 .param("chain", event.chain())
-                .query(String.class).optional().orElse(GENESIS);
+                .query((rs, n) -> new Last(rs.getLong("seq"), rs.getString("hash"))).optional()
+                .orElse(new Last(0, EventSeal.GENESIS));
+        long seq = last.seq() + 1;
+        AuditKeys.Key key = keys.current();
         jdbc.sql("""
                 INSERT INTO audit_event (occurred_at, actor, action, session_id, step_sequence, formula_code, payload,
-                                         chain, prev_hash, hash)
-                VALUES (:at, :actor, :action, :session, :step, :formula, :payload, :chain, :prev, :hash)
+                                         chain, seq, prev_hash, hash, key_id)
+                VALUES (:at, :actor, :action, :session, :step, :formula, :payload, :chain, :seq, :prev, :hash, :key)
                 """)
                 .param("at", event.at().atOffset(ZoneOffset.UTC))
                 .param("actor", event.actor())
@@ -52,65 +60,93 @@ class AuditEvents {
                 .param("formula", event.formulaCode())
                 .param("payload", event.payload())
                 .param("chain", event.chain())
-                .param("prev", prevHash)
-                .param("hash", hash(prevHash, event.chain(), event.at(), event.actor(), event.action(),
-                        event.sessionId(), event.stepSequence(), event.formulaCode(), event.payload()))
+                .param("seq", seq)
+                .param("prev", last.hash())
+                .param("hash", EventSeal.seal(key, event.chain(), seq, last.hash(), event.at(), event.actor(),
+                        event.action(), event.sessionId(), event.stepSequence(), event.formulaCode(), event.payload()))
+                .param("key", key.id())
                 .update();
     }
 
     List<AuditEvent> forSession(UUID sessionId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE session_id = :session ORDER BY id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE session_id = :session ORDER BY chain, seq")
                 .param("session", sessionId)
                 .query((rs, n) -> event(rs))
                 .list();
     }
 
     List<AuditEvent> forChain(String chain) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE chain = :chain ORDER BY id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE chain = :chain ORDER BY seq")
                 .param("chain", chain)
                 .query((rs, n) -> event(rs))
                 .list();
     }
 
-    /** Recomputes every hash of the chain and checks every link. */
-    ChainVerification verify(String chain) {
-        List<AuditEvent> events = forChain(chain);
-        String expectedPrev = GENESIS;
-        for (AuditEvent event : events) {
-            if (!expectedPrev.equals(event.prevHash())) {
-                return new ChainVerification(chain, events.size(), false, event.id(),
-                        "event " + event.id() + " does not follow the event before it (an event was removed or inserted)");
-            }
-            String recomputed = hash(event.prevHash(), event.chain(), event.at(), event.actor(), event.action(),
-                    event.sessionId(), event.stepSequence(), event.formulaCode(), event.payload());
-            if (!recomputed.equals(event.hash())) {
-                return new ChainVerification(chain, events.size(), false, event.id(),
-                        "event " + event.id() + " (" + event.action() + ") was changed after it was recorded");
-            }
-            expectedPrev = event.hash();
+    /** The events the query finds, newest first, at most one more than its limit (to know there is a next page). */
+    List<AuditEvent> search(AuditQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE 1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (query.from() != null) {
+            sql.append(" AND occurred_at >= :from");
+            params.put("from", query.from().atOffset(ZoneOffset.UTC));
         }
-        return new ChainVerification(chain, events.size(), true, null, null);
+        if (query.to() != null) {
+            sql.append(" AND occurred_at < :to");
+            params.put("to", query.to().atOffset(ZoneOffset.UTC));
+        }
+        if (query.actor() != null) {
+            sql.append(" AND actor = :actor");
+            params.put("actor", query.actor());
+        }
+        if (query.action() != null) {
+            sql.append(" AND action = :action");
+            params.put("action", query.action());
+        }
+        if (query.formulaCode() != null) {
+            sql.append(" AND formula_code = :formula");
+            params.put("formula", query.formulaCode());
+        }
+        if (query.sessionId() != null) {
+            sql.append(" AND session_id = :session");
+            params.put("session", query.sessionId());
+        }
+        if (query.bench() != null) {
+            // the preparations started or resumed at the bench, as their own events say
+            sql.append("""
+                     AND session_id IN (SELECT session_id FROM audit_event
+                                         WHERE action IN ('SESSION_STARTED', 'SESSION_RESUMED') AND payload LIKE :bench
+                                           ESCAPE '!')""");
+            params.put("bench", "%\"bench\":\"" + query.bench().replace("!", "!!").replace("%", "!%")
+                    .replace("_", "!_") + "\"%");
+        }
+        if (query.beforeId() != null) {
+            sql.append(" AND id < :before");
+            params.put("before", query.beforeId());
+        }
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        params.put("limit", query.limit() + 1);
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> event(rs)).list();
     }
 
-    static String hash(String prevHash, String chain, Instant at, String actor, String action, UUID sessionId,
-            Integer stepSequence, String formulaCode, String payload) {
-        String content = String.join("\n", prevHash, chain, at.toString(), actor, action,
-                sessionId == null ? "" : sessionId.toString(), stepSequence == null ? "" : stepSequence.toString(),
-                formulaCode == null ? "" : formulaCode, payload);
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
-        }
+    /** Every event of every chain, chain by chain in sequence order, one at a time. */
+    void eachEvent(java.util.function.Consumer<AuditEvent> consumer) {
+        jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE chain IS NOT NULL ORDER BY chain, seq")
+                .withFetchSize(1000)
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(event(rs)));
     }
 
-    private static AuditEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {
+    /** The chains that have events. */
+    java.util.Set<String> chains() {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT chain FROM audit_event WHERE chain IS NOT NULL")
+                .query(String.class).list());
+    }
+
+    static AuditEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {
         int step = rs.getInt("step_sequence");
         Integer stepSequence = rs.wasNull() ? null : step;
         return new AuditEvent(rs.getLong("id"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                 rs.getString("actor"), rs.getString("action"), rs.getObject("session_id", UUID.class), stepSequence,
-                rs.getString("formula_code"), rs.getString("payload"), rs.getString("chain"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+                rs.getString("formula_code"), rs.getString("payload"), rs.getString("chain"), rs.getLong("seq"),
+                rs.getString("prev_hash"), rs.getString("hash"), rs.getString("key_id"));
     }
 }

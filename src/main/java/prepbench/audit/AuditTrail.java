@@ -1,20 +1,45 @@
 package prepbench.audit;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Reads the audit trail and verifies its hash chains. */
+import prepbench.preparation.PreparationManagement;
+import prepbench.preparation.SessionId;
+import prepbench.samples.Samples;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Reads the audit trail and verifies it: its chains, their checkpoints, and the records they vouch for. */
 @Service
 @Transactional(readOnly = true)
 public class AuditTrail {
 
     private final AuditEvents events;
+    private final AuditKeys keys;
+    private final Checkpoints checkpoints;
+    private final PreparationManagement preparations;
+    private final Samples samples;
+    private final JsonMapper json;
+    private final Clock clock;
 
-    AuditTrail(AuditEvents events) {
+    AuditTrail(AuditEvents events, AuditKeys keys, Checkpoints checkpoints, PreparationManagement preparations,
+            Samples samples, JsonMapper json, Clock clock) {
         this.events = events;
+        this.keys = keys;
+        this.checkpoints = checkpoints;
+        this.preparations = preparations;
+        this.samples = samples;
+        this.json = json;
+        this.clock = clock;
     }
 
     /** Every event of one preparation session, oldest first. */
@@ -37,33 +62,111 @@ public class AuditTrail {
         return events.forChain(Chains.ingredient(ingredientCode));
     }
 
-    /** Whether the chain of the formula's locks and their releases is intact. */
-    public ChainVerification verifyFormula(String formulaCode) {
-        return events.verify(Chains.formula(formulaCode));
-    }
-
-    /** Whether the chain of the formula's version changes is intact. */
-    public ChainVerification verifyFormulaVersions(String formulaCode) {
-        return events.verify(Chains.formulaVersions(formulaCode));
-    }
-
     /** Everything that happened to the account (changes, sign-ins, failures, locks), oldest first. */
     public List<AuditEvent> forAccount(String username) {
         return events.forChain(Chains.account(username));
     }
 
+    /** Whether the chain of the formula's locks and their releases is intact. */
+    public ChainVerification verifyFormula(String formulaCode) {
+        return verifyChain(Chains.formula(formulaCode));
+    }
+
+    /** Whether the chain of the formula's version changes is intact. */
+    public ChainVerification verifyFormulaVersions(String formulaCode) {
+        return verifyChain(Chains.formulaVersions(formulaCode));
+    }
+
     /** Whether the chain of the account's events is intact. */
     public ChainVerification verifyAccount(String username) {
-        return events.verify(Chains.account(username));
+        return verifyChain(Chains.account(username));
     }
 
     /** Whether the chain of the ingredient's changes is intact. */
     public ChainVerification verifyIngredient(String ingredientCode) {
-        return events.verify(Chains.ingredient(ingredientCode));
+        return verifyChain(Chains.ingredient(ingredientCode));
     }
 
-    /** Whether the session's chain is intact: no event changed, removed or inserted behind the application's back. */
+    /**
+     * Whether the session's chain is intact (no event changed, removed or inserted behind the application's back, no
+     * shorter than its last checkpoint) and the record shows what the chain says.
+     */
     public ChainVerification verifySession(UUID sessionId) {
-        return events.verify(Chains.session(sessionId));
+        String chain = Chains.session(sessionId);
+        ChainWalk walk = new ChainWalk(keys, chain, checkpoints.latest(chain));
+        List<AuditEvent> chainEvents = events.forChain(chain);
+        chainEvents.forEach(walk::accept);
+        checkRecord(walk, sessionId, chainEvents);
+        return walk.finish();
+    }
+
+    private ChainVerification verifyChain(String chain) {
+        ChainWalk walk = new ChainWalk(keys, chain, checkpoints.latest(chain));
+        events.forChain(chain).forEach(walk::accept);
+        return walk.finish();
+    }
+
+    private void checkRecord(ChainWalk walk, UUID sessionId, List<AuditEvent> chainEvents) {
+        preparations.find(new SessionId(sessionId)).ifPresent(session -> RecordCheck.check(json, walk, chainEvents,
+                session, samples.forSession(sessionId)));
+    }
+
+    /**
+     * Verifies everything: every chain event by event, every preparation's record against its chain, and every
+     * checkpoint line, read again from its file, against the chains.
+     */
+    public TrailVerification verifyEverything() {
+        Instant started = clock.instant();
+        long began = System.nanoTime();
+        Checkpoints.Read read = checkpoints.reread();
+        Map<String, Checkpoints.Mark> marks = read.marks();
+        List<AuditProblem> problems = new ArrayList<>(read.problems());
+        int[] problemCount = {read.problems().size()};
+        long[] eventCount = {0};
+        Set<String> seen = new HashSet<>();
+        var current = new Object() {
+            ChainWalk walk;
+            String chain;
+            List<AuditEvent> sessionEvents = new ArrayList<>();
+        };
+        Runnable finish = () -> {
+            if (current.walk == null) {
+                return;
+            }
+            if (current.chain.startsWith(Chains.SESSION_PREFIX)) {
+                checkRecord(current.walk, UUID.fromString(current.chain.substring(Chains.SESSION_PREFIX.length())),
+                        current.sessionEvents);
+            }
+            List<AuditProblem> found = current.walk.finish().problems();
+            problemCount[0] += found.size();
+            found.stream().limit(Math.max(0, TrailVerification.MAX_LISTED - problems.size())).forEach(problems::add);
+        };
+        events.eachEvent(event -> {
+            eventCount[0]++;
+            if (!event.chain().equals(current.chain)) {
+                finish.run();
+                current.chain = event.chain();
+                current.walk = new ChainWalk(keys, event.chain(), marks.get(event.chain()));
+                current.sessionEvents = new ArrayList<>();
+                seen.add(event.chain());
+            }
+            current.walk.accept(event);
+            if (event.chain().startsWith(Chains.SESSION_PREFIX)) {
+                current.sessionEvents.add(event);
+            }
+        });
+        finish.run();
+        for (Checkpoints.Mark mark : marks.values()) {
+            if (!seen.contains(mark.chain())) {
+                problemCount[0]++;
+                if (problems.size() < TrailVerification.MAX_LISTED) {
+                    problems.add(new AuditProblem(mark.chain(), mark.seq(), AuditProblem.Kind.TRUNCATED, null,
+                            "the chain has no events, and the checkpoint of " + mark.at() + " saw it reach #"
+                                    + mark.seq()));
+                }
+            }
+        }
+        return new TrailVerification(problemCount[0] == 0, seen.size(), eventCount[0], problems, problemCount[0],
+                started, Duration.ofNanos(System.nanoTime() - began));
     }
 }

@@ -11,8 +11,10 @@ final class Chains {
     private Chains() {
     }
 
+    static final String SESSION_PREFIX = "session:";
+
     static String session(UUID sessionId) {
-        return "session:" + sessionId;
+        return SESSION_PREFIX + sessionId;
     }
 
     static String formula(String formulaCode) {
@@ -33,4 +35,7 @@ final class Chains {
     static String ingredient(String ingredientCode) {
         return "ingredient:" + ingredientCode;
     }
+
+    /** Verification runs, checkpoints asked for and alerts acknowledged, serialised by its lock row. */
+    static final String REVIEW = "audit-review";
 }

@@ -23,10 +23,12 @@ class PreparationAuditing {
 
     private final AuditEvents events;
     private final JsonMapper json;
+    private final SignatureManifest signatures;
 
-    PreparationAuditing(AuditEvents events, JsonMapper json) {
+    PreparationAuditing(AuditEvents events, JsonMapper json, SignatureManifest signatures) {
         this.events = events;
         this.json = json;
+        this.signatures = signatures;
     }
 
     @EventListener
@@ -78,7 +80,11 @@ class PreparationAuditing {
                         "lowerLimitG", plain(captured.lowerLimitG()), "upperLimitG", plain(captured.upperLimitG()),
                         "stepStatus", captured.stepStatus(), "failureReason", captured.failureReason(),
                         "manualReason", captured.manualReason(), "signedBy", captured.manual() ? captured.operator()
-                                : null, "signatureMeaning", captured.signatureMeaning(), "scale", captured.scaleId()));
+                                : null, "signatureMeaning", captured.signatureMeaning(), "scale", captured.scaleId(),
+                        "signature", captured.manual() ? signatures.of(captured.operator(), captured.at(),
+                                captured.signatureMeaning(), String.join("\n", "manual-weight",
+                                        captured.sessionId().toString(), Integer.toString(captured.sequence()),
+                                        plain(captured.grams()), captured.manualReason())) : null));
     }
 
     @EventListener
@@ -108,11 +114,19 @@ class PreparationAuditing {
                         locked.sessionId() == null ? null : locked.sessionId().toString()));
     }
 
+    /**
+     * The release signs the lock it releases: the signature's hash is that of the formula's last lock event, so the
+     * signature is linked to that lock and no other.
+     */
     @EventListener
     void on(SessionEvents.FormulaLockReleased released) {
+        String lockHash = events.forChain(Chains.formula(released.formulaCode())).stream()
+                .filter(event -> event.action().equals("FORMULA_LOCKED")).reduce((first, second) -> second)
+                .map(AuditEvent::hash).orElse("no lock recorded");
         formula(released.at(), released.releasedBy(), "FORMULA_LOCK_RELEASED", released.formulaCode(),
-                payload("reason", released.reason(), "lockReason", released.lockReason(),
-                        "signature", "password re-entered", "meaning", released.meaning()));
+                payload("reason", released.reason(), "lockReason", released.lockReason(), "meaning",
+                        released.meaning(), "signature", signatures.of(released.releasedBy(), released.at(),
+                                released.meaning(), lockHash)));
     }
 
     @EventListener

@@ -131,8 +131,16 @@ public class PreparationManagement {
         if (free.isEmpty()) {
             throw BenchOccupied.all();
         }
-        return anyFree ? free.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(free.size())) : free.get(0);
+        return anyFree ? free.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(
+                Math.min(free.size(), FREE_BENCH_SPREAD))) : free.get(0);
     }
+
+    /**
+     * How many of the lowest free benches a start that lost a bench to a concurrent one chooses among: enough to
+     * spread many starts at once, few enough that benches fill from the lowest and a bench far up the list stays
+     * free for whoever names it.
+     */
+    private static final int FREE_BENCH_SPREAD = 16;
 
     /**
      * One transaction: lock the formula's attempt counter, resume the operator's session or create the next

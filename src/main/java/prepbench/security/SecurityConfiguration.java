@@ -49,6 +49,8 @@ class SecurityConfiguration {
 
     private static final String[] ACCOUNT_MANAGERS = Role.having(Permission.MANAGE_ACCOUNTS);
 
+    private static final String[] AUDIT_REVIEWERS = Role.having(Permission.REVIEW_AUDIT);
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle) throws Exception {
@@ -56,6 +58,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/v1/diagnostics").hasAnyRole(DIAGNOSERS)
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasAnyRole(ACCOUNT_MANAGERS)
+                        .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDIT_REVIEWERS)
                         // the role is checked before a body is read: a refused caller's body is never parsed
                         .requestMatchers(HttpMethod.POST, "/api/v1/preparations/*/steps/*/manual").hasAnyRole(MANUAL)
                         .requestMatchers(HttpMethod.POST, "/api/v1/preparations", "/api/v1/preparations/**",
@@ -89,6 +92,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/**").hasAnyRole(DIAGNOSERS)
                         .requestMatchers("/diagnostics").hasAnyRole(DIAGNOSERS)
                         .requestMatchers("/admin/**").hasAnyRole(ACCOUNT_MANAGERS)
+                        .requestMatchers("/audit", "/audit/**").hasAnyRole(AUDIT_REVIEWERS)
                         .requestMatchers(HttpMethod.POST, "/preparations/*/steps/*/manual").hasAnyRole(MANUAL)
                         .requestMatchers(HttpMethod.POST, "/preparations/**", "/benches/**").hasAnyRole(PREPARERS)
                         .requestMatchers(HttpMethod.GET, "/formulas/new", "/formulas/import", "/formulas/*/draft",

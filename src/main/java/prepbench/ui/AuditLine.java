@@ -24,7 +24,7 @@ public record AuditLine(AuditEvent event, String what) {
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
-    static AuditLine of(AuditEvent event) {
+    public static AuditLine of(AuditEvent event) {
         Map<String, Object> payload = payload(event.payload());
         return new AuditLine(event, payload == null
                 ? words(event.action()) + " (the recorded details are not readable: " + event.payload() + ")"
@@ -47,17 +47,30 @@ public record AuditLine(AuditEvent event, String what) {
                     + "), target " + grams(p.get("targetG")) + ", range " + grams(p.get("lowerLimitG")) + " – "
                     + grams(p.get("upperLimitG")) + ": " + outcome(p);
             case "WEIGHT_ENTERED_MANUALLY" -> grams(p.get("grams")) + " entered by hand, reason: " + p.get("manualReason")
-                    + optional("; signed by ", p.get("signedBy"))
-                    + optional(", meaning: ", p.get("signatureMeaning")) + "; target " + grams(p.get("targetG"))
-                    + ": " + outcome(p);
+                    + (p.get("signature") instanceof Map<?, ?> signature ? "; " + signed(signature)
+                            : optional("; signed by ", p.get("signedBy"))
+                                    + optional(", meaning: ", p.get("signatureMeaning")))
+                    + "; target " + grams(p.get("targetG")) + ": " + outcome(p);
             case "SESSION_COMPLETED" -> "Completed: every step weighed inside its tolerance";
             case "SESSION_ABORTED" -> "Aborted: " + p.get("reason");
             case "SESSION_LOCKED" -> "Failed and locked: " + p.get("reason");
             case "FORMULA_LOCKED" -> "Formula locked: " + p.get("reason");
             case "FORMULA_LOCK_RELEASED" -> "Lock released, reason: " + p.get("reason") + optional(" (locked for: ",
                     p.get("lockReason")) + (p.get("lockReason") != null ? ")" : "")
-                    + optional("; signed, meaning: ", p.get("meaning"));
+                    + (p.get("signature") instanceof Map<?, ?> signature ? "; " + signed(signature)
+                            : optional("; signed, meaning: ", p.get("meaning")));
+            case "VERSION_RELEASED" -> "Version " + p.get("versionNo") + " released for preparation"
+                    + (p.get("signature") instanceof Map<?, ?> signature ? "; " + signed(signature)
+                            : optional("; signed by ", p.get("signedBy")) + optional(", meaning: ", p.get("meaning")));
             case "REFUSED_LOCK_RELEASE" -> "Lock release refused: " + p.get("why");
+            case "CHAIN_SEALED" -> "Sealed at migration under the audit key: the " + p.get("sealedEvents")
+                    + " events before this one were recorded before the trail was keyed";
+            case "AUDIT_VERIFIED" -> "Audit trail verified: " + p.get("chains") + " chains, " + p.get("events")
+                    + " events, " + (Boolean.TRUE.equals(p.get("intact")) ? "intact" : p.get("problems") + " problems");
+            case "AUDIT_CHECKPOINT_WRITTEN" -> "Checkpoint written to " + p.get("file") + ": " + p.get("chains")
+                    + " chains that grew, up to event " + p.get("upTo");
+            case "AUDIT_ALERT_ACKNOWLEDGED" -> "Verification alert " + p.get("alert") + " acknowledged: "
+                    + p.get("note");
             default -> action.startsWith("REFUSED_")
                     ? words(action.substring("REFUSED_".length())) + " refused (" + p.get("code") + "): "
                             + p.get("message") + optional(" Input: ", p.get("input"))
@@ -75,6 +88,15 @@ public record AuditLine(AuditEvent event, String what) {
         } catch (JacksonException unreadable) {
             return null;
         }
+    }
+
+    /** A signature as Part 11 wants it shown: printed name, username, date and time with zone, meaning, hash. */
+    private static String signed(Map<?, ?> signature) {
+        Object hash = signature.get("signedHash");
+        return "signed by " + signature.get("signerName") + " (" + signature.get("signer") + ") at "
+                + signature.get("signedAt") + " " + signature.get("zone") + ", meaning: " + signature.get("meaning")
+                + (hash == null ? "" : ", signed content SHA-256 " + String.valueOf(hash).substring(0,
+                        Math.min(16, String.valueOf(hash).length())) + "…");
     }
 
     private static String outcome(Map<String, Object> p) {

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 import prepbench.access.Actor;
 import prepbench.access.Permission;
+import prepbench.audit.AuditReview;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionQuery;
@@ -39,11 +40,14 @@ class DashboardController {
     private final PreparationManagement preparations;
     private final FormulaCatalog catalog;
     private final Benches benches;
+    private final AuditReview review;
 
-    DashboardController(PreparationManagement preparations, FormulaCatalog catalog, Benches benches) {
+    DashboardController(PreparationManagement preparations, FormulaCatalog catalog, Benches benches,
+            AuditReview review) {
         this.preparations = preparations;
         this.catalog = catalog;
         this.benches = benches;
+        this.review = review;
     }
 
     @GetMapping("/")
@@ -100,6 +104,7 @@ class DashboardController {
         return new DashboardPage(preparations.list(SessionQuery.inProgressFor(operator.username())),
                 catalog.search(query, FORMULAS_SHOWN), preparations.lockedFormulas(),
                 operator.may(Permission.RELEASE_LOCK), benches.ids(),
-                benches.exists(bench) ? bench : null, scanMessage, scanInput, query.strip());
+                benches.exists(bench) ? bench : null, scanMessage, scanInput, query.strip(),
+                operator.may(Permission.REVIEW_AUDIT) ? review.openAlerts() : java.util.List.of());
     }
 }

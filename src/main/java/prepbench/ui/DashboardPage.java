@@ -2,6 +2,7 @@ package prepbench.ui;
 
 import java.util.List;
 
+import prepbench.audit.AuditAlert;
 import prepbench.formulas.FormulaSummary;
 import prepbench.preparation.FormulaLock;
 import prepbench.preparation.SessionSummary;
@@ -15,10 +16,11 @@ import prepbench.preparation.SessionSummary;
  * @param bench the bench this browser works at (remembered in a cookie)
  * @param scanInput what was scanned, cut to a readable length; null with no message
  * @param query the text the formula list is filtered by (code or name); empty for all
+ * @param auditAlerts failed verifications of the audit trail not yet acknowledged; shown to those who review it
  */
 public record DashboardPage(List<SessionSummary> inProgress, List<FormulaSummary> formulas, List<FormulaLock> locks,
         boolean mayReleaseLock, List<String> benches, String bench, String scanMessage, String scanInput,
-        String query) {
+        String query, List<AuditAlert> auditAlerts) {
 
     /** The formulas that can be prepared now. */
     public List<FormulaSummary> released() {

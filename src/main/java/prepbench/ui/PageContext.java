@@ -9,7 +9,7 @@ package prepbench.ui;
  */
 public record PageContext(String username, String roles, boolean mayPrepare, boolean mayDiagnose,
         boolean mayEditCatalog, boolean mayReleaseFormulas, boolean mayReleaseLocks, boolean mayManageAccounts,
-        String csrfParameter,
+        boolean mayReviewAudit, String csrfParameter,
         String csrfToken, boolean demo, long idleSeconds) {
 
     public boolean signedIn() {

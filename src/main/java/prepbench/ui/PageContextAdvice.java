@@ -31,7 +31,7 @@ class PageContextAdvice {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
-            return new PageContext(null, "", false, false, false, false, false, false, parameter, token,
+            return new PageContext(null, "", false, false, false, false, false, false, false, parameter, token,
                     DemoMode.isDemo(request), idleSeconds(request));
         }
         var authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
@@ -41,7 +41,8 @@ class PageContextAdvice {
         Actor actor = Actor.withRoles(authentication.getName(), authorities);
         return new PageContext(authentication.getName(), roles, actor.may(Permission.PREPARE),
                 actor.may(Permission.DIAGNOSE), actor.may(Permission.EDIT_CATALOG), actor.may(Permission.SIGN_RELEASE),
-                actor.may(Permission.RELEASE_LOCK), actor.may(Permission.MANAGE_ACCOUNTS), parameter, token, DemoMode.isDemo(request),
+                actor.may(Permission.RELEASE_LOCK), actor.may(Permission.MANAGE_ACCOUNTS),
+                actor.may(Permission.REVIEW_AUDIT), parameter, token, DemoMode.isDemo(request),
                 idleSeconds(request));
     }
 

@@ -324,7 +324,149 @@ abstract class WeighingFlowScenarios {
 
         mvc.perform(get("/api/v1/preparations/" + id + "/audit").with(who))
                 .andExpect(jsonPath("$.verification.intact").value(false))
-                .andExpect(jsonPath("$.verification.problem", containsString("was changed after it was recorded")));
+                .andExpect(jsonPath("$.verification.problems[0].kind").value("altered"))
+                .andExpect(jsonPath("$.verification.problems[0].sequence").value(2))
+                .andExpect(jsonPath("$.verification.problems[0].detail",
+                        containsString("was changed after it was recorded")));
+    }
+
+    /** A PRM00936 weighed from start to completion by the technician. */
+    private String completed(RequestPostProcessor who) throws Exception {
+        String id = start(who, "PRM00936");
+        for (int sequence = 1; sequence <= 8; sequence++) {
+            prepareStep(id, sequence, stepField(id, sequence, "targetQtyG", who), who);
+            capture(id, sequence, who).andExpect(status().isOk());
+        }
+        return id;
+    }
+
+    /** The problems the preparation's audit verification reports. */
+    private List<java.util.Map<String, Object>> problems(String id) throws Exception {
+        String body = mvc.perform(get("/api/v1/preparations/" + id + "/audit").with(user("lablead").roles("LAB_LEAD")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.verification.intact").value(false))
+                .andReturn().getResponse().getContentAsString();
+        return JsonPath.read(body, "$.verification.problems");
+    }
+
+    private static boolean problem(java.util.Map<String, Object> problem, String kind, Integer sequence, String field,
+            String detail) {
+        return kind.equals(problem.get("kind")) && (sequence == null || sequence.equals(problem.get("sequence")))
+                && (field == null || field.equals(problem.get("field")))
+                && (detail == null || String.valueOf(problem.get("detail")).contains(detail));
+    }
+
+    private void deleteEvents(String id, String condition) {
+        prepbench.support.BehindTheBack.changeAuditTrail(dataSource, () -> jdbc.sql(
+                "DELETE FROM audit_event WHERE chain = :chain AND " + condition)
+                .param("chain", "session:" + id).update());
+    }
+
+    @Test
+    void aCompletedPreparationsChainCutShortIsReportedAsTruncated() throws Exception {
+        RequestPostProcessor who = technician();
+        String id = completed(who);
+        mvc.perform(post("/api/v1/audit/checkpoints").with(user("lablead").roles("LAB_LEAD")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.chains").isNumber());
+        int last = jdbc.sql("SELECT MAX(seq) FROM audit_event WHERE chain = :chain").param("chain", "session:" + id)
+                .query(Integer.class).single();
+
+        deleteEvents(id, "seq = " + last);
+
+        assertThat(problems(id))
+                .anyMatch(problem -> problem(problem, "truncated", last, null, "checkpoint"))
+                .anyMatch(problem -> problem(problem, "truncated", null, "status", "no event that ended it"));
+
+        deleteEvents(id, "1 = 1");
+        assertThat(problems(id))
+                .anyMatch(problem -> problem(problem, "truncated", last, null, "the chain has no events"))
+                .anyMatch(problem -> problem(problem, "truncated", null, "status", "no event that started it"));
+    }
+
+    @Test
+    void anEventRemovedFromTheMiddleOfAChainIsAGap() throws Exception {
+        String id = completed(technician());
+
+        deleteEvents(id, "seq = 5");
+
+        assertThat(problems(id)).anyMatch(problem -> problem(problem, "gap", 6, null, "event #5 is missing"));
+    }
+
+    @Test
+    void aCapturedWeightChangedInTheRecordIsReportedAsAlteredNamingTheField() throws Exception {
+        String id = completed(technician());
+        UUID session = UUID.fromString(id);
+
+        jdbc.sql("UPDATE preparation_step SET captured_g = captured_g + 0.5 WHERE session_id = :id AND sequence_no = 2")
+                .param("id", session).update();
+        jdbc.sql("""
+                UPDATE sample_line SET lot = 'OTHER-LOT'
+                 WHERE sequence_no = 3 AND sample_id = (SELECT id FROM sample WHERE session_id = :id)
+                """).param("id", session).update();
+
+        assertThat(problems(id))
+                .anyMatch(problem -> problem(problem, "altered", null, "step 2 captured weight", "and event "))
+                .anyMatch(problem -> problem(problem, "altered", null, "sample line 3 lot", "OTHER-LOT"));
+    }
+
+    @Test
+    void anEventRehashedWithPlainSha256AsBeforeIsStillFound() throws Exception {
+        String id = completed(technician());
+        String chain = "session:" + id;
+        long edited = jdbc.sql("SELECT seq FROM audit_event WHERE chain = :chain AND action = 'WEIGHT_CAPTURED' "
+                + "AND step_sequence = 2").param("chain", chain).query(Long.class).single();
+
+        // someone with write access changes the weight in the event and re-hashes the chain from there on, as the
+        // plain SHA-256 chain of before allowed; once keeping the key id, once clearing it
+        rehashFrom(chain, edited, true);
+        assertThat(problems(id)).anyMatch(problem -> problem(problem, "altered", (int) edited, null,
+                "its seal does not match its content"));
+
+        rehashFrom(chain, edited, false);
+        assertThat(problems(id)).anyMatch(problem -> problem(problem, "forged", (int) edited, null,
+                "not sealed under a key"));
+    }
+
+    private void rehashFrom(String chain, long fromSeq, boolean keepKeyId) {
+        record Row(long id, long seq, java.time.Instant at, String actor, String action, UUID session, Integer step,
+                String formula, String payload) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT id, seq, occurred_at, actor, action, session_id, step_sequence, formula_code, payload
+                  FROM audit_event WHERE chain = :chain ORDER BY seq
+                """).param("chain", chain).query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("seq"),
+                rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                rs.getString("action"), rs.getObject("session_id", UUID.class),
+                (Integer) rs.getObject("step_sequence"), rs.getString("formula_code"), rs.getString("payload")))
+                .list();
+        prepbench.support.BehindTheBack.changeAuditTrail(dataSource, () -> {
+            String prev = jdbc.sql("SELECT hash FROM audit_event WHERE chain = :chain AND seq = :seq")
+                    .param("chain", chain).param("seq", fromSeq - 1).query(String.class).single();
+            for (Row row : rows) {
+                if (row.seq() < fromSeq) {
+                    continue;
+                }
+                String payload = row.seq() == fromSeq ? row.payload().replaceFirst("\"grams\":\"[0-9.]+\"",
+                        "\"grams\":\"1.000\"") : row.payload();
+                String hash = sha256(String.join("\n", prev, chain, row.at().toString(), row.actor(), row.action(),
+                        row.session() == null ? "" : row.session().toString(),
+                        row.step() == null ? "" : row.step().toString(), row.formula() == null ? "" : row.formula(),
+                        payload));
+                jdbc.sql("UPDATE audit_event SET payload = :payload, prev_hash = :prev, hash = :hash"
+                        + (keepKeyId ? "" : ", key_id = NULL") + " WHERE id = :id")
+                        .param("payload", payload).param("prev", prev).param("hash", hash).param("id", row.id())
+                        .update();
+                prev = hash;
+            }
+        });
+    }
+
+    private static String sha256(String content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
     }
 
     @Test

@@ -15,7 +15,7 @@ class AuditLineTest {
 
     private static AuditLine line(String action, String payload) {
         return AuditLine.of(new AuditEvent(1, Instant.EPOCH, "tina", action, UUID.randomUUID(), 1, "PRM00936", payload,
-                "session:x", "0".repeat(64), "a".repeat(64)));
+                "session:x", 1, "0".repeat(64), "a".repeat(64), "test-1"));
     }
 
     @ParameterizedTest

@@ -1,0 +1,201 @@
+package prepbench.audit;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import prepbench.preparation.PreparationSession;
+import prepbench.preparation.SessionStatus;
+import prepbench.preparation.Step;
+import prepbench.samples.Sample;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The batch record is what its chain says: replays a session's events into the values they set (status, times,
+ * bench, each step's container, lot, expiry, weight, manual entry and reason, balance, and the sample) and reports
+ * every value of the stored record that differs, naming the field and the event that set it. A record that has
+ * ended while its chain has no ending event was cut short.
+ */
+final class RecordCheck {
+
+    /** What the events say about one step. */
+    private static final class StepState {
+        String code;
+        String lot;
+        LocalDate expiry;
+        long lotEvent;
+        BigDecimal grams;
+        String status;
+        boolean manual;
+        String manualReason;
+        String scale;
+        Instant capturedAt;
+        long weightEvent;
+    }
+
+    private final JsonMapper json;
+    private final ChainWalk walk;
+
+    private String status;
+    private Instant startedAt;
+    private Instant endedAt;
+    private long statusEvent;
+    private String bench;
+    private long benchEvent;
+    private final Map<Integer, StepState> steps = new HashMap<>();
+
+    private RecordCheck(JsonMapper json, ChainWalk walk) {
+        this.json = json;
+        this.walk = walk;
+    }
+
+    /** Adds to the walk's problems every value of the record its events do not support. */
+    static void check(JsonMapper json, ChainWalk walk, List<AuditEvent> events, PreparationSession session,
+            Optional<Sample> sample) {
+        RecordCheck check = new RecordCheck(json, walk);
+        events.forEach(check::replay);
+        check.compare(session, sample);
+    }
+
+    private void replay(AuditEvent event) {
+        JsonNode payload;
+        try {
+            payload = json.readTree(event.payload());
+        } catch (RuntimeException unreadable) {
+            return;
+        }
+        StepState step = event.stepSequence() == null ? null
+                : steps.computeIfAbsent(event.stepSequence(), sequence -> new StepState());
+        switch (event.action()) {
+            case "SESSION_STARTED" -> {
+                status = SessionStatus.IN_PROGRESS.code();
+                startedAt = event.at();
+                statusEvent = event.id();
+                bench = text(payload, "bench");
+                benchEvent = event.id();
+            }
+            case "SESSION_RESUMED" -> {
+                bench = text(payload, "bench");
+                benchEvent = event.id();
+            }
+            case "SESSION_COMPLETED", "SESSION_ABORTED", "SESSION_LOCKED" -> {
+                status = text(payload, "newStatus");
+                endedAt = event.at();
+                statusEvent = event.id();
+            }
+            case "CONTAINER_SCANNED" -> {
+                if (step != null) {
+                    step.code = text(payload, "code");
+                    step.lot = text(payload, "lot");
+                    step.expiry = date(text(payload, "expiry"));
+                    step.lotEvent = event.id();
+                }
+            }
+            case "LOT_ENTERED" -> {
+                if (step != null) {
+                    step.lot = text(payload, "lot");
+                    step.expiry = date(text(payload, "expiry"));
+                    step.lotEvent = event.id();
+                }
+            }
+            case "WEIGHT_CAPTURED", "WEIGHT_ENTERED_MANUALLY" -> {
+                if (step != null) {
+                    step.grams = new BigDecimal(text(payload, "grams"));
+                    step.status = text(payload, "stepStatus");
+                    step.manual = event.action().equals("WEIGHT_ENTERED_MANUALLY");
+                    step.manualReason = text(payload, "manualReason");
+                    step.scale = text(payload, "scale");
+                    step.capturedAt = event.at();
+                    step.weightEvent = event.id();
+                }
+            }
+            default -> {
+                // refusals, zero and tare set nothing the record shows
+            }
+        }
+    }
+
+    private void compare(PreparationSession session, Optional<Sample> sample) {
+        if (status == null) {
+            walk.problem(null, AuditProblem.Kind.TRUNCATED, "status", "the record exists, and its chain has no "
+                    + "event that started it");
+            return;
+        }
+        if (!session.status().isInProgress() && status.equals(SessionStatus.IN_PROGRESS.code())) {
+            walk.problem(null, AuditProblem.Kind.TRUNCATED, "status", "the record says "
+                    + session.status().code() + ", and its chain has no event that ended it");
+        } else {
+            differs("status", session.status().code(), status, statusEvent);
+            differs("ended", session.endedAt(), endedAt, statusEvent);
+        }
+        differs("started", session.startedAt(), startedAt, statusEvent);
+        differs("bench", session.bench(), bench, benchEvent);
+        for (Step step : session.steps()) {
+            StepState said = steps.getOrDefault(step.sequence(), new StepState());
+            String name = "step " + step.sequence() + " ";
+            differs(name + "container", step.scannedCode(), said.code, said.lotEvent);
+            differs(name + "lot", step.lot(), said.lot, said.lotEvent);
+            differs(name + "expiry", step.expiry(), said.expiry, said.lotEvent);
+            differs(name + "captured weight", step.capturedG(), said.grams, said.weightEvent);
+            differs(name + "status", step.capturedG() == null && said.status == null ? null : step.status().code(),
+                    said.status, said.weightEvent);
+            differs(name + "manual entry", step.manual(), said.manual, said.weightEvent);
+            differs(name + "manual reason", step.manualReason(), said.manualReason, said.weightEvent);
+            differs(name + "balance", step.scaleId(), said.scale, said.weightEvent);
+            differs(name + "captured at", step.capturedAt(), said.capturedAt, said.weightEvent);
+        }
+        sample.ifPresent(recorded -> compareSample(recorded, session));
+    }
+
+    private void compareSample(Sample sample, PreparationSession session) {
+        if (!SessionStatus.COMPLETED.code().equals(status)) {
+            walk.problem(null, AuditProblem.Kind.ALTERED, "sample", "a sample " + sample.code() + " is on record, "
+                    + "and the chain has no completion");
+            return;
+        }
+        differs("sample recorded at", sample.recordedAt(), endedAt, statusEvent);
+        BigDecimal total = BigDecimal.ZERO;
+        for (Sample.Line line : sample.lines()) {
+            StepState said = steps.getOrDefault(line.sequence(), new StepState());
+            String name = "sample line " + line.sequence() + " ";
+            differs(name + "actual weight", line.actualG(), said.grams, said.weightEvent);
+            differs(name + "lot", line.lot(), said.lot, said.lotEvent);
+            differs(name + "expiry", line.expiry(), said.expiry, said.lotEvent);
+            differs(name + "manual entry", line.manual(), said.manual, said.weightEvent);
+            total = total.add(said.grams == null ? BigDecimal.ZERO : said.grams);
+        }
+        differs("sample actual weight", sample.actualG(), total, statusEvent);
+        if (sample.lines().size() != session.steps().size()) {
+            walk.problem(null, AuditProblem.Kind.ALTERED, "sample lines", "the sample has " + sample.lines().size()
+                    + " lines for " + session.steps().size() + " steps");
+        }
+    }
+
+    private void differs(String field, Object recorded, Object said, long eventId) {
+        boolean same = recorded instanceof BigDecimal a && said instanceof BigDecimal b ? a.compareTo(b) == 0
+                : Objects.equals(recorded, said);
+        if (!same) {
+            walk.problem(null, AuditProblem.Kind.ALTERED, field, "the record shows " + shown(recorded)
+                    + (eventId == 0 ? ", and no event set it" : ", and event " + eventId + " set " + shown(said)));
+        }
+    }
+
+    private static String shown(Object value) {
+        return value == null ? "nothing" : value instanceof BigDecimal grams ? grams.toPlainString() : value.toString();
+    }
+
+    private static String text(JsonNode payload, String field) {
+        JsonNode value = payload.get(field);
+        return value == null || value.isNull() ? null : value.asString();
+    }
+
+    private static LocalDate date(String text) {
+        return text == null ? null : LocalDate.parse(text);
+    }
+}

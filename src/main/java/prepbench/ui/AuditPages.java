@@ -1,0 +1,141 @@
+package prepbench.ui;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import prepbench.access.Actor;
+import prepbench.audit.AuditEvent;
+import prepbench.audit.AuditQuery;
+import prepbench.audit.AuditReview;
+import prepbench.audit.TrailVerification;
+
+/**
+ * The audit trail as a whole, for lab leads and admins (EU GMP Annex 11 §9): search by time, person, action,
+ * formula, preparation and bench, page by page; export what the filters find as CSV; verify everything; write a
+ * checkpoint; acknowledge an alert of a failed verification.
+ */
+@Controller
+class AuditPages {
+
+    /** Cells a spreadsheet would run as a formula (CSV injection) get a leading apostrophe. */
+    private static final Pattern RUNS_AS_FORMULA = Pattern.compile("'*[=+\\-@\t\r]");
+
+    private static final List<String> CSV_HEADER = List.of("id", "occurred_at_utc", "actor", "action", "what",
+            "chain", "sequence", "formula", "preparation", "step", "payload", "key_id", "hash");
+
+    private final AuditReview review;
+
+    AuditPages(AuditReview review) {
+        this.review = review;
+    }
+
+    @GetMapping("/audit")
+    String showTrail(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String formula, @RequestParam(defaultValue = "") String preparation,
+            @RequestParam(defaultValue = "") String bench, @RequestParam(defaultValue = "") String before,
+            Actor reviewer, Model model, HttpServletResponse response) {
+        model.addAttribute("page", page(from, to, actor, action, formula, preparation, bench, before, null, null,
+                reviewer, response));
+        return "audit";
+    }
+
+    @PostMapping("/audit/verification")
+    String verifyEverything(Actor reviewer, Model model, HttpServletResponse response) {
+        TrailVerification result = review.verifyEverything(reviewer);
+        model.addAttribute("page", page("", "", "", "", "", "", "", "", result, null, reviewer, response));
+        return "audit";
+    }
+
+    @PostMapping("/audit/checkpoints")
+    String writeCheckpoint(Actor reviewer, Model model, HttpServletResponse response) {
+        AuditReview.Checkpoint written = review.checkpoint(reviewer);
+        model.addAttribute("page", page("", "", "", "", "", "", "", "", null, written, reviewer, response));
+        return "audit";
+    }
+
+    @PostMapping("/audit/alerts/{id}/acknowledge")
+    Object acknowledge(@PathVariable long id, @RequestParam(defaultValue = "") String note, Actor reviewer,
+            Model model, HttpServletResponse response) {
+        if (note.isBlank() || note.length() > 500) {
+            AuditPage page = page("", "", "", "", "", "", "", "", null, null, reviewer, response);
+            model.addAttribute("page", new AuditPage("", "", "", "", "", "", "", page.events(), page.nextBefore(),
+                    null, null, "To acknowledge the alert, say in at most 500 characters what you found or did; go "
+                            + "back to the dashboard and try again."));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "audit";
+        }
+        review.acknowledge(id, note, reviewer);
+        return Redirects.seeOther("/");
+    }
+
+    @GetMapping("/audit/export.csv")
+    void export(@RequestParam(defaultValue = "") String from, @RequestParam(defaultValue = "") String to,
+            @RequestParam(defaultValue = "") String actor, @RequestParam(defaultValue = "") String action,
+            @RequestParam(defaultValue = "") String formula, @RequestParam(defaultValue = "") String preparation,
+            @RequestParam(defaultValue = "") String bench, Actor reviewer, HttpServletResponse response)
+            throws IOException {
+        AuditQuery query;
+        try {
+            query = AuditQuery.parse(from, to, actor, action, formula, preparation, bench, null, AuditQuery.MAX_EXPORT);
+        } catch (AuditQuery.Invalid unreadable) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, unreadable.getMessage());
+            return;
+        }
+        List<AuditEvent> events = review.search(query, reviewer);
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"prepbench-audit.csv\"");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        Writer out = response.getWriter();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180)) {
+            csv.printRecord(CSV_HEADER);
+            for (AuditEvent event : events.subList(0, Math.min(events.size(), query.limit()))) {
+                csv.printRecord(event.id(), event.at(), protect(event.actor()), event.action(),
+                        protect(AuditLine.of(event).what()), protect(event.chain()), event.seq(),
+                        protect(event.formulaCode()), event.sessionId(), event.stepSequence(),
+                        protect(event.payload()), event.keyId(), event.hash());
+            }
+        }
+    }
+
+    private AuditPage page(String from, String to, String actor, String action, String formula, String preparation,
+            String bench, String before, TrailVerification verification, AuditReview.Checkpoint checkpoint,
+            Actor reviewer, HttpServletResponse response) {
+        List<AuditLine> lines = List.of();
+        Long next = null;
+        String message = null;
+        try {
+            AuditQuery query = AuditQuery.parse(from, to, actor, action, formula, preparation, bench, before,
+                    AuditQuery.PAGE);
+            List<AuditEvent> found = review.search(query, reviewer);
+            boolean more = found.size() > query.limit();
+            List<AuditEvent> shown = more ? found.subList(0, query.limit()) : found;
+            lines = shown.stream().map(AuditLine::of).toList();
+            next = more ? shown.get(shown.size() - 1).id() : null;
+        } catch (AuditQuery.Invalid unreadable) {
+            message = unreadable.getMessage();
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        }
+        return new AuditPage(ErrorPage.echo(from), ErrorPage.echo(to), ErrorPage.echo(actor), ErrorPage.echo(action),
+                ErrorPage.echo(formula), ErrorPage.echo(preparation), ErrorPage.echo(bench), lines, next,
+                verification, checkpoint, message);
+    }
+
+    private static String protect(String cell) {
+        return cell != null && RUNS_AS_FORMULA.matcher(cell).lookingAt() ? "'" + cell : cell;
+    }
+}
