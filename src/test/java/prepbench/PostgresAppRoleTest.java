@@ -28,7 +28,12 @@ class PostgresAppRoleTest {
     @Test
     void theApplicationsRoleAddsAuditEventsButCannotChangeThem() throws Exception {
         DataSource owner = TestPostgres.dataSource();
+        java.util.Properties testConfig = new java.util.Properties();
+        try (var config = PostgresAppRoleTest.class.getResourceAsStream("/config/application.properties")) {
+            testConfig.load(config);
+        }
         Flyway.configure().dataSource(owner).locations("classpath:db/migration", "classpath:db/vendor/postgresql")
+                .javaMigrations(prepbench.audit.SealAtMigration.withKeyRing(testConfig.getProperty("prepbench.audit.key")))
                 .load().migrate();
         String role = "pb_app_" + UUID.randomUUID().toString().substring(0, 8);
         String url;
@@ -51,8 +56,9 @@ class PostgresAppRoleTest {
         try (Connection app = DriverManager.getConnection(url, role, "app-password");
                 Statement statement = app.createStatement()) {
             assertThat(app.getMetaData().getUserName()).isEqualTo(role);
-            statement.executeUpdate("INSERT INTO audit_event (occurred_at, actor, action, payload) "
-                    + "VALUES (CURRENT_TIMESTAMP, 'role-test', 'ROLE_TEST', '{}')");
+            statement.executeUpdate("INSERT INTO audit_event (occurred_at, actor, action, payload, chain, seq, "
+                    + "prev_hash, hash) VALUES (CURRENT_TIMESTAMP, 'role-test', 'ROLE_TEST', '{}', 'role-test:" + role
+                    + "', 1, '" + "0".repeat(64) + "', '" + "0".repeat(64) + "')");
             assertThat(statement.executeQuery("SELECT COUNT(*) FROM formula").next()).isTrue();
             for (String change : new String[] {"UPDATE audit_event SET actor = 'x' WHERE actor = 'role-test'",
                     "DELETE FROM audit_event WHERE actor = 'role-test'", "TRUNCATE audit_event"}) {

@@ -115,6 +115,9 @@ class RoleMatrixTest {
                 "DELETE /api/v1/formulas/{code}/draft",
                 "POST /api/v1/formulas/{code}/versions/{versionNo}/retire", "POST /api/v1/formulas/import",
                 "POST /api/v1/ingredients", "PUT /api/v1/ingredients/{code}");
+        expect(Access.LEAD, "GET /audit", "GET /audit/export.csv", "POST /audit/verification", "POST /audit/checkpoints",
+                "POST /audit/alerts/{id}/acknowledge", "GET /api/v1/audit/verification", "POST /api/v1/audit/checkpoints",
+                "GET /api/v1/audit/events");
         expect(Access.ADMIN, "GET /admin/users", "POST /admin/users", "GET /admin/users/{username}",
                 "POST /admin/users/{username}/{action}", "GET /api/v1/users", "POST /api/v1/users",
                 "GET /api/v1/users/{username}", "POST /api/v1/users/{username}/disable",

@@ -61,12 +61,15 @@ class Checkpoints {
     private final JsonMapper json;
     private final Clock clock;
     private final Path directory;
+    private final boolean atShutdown;
 
     /** What the files said when last read, updated by every checkpoint written since. */
     private Read known;
 
     Checkpoints(JdbcClient jdbc, AuditKeys keys, JsonMapper json, Clock clock,
-            @Value("${prepbench.audit.checkpoint-dir}") String directory) {
+            @Value("${prepbench.audit.checkpoint-dir}") String directory,
+            @Value("${prepbench.audit.checkpoint-at-shutdown:true}") boolean atShutdown) {
+        this.atShutdown = atShutdown;
         this.jdbc = jdbc;
         this.keys = keys;
         this.json = json;
@@ -84,9 +87,12 @@ class Checkpoints {
         }
     }
 
+    /** The last checkpoint, as PrepBench stops ({@code prepbench.audit.checkpoint-at-shutdown}, on by default). */
     @PreDestroy
     void atShutdown() {
-        scheduled();
+        if (atShutdown) {
+            scheduled();
+        }
     }
 
     /** The chain's last checkpointed mark; null when no checkpoint saw it. */

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * key vouches for. The event says it was sealed at migration and how many events it seals; the record shows it.
  */
 @Component
-class SealAtMigration implements JavaMigration {
+public class SealAtMigration implements JavaMigration {
 
     private final AuditKeys keys;
     private final Clock clock;
@@ -32,6 +32,16 @@ class SealAtMigration implements JavaMigration {
     SealAtMigration(AuditKeys keys, Clock clock) {
         this.keys = keys;
         this.clock = clock;
+    }
+
+    /**
+     * The migration for a Flyway run outside PrepBench (a database administrator's, or a test's): it seals under the
+     * key ring given as {@code prepbench.audit.key} takes it.
+     */
+    public static SealAtMigration withKeyRing(String keyRing) {
+        // microseconds, as the databases store times: the time sealed is the time read back
+        return new SealAtMigration(AuditKeys.parse(keyRing, "the key ring given"),
+                Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000)));
     }
 
     private record Unsealed(String chain, long seq, String hash, UUID sessionId, String formulaCode, long events) {
