@@ -219,8 +219,9 @@ class BenchScreenBrowserTest extends InBrowser {
                 settled(page);
                 assertThat(page.getByTestId("live-grams")).hasText("0.000");
                 if (sequence == 2) {
-                    // moving: refused, and the refusal goes as soon as the reading is stable
-                    benches.simulate(bench, onPan.add(target), Duration.ofMillis(1500), BigDecimal.ZERO, false);
+                    // moving: refused, and the refusal goes as soon as the reading is stable (it settles slowly
+                    // enough that a busy machine still sees the refusal before it goes)
+                    benches.simulate(bench, onPan.add(target), Duration.ofMillis(5000), BigDecimal.ZERO, false);
                     page.waitForResponse(response -> response.request().method().equals("POST"),
                             () -> button(page, "Capture").click());
                     assertThat(page.getByTestId("action-message")).containsText("not stable");
