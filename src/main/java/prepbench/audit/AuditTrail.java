@@ -13,6 +13,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import prepbench.formulas.FormulaCode;
+import prepbench.formulas.FormulaManagement;
+import prepbench.formulas.IngredientManagement;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionId;
 import prepbench.samples.Samples;
@@ -28,16 +31,21 @@ public class AuditTrail {
     private final Checkpoints checkpoints;
     private final PreparationManagement preparations;
     private final Samples samples;
+    private final FormulaManagement formulas;
+    private final IngredientManagement ingredients;
     private final JsonMapper json;
     private final Clock clock;
 
     AuditTrail(AuditEvents events, AuditKeys keys, Checkpoints checkpoints, PreparationManagement preparations,
-            Samples samples, JsonMapper json, Clock clock) {
+            Samples samples, FormulaManagement formulas, IngredientManagement ingredients, JsonMapper json,
+            Clock clock) {
         this.events = events;
         this.keys = keys;
         this.checkpoints = checkpoints;
         this.preparations = preparations;
         this.samples = samples;
+        this.formulas = formulas;
+        this.ingredients = ingredients;
         this.json = json;
         this.clock = clock;
     }
@@ -72,9 +80,9 @@ public class AuditTrail {
         return verifyChain(Chains.formula(formulaCode));
     }
 
-    /** Whether the chain of the formula's version changes is intact. */
+    /** Whether the chain of the formula's version changes is intact, and the versions are what it says. */
     public ChainVerification verifyFormulaVersions(String formulaCode) {
-        return verifyChain(Chains.formulaVersions(formulaCode));
+        return verifyWithRecord(Chains.formulaVersions(formulaCode));
     }
 
     /** Whether the chain of the account's events is intact. */
@@ -82,9 +90,9 @@ public class AuditTrail {
         return verifyChain(Chains.account(username));
     }
 
-    /** Whether the chain of the ingredient's changes is intact. */
+    /** Whether the chain of the ingredient's changes is intact, and the ingredient is what it says. */
     public ChainVerification verifyIngredient(String ingredientCode) {
-        return verifyChain(Chains.ingredient(ingredientCode));
+        return verifyWithRecord(Chains.ingredient(ingredientCode));
     }
 
     /**
@@ -92,23 +100,44 @@ public class AuditTrail {
      * shorter than its last checkpoint) and the record shows what the chain says.
      */
     public ChainVerification verifySession(UUID sessionId) {
-        String chain = Chains.session(sessionId);
+        return verifyWithRecord(Chains.session(sessionId));
+    }
+
+    private ChainVerification verifyWithRecord(String chain) {
         ChainWalk walk = new ChainWalk(keys, chain, checkpoints.latest(chain));
         List<AuditEvent> chainEvents = events.forChain(chain);
         chainEvents.forEach(walk::accept);
-        checkRecord(walk, sessionId, chainEvents);
+        checkRecord(walk, chain, chainEvents);
         return walk.finish();
     }
 
     private ChainVerification verifyChain(String chain) {
+        if (hasRecord(chain)) {
+            return verifyWithRecord(chain);
+        }
         ChainWalk walk = new ChainWalk(keys, chain, checkpoints.latest(chain));
         events.forChain(chain).forEach(walk::accept);
         return walk.finish();
     }
 
-    private void checkRecord(ChainWalk walk, UUID sessionId, List<AuditEvent> chainEvents) {
-        preparations.find(new SessionId(sessionId)).ifPresent(session -> RecordCheck.check(json, walk, chainEvents,
-                session, samples.forSession(sessionId)));
+    /** The record a chain vouches for, checked against it: a preparation, a formula's versions, an ingredient. */
+    private void checkRecord(ChainWalk walk, String chain, List<AuditEvent> chainEvents) {
+        if (chain.startsWith(Chains.SESSION_PREFIX)) {
+            UUID sessionId = UUID.fromString(chain.substring(Chains.SESSION_PREFIX.length()));
+            preparations.find(new SessionId(sessionId)).ifPresent(session -> RecordCheck.check(json, walk,
+                    chainEvents, session, samples.forSession(sessionId)));
+        } else if (chain.startsWith(Chains.FORMULA_VERSIONS_PREFIX)) {
+            FormulaCode.tryParse(chain.substring(Chains.FORMULA_VERSIONS_PREFIX.length())).ifPresent(code ->
+                    CatalogCheck.formulaVersions(json, walk, chainEvents, formulas.versions(code)));
+        } else if (chain.startsWith(Chains.INGREDIENT_PREFIX)) {
+            CatalogCheck.ingredient(json, walk, chainEvents,
+                    ingredients.find(chain.substring(Chains.INGREDIENT_PREFIX.length())));
+        }
+    }
+
+    private static boolean hasRecord(String chain) {
+        return chain.startsWith(Chains.SESSION_PREFIX) || chain.startsWith(Chains.FORMULA_VERSIONS_PREFIX)
+                || chain.startsWith(Chains.INGREDIENT_PREFIX);
     }
 
     /**
@@ -127,15 +156,14 @@ public class AuditTrail {
         var current = new Object() {
             ChainWalk walk;
             String chain;
-            List<AuditEvent> sessionEvents = new ArrayList<>();
+            List<AuditEvent> recordEvents = new ArrayList<>();
         };
         Runnable finish = () -> {
             if (current.walk == null) {
                 return;
             }
-            if (current.chain.startsWith(Chains.SESSION_PREFIX)) {
-                checkRecord(current.walk, UUID.fromString(current.chain.substring(Chains.SESSION_PREFIX.length())),
-                        current.sessionEvents);
+            if (hasRecord(current.chain)) {
+                checkRecord(current.walk, current.chain, current.recordEvents);
             }
             List<AuditProblem> found = current.walk.finish().problems();
             problemCount[0] += found.size();
@@ -147,12 +175,12 @@ public class AuditTrail {
                 finish.run();
                 current.chain = event.chain();
                 current.walk = new ChainWalk(keys, event.chain(), marks.get(event.chain()));
-                current.sessionEvents = new ArrayList<>();
+                current.recordEvents = new ArrayList<>();
                 seen.add(event.chain());
             }
             current.walk.accept(event);
-            if (event.chain().startsWith(Chains.SESSION_PREFIX)) {
-                current.sessionEvents.add(event);
+            if (hasRecord(event.chain())) {
+                current.recordEvents.add(event);
             }
         });
         finish.run();

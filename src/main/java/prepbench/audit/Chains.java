@@ -22,8 +22,12 @@ final class Chains {
     }
 
     /** Changes to a formula's versions, serialised by the formula's row lock. */
+    static final String FORMULA_VERSIONS_PREFIX = "formula-versions:";
+
+    static final String INGREDIENT_PREFIX = "ingredient:";
+
     static String formulaVersions(String formulaCode) {
-        return "formula-versions:" + formulaCode;
+        return FORMULA_VERSIONS_PREFIX + formulaCode;
     }
 
     /** An account's changes and sign-ins, serialised by the account's row lock. */
@@ -33,7 +37,7 @@ final class Chains {
 
     /** Changes to an ingredient, serialised by the ingredient's row lock. */
     static String ingredient(String ingredientCode) {
-        return "ingredient:" + ingredientCode;
+        return INGREDIENT_PREFIX + ingredientCode;
     }
 
     /** Verification runs, checkpoints asked for and alerts acknowledged, serialised by its lock row. */

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,12 +56,22 @@ class FormulaDemoData implements ApplicationRunner {
             new DemoIngredient("IPM-001", "Isopropyl myristate", "110-27-0", "ING-IPM-001", "plain", "0.853", List.of()),
             new DemoIngredient("CET-001", "Cetearyl alcohol", "67762-27-0", "ING-CET-001", "plain", null, List.of()));
 
+    /** Who the demo data's audit events name: no person wrote it, and no one signed its releases. */
+    static final String DEMO_DATA = "demo-data";
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final Ingredients ingredientRows;
+    private final FormulaVersions versions;
+    private final ApplicationEventPublisher events;
 
-    FormulaDemoData(JdbcClient jdbc, Clock clock) {
+    FormulaDemoData(JdbcClient jdbc, Clock clock, Ingredients ingredientRows, FormulaVersions versions,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ingredientRows = ingredientRows;
+        this.versions = versions;
+        this.events = events;
     }
 
     @Override
@@ -105,7 +116,31 @@ class FormulaDemoData implements ApplicationRunner {
                 """)
                 .param("id", ingredients.get("LIM-001"))
                 .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
+        recordInTheAuditTrail();
         log.info("Demo data: {} ingredients and 4 formulas written", INGREDIENTS.size());
+    }
+
+    /**
+     * What the demo data wrote goes on record like any change, so that its chains vouch for it: each ingredient
+     * created, and each formula version written ({@code DEMO_VERSION_WRITTEN}, with its status and content; a demo
+     * release carries no signature, because no one signed it).
+     */
+    private void recordInTheAuditTrail() {
+        java.time.Instant now = clock.instant();
+        for (DemoIngredient demo : INGREDIENTS) {
+            Ingredient ingredient = ingredientRows.find(IngredientCode.tryParse(demo.code()).orElseThrow()).orElseThrow();
+            events.publishEvent(new CatalogChanged(now, DEMO_DATA, CatalogChanged.INGREDIENT, demo.code(),
+                    "INGREDIENT_CREATED", IngredientManagement.recordedFields(ingredient)));
+        }
+        for (String code : List.of("PRM00936", "PRM01204", "COS00217", "PRM01300")) {
+            for (FormulaVersion version : versions.versions(FormulaCode.of(code))) {
+                Map<String, Object> details = new java.util.LinkedHashMap<>(version.recordedDescription());
+                details.put("versionNo", version.versionNo());
+                details.put("status", version.status().code());
+                events.publishEvent(new CatalogChanged(now, DEMO_DATA, CatalogChanged.FORMULA, code,
+                        "DEMO_VERSION_WRITTEN", details));
+            }
+        }
     }
 
     private UUID insert(DemoIngredient ingredient) {

@@ -482,30 +482,7 @@ public class FormulaManagement {
 
     /** The version's content as the audit trail records it. */
     private static Map<String, Object> describe(FormulaVersion version) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("name", version.name());
-        fields.put("batch", version.batchAmount().stripTrailingZeros().toPlainString() + " "
-                + version.batchUnit().symbol());
-        fields.put("lines", version.lines().stream().map(FormulaManagement::describe).toList());
-        return fields;
-    }
-
-    private static String describe(FormulaVersion.Line line) {
-        StringBuilder text = new StringBuilder().append(line.lineNo()).append(' ').append(line.ingredientCode())
-                .append(' ').append(line.percent().toPlainString()).append(" %");
-        ToleranceOverride tolerance = line.tolerance();
-        if (tolerance != null) {
-            text.append(" tolerance -").append(side(tolerance.minusG(), tolerance.minusPct()))
-                    .append(" +").append(side(tolerance.plusG(), tolerance.plusPct()));
-        }
-        return text.toString();
-    }
-
-    private static String side(BigDecimal grams, BigDecimal percent) {
-        if (grams != null) {
-            return grams.stripTrailingZeros().toPlainString() + " g";
-        }
-        return percent == null ? "default" : percent.stripTrailingZeros().toPlainString() + " %";
+        return version.recordedDescription();
     }
 
     static String percent(BigDecimal fraction) {

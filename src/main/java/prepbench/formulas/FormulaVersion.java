@@ -49,4 +49,34 @@ public record FormulaVersion(UUID formulaId, FormulaCode code, UUID versionId, i
             return fraction.movePointRight(2).stripTrailingZeros();
         }
     }
+    /**
+     * The version as its audit events record it when it is released, discarded or written as demo data: name, batch
+     * and every line with its tolerance, in words. Verification compares a version with the event that recorded it.
+     */
+    public java.util.Map<String, Object> recordedDescription() {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", name);
+        fields.put("batch", batchAmount.stripTrailingZeros().toPlainString() + " " + batchUnit.symbol());
+        fields.put("lines", lines.stream().map(FormulaVersion::describe).toList());
+        return fields;
+    }
+
+    private static String describe(FormulaVersion.Line line) {
+        StringBuilder text = new StringBuilder().append(line.lineNo()).append(' ').append(line.ingredientCode())
+                .append(' ').append(line.percent().toPlainString()).append(" %");
+        ToleranceOverride tolerance = line.tolerance();
+        if (tolerance != null) {
+            text.append(" tolerance -").append(side(tolerance.minusG(), tolerance.minusPct()))
+                    .append(" +").append(side(tolerance.plusG(), tolerance.plusPct()));
+        }
+        return text.toString();
+    }
+
+    private static String side(BigDecimal grams, BigDecimal percent) {
+        if (grams != null) {
+            return grams.stripTrailingZeros().toPlainString() + " g";
+        }
+        return percent == null ? "default" : percent.stripTrailingZeros().toPlainString() + " %";
+    }
+
 }

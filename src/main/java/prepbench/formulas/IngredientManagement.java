@@ -246,6 +246,14 @@ public class IngredientManagement {
                 + "else a moment ago. Reload, check, and save again.");
     }
 
+    /**
+     * The ingredient's fields as its audit events record them (created with all of them, changed field by field):
+     * verification compares an ingredient with what its events set.
+     */
+    public static Map<String, Object> recordedFields(Ingredient ingredient) {
+        return fields(ingredient);
+    }
+
     private static Map<String, Object> fields(Ingredient ingredient) {
         return fields(ingredient.name(), ingredient.casNumber(), ingredient.primaryCodeValue(),
                 ingredient.alternativeCodeValues(), ingredient.allowedSymbologies(), ingredient.parser(),

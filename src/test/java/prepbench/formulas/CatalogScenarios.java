@@ -46,6 +46,9 @@ abstract class CatalogScenarios {
     JdbcClient jdbc;
 
     @Autowired
+    prepbench.audit.AuditTrail audit;
+
+    @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     static String unique(String prefix) {
@@ -174,6 +177,48 @@ abstract class CatalogScenarios {
         assertRefused(() -> formulas.retire(LAB_LEAD, formula, 1, "again"), "NOT_RELEASED", "nothing to retire");
         assertRefused(() -> formulas.retire(TECHNICIAN, formula, 1, "not mine to retire"), "NOT_PERMITTED", "lab lead");
         assertThat(auditEvents("formula-versions:" + formula, "RETIRE_REFUSED")).isEqualTo(3);
+    }
+
+    @Test
+    void versionsAndIngredientsAreWhatTheirChainsSayAndAnEditBehindTheBackIsFound() {
+        String ingredientCode = unique("I");
+        ingredients.create(LAB_LEAD, ingredient(ingredientCode, "C-" + ingredientCode));
+        Ingredient created = ingredients.get(ingredientCode);
+        ingredients.update(LAB_LEAD, ingredientCode, new IngredientEntry(ingredientCode, "Renamed by its editor",
+                "64-17-5", "C-" + ingredientCode, List.of(), "", "plain", "0.95", true, true, created.revision()));
+        FormulaCode formula = FormulaCode.of(unique("F"));
+        FormulaVersion draft = save(formula, formulaWithDraft(formula.value()), line(ingredientCode, "60"),
+                line("ETH-001", "40"));
+        formulas.release(LAB_LEAD, formula, 1, draft.revision(), "lablead123", true);
+        formulas.discardDraft(LAB_LEAD, formula, formulas.openDraft(LAB_LEAD, formula).revision());
+        FormulaVersion third = save(formula, formulas.openDraft(LAB_LEAD, formula), line("ETH-001", "100"));
+        formulas.release(LAB_LEAD, formula, 3, third.revision(), "lablead123", true);
+
+        assertThat(audit.verifyFormulaVersions(formula.value()).problems()).isEmpty();
+        assertThat(audit.verifyIngredient(ingredientCode).problems()).isEmpty();
+
+        jdbc.sql("""
+                UPDATE formula_line SET tol_plus_g = 9
+                 WHERE line_no = 1 AND formula_version_id = (SELECT v.id FROM formula_version v JOIN formula f
+                                                               ON f.id = v.formula_id
+                                                            WHERE f.code = :code AND v.version_no = 1)
+                """).param("code", formula.value()).update();
+        jdbc.sql("""
+                UPDATE formula_version SET status = 'retired', released_of = NULL
+                 WHERE version_no = 3 AND formula_id = (SELECT id FROM formula WHERE code = :code)
+                """).param("code", formula.value()).update();
+        jdbc.sql("UPDATE ingredient SET density_g_per_ml = 0.5 WHERE code = :code").param("code", ingredientCode)
+                .update();
+
+        assertThat(audit.verifyFormulaVersions(formula.value()).problems())
+                .extracting(prepbench.audit.AuditProblem::kind, prepbench.audit.AuditProblem::field)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(prepbench.audit.AuditProblem.Kind.ALTERED, "version 1 lines"),
+                        org.assertj.core.groups.Tuple.tuple(prepbench.audit.AuditProblem.Kind.ALTERED, "version 3 status"));
+        assertThat(audit.verifyIngredient(ingredientCode).problems()).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("densityGPerMl");
+            assertThat(problem.detail()).contains("the record shows 0.5", "set 0.95");
+        });
     }
 
     @Test
