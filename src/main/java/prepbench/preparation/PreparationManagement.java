@@ -91,12 +91,12 @@ public class PreparationManagement {
         BatchPlan plan = BatchPlan.of(formula, batch, properties.readabilityG(), properties.maxBatchG());
 
         for (int tries = 1; ; tries++) {
-            // after losing a free bench to a concurrent start, take any free one, so that many starts at once do
-            // not all reach for the same bench again
-            boolean anyFree = tries > 1;
+            // after losing a free bench to a concurrent start, take one of the lowest free ones at random, among
+            // more with every try, so that many starts at once do not all reach for the same bench again
+            int spread = tries == 1 ? 1 : FREE_BENCH_SPREAD << (2 * (tries - 2));
             try {
                 StartOutcome outcome = transaction.execute(tx -> startOrResumeLocked(formula, plan, batch, operator,
-                        bench, anyFree));
+                        bench, spread));
                 if (outcome != null) {
                     return outcome;
                 }
@@ -116,10 +116,11 @@ public class PreparationManagement {
     private static final int MAX_BENCH_TRIES = 8;
 
     /**
-     * The bench a start or a move goes to: the one asked for when it is free, else the first free one (any free one
-     * with {@code anyFree}); refused when the one asked for, or every bench, has a preparation in progress.
+     * The bench a start or a move goes to: the one asked for when it is free, else one of the {@code spread} lowest
+     * free ones at random (the lowest with 1); refused when the one asked for, or every bench, has a preparation in
+     * progress.
      */
-    private String freeBench(String asked, boolean anyFree) {
+    private String freeBench(String asked, int spread) {
         if (asked != null) {
             sessions.occupant(asked).ifPresent(occupant -> {
                 throw BenchOccupied.by(asked, occupant);
@@ -131,14 +132,13 @@ public class PreparationManagement {
         if (free.isEmpty()) {
             throw BenchOccupied.all();
         }
-        return anyFree ? free.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(
-                Math.min(free.size(), FREE_BENCH_SPREAD))) : free.get(0);
+        return free.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(Math.min(free.size(), spread)));
     }
 
     /**
-     * How many of the lowest free benches a start that lost a bench to a concurrent one chooses among: enough to
-     * spread many starts at once, few enough that benches fill from the lowest and a bench far up the list stays
-     * free for whoever names it.
+     * How many of the lowest free benches a start that lost a bench to a concurrent one first chooses among (then
+     * four times as many at each try): benches fill from the lowest, and one far up the list stays free for whoever
+     * names it unless many starts at once lose to each other again and again.
      */
     private static final int FREE_BENCH_SPREAD = 16;
 
@@ -147,13 +147,13 @@ public class PreparationManagement {
      * attempt. Null when the formula has never been prepared and its counter row does not exist yet.
      */
     private StartOutcome startOrResumeLocked(ReleasedFormula formula, BatchPlan plan, BatchSize batch,
-            Actor operator, String bench, boolean anyFree) {
+            Actor operator, String bench, int spread) {
         Optional<PreparationSessions.Attempts> locked = sessions.lockAttempts(formula.formulaId());
         if (locked.isEmpty()) {
             return null;
         }
         PreparationSessions.Attempts attempts = locked.get();
-        StartOutcome resumed = resume(formula, operator.username(), bench, anyFree);
+        StartOutcome resumed = resume(formula, operator.username(), bench, spread);
         if (resumed != null) {
             return resumed;
         }
@@ -161,7 +161,7 @@ public class PreparationManagement {
             throw new FormulaLocked(formula.code(), attempts.lockedAt(), attempts.lockedReason());
         }
         PreparationSession session = PreparationSession.start(formula, plan, batch, attempts.lastAttemptNo() + 1,
-                operator.username(), freeBench(bench, anyFree), clock.instant());
+                operator.username(), freeBench(bench, spread), clock.instant());
         sessions.insertNew(session);
         events.publishEvent(new SessionStarted(session.id().value(), formula.code().value(), formula.versionNo(),
                 session.attemptNo(), session.operator(), session.bench(), batch.amount(), batch.unit().symbol(),
@@ -182,7 +182,7 @@ public class PreparationManagement {
      * The operator's session of the formula, if one is in progress: at its own bench, or moved to the bench asked
      * for when that one is free (a move is recorded, and the vessel must be tared there again before a capture).
      */
-    private StartOutcome resume(ReleasedFormula formula, String operator, String asked, boolean anyFree) {
+    private StartOutcome resume(ReleasedFormula formula, String operator, String asked, int spread) {
         return sessions.findInProgress(formula.formulaId(), operator)
                 .flatMap(sessions::lock)
                 .filter(session -> session.status() == SessionStatus.IN_PROGRESS)
@@ -191,7 +191,7 @@ public class PreparationManagement {
                     // a session from before one preparation per bench may hold no bench: it takes one now
                     boolean stays = sessions.holdsBench(session.id()) && (asked == null || asked.equals(from));
                     if (!stays) {
-                        sessions.moveTo(session.id(), freeBench(asked, anyFree), clock.instant());
+                        sessions.moveTo(session.id(), freeBench(asked, spread), clock.instant());
                         session = sessions.find(session.id()).orElseThrow();
                     }
                     events.publishEvent(new SessionResumed(session.id().value(), session.formulaCode().value(),
