@@ -6,7 +6,6 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,17 +149,6 @@ public class AuditReview {
             review(at, reviewer.username(), "AUDIT_ALERT_ACKNOWLEDGED", payload);
         }
         return changed == 1;
-    }
-
-    /** The alert, if there is one with this id. */
-    @Transactional(readOnly = true)
-    public Optional<AuditAlert> alert(long alertId) {
-        return jdbc.sql("SELECT id, raised_at, problem_count, summary FROM audit_alert WHERE id = :id")
-                .param("id", alertId)
-                .query((rs, n) -> new AuditAlert(rs.getLong("id"),
-                        rs.getObject("raised_at", java.time.OffsetDateTime.class).toInstant(),
-                        rs.getInt("problem_count"), rs.getString("summary")))
-                .optional();
     }
 
     private void review(Instant at, String who, String action, Map<String, Object> payload) {

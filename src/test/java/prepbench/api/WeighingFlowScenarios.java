@@ -265,11 +265,20 @@ abstract class WeighingFlowScenarios {
         assertThat(jdbc.sql("SELECT payload FROM audit_event WHERE chain = 'formula:PRM00936' "
                 + "AND action = 'FORMULA_LOCK_RELEASED' ORDER BY id DESC").query(String.class).list().get(0))
                 .contains("\"meaning\":\"released for a new attempt\"");
+        // the signature as Part 11 wants it: printed name, username, time with zone, meaning, and the hash of what
+        // was signed (the lock it releases), inside the sealed event
+        String lockHash = jdbc.sql("SELECT hash FROM audit_event WHERE chain = 'formula:PRM00936' "
+                + "AND action = 'FORMULA_LOCKED' ORDER BY seq DESC").query(String.class).list().get(0);
+        String released = jdbc.sql("SELECT payload FROM audit_event WHERE chain = 'formula:PRM00936' "
+                + "AND action = 'FORMULA_LOCK_RELEASED' ORDER BY seq DESC").query(String.class).list().get(0);
+        assertThat(released).contains("\"signer\":\"lablead\"", "\"signerName\":\"Demo lab lead\"",
+                "\"zone\":\"UTC\"", "\"meaning\":\"released for a new attempt\"",
+                "\"signedHash\":\"" + sha256(lockHash) + "\"").containsPattern("\"signedAt\":\"2\\d{3}-");
         // the formula's chain of locks and signed releases is verified and shown on its page
         String page = mvc.perform(get("/formulas/PRM00936").with(lead)).andExpect(status().isOk()).andReturn()
                 .getResponse().getContentAsString();
         assertThat(page).contains("Locks and their release", "data-testid=\"locks-intact\"", "FORMULA_LOCK_RELEASED",
-                "released for a new attempt");
+                "released for a new attempt", "signed by Demo lab lead (lablead) at ");
     }
 
     @Test

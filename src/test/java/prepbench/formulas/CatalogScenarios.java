@@ -196,6 +196,10 @@ abstract class CatalogScenarios {
 
         assertThat(audit.verifyFormulaVersions(formula.value()).problems()).isEmpty();
         assertThat(audit.verifyIngredient(ingredientCode).problems()).isEmpty();
+        assertThat(audit.forFormulaVersions(formula.value())).filteredOn(event -> event.action()
+                .equals("VERSION_RELEASED")).hasSize(2).allSatisfy(event -> assertThat(event.payload())
+                        .contains("\"signer\":\"lablead\"", "\"meaning\":\"approved for preparation\"",
+                                "\"zone\":\"UTC\"").containsPattern("\"signedHash\":\"[0-9a-f]{64}\""));
 
         jdbc.sql("""
                 UPDATE formula_line SET tol_plus_g = 9
