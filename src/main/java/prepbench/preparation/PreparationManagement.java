@@ -148,20 +148,19 @@ public class PreparationManagement {
      */
     private StartOutcome startOrResumeLocked(ReleasedFormula formula, BatchPlan plan, BatchSize batch,
             Actor operator, String bench, int spread) {
-        Optional<PreparationSessions.Attempts> locked = sessions.lockAttempts(formula.formulaId());
+        Optional<FormulaAttempts> locked = sessions.lockAttempts(formula.formulaId());
         if (locked.isEmpty()) {
             return null;
         }
-        PreparationSessions.Attempts attempts = locked.get();
+        FormulaAttempts attempts = locked.get();
         StartOutcome resumed = resume(formula, operator.username(), bench, spread);
         if (resumed != null) {
             return resumed;
         }
-        if (attempts.isLocked()) {
-            throw new FormulaLocked(formula.code(), attempts.lockedAt(), attempts.lockedReason());
-        }
-        PreparationSession session = PreparationSession.start(formula, plan, batch, attempts.lastAttemptNo() + 1,
-                operator.username(), freeBench(bench, spread), clock.instant());
+        int attemptNo = attempts.nextAttempt(formula.code());
+        PreparationSession session = PreparationSession.start(formula, plan, batch, attemptNo, operator.username(),
+                freeBench(bench, spread), clock.instant());
+        sessions.save(attempts);
         sessions.insertNew(session);
         events.publishEvent(new SessionStarted(session.id().value(), formula.code().value(), formula.versionNo(),
                 session.attemptNo(), session.operator(), session.bench(), batch.amount(), batch.unit().symbol(),
@@ -371,11 +370,12 @@ public class PreparationManagement {
         ensureAttemptsRow(formula.formulaId());
         RuntimeException refusal = transaction.execute(tx -> {
             Instant now = clock.instant();
-            var attempts = sessions.lockAttempts(formula.formulaId());
+            FormulaAttempts attempts = sessions.lockAttempts(formula.formulaId())
+                    .orElseGet(() -> FormulaAttempts.none(formula.formulaId()));
             RuntimeException refused = null;
             if (!actor.may(Permission.RELEASE_LOCK)) {
                 refused = new NotPermitted(actor.username(), Permission.RELEASE_LOCK);
-            } else if (attempts.isEmpty() || !attempts.get().isLocked()) {
+            } else if (!attempts.isLocked()) {
                 refused = new ActionRefused(Reason.NOT_LOCKED, "Formula " + code + " is not locked.");
             } else if (reason == null || reason.isBlank() || reason.strip().length() > PreparationSession.MAX_REASON) {
                 refused = new ActionRefused(Reason.REASON_REQUIRED, "Give the reason for releasing the lock, in at most "
@@ -389,9 +389,10 @@ public class PreparationManagement {
                         refused.getMessage(), now));
                 return refused;
             }
-            sessions.unlockFormula(formula.formulaId());
+            String lockReason = attempts.release(code);
+            sessions.save(attempts);
             events.publishEvent(new SessionEvents.FormulaLockReleased(code.value(), actor.username(), reason.strip(),
-                    attempts.get().lockedReason(), LOCK_RELEASE_MEANING, now));
+                    lockReason, LOCK_RELEASE_MEANING, now));
             return null;
         });
         if (refusal != null) {
@@ -409,7 +410,7 @@ public class PreparationManagement {
         Object result = transaction.execute(tx -> {
             // the formula's row first, then the session's: the same order as a start, so the two never deadlock
             UUID formulaId = sessions.formulaOf(id).orElseThrow(() -> SessionNotFound.forId(id));
-            sessions.lockAttempts(formulaId);
+            FormulaAttempts attempts = sessions.lockAttempts(formulaId).orElseGet(() -> FormulaAttempts.none(formulaId));
             PreparationSession session = sessions.lock(id).orElseThrow(() -> SessionNotFound.forId(id));
             Instant now = clock.instant();
             try {
@@ -427,36 +428,19 @@ public class PreparationManagement {
             }
             sessions.save(session);
             session.events().forEach(events::publishEvent);
-            afterEnd(session, now);
+            if (!session.status().isInProgress()) {
+                // the action ended the attempt: the formula's failures in a row and its lock follow
+                attempts.recordEnd(session.status(), session.endReason(), session.id().value(), now,
+                        properties.lock().maxConsecutiveFailures()).ifPresent(lock -> events.publishEvent(
+                                new SessionEvents.FormulaLockEngaged(session.formulaCode().value(), lock.sessionId(),
+                                        lock.reason(), now)));
+                sessions.save(attempts);
+            }
             return session;
         });
         if (result instanceof RuntimeException refused) {
             throw refused;
         }
         return (PreparationSession) result;
-    }
-
-    /** Keeps the formula's failure count and lock in step with a session that just ended. */
-    private void afterEnd(PreparationSession session, Instant now) {
-        switch (session.status()) {
-            case COMPLETED -> sessions.resetFailures(session.formulaId());
-            case LOCKED_FAILED -> {
-                sessions.countFailure(session.formulaId());
-                lock(session, session.endReason(), session.id().value(), now);
-            }
-            case FAILED -> {
-                int failures = sessions.countFailure(session.formulaId());
-                int max = properties.lock().maxConsecutiveFailures();
-                if (max > 0 && failures >= max) {
-                    lock(session, failures + " failed attempts in a row", null, now);
-                }
-            }
-            default -> { }
-        }
-    }
-
-    private void lock(PreparationSession session, String reason, UUID sessionId, Instant now) {
-        sessions.lockFormula(session.formulaId(), reason, sessionId, now);
-        events.publishEvent(new SessionEvents.FormulaLockEngaged(session.formulaCode().value(), sessionId, reason, now));
     }
 }

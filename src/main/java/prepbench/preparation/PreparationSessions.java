@@ -29,14 +29,6 @@ import prepbench.formulas.FormulaCode;
 @Repository
 class PreparationSessions {
 
-    /** The attempt counter and lock of one formula, read under a row lock. */
-    record Attempts(int lastAttemptNo, int consecutiveFailures, Instant lockedAt, String lockedReason) {
-
-        boolean isLocked() {
-            return lockedAt != null;
-        }
-    }
-
     private static final String SESSION_COLUMNS = """
             s.id, s.formula_id, s.formula_version_id, s.formula_code, s.formula_name, s.version_no, s.attempt_no,
             s.status, s.operator, s.bench, s.amount, s.unit, s.batch_mass_g, s.step_count, s.started_at,
@@ -118,34 +110,18 @@ class PreparationSessions {
         }
     }
 
-    /** Counts a failed attempt of the formula; answers how many failed in a row now. */
-    int countFailure(UUID formulaId) {
-        jdbc.sql("UPDATE formula_attempts SET consecutive_failures = consecutive_failures + 1 WHERE formula_id = :f")
-                .param("f", formulaId).update();
-        return jdbc.sql("SELECT consecutive_failures FROM formula_attempts WHERE formula_id = :f")
-                .param("f", formulaId).query(Integer.class).single();
-    }
-
-    void resetFailures(UUID formulaId) {
-        jdbc.sql("UPDATE formula_attempts SET consecutive_failures = 0 WHERE formula_id = :f")
-                .param("f", formulaId).update();
-    }
-
-    void lockFormula(UUID formulaId, String reason, UUID sessionId, Instant at) {
+    /** Saves the formula's attempts as they are now: counter, failures in a row, lock. */
+    void save(FormulaAttempts attempts) {
         jdbc.sql("""
-                UPDATE formula_attempts SET locked_at = :at, locked_reason = :reason, locked_session_id = :session
+                UPDATE formula_attempts SET last_attempt_no = :last, consecutive_failures = :failures,
+                       locked_at = :at, locked_reason = :reason, locked_session_id = :session
                  WHERE formula_id = :f
                 """)
-                .param("at", utc(at)).param("reason", reason).param("session", sessionId).param("f", formulaId)
+                .param("last", attempts.lastAttemptNo()).param("failures", attempts.consecutiveFailures())
+                .param("at", attempts.lockedAt() == null ? null : utc(attempts.lockedAt()))
+                .param("reason", attempts.lockedReason()).param("session", attempts.lockedSessionId())
+                .param("f", attempts.formulaId())
                 .update();
-    }
-
-    void unlockFormula(UUID formulaId) {
-        jdbc.sql("""
-                UPDATE formula_attempts SET locked_at = NULL, locked_reason = NULL, locked_session_id = NULL,
-                       consecutive_failures = 0
-                 WHERE formula_id = :f
-                """).param("f", formulaId).update();
     }
 
     List<FormulaLock> locks() {
@@ -245,19 +221,19 @@ class PreparationSessions {
         jdbc.sql("INSERT INTO formula_attempts (formula_id) VALUES (:formula)").param("formula", formulaId).update();
     }
 
-    /** Reads the formula's counter and lock and keeps the row locked until the transaction ends. */
-    Optional<Attempts> lockAttempts(UUID formulaId) {
+    /** Reads the formula's attempts and keeps their row locked until the transaction ends. */
+    Optional<FormulaAttempts> lockAttempts(UUID formulaId) {
         return jdbc.sql("""
-                SELECT last_attempt_no, consecutive_failures, locked_at, locked_reason
+                SELECT last_attempt_no, consecutive_failures, locked_at, locked_reason, locked_session_id
                   FROM formula_attempts WHERE formula_id = :formula FOR UPDATE
                 """)
                 .param("formula", formulaId)
-                .query((rs, n) -> new Attempts(rs.getInt("last_attempt_no"), rs.getInt("consecutive_failures"),
-                        instant(rs, "locked_at"), rs.getString("locked_reason")))
+                .query((rs, n) -> new FormulaAttempts(formulaId, rs.getInt("last_attempt_no"),
+                        rs.getInt("consecutive_failures"), instant(rs, "locked_at"), rs.getString("locked_reason"),
+                        rs.getObject("locked_session_id", UUID.class)))
                 .optional();
     }
 
-    /** Stores a new session with all its steps and advances the formula's attempt counter. */
     /** The preparation in progress at the bench, if any. */
     Optional<BenchOccupied.Occupant> occupant(String bench) {
         return jdbc.sql("""
@@ -267,7 +243,6 @@ class PreparationSessions {
                 .optional();
     }
 
-    /** The benches that have a preparation in progress. */
     /** The sessions in progress that hold a bench, with their bench. */
     Map<SessionId, String> inProgressAtBenches() {
         Map<SessionId, String> atBenches = new java.util.LinkedHashMap<>();
@@ -278,6 +253,7 @@ class PreparationSessions {
         return atBenches;
     }
 
+    /** The benches that have a preparation in progress. */
     Set<String> occupiedBenches() {
         return new HashSet<>(jdbc.sql("SELECT in_progress_bench FROM preparation_session WHERE in_progress_bench IS NOT NULL")
                 .query(String.class).list());
@@ -306,11 +282,8 @@ class PreparationSessions {
                 .param("bench", bench).param("operator", operator).query(UUID.class).optional().map(SessionId::new);
     }
 
+    /** Stores a new session with all its steps (its attempt number taken from the formula's saved attempts). */
     void insertNew(PreparationSession session) {
-        jdbc.sql("UPDATE formula_attempts SET last_attempt_no = :attempt WHERE formula_id = :formula")
-                .param("attempt", session.attemptNo())
-                .param("formula", session.formulaId())
-                .update();
         jdbc.sql("""
                 INSERT INTO preparation_session (id, formula_id, formula_version_id, formula_code, formula_name,
                     version_no, attempt_no, status, operator, in_progress_operator, bench, in_progress_bench, amount,
