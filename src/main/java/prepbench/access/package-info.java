@@ -5,4 +5,5 @@
  * in the domain and {@link prepbench.access.Role#having} in the security configuration; a refusal is a
  * {@link prepbench.access.NotPermitted} naming the permission. Depends on no other module.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package prepbench.access;

@@ -5,4 +5,5 @@
  * label with {@link prepbench.scanning.ContainerLabels} ({@code plain}, {@code gs1} or {@code kv}). Pure functions;
  * no Spring, no state.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"formulas"})
 package prepbench.scanning;

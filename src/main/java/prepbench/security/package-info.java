@@ -4,4 +4,5 @@
  * table, which the filter chains here ask; controllers get the signed-in user as a {@link prepbench.access.Actor}
  * method argument.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "formulas"})
 package prepbench.security;
