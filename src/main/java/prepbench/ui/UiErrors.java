@@ -14,6 +14,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 import prepbench.access.NotPermitted;
+import prepbench.audit.AuditQuery;
 import prepbench.formulas.CatalogRefused;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
@@ -22,6 +23,7 @@ import prepbench.formulas.IngredientNotFound;
 import prepbench.formulas.InvalidEntry;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.formulas.NoReleasedVersion;
+import prepbench.preparation.ActionRefused;
 import prepbench.preparation.BenchOccupied;
 import prepbench.preparation.FormulaLocked;
 import prepbench.preparation.InvalidBatch;
@@ -29,6 +31,7 @@ import prepbench.preparation.InvalidBench;
 import prepbench.preparation.InvalidSessionId;
 import prepbench.preparation.SessionNotFound;
 import prepbench.scales.NotSimulated;
+import prepbench.scales.ScaleCommandRefused;
 import prepbench.scales.UnknownBench;
 import prepbench.security.AccountNotFound;
 import prepbench.security.AccountRefused;
@@ -144,6 +147,22 @@ class UiErrors {
     @ExceptionHandler(AccountRefused.class)
     ModelAndView accountRefused(AccountRefused refused, HttpServletRequest request) {
         return page(request, ErrorPage.of(422, "Not possible", refused.getMessage()));
+    }
+
+    /** A refusal a page's controller did not answer in place (most do, on the form that caused it). */
+    @ExceptionHandler(ActionRefused.class)
+    ModelAndView actionRefused(ActionRefused refused, HttpServletRequest request) {
+        return page(request, ErrorPage.of(422, "Not possible now", refused.getMessage()));
+    }
+
+    @ExceptionHandler(ScaleCommandRefused.class)
+    ModelAndView scaleRefused(ScaleCommandRefused refused, HttpServletRequest request) {
+        return page(request, ErrorPage.of(409, "The balance cannot do that now", refused.getMessage()));
+    }
+
+    @ExceptionHandler(AuditQuery.Invalid.class)
+    ModelAndView invalidAuditQuery(AuditQuery.Invalid invalid, HttpServletRequest request) {
+        return page(request, ErrorPage.of(400, "The filter cannot be read", invalid.getMessage()));
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})

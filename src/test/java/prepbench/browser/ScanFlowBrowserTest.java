@@ -109,4 +109,20 @@ class ScanFlowBrowserTest extends InBrowser {
         assertThat(page.getByTestId("scan-message")).containsText("Unrecognised");
         assertThat(page.locator("#scan")).isFocused();
     }
+
+    @Test
+    void aRequestHtmxSentThatIsRefusedSaysWhyInPlace() {
+        page.navigate("/preparations");
+        assertThat(page.getByTestId("request-error")).isHidden();
+
+        page.getByLabel("Formula").fill("not a code!");
+        page.getByLabel("Formula").press("Enter");
+
+        assertThat(page.getByTestId("request-error")).isVisible();
+        assertThat(page.getByTestId("request-error")).containsText("This is not a formula code");
+
+        page.getByLabel("Formula").fill("PRM00936");
+        page.getByLabel("Formula").press("Enter");
+        assertThat(page.getByTestId("request-error")).isHidden();
+    }
 }
