@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import prepbench.access.Actor;
+import prepbench.entry.Limits;
 import prepbench.formulas.FormulaCode;
 import prepbench.preparation.FormulaLock;
 import prepbench.preparation.PreparationManagement;
@@ -28,7 +29,7 @@ class LockApi {
     }
 
     record ReleaseRequest(@Size(max = 200, message = "password is at most 200 characters") String password,
-            @Size(max = 500, message = "reason is at most 500 characters") String reason) {
+            @Size(max = Limits.MAX_REASON, message = "reason is at most " + Limits.MAX_REASON + " characters") String reason) {
     }
 
     @GetMapping("/api/v1/locks")

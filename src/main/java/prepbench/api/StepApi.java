@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import prepbench.access.Actor;
+import prepbench.entry.Limits;
 import prepbench.audit.AuditEvent;
 import prepbench.audit.AuditTrail;
 import prepbench.audit.ChainVerification;
@@ -45,7 +46,7 @@ class StepApi {
      * @param meaning  what the signature means, which must be {@value PreparationSession#MANUAL_MEANING}
      */
     record ManualRequest(@NotNull(message = "grams is required: the weight in grams") BigDecimal grams,
-            @Size(max = 500, message = "reason is at most 500 characters") String reason,
+            @Size(max = Limits.MAX_REASON, message = "reason is at most " + Limits.MAX_REASON + " characters") String reason,
             @Size(max = 200, message = "password is at most 200 characters") String password,
             @Size(max = 100, message = "meaning is at most 100 characters") String meaning) {
     }
@@ -54,7 +55,7 @@ class StepApi {
     record CaptureRequest(boolean confirmOverTarget) {
     }
 
-    record ReasonRequest(@Size(max = 500, message = "reason is at most 500 characters") String reason) {
+    record ReasonRequest(@Size(max = Limits.MAX_REASON, message = "reason is at most " + Limits.MAX_REASON + " characters") String reason) {
     }
 
     record AuditDto(List<AuditEvent> events, ChainVerification verification) {

@@ -6,10 +6,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import prepbench.entry.Decimals;
+
 /** Collects what is wrong with an entry field by field, and reads the numbers and texts a lab lead types. */
 final class Entries {
 
-    private static final Pattern DECIMAL = Pattern.compile("\\d{0,12}(\\.\\d{1,12})?");
+    /** Digits before and after the point a form's number may have. */
+    private static final int MAX_DIGITS = 12;
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final Map<String, String> problems = new LinkedHashMap<>();
@@ -50,20 +53,22 @@ final class Entries {
             return Optional.empty();
         }
         String value = input.strip();
-        if (value.contains(",")) {
+        Decimals.Read read = Decimals.read(value);
+        if (read.problem() == Decimals.Problem.SEPARATORS) {
             problem(field, label + ": write " + quoted(value) + " with a dot as the decimal separator and no "
                     + "thousands separators.");
             return Optional.empty();
         }
-        if (value.startsWith("-")) {
+        if (read.isNumber() && read.value().signum() < 0) {
             problem(field, label + " cannot be negative (" + quoted(value) + ").");
             return Optional.empty();
         }
-        if (value.isEmpty() || value.equals(".") || !DECIMAL.matcher(value).matches()) {
+        if (!read.isNumber() || Decimals.integerDigits(read.value()) > MAX_DIGITS
+                || Decimals.decimals(read.value()) > MAX_DIGITS) {
             problem(field, label + ": " + quoted(value) + " is not a number. Enter digits, such as 12.5.");
             return Optional.empty();
         }
-        return Optional.of(new BigDecimal(value.startsWith(".") ? "0" + value : value));
+        return Optional.of(read.value());
     }
 
     static int decimals(BigDecimal value) {

@@ -5,7 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+
+import prepbench.entry.Decimals;
 
 /**
  * Checks the values of a formula file one at a time and collects every problem, so that a file with many
@@ -14,21 +15,13 @@ import java.util.regex.Pattern;
 final class FileValues {
 
     static final int MAX_NAME_LENGTH = 200;
-    static final BigDecimal MAX_BATCH_AMOUNT = new BigDecimal("1000000000");
     static final BigDecimal HUNDRED = new BigDecimal("100");
 
     /** Enough to fix a file in one round; a file of garbage would otherwise give a million. */
     static final int MAX_PROBLEMS = 1000;
 
-    private static final int MAX_NUMBER_LENGTH = 40;
     private static final int MAX_QUOTED_LENGTH = 40;
-    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
-
     /** Digits with commas, spaces or apostrophes: a decimal comma or thousands separators. */
-    private static final Pattern LOCALE_DECIMAL = Pattern.compile("(?=.*\\d)[+-]?[\\d.,'\\s\\u00A0\\u202F]+");
-
-    private static final Pattern EXPONENT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)[eE][+-]?\\d+");
-
     private final List<FileProblem> problems = new ArrayList<>();
     private final Map<String, Integer> rows = new HashMap<>();
     private boolean moreProblems;
@@ -134,9 +127,9 @@ final class FileValues {
         if (amount.signum() <= 0) {
             return refuse(cell, "The batch amount " + quote(cell.text()) + " must be greater than 0.");
         }
-        if (amount.compareTo(MAX_BATCH_AMOUNT) > 0) {
+        if (amount.compareTo(FormulaVersion.MAX_BATCH_AMOUNT) > 0) {
             return refuse(cell, "The batch amount " + quote(cell.text()) + " is too large; it can be at most "
-                    + MAX_BATCH_AMOUNT.toPlainString() + ".");
+                    + FormulaVersion.MAX_BATCH_AMOUNT.toPlainString() + ".");
         }
         return decimals(cell, "batch amount", amount, 6);
     }
@@ -199,9 +192,9 @@ final class FileValues {
             return refuse(cell, "The " + label + " " + quote(cell.text()) + " must not be negative; a tolerance is"
                     + " a distance from the target, such as 0.5.");
         }
-        if (grams.compareTo(MAX_BATCH_AMOUNT) > 0) {
+        if (grams.compareTo(FormulaVersion.MAX_BATCH_AMOUNT) > 0) {
             return refuse(cell, "The " + label + " " + quote(cell.text()) + " is too large; it can be at most "
-                    + MAX_BATCH_AMOUNT.toPlainString() + ".");
+                    + FormulaVersion.MAX_BATCH_AMOUNT.toPlainString() + ".");
         }
         return decimals(cell, label, grams, 6);
     }
@@ -261,22 +254,18 @@ final class FileValues {
             return refuse(cell, "The " + label + " " + quote(cell.text()) + " must be a number, such as 0.25.");
         }
         String text = cell.text().strip();
-        if (text.length() > MAX_NUMBER_LENGTH) {
-            return refuse(cell, "The " + label + " " + quote(text) + " is too long to be a number.");
+        Decimals.Read read = Decimals.read(text);
+        if (read.isNumber()) {
+            return read.value();
         }
-        if (PLAIN_DECIMAL.matcher(text).matches()) {
-            return new BigDecimal(text);
-        }
-        if (EXPONENT.matcher(text).matches()) {
-            return refuse(cell, "The " + label + " " + quote(text) + " is written with an exponent; write the number"
-                    + " out with a dot as decimal separator, such as 0.01 instead of 1e-2.");
-        }
-        if (LOCALE_DECIMAL.matcher(text).matches()) {
-            return refuse(cell, "The " + label + " " + quote(text) + " is not a number PrepBench can read: use a dot"
-                    + " as decimal separator and no thousands separators, such as 1234.5.");
-        }
-        return refuse(cell, "The " + label + " " + quote(text) + " is not a number; write it with a dot as decimal"
-                + " separator, such as 0.25.");
+        return refuse(cell, "The " + label + " " + quote(text) + switch (read.problem()) {
+            case TOO_LONG -> " is too long to be a number.";
+            case EXPONENT -> " is written with an exponent; write the number out with a dot as decimal separator,"
+                    + " such as 0.01 instead of 1e-2.";
+            case SEPARATORS -> " is not a number PrepBench can read: use a dot as decimal separator and no thousands"
+                    + " separators, such as 1234.5.";
+            default -> " is not a number; write it with a dot as decimal separator, such as 0.25.";
+        });
     }
 
     private BigDecimal decimals(FileCell cell, String label, BigDecimal number, int maxDecimals) {

@@ -11,7 +11,6 @@ import java.util.Map;
 final class FormulaDraft {
 
     /** 100 % ± 0.0001 %: what rounding in a spreadsheet may leave, and no more. */
-    static final BigDecimal SUM_TOLERANCE = new BigDecimal("0.000001");
 
     private final String code;
     private final int firstRow;
@@ -77,7 +76,7 @@ final class FormulaDraft {
 
     /** Refuses fractions that do not add up to 1; says nothing while a fraction is unknown. */
     void checkSum(FileValues values, String field) {
-        if (everyFractionKnown && sum.subtract(BigDecimal.ONE).abs().compareTo(SUM_TOLERANCE) > 0) {
+        if (everyFractionKnown && sum.subtract(BigDecimal.ONE).abs().compareTo(FormulaVersion.SUM_TOLERANCE) > 0) {
             String percent = FormulaDocument.plain(sum.movePointRight(2)).toPlainString();
             values.report(firstRow, field, "Fractions of " + code + " add up to " + percent + " %; they must add up"
                     + " to 100 % (± 0.0001 %).");

@@ -21,6 +21,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import prepbench.access.Actor;
 import prepbench.access.NotPermitted;
 import prepbench.access.Permission;
+import prepbench.entry.Limits;
 import prepbench.formulas.CatalogRefused.Reason;
 
 /**
@@ -35,8 +36,6 @@ public class FormulaManagement {
     /** What a lab lead's signature on a release means. */
     public static final String RELEASE_MEANING = "approved for preparation";
     public static final int MAX_LINES = 200;
-    private static final int MAX_REASON = 500;
-    private static final BigDecimal MAX_BATCH_AMOUNT = new BigDecimal("1000000000");
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     private final FormulaVersions versions;
@@ -307,9 +306,9 @@ public class FormulaManagement {
             } else if (version.isEmpty() || version.get().status() != VersionStatus.RELEASED) {
                 refused = new CatalogRefused(Reason.NOT_RELEASED, "Version " + versionNo + " of " + code
                         + " is not the released version, so there is nothing to retire.");
-            } else if (reason == null || reason.isBlank() || reason.strip().length() > MAX_REASON) {
+            } else if (reason == null || reason.isBlank() || reason.strip().length() > Limits.MAX_REASON) {
                 refused = InvalidEntry.of("reason", "Give the reason for retiring the version, in at most "
-                        + MAX_REASON + " characters.");
+                        + Limits.MAX_REASON + " characters.");
             }
             if (refused != null) {
                 publish(now, editor, code, "RETIRE_REFUSED", Map.of("versionNo", versionNo, "reason",
@@ -463,7 +462,7 @@ public class FormulaManagement {
             return null;
         }
         BigDecimal amount = entries.decimal("batchAmount", "The default batch amount", input).orElse(null);
-        if (amount != null && (amount.signum() == 0 || amount.compareTo(MAX_BATCH_AMOUNT) > 0
+        if (amount != null && (amount.signum() == 0 || amount.compareTo(FormulaVersion.MAX_BATCH_AMOUNT) > 0
                 || Entries.decimals(amount) > 6)) {
             entries.problem("batchAmount", "The default batch amount must be greater than zero and at most "
                     + "1,000,000,000, with at most 6 decimal places.");

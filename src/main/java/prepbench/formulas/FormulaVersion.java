@@ -18,6 +18,9 @@ public record FormulaVersion(UUID formulaId, FormulaCode code, UUID versionId, i
     /** How far the fractions may be from 1 (100 % ± 0.0001 %). */
     public static final BigDecimal SUM_TOLERANCE = new BigDecimal("0.000001");
 
+    /** The largest default batch amount a version may have, in its unit (forms and files alike). */
+    public static final BigDecimal MAX_BATCH_AMOUNT = new BigDecimal("1000000000");
+
     public FormulaVersion {
         lines = List.copyOf(lines);
     }

@@ -4,5 +4,5 @@
  * prepbench.formulas.FormulaCatalog}. Formulas travel between labs and spreadsheets as CSV or JSON files,
  * read and written by {@link prepbench.formulas.FormulaFiles}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "entry"})
 package prepbench.formulas;

@@ -1,8 +1,8 @@
 package prepbench.preparation;
 
 import java.math.BigDecimal;
-import java.util.regex.Pattern;
 
+import prepbench.entry.Decimals;
 import prepbench.formulas.BatchUnit;
 
 /** How much of a formula to prepare: an amount in a mass or volume unit. */
@@ -10,7 +10,6 @@ public record BatchSize(BigDecimal amount, BatchUnit unit) {
 
     private static final int MAX_DECIMALS = 6;
     private static final int MAX_INTEGER_DIGITS = 12;
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?\\d{1,64}(\\.\\d{0,64})?|[+-]?\\.\\d{1,64}");
 
     public BatchSize {
         if (amount == null || unit == null) {
@@ -26,15 +25,17 @@ public record BatchSize(BigDecimal amount, BatchUnit unit) {
 
     /** Reads a batch size from form or JSON text; every refusal says what to enter instead. */
     public static BatchSize parse(String amount, String unit) {
-        if (amount == null || amount.isBlank()) {
-            throw InvalidBatch.amount("Enter the batch size: an amount such as 100.");
+        Decimals.Read read = Decimals.read(amount);
+        if (!read.isNumber()) {
+            throw InvalidBatch.amount(switch (read.problem()) {
+                case BLANK -> "Enter the batch size: an amount such as 100.";
+                case SEPARATORS -> "Write the batch size with a dot as the decimal separator and no thousands "
+                        + "separators, such as 2.5 or 1500.";
+                default -> "The batch size must be a number, such as 100 or 2.5.";
+            });
         }
-        String text = amount.strip().replace(',', '.');
-        if (!DECIMAL.matcher(text).matches()) {
-            throw InvalidBatch.amount("The batch size must be a number, such as 100 or 2.5.");
-        }
-        BigDecimal value = new BigDecimal(text);
-        if (value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+        BigDecimal value = read.value();
+        if (Decimals.integerDigits(value) > MAX_INTEGER_DIGITS) {
             throw InvalidBatch.amount("The batch size is far too large. Enter a bench-scale amount, such as 100 g.");
         }
         BatchUnit batchUnit = BatchUnit.fromSymbol(unit).orElseThrow(() -> InvalidBatch.unit(

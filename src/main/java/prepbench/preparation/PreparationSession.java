@@ -343,7 +343,7 @@ public final class PreparationSession {
         }
     }
 
-    static final int MAX_REASON = 500;
+    static final int MAX_REASON = prepbench.entry.Limits.MAX_REASON;
     static final int MAX_LOT = 64;
 
     private static String reason(String reason, String what) {

@@ -2,6 +2,8 @@ package prepbench.scales;
 
 import java.math.BigDecimal;
 
+import prepbench.entry.Decimals;
+
 /**
  * The bounds of a weight that comes from outside (a person, a script, a form): at most 15 significant digits
  * before the decimal point and 6 after it. Checked before any arithmetic or formatting, so a number such as
@@ -14,9 +16,6 @@ public final class Grams {
 
     /** Digits after the decimal point, at most (a microgram). */
     public static final int MAX_DECIMALS = 6;
-
-    /** Longer text than this is no weight whatever it says. */
-    static final int MAX_TEXT = 40;
 
     /** What a refusal of an out-of-bounds number says. */
     public static final String BOUNDS = "a weight has at most " + MAX_INTEGER_DIGITS + " digits before the decimal "
@@ -48,20 +47,14 @@ public final class Grams {
     }
 
     /**
-     * Reads a weight typed by a person: a point or a comma as the decimal separator, surrounding spaces ignored.
+     * Reads a weight typed by a person, as every number is read ({@link Decimals}: a dot as the decimal separator,
+     * surrounding spaces ignored).
      *
      * @return the weight, or null when the text is blank, not a number, or out of bounds
      */
     public static BigDecimal parse(String text) {
-        if (text == null || text.isBlank() || text.length() > MAX_TEXT) {
-            return null;
-        }
-        try {
-            BigDecimal value = new BigDecimal(text.strip().replace(',', '.'));
-            return inBounds(value) ? value : null;
-        } catch (NumberFormatException notANumber) {
-            return null;
-        }
+        Decimals.Read read = Decimals.read(text);
+        return read.isNumber() && inBounds(read.value()) ? read.value() : null;
     }
 
     /**

@@ -4,5 +4,5 @@
  * {@code connection}) or, on a demo station only, the simulated one; readings, zero and tare; and the runnable TCP
  * balance simulator ({@code simulator}).
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"entry"})
 package prepbench.scales;

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import prepbench.access.Actor;
+import prepbench.entry.Limits;
 import prepbench.audit.AuditEvent;
 import prepbench.audit.AuditQuery;
 import prepbench.audit.AuditReview;
@@ -71,10 +72,10 @@ class AuditPages {
     @PostMapping("/audit/alerts/{id}/acknowledge")
     Object acknowledge(@PathVariable long id, @RequestParam(defaultValue = "") String note, Actor reviewer,
             Model model, HttpServletResponse response) {
-        if (note.isBlank() || note.length() > 500) {
+        if (note.isBlank() || note.length() > Limits.MAX_REASON) {
             AuditPage page = page("", "", "", "", "", "", "", "", null, null, reviewer, response);
             model.addAttribute("page", new AuditPage("", "", "", "", "", "", "", page.events(), page.nextBefore(),
-                    null, null, "To acknowledge the alert, say in at most 500 characters what you found or did; go "
+                    null, null, "To acknowledge the alert, say in at most " + Limits.MAX_REASON + " characters what you found or did; go "
                             + "back to the dashboard and try again."));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "audit";

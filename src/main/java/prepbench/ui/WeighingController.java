@@ -18,6 +18,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import prepbench.access.Actor;
+import prepbench.entry.Limits;
 import prepbench.access.NotPermitted;
 import prepbench.access.Permission;
 import prepbench.formulas.FormulaCode;
@@ -166,7 +167,7 @@ class WeighingController {
             status = HttpStatus.UNPROCESSABLE_CONTENT;
         }
         if (htmx != null) {
-            String typed = reason.length() > 500 ? reason.substring(0, 500) : reason;
+            String typed = reason.length() > Limits.MAX_REASON ? reason.substring(0, Limits.MAX_REASON) : reason;
             ModelAndView fragment = new ModelAndView("fragments/release-lock", Map.of("form",
                     new ReleaseLockForm(formula.value(), session, typed, message, released)));
             fragment.setStatus(status);
