@@ -3,13 +3,11 @@ package prepbench.scales.protocol;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import prepbench.scales.Reading;
-import prepbench.scales.ScaleState;
 
 /**
  * A&amp;D's standard format, which many OEM balances copy: a two-letter header, a comma, the value with its sign,
@@ -95,19 +93,20 @@ final class AdCodec implements BalanceCodec {
 
     /** {@code ST,+0000.123  g}: a sign and 8 zero-padded characters, the unit right-aligned in 3. */
     @Override
-    public String encode(Reading reading, String unit) {
-        String unitField = " ".repeat(Math.max(0, 3 - unit.length())) + unit;
-        return switch (reading.state()) {
-            case OK, UNSTABLE -> {
-                PrintedWeight printed = PrintedWeight.of(reading.grams(), unit);
-                String digits = printed.digits(8);
-                yield (reading.capturable() ? "ST," : "US,") + (printed.negative() ? "-" : "+")
-                        + "0".repeat(8 - digits.length()) + digits + unitField;
-            }
-            case OVERLOAD -> "OL,+9999999" + unitField;
-            case UNDERLOAD -> "OL,-9999999" + unitField;
-            default -> throw new IllegalArgumentException("A balance sends no line when " + reading.state().code());
-        };
+    public String weightLine(Reading reading, String unit) {
+        PrintedWeight printed = PrintedWeight.of(reading.grams(), unit);
+        String digits = printed.digits(8);
+        return (reading.capturable() ? "ST," : "US,") + (printed.negative() ? "-" : "+")
+                + "0".repeat(8 - digits.length()) + digits + unitField(unit);
+    }
+
+    @Override
+    public String outOfRangeLine(boolean over, String unit) {
+        return (over ? "OL,+9999999" : "OL,-9999999") + unitField(unit);
+    }
+
+    private static String unitField(String unit) {
+        return " ".repeat(Math.max(0, 3 - unit.length())) + unit;
     }
 
     /**
@@ -116,17 +115,14 @@ final class AdCodec implements BalanceCodec {
      * (stability); {@code C}: ACK; anything else: error E01 (undefined command).
      */
     @Override
-    public Optional<String> answer(String command, Reading current) {
-        if (current.state() == ScaleState.OFFLINE || current.state() == ScaleState.ERROR) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(switch (Objects.requireNonNullElse(command, "")) {
+    public String reply(String command, Reading current) {
+        return switch (command) {
             case "Q", "SI", "SIR" -> encode(current, "g");
             case "S" -> current.capturable() ? encode(current, "g") : null;
             case "Z", "R", "T" -> current.capturable() ? ACK : "EC,E11";
             case "C" -> ACK;
             default -> "EC,E01";
-        });
+        };
     }
 
     private static byte[] command(String command) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import prepbench.scales.Reading;
+import prepbench.scales.ScaleState;
 
 /**
  * One balance protocol: reads the lines a balance sends and knows the commands to send it. Both sides are here, so
@@ -63,11 +64,32 @@ public interface BalanceCodec {
      * @throws IllegalArgumentException when the reading is offline or in error (a balance sends no weight line then),
      *                                  the unit is unknown or the weight is too large for the line
      */
-    String encode(Reading reading, String unit);
+    default String encode(Reading reading, String unit) {
+        return switch (reading.state()) {
+            case OK, UNSTABLE -> weightLine(reading, unit);
+            case OVERLOAD -> outOfRangeLine(true, unit);
+            case UNDERLOAD -> outOfRangeLine(false, unit);
+            default -> throw new IllegalArgumentException("A balance sends no line when " + reading.state().code());
+        };
+    }
+
+    /** The line for a weight, stable or not (the simulator's side of {@link #encode}). */
+    String weightLine(Reading reading, String unit);
+
+    /** The line for a load above ({@code over}) or below the balance's range. */
+    String outOfRangeLine(boolean over, String unit);
 
     /**
      * The balance's reply to a command line it received, for a balance showing {@code current} in grams; empty when
      * it sends none (offline or in error, or a command the protocol answers without a line).
      */
-    Optional<String> answer(String command, Reading current);
+    default Optional<String> answer(String command, Reading current) {
+        if (current.state() == ScaleState.OFFLINE || current.state() == ScaleState.ERROR) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(reply(java.util.Objects.requireNonNullElse(command, ""), current));
+    }
+
+    /** The reply of a balance that shows a reading to a command; null when it sends none. */
+    String reply(String command, Reading current);
 }

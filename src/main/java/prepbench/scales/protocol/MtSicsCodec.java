@@ -5,12 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import prepbench.scales.Reading;
-import prepbench.scales.ScaleState;
 
 /**
  * MT-SICS (Mettler Toledo; Ohaus after {@code PSI}): every reply starts with the name of the command it answers and
@@ -145,13 +143,13 @@ final class MtSicsCodec implements BalanceCodec {
 
     /** {@code S S     100.00 g}: the value right-aligned in 10 characters, its sign glued on, then the unit. */
     @Override
-    public String encode(Reading reading, String unit) {
-        return switch (reading.state()) {
-            case OK, UNSTABLE -> (reading.capturable() ? "S S " : "S D ") + field(reading, unit);
-            case OVERLOAD -> "S +";
-            case UNDERLOAD -> "S -";
-            default -> throw new IllegalArgumentException("A balance sends no line when " + reading.state().code());
-        };
+    public String weightLine(Reading reading, String unit) {
+        return (reading.capturable() ? "S S " : "S D ") + field(reading, unit);
+    }
+
+    @Override
+    public String outOfRangeLine(boolean over, String unit) {
+        return over ? "S +" : "S -";
     }
 
     /**
@@ -161,11 +159,8 @@ final class MtSicsCodec implements BalanceCodec {
      * {@code ES}.
      */
     @Override
-    public Optional<String> answer(String command, Reading current) {
-        if (current.state() == ScaleState.OFFLINE || current.state() == ScaleState.ERROR) {
-            return Optional.empty();
-        }
-        return Optional.of(switch (Objects.requireNonNullElse(command, "")) {
+    public String reply(String command, Reading current) {
+        return switch (command) {
             case "S" -> current.capturable() ? encode(current, "g") : "S " + refusal(current);
             case "SI", "SIR" -> encode(current, "g");
             case "Z" -> "Z " + (current.capturable() ? "A" : refusal(current));
@@ -173,7 +168,7 @@ final class MtSicsCodec implements BalanceCodec {
             case "I2" -> "I2 A \"" + MODEL + "\"";
             case "@", "I4" -> "I4 A \"" + SERIAL_NUMBER + "\"";
             default -> "ES";
-        });
+        };
     }
 
     private static String field(Reading reading, String unit) {

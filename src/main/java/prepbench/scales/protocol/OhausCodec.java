@@ -5,13 +5,11 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import prepbench.scales.Reading;
-import prepbench.scales.ScaleState;
 
 /**
  * Ohaus native: the value right-aligned after fill (spaces, or '*' as some manuals print them), the unit, then
@@ -111,14 +109,13 @@ final class OhausCodec implements BalanceCodec {
 
     /** {@code      192.21 g ?}: the value right-aligned in 11 characters, the unit, {@code ?} while unstable. */
     @Override
-    public String encode(Reading reading, String unit) {
-        return switch (reading.state()) {
-            case OK, UNSTABLE -> PrintedWeight.of(reading.grams(), unit).signed(11) + " " + unit
-                    + (reading.capturable() ? "" : " ?");
-            case OVERLOAD -> "Err 8.3";
-            case UNDERLOAD -> "Err 8.4";
-            default -> throw new IllegalArgumentException("A balance sends no line when " + reading.state().code());
-        };
+    public String weightLine(Reading reading, String unit) {
+        return PrintedWeight.of(reading.grams(), unit).signed(11) + " " + unit + (reading.capturable() ? "" : " ?");
+    }
+
+    @Override
+    public String outOfRangeLine(boolean over, String unit) {
+        return over ? "Err 8.3" : "Err 8.4";
     }
 
     /**
@@ -126,16 +123,13 @@ final class OhausCodec implements BalanceCodec {
      * the reading once stable, nothing before; {@code Z}, {@code T}: no reply; anything else: {@code ES}.
      */
     @Override
-    public Optional<String> answer(String command, Reading current) {
-        if (current.state() == ScaleState.OFFLINE || current.state() == ScaleState.ERROR) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(switch (Objects.requireNonNullElse(command, "")) {
+    public String reply(String command, Reading current) {
+        return switch (command) {
             case "IP", "P", "CP" -> encode(current, "g");
             case "SP" -> current.capturable() ? encode(current, "g") : null;
             case "Z", "T" -> null;
             default -> "ES";
-        });
+        };
     }
 
     private static byte[] command(String command) {

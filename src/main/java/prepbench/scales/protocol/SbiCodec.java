@@ -2,7 +2,6 @@ package prepbench.scales.protocol;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -109,23 +108,20 @@ final class SbiCodec implements BalanceCodec {
      * {@code L} in the 7th character.
      */
     @Override
-    public String encode(Reading reading, String unit) {
-        return switch (reading.state()) {
-            case OK, UNSTABLE -> {
-                PrintedWeight printed = PrintedWeight.of(reading.grams(), unit);
-                yield (printed.negative() ? "- " : "+ ") + String.format("%8s", printed.digits(8)) + " "
-                        + String.format("%-3s", reading.capturable() ? unit : "");
-            }
-            case OVERLOAD -> String.format("%-14s", "      H");
-            case UNDERLOAD -> String.format("%-14s", "      L");
-            default -> throw new IllegalArgumentException("A balance sends no line when " + reading.state().code());
-        };
+    public String weightLine(Reading reading, String unit) {
+        PrintedWeight printed = PrintedWeight.of(reading.grams(), unit);
+        return (printed.negative() ? "- " : "+ ") + String.format("%8s", printed.digits(8)) + " "
+                + String.format("%-3s", reading.capturable() ? unit : "");
+    }
+
+    @Override
+    public String outOfRangeLine(boolean over, String unit) {
+        return String.format("%-14s", over ? "      H" : "      L");
     }
 
     /** ESC P: the reading; ESC T and anything else: no reply. */
     @Override
-    public Optional<String> answer(String command, Reading current) {
-        boolean showsReading = current.state() != ScaleState.OFFLINE && current.state() != ScaleState.ERROR;
-        return showsReading && "\u001BP".equals(command) ? Optional.of(encode(current, "g")) : Optional.empty();
+    public String reply(String command, Reading current) {
+        return "\u001BP".equals(command) ? encode(current, "g") : null;
     }
 }
