@@ -18,13 +18,13 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import prepbench.access.NotPermitted;
+import prepbench.access.Refused;
 import prepbench.formulas.CatalogRefused;
 import prepbench.formulas.FormulaNotFound;
 import prepbench.formulas.IngredientNotFound;
 import prepbench.formulas.InvalidEntry;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.formulas.NoReleasedVersion;
-import prepbench.preparation.ActionRefused;
 import prepbench.preparation.BenchOccupied;
 import prepbench.preparation.FormulaLocked;
 import prepbench.preparation.InvalidBatch;
@@ -35,7 +35,6 @@ import prepbench.scales.NotSimulated;
 import prepbench.scales.ScaleCommandRefused;
 import prepbench.scales.UnknownBench;
 import prepbench.security.AccountNotFound;
-import prepbench.security.AccountRefused;
 
 /**
  * Maps every refusal to a ProblemDetail with the right status, once for the whole API. Messages come from the
@@ -81,11 +80,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(ActionRefused.class)
-    ProblemDetail refused(ActionRefused refused) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
+    /**
+     * A rule refused the action: 422 with the rule as {@code reason}; 409 for the catalogue's rules, which refuse a
+     * change because of the catalogue's state now (a draft changed meanwhile, a version not a draft).
+     */
+    @ExceptionHandler(Refused.class)
+    ProblemDetail refused(Refused refused) {
+        ProblemDetail problem = problem(refused instanceof CatalogRefused ? HttpStatus.CONFLICT
+                : HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
         problem.setTitle("Refused");
-        problem.setProperty("reason", refused.reason().name());
+        problem.setProperty("reason", refused.rule());
         return problem;
     }
 
@@ -94,13 +98,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, refused.getMessage());
     }
 
-    @ExceptionHandler(AccountRefused.class)
-    ProblemDetail accountRefused(AccountRefused refused) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
-        problem.setTitle("Refused");
-        problem.setProperty("reason", refused.reason().name());
-        return problem;
-    }
 
     @ExceptionHandler(AccountNotFound.class)
     ProblemDetail accountNotFound(AccountNotFound notFound) {
@@ -126,12 +123,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    @ExceptionHandler(CatalogRefused.class)
-    ProblemDetail catalogRefused(CatalogRefused refused) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, refused.getMessage());
-        problem.setProperty("reason", refused.reason().name());
-        return problem;
-    }
 
     @ExceptionHandler(InvalidEntry.class)
     ProblemDetail invalidEntry(InvalidEntry invalid) {

@@ -1,12 +1,12 @@
 package prepbench.formulas;
 
-import java.util.Objects;
+import prepbench.access.Refused;
 
 /**
  * A change to the catalogue that the rules do not allow now; nothing was changed. {@link #reason()} names the rule
  * for clients, the message says what to do.
  */
-public class CatalogRefused extends RuntimeException {
+public class CatalogRefused extends Refused {
 
     /** The rule that refused the change; the API answers its name as {@code "reason"}. */
     public enum Reason {
@@ -14,15 +14,12 @@ public class CatalogRefused extends RuntimeException {
         INACTIVE_INGREDIENT, DENSITY_MISSING, MEANING_REQUIRED, WRONG_PASSWORD, NO_SUCH_ALIAS
     }
 
-    private final Reason reason;
-
     CatalogRefused(Reason reason, String message) {
-        super(message);
-        this.reason = Objects.requireNonNull(reason);
+        super(reason, message);
     }
 
     public Reason reason() {
-        return reason;
+        return (Reason) ruleValue();
     }
 
     /** A draft action on a formula that has no open draft (any more). */

@@ -183,6 +183,20 @@ final class FileValues {
         return FormulaDocument.plain(percent.movePointLeft(2));
     }
 
+    /**
+     * A line's tolerance from its four cells (minus and plus, each in g or in %), each side given in one unit at most;
+     * a problem for each cell at fault.
+     */
+    ToleranceOverride tolerance(FileCell minusGCell, FileCell plusGCell, FileCell minusPctCell, FileCell plusPctCell) {
+        BigDecimal minusG = toleranceG(minusGCell, "minus tolerance in g");
+        BigDecimal plusG = toleranceG(plusGCell, "plus tolerance in g");
+        BigDecimal minusPct = tolerancePct(minusPctCell, "minus tolerance in %");
+        BigDecimal plusPct = tolerancePct(plusPctCell, "plus tolerance in %");
+        oneUnitPerSide(minusGCell, minusG, minusPctCell, minusPct, "minus");
+        oneUnitPerSide(plusGCell, plusG, plusPctCell, plusPct, "plus");
+        return new ToleranceOverride(minusG, plusG, minusPct, plusPct);
+    }
+
     BigDecimal toleranceG(FileCell cell, String label) {
         BigDecimal grams = optionalNumber(cell, label);
         if (grams == null) {

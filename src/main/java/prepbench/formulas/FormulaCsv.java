@@ -140,17 +140,8 @@ final class FormulaCsv {
     }
 
     private static ToleranceOverride tolerance(CSVRecord record, int row, Header header, FileValues values) {
-        FileCell minusGCell = header.cell(record, row, TOL_MINUS_G);
-        FileCell plusGCell = header.cell(record, row, TOL_PLUS_G);
-        FileCell minusPctCell = header.cell(record, row, TOL_MINUS_PCT);
-        FileCell plusPctCell = header.cell(record, row, TOL_PLUS_PCT);
-        BigDecimal minusG = values.toleranceG(minusGCell, "minus tolerance in g");
-        BigDecimal plusG = values.toleranceG(plusGCell, "plus tolerance in g");
-        BigDecimal minusPct = values.tolerancePct(minusPctCell, "minus tolerance in %");
-        BigDecimal plusPct = values.tolerancePct(plusPctCell, "plus tolerance in %");
-        values.oneUnitPerSide(minusGCell, minusG, minusPctCell, minusPct, "minus");
-        values.oneUnitPerSide(plusGCell, plusG, plusPctCell, plusPct, "plus");
-        return new ToleranceOverride(minusG, plusG, minusPct, plusPct);
+        return values.tolerance(header.cell(record, row, TOL_MINUS_G), header.cell(record, row, TOL_PLUS_G),
+                header.cell(record, row, TOL_MINUS_PCT), header.cell(record, row, TOL_PLUS_PCT));
     }
 
     static String write(List<FormulaDocument> formulas) {

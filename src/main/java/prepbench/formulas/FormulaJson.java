@@ -133,18 +133,10 @@ final class FormulaJson {
         Integer lineNo = values.lineNo(lineNoCell);
         String ingredient = values.ingredientCode(ingredientCell);
         BigDecimal fraction = values.fraction(cell(line, "fraction", row, path + ".fraction"));
-        FileCell minusGCell = cell(line, "tolMinusG", row, path + ".tolMinusG");
-        FileCell plusGCell = cell(line, "tolPlusG", row, path + ".tolPlusG");
-        FileCell minusPctCell = cell(line, "tolMinusPct", row, path + ".tolMinusPct");
-        FileCell plusPctCell = cell(line, "tolPlusPct", row, path + ".tolPlusPct");
-        BigDecimal minusG = values.toleranceG(minusGCell, "minus tolerance in g");
-        BigDecimal plusG = values.toleranceG(plusGCell, "plus tolerance in g");
-        BigDecimal minusPct = values.tolerancePct(minusPctCell, "minus tolerance in %");
-        BigDecimal plusPct = values.tolerancePct(plusPctCell, "plus tolerance in %");
-        values.oneUnitPerSide(minusGCell, minusG, minusPctCell, minusPct, "minus");
-        values.oneUnitPerSide(plusGCell, plusG, plusPctCell, plusPct, "plus");
-        draft.addLine(values, path, lineNoCell, lineNo, ingredientCell, ingredient, fraction,
-                new ToleranceOverride(minusG, plusG, minusPct, plusPct));
+        ToleranceOverride tolerance = values.tolerance(cell(line, "tolMinusG", row, path + ".tolMinusG"),
+                cell(line, "tolPlusG", row, path + ".tolPlusG"), cell(line, "tolMinusPct", row, path + ".tolMinusPct"),
+                cell(line, "tolPlusPct", row, path + ".tolPlusPct"));
+        draft.addLine(values, path, lineNoCell, lineNo, ingredientCell, ingredient, fraction, tolerance);
     }
 
     private static FileCell cell(JsonNode object, String property, int row, String field) {

@@ -69,17 +69,9 @@ public record FormulaVersion(UUID formulaId, FormulaCode code, UUID versionId, i
                 .append(' ').append(line.percent().toPlainString()).append(" %");
         ToleranceOverride tolerance = line.tolerance();
         if (tolerance != null) {
-            text.append(" tolerance -").append(side(tolerance.minusG(), tolerance.minusPct()))
-                    .append(" +").append(side(tolerance.plusG(), tolerance.plusPct()));
+            text.append(" tolerance -").append(tolerance.minusSide()).append(" +").append(tolerance.plusSide());
         }
         return text.toString();
-    }
-
-    private static String side(BigDecimal grams, BigDecimal percent) {
-        if (grams != null) {
-            return grams.stripTrailingZeros().toPlainString() + " g";
-        }
-        return percent == null ? "default" : percent.stripTrailingZeros().toPlainString() + " %";
     }
 
 }

@@ -19,4 +19,21 @@ public record ToleranceOverride(BigDecimal minusG, BigDecimal plusG, BigDecimal 
     public boolean isEmpty() {
         return minusG == null && plusG == null && minusPct == null && plusPct == null;
     }
+
+    /** The minus side in words, as pages and the audit trail write it: "0.5 g", "2 %" or "default". */
+    public String minusSide() {
+        return side(minusG, minusPct);
+    }
+
+    /** The plus side in words, as {@link #minusSide()}. */
+    public String plusSide() {
+        return side(plusG, plusPct);
+    }
+
+    private static String side(BigDecimal grams, BigDecimal percent) {
+        if (grams != null) {
+            return grams.stripTrailingZeros().toPlainString() + " g";
+        }
+        return percent == null ? "default" : percent.stripTrailingZeros().toPlainString() + " %";
+    }
 }

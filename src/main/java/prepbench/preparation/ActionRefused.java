@@ -1,12 +1,12 @@
 package prepbench.preparation;
 
-import java.util.Objects;
+import prepbench.access.Refused;
 
 /**
  * A step or session action the rules refuse. Nothing changes, except that the refusal itself is audited. The
  * message tells the technician what to do next; {@link #reason()} names the rule, for scripts and the audit trail.
  */
-public class ActionRefused extends RuntimeException {
+public class ActionRefused extends Refused {
 
     /** The rule that refused the action; the API answers its name as {@code "reason"}. */
     public enum Reason {
@@ -17,14 +17,11 @@ public class ActionRefused extends RuntimeException {
         REASON_REQUIRED, REASON_TOO_LONG, NOT_LOCKED, WRONG_PASSWORD, MEANING_REQUIRED
     }
 
-    private final Reason reason;
-
     ActionRefused(Reason reason, String message) {
-        super(message);
-        this.reason = Objects.requireNonNull(reason);
+        super(reason, message);
     }
 
     public Reason reason() {
-        return reason;
+        return (Reason) ruleValue();
     }
 }

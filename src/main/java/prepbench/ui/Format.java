@@ -52,15 +52,8 @@ public final class Format {
 
     /** A line's own tolerance, e.g. "±0.5 g" or "−2 % / +1 %". */
     public static String tolerance(prepbench.formulas.ToleranceOverride tolerance) {
-        String minus = side(tolerance.minusG(), tolerance.minusPct());
-        String plus = side(tolerance.plusG(), tolerance.plusPct());
+        String minus = tolerance.minusSide();
+        String plus = tolerance.plusSide();
         return minus.equals(plus) ? "±" + minus : "−" + minus + " / +" + plus;
-    }
-
-    private static String side(BigDecimal grams, BigDecimal percent) {
-        if (grams != null) {
-            return amount(grams) + " g";
-        }
-        return percent == null ? "default" : amount(percent) + " %";
     }
 }

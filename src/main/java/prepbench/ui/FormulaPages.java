@@ -124,19 +124,9 @@ class FormulaPages {
         if (params.containsKey("addRows")) {
             return draftPage(model, draft, form.withBlankRows(5), Map.of());
         }
-        try {
-            formulas.saveDraft(editor, formula, form.entry());
-            return Redirects.seeOther("/formulas/" + formula.value() + "/draft?saved");
-        } catch (InvalidEntry invalid) {
-            response.setStatus(422);
-            return draftPage(model, draft, form, invalid.problems());
-        } catch (CatalogRefused refused) {
-            if (refused.reason() != CatalogRefused.Reason.CHANGED_MEANWHILE) {
-                throw refused;
-            }
-            response.setStatus(409);
-            return draftPage(model, draft, form, Map.of("form", refused.getMessage()));
-        }
+        return CatalogForms.save(() -> formulas.saveDraft(editor, formula, form.entry()),
+                "/formulas/" + formula.value() + "/draft?saved", response,
+                errors -> draftPage(model, draft, form, errors));
     }
 
     @PostMapping("/formulas/{code}/draft/discard")

@@ -16,7 +16,6 @@ import org.springframework.web.servlet.View;
 
 import prepbench.access.Actor;
 import prepbench.audit.AuditTrail;
-import prepbench.formulas.CatalogRefused;
 import prepbench.formulas.Ingredient;
 import prepbench.formulas.IngredientManagement;
 import prepbench.formulas.InvalidEntry;
@@ -67,19 +66,9 @@ class IngredientPages {
     Object saveIngredient(@PathVariable String code, @ModelAttribute IngredientForm form, Actor editor, Model model,
             HttpServletResponse response) {
         Ingredient ingredient = ingredients.get(code);
-        try {
-            ingredients.update(editor, code, form.entry());
-            return Redirects.seeOther("/ingredients/" + ingredient.code().value() + "?saved");
-        } catch (InvalidEntry invalid) {
-            response.setStatus(422);
-            return page(model, ingredient, form, invalid.problems());
-        } catch (CatalogRefused refused) {
-            if (refused.reason() != CatalogRefused.Reason.CHANGED_MEANWHILE) {
-                throw refused;
-            }
-            response.setStatus(409);
-            return page(model, ingredient, form, Map.of("form", refused.getMessage()));
-        }
+        return CatalogForms.save(() -> ingredients.update(editor, code, form.entry()),
+                "/ingredients/" + ingredient.code().value() + "?saved", response,
+                errors -> page(model, ingredient, form, errors));
     }
 
     @PostMapping("/ingredients/{code}/aliases/confirm")

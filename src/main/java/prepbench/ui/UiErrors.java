@@ -14,6 +14,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 
 import prepbench.access.NotPermitted;
+import prepbench.access.Refused;
 import prepbench.audit.AuditQuery;
 import prepbench.formulas.CatalogRefused;
 import prepbench.formulas.FormulaCatalog;
@@ -23,7 +24,6 @@ import prepbench.formulas.IngredientNotFound;
 import prepbench.formulas.InvalidEntry;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.formulas.NoReleasedVersion;
-import prepbench.preparation.ActionRefused;
 import prepbench.preparation.BenchOccupied;
 import prepbench.preparation.FormulaLocked;
 import prepbench.preparation.InvalidBatch;
@@ -34,7 +34,6 @@ import prepbench.scales.NotSimulated;
 import prepbench.scales.ScaleCommandRefused;
 import prepbench.scales.UnknownBench;
 import prepbench.security.AccountNotFound;
-import prepbench.security.AccountRefused;
 
 /** Turns every refusal of a page into an error page with the right status and what to do next. */
 @ControllerAdvice(basePackageClasses = UiErrors.class)
@@ -123,9 +122,14 @@ class UiErrors {
         return page(request, ErrorPage.of(403, "Not allowed", refused.getMessage()));
     }
 
-    @ExceptionHandler(CatalogRefused.class)
-    ModelAndView catalogRefused(CatalogRefused refused, HttpServletRequest request) {
-        return page(request, ErrorPage.of(409, "Not possible now", refused.getMessage()));
+    /**
+     * A rule refused the action and the page's controller did not answer it on its form (most do): 422, or 409 for
+     * the catalogue's rules, as the API answers them.
+     */
+    @ExceptionHandler(Refused.class)
+    ModelAndView refused(Refused refused, HttpServletRequest request) {
+        return page(request, ErrorPage.of(refused instanceof CatalogRefused ? 409 : 422, "Not possible now",
+                refused.getMessage()));
     }
 
     @ExceptionHandler(InvalidEntry.class)
@@ -144,16 +148,7 @@ class UiErrors {
         return page(request, ErrorPage.of(404, "Account not found", notFound.getMessage()));
     }
 
-    @ExceptionHandler(AccountRefused.class)
-    ModelAndView accountRefused(AccountRefused refused, HttpServletRequest request) {
-        return page(request, ErrorPage.of(422, "Not possible", refused.getMessage()));
-    }
 
-    /** A refusal a page's controller did not answer in place (most do, on the form that caused it). */
-    @ExceptionHandler(ActionRefused.class)
-    ModelAndView actionRefused(ActionRefused refused, HttpServletRequest request) {
-        return page(request, ErrorPage.of(422, "Not possible now", refused.getMessage()));
-    }
 
     @ExceptionHandler(ScaleCommandRefused.class)
     ModelAndView scaleRefused(ScaleCommandRefused refused, HttpServletRequest request) {

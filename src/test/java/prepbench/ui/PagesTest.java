@@ -388,7 +388,7 @@ class PagesTest {
     }
 
     @Test
-    void unknownPageIsAFriendly404WithoutInternals() throws Exception {
+    void anUnknownPageIsA404() throws Exception {
         mvc.perform(get("/no/such/page").with(aTechnician()).accept("text/html"))
                 .andExpect(status().isNotFound());
     }

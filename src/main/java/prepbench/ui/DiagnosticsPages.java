@@ -17,14 +17,14 @@ import prepbench.scales.Benches;
 
 /** {@code /diagnostics}: every bench's balance connection with its raw lines, the database and the application. */
 @Controller
-class DiagnosticsController {
+class DiagnosticsPages {
 
     private final Benches benches;
     private final ObjectProvider<HealthEndpoint> health;
     private final LiveReadings live;
     private final DatabaseErrors databaseErrors;
 
-    DiagnosticsController(Benches benches, ObjectProvider<HealthEndpoint> health, LiveReadings live,
+    DiagnosticsPages(Benches benches, ObjectProvider<HealthEndpoint> health, LiveReadings live,
             DatabaseErrors databaseErrors) {
         this.benches = benches;
         this.health = health;

@@ -30,7 +30,7 @@ import prepbench.scanning.ScanResult;
  * cookie, so a station's browser stays at its bench; a scanned formula starts at that bench.
  */
 @Controller
-class DashboardController {
+class DashboardPages {
 
     private static final int FORMULAS_SHOWN = 50;
 
@@ -42,7 +42,7 @@ class DashboardController {
     private final Benches benches;
     private final AuditReview review;
 
-    DashboardController(PreparationManagement preparations, FormulaCatalog catalog, Benches benches,
+    DashboardPages(PreparationManagement preparations, FormulaCatalog catalog, Benches benches,
             AuditReview review) {
         this.preparations = preparations;
         this.catalog = catalog;

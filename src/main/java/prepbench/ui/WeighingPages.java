@@ -35,7 +35,7 @@ import prepbench.scales.Reading;
  * message; without JavaScript each answers 303 back to the page, the message carried over.
  */
 @Controller
-class WeighingController {
+class WeighingPages {
 
     private static final BigDecimal DEMO_CONTAINER_G = new BigDecimal("52.317");
     private static final Set<String> PRESETS = Set.of("empty", "container", "pour", "over", "draught", "offline");
@@ -44,7 +44,7 @@ class WeighingController {
     private final PreparationViews views;
     private final Benches benches;
 
-    WeighingController(PreparationManagement preparations, PreparationViews views, Benches benches) {
+    WeighingPages(PreparationManagement preparations, PreparationViews views, Benches benches) {
         this.preparations = preparations;
         this.views = views;
         this.benches = benches;

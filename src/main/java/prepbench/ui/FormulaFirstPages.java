@@ -25,12 +25,12 @@ import prepbench.preparation.StartPreparation;
  * at once and answers 303 to the preparation; without, it shows the formula and a batch-size form.
  */
 @Controller
-class FormulaFirstController {
+class FormulaFirstPages {
 
     private final FormulaCatalog catalog;
     private final PreparationManagement preparations;
 
-    FormulaFirstController(FormulaCatalog catalog, PreparationManagement preparations) {
+    FormulaFirstPages(FormulaCatalog catalog, PreparationManagement preparations) {
         this.catalog = catalog;
         this.preparations = preparations;
     }

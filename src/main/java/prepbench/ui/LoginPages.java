@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 @Controller
-class LoginController {
+class LoginPages {
 
     @GetMapping("/login")
     String showLogin(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,

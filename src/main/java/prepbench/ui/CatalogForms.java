@@ -1,0 +1,37 @@
+package prepbench.ui;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import prepbench.formulas.CatalogRefused;
+import prepbench.formulas.InvalidEntry;
+
+/**
+ * How a catalogue form (a draft, an ingredient) is saved: on success, the saved page; entries that cannot be saved
+ * (422) or a save someone made meanwhile (409) show the form again with the problems beside the fields and the
+ * typing kept; any other refusal is the error page's.
+ */
+final class CatalogForms {
+
+    private CatalogForms() {
+    }
+
+    static Object save(Runnable save, String savedPath, HttpServletResponse response,
+            Function<Map<String, String>, Object> formAgain) {
+        try {
+            save.run();
+            return Redirects.seeOther(savedPath);
+        } catch (InvalidEntry invalid) {
+            response.setStatus(422);
+            return formAgain.apply(invalid.problems());
+        } catch (CatalogRefused refused) {
+            if (refused.reason() != CatalogRefused.Reason.CHANGED_MEANWHILE) {
+                throw refused;
+            }
+            response.setStatus(409);
+            return formAgain.apply(Map.of("form", refused.getMessage()));
+        }
+    }
+}
