@@ -24,6 +24,12 @@ public record FormulaVersionsPage(List<FormulaVersion> versions,
         List<AuditEvent> history, ChainVerification verification, String message, FormulaLock lock,
         List<AuditEvent> lockHistory, ChainVerification lockVerification) {
 
+    /** What a lab lead's signature on a release means, as the release form states it. */
+    public String releaseMeaning() {
+        return prepbench.formulas.FormulaManagement.RELEASE_MEANING;
+    }
+
+
     public FormulaVersionsPage {
         versions = List.copyOf(versions);
         sessionsByVersion = Map.copyOf(sessionsByVersion);

@@ -31,6 +31,12 @@ public record PreparationPage(PreparationSession session, String message, boolea
         ActionRefused.Reason refusal, String form, boolean tared, boolean mayEnterManually, boolean mayReleaseLock, boolean mayAct,
         FormulaLock lock, boolean demoPanel, Sample sample, long overDispenseFailsAfterSeconds) {
 
+    /** What a signature on a weight entered by hand means, as the form states it. */
+    public String manualMeaning() {
+        return PreparationSession.MANUAL_MEANING;
+    }
+
+
     /** Where the tolerance band starts and ends on the bar, in percent of its length: 0 g is at 0 %. */
     public static final int BAND_START = 60;
     public static final int BAND_END = 85;

@@ -11,6 +11,11 @@ package prepbench.ui;
  */
 public record ReleaseLockForm(String formulaCode, String session, String reason, String message, boolean released) {
 
+    /** What a signature on a lock release means, as the form states it. */
+    public String meaning() {
+        return prepbench.preparation.PreparationManagement.LOCK_RELEASE_MEANING;
+    }
+
     public static ReleaseLockForm blank(String formulaCode, String session) {
         return new ReleaseLockForm(formulaCode, session, "", null, false);
     }
