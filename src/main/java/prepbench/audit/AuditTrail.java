@@ -18,7 +18,7 @@ import prepbench.formulas.FormulaManagement;
 import prepbench.formulas.IngredientManagement;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionId;
-import prepbench.samples.Samples;
+import prepbench.samples.SampleRegister;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reads the audit trail and verifies it: its chains, their checkpoints, and the records they vouch for. */
@@ -30,14 +30,14 @@ public class AuditTrail {
     private final AuditKeys keys;
     private final Checkpoints checkpoints;
     private final PreparationManagement preparations;
-    private final Samples samples;
+    private final SampleRegister samples;
     private final FormulaManagement formulas;
     private final IngredientManagement ingredients;
     private final JsonMapper json;
     private final Clock clock;
 
     AuditTrail(AuditEvents events, AuditKeys keys, Checkpoints checkpoints, PreparationManagement preparations,
-            Samples samples, FormulaManagement formulas, IngredientManagement ingredients, JsonMapper json,
+            SampleRegister samples, FormulaManagement formulas, IngredientManagement ingredients, JsonMapper json,
             Clock clock) {
         this.events = events;
         this.keys = keys;

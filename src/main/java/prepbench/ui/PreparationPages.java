@@ -22,7 +22,7 @@ import prepbench.preparation.SessionId;
 import prepbench.preparation.SessionNotFound;
 import prepbench.preparation.SessionQuery;
 import prepbench.preparation.SessionStatus;
-import prepbench.samples.Samples;
+import prepbench.samples.SampleRegister;
 
 /** A preparation's page, and the history of preparations. */
 @Controller
@@ -33,9 +33,9 @@ class PreparationPages {
     private final PreparationManagement preparations;
     private final PreparationViews views;
     private final AuditTrail audit;
-    private final Samples samples;
+    private final SampleRegister samples;
 
-    PreparationPages(PreparationManagement preparations, PreparationViews views, AuditTrail audit, Samples samples) {
+    PreparationPages(PreparationManagement preparations, PreparationViews views, AuditTrail audit, SampleRegister samples) {
         this.preparations = preparations;
         this.views = views;
         this.audit = audit;

@@ -10,7 +10,7 @@ import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.PreparationProperties;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionStatus;
-import prepbench.samples.Samples;
+import prepbench.samples.SampleRegister;
 import prepbench.scales.Benches;
 
 /** Builds a preparation page for the signed-in user. */
@@ -18,12 +18,12 @@ import prepbench.scales.Benches;
 class PreparationViews {
 
     private final PreparationManagement preparations;
-    private final Samples samples;
+    private final SampleRegister samples;
     private final Benches benches;
     private final boolean demo;
     private final long overDispenseFailsAfterSeconds;
 
-    PreparationViews(PreparationManagement preparations, Samples samples, Benches benches,
+    PreparationViews(PreparationManagement preparations, SampleRegister samples, Benches benches,
             PreparationProperties properties, @Value("${prepbench.demo-data:false}") boolean demo) {
         this.preparations = preparations;
         this.samples = samples;
