@@ -10,8 +10,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import prepbench.preparation.SessionEvents;
-import prepbench.preparation.SessionResumed;
-import prepbench.preparation.SessionStarted;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -32,7 +30,7 @@ class PreparationAuditing {
     }
 
     @EventListener
-    void on(SessionStarted started) {
+    void on(SessionEvents.SessionStarted started) {
         session(started.at(), started.operator(), "SESSION_STARTED", started.sessionId(), null, started.formulaCode(),
                 payload("attemptNo", started.attemptNo(), "versionNo", started.versionNo(), "amount",
                         plain(started.amount()), "unit", started.unit(), "batchMassG", plain(started.batchMassG()),
@@ -40,7 +38,7 @@ class PreparationAuditing {
     }
 
     @EventListener
-    void on(SessionResumed resumed) {
+    void on(SessionEvents.SessionResumed resumed) {
         session(resumed.at(), resumed.operator(), "SESSION_RESUMED", resumed.sessionId(), null, resumed.formulaCode(),
                 resumed.movedFrom() == null ? payload("attemptNo", resumed.attemptNo(), "bench", resumed.bench())
                         : payload("attemptNo", resumed.attemptNo(), "bench", resumed.bench(), "movedFrom",

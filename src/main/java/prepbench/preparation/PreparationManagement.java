@@ -162,7 +162,7 @@ public class PreparationManagement {
                 freeBench(bench, spread), clock.instant());
         sessions.save(attempts);
         sessions.insertNew(session);
-        events.publishEvent(new SessionStarted(session.id().value(), formula.code().value(), formula.versionNo(),
+        events.publishEvent(new SessionEvents.SessionStarted(session.id().value(), formula.code().value(), formula.versionNo(),
                 session.attemptNo(), session.operator(), session.bench(), batch.amount(), batch.unit().symbol(),
                 session.batchMassG(), session.steps().size(), session.startedAt()));
         return new StartOutcome(session, true);
@@ -193,7 +193,7 @@ public class PreparationManagement {
                         sessions.moveTo(session.id(), freeBench(asked, spread), clock.instant());
                         session = sessions.find(session.id()).orElseThrow();
                     }
-                    events.publishEvent(new SessionResumed(session.id().value(), session.formulaCode().value(),
+                    events.publishEvent(new SessionEvents.SessionResumed(session.id().value(), session.formulaCode().value(),
                             session.attemptNo(), operator, session.bench(), stays ? null : from, clock.instant()));
                     return new StartOutcome(session, false);
                 })

@@ -15,6 +15,20 @@ public final class SessionEvents {
     private SessionEvents() {
     }
 
+    /** A new preparation session was created with all its steps. */
+    public record SessionStarted(UUID sessionId, String formulaCode, int versionNo, int attemptNo, String operator,
+            String bench, BigDecimal amount, String unit, BigDecimal batchMassG, int stepCount, Instant at) {
+    }
+
+    /**
+     * An operator started a formula they already had in progress, and got that session back.
+     *
+     * @param movedFrom the bench the session was at when it was resumed at another one; null when it stayed
+     */
+    public record SessionResumed(UUID sessionId, String formulaCode, int attemptNo, String operator, String bench,
+            String movedFrom, Instant at) {
+    }
+
     /** The right container was scanned for a step. */
     public record ContainerScanned(UUID sessionId, String formulaCode, int sequence, String operator,
             String codeValue, String symbology, String lot, LocalDate expiry, Instant at) {

@@ -10,7 +10,7 @@ class FailingAuditForOneOperator {
     static final String UNLUCKY_OPERATOR = "audit-fails";
 
     @EventListener
-    void on(SessionStarted started) {
+    void on(SessionEvents.SessionStarted started) {
         if (started.operator().equals(UNLUCKY_OPERATOR)) {
             throw new IllegalStateException("audit store unavailable");
         }
