@@ -2,8 +2,7 @@ package prepbench.formulas;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -59,6 +58,9 @@ class FormulaDemoData implements ApplicationRunner {
     /** Who the demo data's audit events name: no person wrote it, and no one signed its releases. */
     static final String DEMO_DATA = "demo-data";
 
+    /** The demo lab lead, named as the author of the demo catalogue's rows (not of its audit events). */
+    private static final String DEMO_AUTHOR = "lablead";
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Ingredients ingredientRows;
@@ -80,11 +82,11 @@ class FormulaDemoData implements ApplicationRunner {
         if (jdbc.sql("SELECT COUNT(*) FROM formula").query(Integer.class).single() > 0) {
             return;
         }
+        Instant now = clock.instant();
         Map<String, UUID> ingredients = new java.util.HashMap<>();
-        INGREDIENTS.forEach(ingredient -> ingredients.put(ingredient.code(), insert(ingredient)));
         // bergamot oil's lot and expiry must be on record: its bare code value on the container makes the bench ask
-        jdbc.sql("UPDATE ingredient SET lot_required = TRUE WHERE id = :id").param("id", ingredients.get("BER-001"))
-                .update();
+        INGREDIENTS.forEach(ingredient -> ingredients.put(ingredient.code(),
+                insert(ingredient, ingredient.code().equals("BER-001"), now)));
 
         formula(ingredients, "PRM00936", "Eau de parfum Citrus Bloom", "released", "100", "g", List.of(
                 new DemoLine("ETH-001", "0.78", ToleranceOverride.absolute(new BigDecimal("0.5"))),
@@ -110,12 +112,7 @@ class FormulaDemoData implements ApplicationRunner {
                 new DemoLine("ISO-001", "0.60"),
                 new DemoLine("HED-001", "0.40")));
         // a container code scanned at the bench that no ingredient knew: waiting for a lab lead on /ingredients
-        jdbc.sql("""
-                INSERT INTO ingredient_code (ingredient_id, code_value, kind, learned_at, learned_by, last_seen_at)
-                VALUES (:id, '4012345678901', 'alias', :at, 'technician', :at)
-                """)
-                .param("id", ingredients.get("LIM-001"))
-                .param("at", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC)).update();
+        ingredientRows.proposeAlias(ingredients.get("LIM-001"), "4012345678901", "technician", now);
         recordInTheAuditTrail();
         log.info("Demo data: {} ingredients and 4 formulas written", INGREDIENTS.size());
     }
@@ -126,7 +123,7 @@ class FormulaDemoData implements ApplicationRunner {
      * release carries no signature, because no one signed it).
      */
     private void recordInTheAuditTrail() {
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         for (DemoIngredient demo : INGREDIENTS) {
             Ingredient ingredient = ingredientRows.find(IngredientCode.tryParse(demo.code()).orElseThrow()).orElseThrow();
             events.publishEvent(new CatalogChanged(now, DEMO_DATA, CatalogChanged.INGREDIENT, demo.code(),
@@ -143,61 +140,30 @@ class FormulaDemoData implements ApplicationRunner {
         }
     }
 
-    private UUID insert(DemoIngredient ingredient) {
+    private UUID insert(DemoIngredient ingredient, boolean lotRequired, Instant at) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
-                INSERT INTO ingredient (id, code, name, cas_number, primary_code_value, parser, density_g_per_ml)
-                VALUES (:id, :code, :name, :cas, :primary, :parser, :density)
-                """)
-                .param("id", id).param("code", ingredient.code()).param("name", ingredient.name())
-                .param("cas", ingredient.cas()).param("primary", ingredient.primaryCode())
-                .param("parser", ingredient.parser())
-                .param("density", ingredient.density() == null ? null : new BigDecimal(ingredient.density()))
-                .update();
-        jdbc.sql("INSERT INTO ingredient_code (ingredient_id, code_value, kind) VALUES (:id, :value, 'primary')")
-                .param("id", id).param("value", ingredient.primaryCode()).update();
-        for (String alternative : ingredient.alternatives()) {
-            jdbc.sql("INSERT INTO ingredient_code (ingredient_id, code_value, kind) VALUES (:id, :value, 'alternative')")
-                    .param("id", id).param("value", alternative).update();
-        }
+        ingredientRows.insert(id, new IngredientEntry(ingredient.code(), ingredient.name(), ingredient.cas(),
+                ingredient.primaryCode(), ingredient.alternatives(), "", ingredient.parser(), ingredient.density(),
+                true, lotRequired, null).validate(), DEMO_AUTHOR, at);
         return id;
     }
 
     private void formula(Map<String, UUID> ingredients, String code, String name, String status, String amount,
             String unit, List<DemoLine> lines) {
-        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        Instant now = clock.instant();
         UUID formulaId = UUID.randomUUID();
-        jdbc.sql("INSERT INTO formula (id, code, name, created_at, created_by) VALUES (:id, :code, :name, :at, 'lablead')")
-                .param("id", formulaId).param("code", code).param("name", name).param("at", now).update();
         UUID versionId = UUID.randomUUID();
-        boolean released = status.equals("released");
-        jdbc.sql("""
-                INSERT INTO formula_version (id, formula_id, version_no, name, status, batch_amount, batch_unit, released_at,
-                                             released_by, release_meaning, created_at, created_by, draft_of, released_of)
-                VALUES (:id, :formula, 1, :name, :status, :amount, :unit, :at, :by, :meaning, :now, 'lablead', :draftOf,
-                        :releasedOf)
-                """)
-                .param("id", versionId).param("formula", formulaId).param("name", name).param("status", status)
-                .param("meaning", released ? FormulaManagement.RELEASE_MEANING : null).param("now", now)
-                .param("draftOf", released ? null : formulaId).param("releasedOf", released ? formulaId : null)
-                .param("amount", new BigDecimal(amount)).param("unit", unit)
-                .param("at", released ? now : null).param("by", released ? "lablead" : null)
-                .update();
-        int lineNo = 1;
+        versions.insertFormula(formulaId, FormulaCode.of(code), name, DEMO_AUTHOR, now);
+        versions.insertDraft(versionId, formulaId, 1, name, new BigDecimal(amount),
+                BatchUnit.fromSymbol(unit).orElseThrow(), DEMO_AUTHOR, now);
+        List<FormulaVersions.NewLine> newLines = new java.util.ArrayList<>();
         for (DemoLine line : lines) {
-            ToleranceOverride tolerance = line.tolerance() == null
-                    ? new ToleranceOverride(null, null, null, null) : line.tolerance();
-            jdbc.sql("""
-                    INSERT INTO formula_line (formula_version_id, line_no, ingredient_id, fraction,
-                                              tol_minus_g, tol_plus_g, tol_minus_pct, tol_plus_pct)
-                    VALUES (:version, :line, :ingredient, :fraction, :minusG, :plusG, :minusPct, :plusPct)
-                    """)
-                    .param("version", versionId).param("line", lineNo++)
-                    .param("ingredient", ingredients.get(line.ingredient()))
-                    .param("fraction", new BigDecimal(line.fraction()))
-                    .param("minusG", tolerance.minusG()).param("plusG", tolerance.plusG())
-                    .param("minusPct", tolerance.minusPct()).param("plusPct", tolerance.plusPct())
-                    .update();
+            newLines.add(new FormulaVersions.NewLine(newLines.size() + 1, ingredients.get(line.ingredient()),
+                    new BigDecimal(line.fraction()), line.tolerance()));
+        }
+        versions.replaceLines(versionId, newLines);
+        if (status.equals("released")) {
+            versions.release(versionId, formulaId, DEMO_AUTHOR, FormulaManagement.RELEASE_MEANING, now);
         }
     }
 }
