@@ -50,7 +50,7 @@ record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formula
                     symmetric ? null : Json.plain(step.tolerance().minusG()),
                     symmetric ? null : Json.plain(step.tolerance().plusG()),
                     Json.plain(step.capturedG()), step.stable(), step.manual(), step.lot(), step.expiry(),
-                    step.status().code(), step.failureReason(), step.capturedAt(), step.scaleId(),
+                    step.status().code(), step.failureReason(), step.capturedAt(), step.balance(),
                     Json.plain(step.tareG()));
         }
     }

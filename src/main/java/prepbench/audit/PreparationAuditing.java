@@ -78,7 +78,7 @@ class PreparationAuditing {
                         "lowerLimitG", plain(captured.lowerLimitG()), "upperLimitG", plain(captured.upperLimitG()),
                         "stepStatus", captured.stepStatus(), "failureReason", captured.failureReason(),
                         "manualReason", captured.manualReason(), "signedBy", captured.manual() ? captured.operator()
-                                : null, "signatureMeaning", captured.signatureMeaning(), "scale", captured.scaleId(),
+                                : null, "signatureMeaning", captured.signatureMeaning(), "scale", captured.balance(),
                         "signature", captured.manual() ? signatures.of(captured.operator(), captured.at(),
                                 captured.signatureMeaning(), String.join("\n", "manual-weight",
                                         captured.sessionId().toString(), Integer.toString(captured.sequence()),

@@ -147,7 +147,7 @@ final class RecordCheck {
                     said.status, said.weightEvent);
             differs(name + "manual entry", step.manual(), said.manual, said.weightEvent);
             differs(name + "manual reason", step.manualReason(), said.manualReason, said.weightEvent);
-            differs(name + "balance", step.scaleId(), said.scale, said.weightEvent);
+            differs(name + "balance", step.balance(), said.scale, said.weightEvent);
             differs(name + "captured at", step.capturedAt(), said.capturedAt, said.weightEvent);
         }
         sample.ifPresent(recorded -> compareSample(recorded, session));

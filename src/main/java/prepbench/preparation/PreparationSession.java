@@ -230,7 +230,7 @@ public final class PreparationSession {
      * the technician confirmed it knowing that (else refused, and the refusal audited with the reading). The vessel
      * must have been tared for the step since its container was scanned.
      */
-    void captureWeight(int sequence, Reading reading, boolean overTargetConfirmed, Actor actor, String scaleId,
+    void captureWeight(int sequence, Reading reading, boolean overTargetConfirmed, Actor actor, String balance,
             Instant now) {
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
@@ -260,7 +260,7 @@ public final class PreparationSession {
                     + "fails this attempt and locks formula " + formulaCode + " until a lab lead releases it. Confirm "
                     + "\"Over target\" to record it.");
         }
-        record(step, reading.grams(), true, false, null, scaleId, actor, now);
+        record(step, reading.grams(), true, false, null, balance, actor, now);
     }
 
     /** What a signature on a weight entered by hand means. */
@@ -314,7 +314,7 @@ public final class PreparationSession {
     }
 
     private void record(Step step, BigDecimal grams, boolean stable, boolean manual, String manualReason,
-            String scaleId, Actor actor, Instant now) {
+            String balance, Actor actor, Instant now) {
         if (grams.signum() <= 0) {
             throw new ActionRefused(Reason.UNDER_TARGET, "Nothing is weighed yet: the balance reads "
                     + Grams.shown(grams) + " g. Pour " + step.ingredientName() + ", then capture.");
@@ -326,11 +326,11 @@ public final class PreparationSession {
         }
         boolean over = grams.compareTo(step.upperLimitG()) > 0;
         Step weighed = step.weighed(grams, stable, manual, manualReason, over ? StepStatus.FAILED : StepStatus.OK,
-                over ? Step.OVER_DISPENSE : null, now, scaleId);
+                over ? Step.OVER_DISPENSE : null, now, balance);
         replace(weighed);
         events.add(new SessionEvents.WeightCaptured(id.value(), formulaCode.value(), step.sequence(),
                 actor.username(), grams, stable, manual, manualReason, manual ? MANUAL_MEANING : null, step.targetG(),
-                step.lowerLimitG(), step.upperLimitG(), weighed.status().code(), weighed.failureReason(), scaleId, now));
+                step.lowerLimitG(), step.upperLimitG(), weighed.status().code(), weighed.failureReason(), balance, now));
         if (over) {
             end(SessionStatus.LOCKED_FAILED, "Over-dispense at step " + step.sequence() + " (" + step.ingredientName()
                     + "): " + Grams.shown(grams) + " g, at most " + Grams.shown(step.upperLimitG()) + " g", now);

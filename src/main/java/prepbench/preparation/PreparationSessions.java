@@ -102,7 +102,7 @@ class PreparationSessions {
                     .param("status", step.status().code())
                     .param("failure", step.failureReason())
                     .param("capturedAt", step.capturedAt() == null ? null : utc(step.capturedAt()))
-                    .param("scale", step.scaleId())
+                    .param("scale", step.balance())
                     .param("tare", step.tareG())
                     .param("session", session.id().value())
                     .param("sequence", step.sequence())

@@ -57,7 +57,7 @@ public final class SessionEvents {
     public record WeightCaptured(UUID sessionId, String formulaCode, int sequence, String operator,
             BigDecimal grams, boolean stable, boolean manual, String manualReason, String signatureMeaning,
             BigDecimal targetG,
-            BigDecimal lowerLimitG, BigDecimal upperLimitG, String stepStatus, String failureReason, String scaleId,
+            BigDecimal lowerLimitG, BigDecimal upperLimitG, String stepStatus, String failureReason, String balance,
             Instant at) {
     }
 

@@ -13,6 +13,8 @@ import java.util.UUID;
  *
  * @param scannedCode the code value of the container accepted for this step; null until one is
  * @param manual whether the weight was entered by hand instead of read from the balance
+ * @param balance the balance the weight was read from, as the record names it (its bench, protocol and connection,
+ *        or SIMULATED on a demo station); null until weighed
  * @param tareG the weight the step's tare took away (the vessel, with what earlier steps poured); null until tared
  * @param lotRequired whether the ingredient needs its lot and expiry on record before it is weighed
  */
@@ -20,7 +22,7 @@ public record Step(UUID id, int sequence, UUID ingredientId, String ingredientCo
         String requiredCodeValue, List<String> alternativeCodeValues, String allowedSymbologies, String parser,
         BigDecimal targetG, Tolerance tolerance, String scannedCode, String symbology, Instant scannedAt, String lot,
         LocalDate expiry, BigDecimal capturedG, Boolean stable, boolean manual, String manualReason,
-        StepStatus status, String failureReason, Instant capturedAt, String scaleId, BigDecimal tareG,
+        StepStatus status, String failureReason, Instant capturedAt, String balance, BigDecimal tareG,
         boolean lotRequired) {
 
     /** Why a step failed: a stable reading above target + tolerance. */
@@ -49,7 +51,7 @@ public record Step(UUID id, int sequence, UUID ingredientId, String ingredientCo
         return new Step(id, sequence, ingredientId, ingredientCode, ingredientName, requiredCodeValue,
                 alternativeCodeValues, allowedSymbologies, parser, targetG, tolerance, scannedCode, symbology,
                 scannedAt, lotNo, expiryDate, capturedG, stable, manual, manualReason, status, failureReason,
-                capturedAt, scaleId, tareG, lotRequired);
+                capturedAt, balance, tareG, lotRequired);
     }
 
     /** Whether the lot and expiry must still be typed in before the step is weighed. */
@@ -62,7 +64,7 @@ public record Step(UUID id, int sequence, UUID ingredientId, String ingredientCo
         return new Step(id, sequence, ingredientId, ingredientCode, ingredientName, requiredCodeValue,
                 alternativeCodeValues, allowedSymbologies, parser, targetG, tolerance, scannedCode, symbology,
                 scannedAt, lot, expiry, capturedG, stable, manual, manualReason, status, failureReason, capturedAt,
-                scaleId, grams, lotRequired);
+                balance, grams, lotRequired);
     }
 
     Step weighed(BigDecimal grams, boolean isStable, boolean byHand, String reason, StepStatus outcome,

@@ -141,7 +141,7 @@ class WeighingRulesTest {
         assertThat(step.capturedG()).isEqualByComparingTo("60.3");
         assertThat(step.tareG()).isEqualByComparingTo("52.317");
         assertThat(step.stable()).isTrue();
-        assertThat(step.scaleId()).isEqualTo("bench-1");
+        assertThat(step.balance()).isEqualTo("bench-1");
         assertThat(session.activeStep()).get().extracting(Step::sequence).isEqualTo(2);
     }
 
