@@ -32,7 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 
 import com.jayway.jsonpath.JsonPath;
 
-import prepbench.security.Accounts;
+import prepbench.security.AccountManagement;
 
 /**
  * Who may call what, for every page and API endpoint the application maps (read from the handler mappings, so a
@@ -139,7 +139,7 @@ class RoleMatrixTest {
     RequestMappingHandlerMapping mappings;
 
     @Autowired
-    Accounts accounts;
+    AccountManagement accounts;
 
     private final Map<String, String> samples = new LinkedHashMap<>();
 

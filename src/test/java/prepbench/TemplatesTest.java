@@ -22,7 +22,7 @@ class TemplatesTest {
                 .should().dependOnClassesThat().haveNameMatching(
                         "prepbench\\.(formulas\\.(FormulaManagement|IngredientManagement|FormulaCatalog|FormulaTransfer)"
                                 + "|preparation\\.PreparationManagement|audit\\.(AuditTrail|AuditReview)"
-                                + "|security\\.Accounts|scales\\.Benches|samples\\.SampleRegister)")
+                                + "|security\\.AccountManagement|scales\\.BenchManagement|samples\\.SampleRegister)")
                 .because("templates render the view records their controllers give them")
                 .check(templates);
     }

@@ -17,16 +17,16 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import prepbench.security.Account;
-import prepbench.security.Accounts;
+import prepbench.security.AccountManagement;
 
 /** Accounts: admins manage them under {@code /api/v1/users}; everyone reads and changes their own under {@code /me}. */
 @RestController
 class AccountApi {
 
-    private final Accounts accounts;
+    private final AccountManagement accounts;
     private final Clock clock;
 
-    AccountApi(Accounts accounts, Clock clock) {
+    AccountApi(AccountManagement accounts, Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import prepbench.access.Actor;
 import prepbench.preparation.PreparationManagement;
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 import prepbench.scales.Reading;
 import prepbench.scales.SimulatedBalance;
 
@@ -30,10 +30,10 @@ import prepbench.scales.SimulatedBalance;
 @RequestMapping("/api/v1/benches")
 class BenchApi {
 
-    private final Benches benches;
+    private final BenchManagement benches;
     private final PreparationManagement preparations;
 
-    BenchApi(Benches benches, PreparationManagement preparations) {
+    BenchApi(BenchManagement benches, PreparationManagement preparations) {
         this.benches = benches;
         this.preparations = preparations;
     }

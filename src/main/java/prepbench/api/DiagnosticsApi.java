@@ -10,17 +10,17 @@ import org.springframework.web.bind.annotation.RestController;
 import prepbench.database.DatabaseErrors;
 import prepbench.database.DatabaseErrors.DatabaseError;
 import prepbench.scales.BenchStatus;
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 
 /** The diagnostics of this station as JSON: every bench's connection and raw lines, and the database's health. */
 @RestController
 class DiagnosticsApi {
 
-    private final Benches benches;
+    private final BenchManagement benches;
     private final ObjectProvider<HealthEndpoint> health;
     private final DatabaseErrors databaseErrors;
 
-    DiagnosticsApi(Benches benches, ObjectProvider<HealthEndpoint> health, DatabaseErrors databaseErrors) {
+    DiagnosticsApi(BenchManagement benches, ObjectProvider<HealthEndpoint> health, DatabaseErrors databaseErrors) {
         this.benches = benches;
         this.health = health;
         this.databaseErrors = databaseErrors;

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
-import prepbench.security.Accounts;
+import prepbench.security.AccountManagement;
 
 /**
  * A signature as 21 CFR Part 11 wants it on the record (§11.50, §11.70): the signer's printed name and username, the
@@ -20,9 +20,9 @@ import prepbench.security.Accounts;
 @Component
 class SignatureManifest {
 
-    private final Accounts accounts;
+    private final AccountManagement accounts;
 
-    SignatureManifest(Accounts accounts) {
+    SignatureManifest(AccountManagement accounts) {
         this.accounts = accounts;
     }
 

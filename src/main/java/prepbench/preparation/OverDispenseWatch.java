@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 import prepbench.scales.Reading;
 
 /**
@@ -35,13 +35,13 @@ class OverDispenseWatch {
     private final PreparationProperties.Weighing weighing;
     private final PreparationSessions sessions;
     private final PreparationManagement preparations;
-    private final Benches benches;
+    private final BenchManagement benches;
     private final Clock clock;
     private final Map<SessionId, Over> overSince = new ConcurrentHashMap<>();
     private ScheduledExecutorService ticker;
 
     OverDispenseWatch(PreparationProperties properties, PreparationSessions sessions,
-            PreparationManagement preparations, Benches benches, Clock clock) {
+            PreparationManagement preparations, BenchManagement benches, Clock clock) {
         this.weighing = properties.weighing();
         this.sessions = sessions;
         this.preparations = preparations;

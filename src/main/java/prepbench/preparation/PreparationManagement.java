@@ -26,7 +26,7 @@ import prepbench.formulas.IngredientManagement;
 import prepbench.formulas.ReleasedFormula;
 import prepbench.formulas.SignatureVerifier;
 import prepbench.preparation.ActionRefused.Reason;
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 import prepbench.scales.Grams;
 import prepbench.scales.Reading;
 import prepbench.scales.ScaleCommandRefused;
@@ -47,12 +47,12 @@ public class PreparationManagement {
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final Clock clock;
-    private final Benches benches;
+    private final BenchManagement benches;
     private final SignatureVerifier signatures;
     private final IngredientManagement ingredients;
 
     PreparationManagement(FormulaCatalog catalog, PreparationSessions sessions, PreparationProperties properties,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, Benches benches,
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, BenchManagement benches,
             SignatureVerifier signatures, IngredientManagement ingredients) {
         this.benches = benches;
         this.ingredients = ingredients;

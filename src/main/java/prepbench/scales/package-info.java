@@ -1,5 +1,5 @@
 /**
- * Balances at the benches: {@link prepbench.scales.Benches} holds one {@link prepbench.scales.Scale} per bench,
+ * Balances at the benches: {@link prepbench.scales.BenchManagement} holds one {@link prepbench.scales.Scale} per bench,
  * a real balance (A&amp;D, MT-SICS, Sartorius SBI or Ohaus, over TCP or a serial port, in {@code protocol} and
  * {@code connection}) or, on a demo station only, the simulated one; readings, zero and tare; and the runnable TCP
  * balance simulator ({@code simulator}).

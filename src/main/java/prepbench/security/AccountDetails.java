@@ -23,10 +23,10 @@ class AccountDetails {
     /** An authority (not a role) held while the password is temporary: nothing but changing it is allowed. */
     static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 
-    private final Accounts accounts;
+    private final AccountManagement accounts;
     private final Clock clock;
 
-    AccountDetails(Accounts accounts, Clock clock) {
+    AccountDetails(AccountManagement accounts, Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
     }

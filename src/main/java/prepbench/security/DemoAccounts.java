@@ -28,9 +28,9 @@ class DemoAccounts implements ApplicationRunner {
             new Account("technician", "Demo technician", "tech123", Role.TECHNICIAN),
             new Account("viewer", "Demo viewer", "viewer123", Role.VIEWER));
 
-    private final Accounts accounts;
+    private final AccountManagement accounts;
 
-    DemoAccounts(Accounts accounts) {
+    DemoAccounts(AccountManagement accounts) {
         this.accounts = accounts;
     }
 

@@ -22,11 +22,11 @@ class FirstAdmin implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-    private final Accounts accounts;
+    private final AccountManagement accounts;
     private final boolean demo;
     private final String initialPassword;
 
-    FirstAdmin(Accounts accounts, @Value("${prepbench.demo-data:false}") boolean demo,
+    FirstAdmin(AccountManagement accounts, @Value("${prepbench.demo-data:false}") boolean demo,
             @Value("${prepbench.initial-admin-password:}") String initialPassword) {
         this.accounts = accounts;
         this.demo = demo;

@@ -11,9 +11,9 @@ import prepbench.formulas.SignatureVerifier;
 @Component
 class PasswordSignatures implements SignatureVerifier {
 
-    private final Accounts accounts;
+    private final AccountManagement accounts;
 
-    PasswordSignatures(Accounts accounts) {
+    PasswordSignatures(AccountManagement accounts) {
         this.accounts = accounts;
     }
 

@@ -19,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 class SignInEvents {
 
-    private final Accounts accounts;
+    private final AccountManagement accounts;
     private final SignInThrottle throttle;
 
-    SignInEvents(Accounts accounts, SignInThrottle throttle) {
+    SignInEvents(AccountManagement accounts, SignInThrottle throttle) {
         this.accounts = accounts;
         this.throttle = throttle;
     }

@@ -17,7 +17,7 @@ import prepbench.audit.AuditTrail;
 import prepbench.security.Account;
 import prepbench.security.AccountRefused;
 import prepbench.security.AccountSessions;
-import prepbench.security.Accounts;
+import prepbench.security.AccountManagement;
 
 /**
  * {@code /account}: one's own account and password. {@code /admin/users}: the admin's list of accounts, a new
@@ -27,11 +27,11 @@ import prepbench.security.Accounts;
 @Controller
 class AccountPages {
 
-    private final Accounts accounts;
+    private final AccountManagement accounts;
     private final AccountSessions sessions;
     private final AuditTrail audit;
 
-    AccountPages(Accounts accounts, AccountSessions sessions, AuditTrail audit) {
+    AccountPages(AccountManagement accounts, AccountSessions sessions, AuditTrail audit) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.audit = audit;

@@ -9,17 +9,17 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 import prepbench.scales.UnknownBench;
 
 /** The live reading stream of a bench, for the preparation page. */
 @Controller
 class BenchPages {
 
-    private final Benches benches;
+    private final BenchManagement benches;
     private final LiveReadings live;
 
-    BenchPages(Benches benches, LiveReadings live) {
+    BenchPages(BenchManagement benches, LiveReadings live) {
         this.benches = benches;
         this.live = live;
     }

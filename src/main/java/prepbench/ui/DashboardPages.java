@@ -21,7 +21,7 @@ import prepbench.formulas.FormulaCatalog;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionQuery;
 import prepbench.preparation.StartPreparation;
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 import prepbench.scanning.ScanDecoder;
 import prepbench.scanning.ScanResult;
 
@@ -39,10 +39,10 @@ class DashboardPages {
 
     private final PreparationManagement preparations;
     private final FormulaCatalog catalog;
-    private final Benches benches;
+    private final BenchManagement benches;
     private final AuditReview review;
 
-    DashboardPages(PreparationManagement preparations, FormulaCatalog catalog, Benches benches,
+    DashboardPages(PreparationManagement preparations, FormulaCatalog catalog, BenchManagement benches,
             AuditReview review) {
         this.preparations = preparations;
         this.catalog = catalog;

@@ -13,18 +13,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import prepbench.database.DatabaseErrors;
 import prepbench.scales.BenchStatus;
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 
 /** {@code /diagnostics}: every bench's balance connection with its raw lines, the database and the application. */
 @Controller
 class DiagnosticsPages {
 
-    private final Benches benches;
+    private final BenchManagement benches;
     private final ObjectProvider<HealthEndpoint> health;
     private final LiveReadings live;
     private final DatabaseErrors databaseErrors;
 
-    DiagnosticsPages(Benches benches, ObjectProvider<HealthEndpoint> health, LiveReadings live,
+    DiagnosticsPages(BenchManagement benches, ObjectProvider<HealthEndpoint> health, LiveReadings live,
             DatabaseErrors databaseErrors) {
         this.benches = benches;
         this.health = health;

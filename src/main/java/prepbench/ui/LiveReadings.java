@@ -24,7 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 import prepbench.scales.Reading;
 import prepbench.scales.ScaleState;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +61,7 @@ class LiveReadings {
         }
     }
 
-    private final Benches benches;
+    private final BenchManagement benches;
     private final JsonMapper json;
     private final int maxStreams;
     private final int maxStreamsPerUser;
@@ -81,7 +81,7 @@ class LiveReadings {
         return thread;
     });
 
-    LiveReadings(Benches benches, JsonMapper json, @Value("${prepbench.live.max-streams:500}") int maxStreams,
+    LiveReadings(BenchManagement benches, JsonMapper json, @Value("${prepbench.live.max-streams:500}") int maxStreams,
             @Value("${prepbench.live.max-streams-per-user:8}") int maxStreamsPerUser) {
         this.benches = benches;
         this.json = json;

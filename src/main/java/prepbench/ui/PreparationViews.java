@@ -11,7 +11,7 @@ import prepbench.preparation.PreparationProperties;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionStatus;
 import prepbench.samples.SampleRegister;
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 
 /** Builds a preparation page for the signed-in user. */
 @Component
@@ -19,11 +19,11 @@ class PreparationViews {
 
     private final PreparationManagement preparations;
     private final SampleRegister samples;
-    private final Benches benches;
+    private final BenchManagement benches;
     private final boolean demo;
     private final long overDispenseFailsAfterSeconds;
 
-    PreparationViews(PreparationManagement preparations, SampleRegister samples, Benches benches,
+    PreparationViews(PreparationManagement preparations, SampleRegister samples, BenchManagement benches,
             PreparationProperties properties, @Value("${prepbench.demo-data:false}") boolean demo) {
         this.preparations = preparations;
         this.samples = samples;

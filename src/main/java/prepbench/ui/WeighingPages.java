@@ -26,7 +26,7 @@ import prepbench.preparation.ActionRefused;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionId;
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 import prepbench.scales.Grams;
 import prepbench.scales.Reading;
 
@@ -42,9 +42,9 @@ class WeighingPages {
 
     private final PreparationManagement preparations;
     private final PreparationViews views;
-    private final Benches benches;
+    private final BenchManagement benches;
 
-    WeighingPages(PreparationManagement preparations, PreparationViews views, Benches benches) {
+    WeighingPages(PreparationManagement preparations, PreparationViews views, BenchManagement benches) {
         this.preparations = preparations;
         this.views = views;
         this.benches = benches;

@@ -26,7 +26,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import prepbench.audit.AuditEvent;
 import prepbench.audit.AuditTrail;
-import prepbench.security.Accounts;
+import prepbench.security.AccountManagement;
 import prepbench.support.MovableClock;
 
 /**
@@ -47,7 +47,7 @@ abstract class AccountScenarios {
     MockMvc mvc;
 
     @Autowired
-    Accounts accounts;
+    AccountManagement accounts;
 
     @Autowired
     AuditTrail audit;

@@ -18,7 +18,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 
 /**
  * The weighing panel as a technician sees it from two metres, on a bench PC and on a phone: the net weight in large
@@ -34,7 +34,7 @@ class BenchScreenBrowserTest extends InBrowser {
     private static final BigDecimal VESSEL = new BigDecimal("61.250");
 
     @Autowired
-    Benches benches;
+    BenchManagement benches;
 
     private void load(String bench, BigDecimal gross) {
         benches.simulate(bench, gross, Duration.ZERO, BigDecimal.ZERO, false);

@@ -97,7 +97,7 @@ class RealBalancesTest {
     MockMvc mvc;
 
     @Autowired
-    Benches benches;
+    BenchManagement benches;
 
     private final RequestPostProcessor technician = user("balance-" + UUID.randomUUID()).roles("TECHNICIAN");
 

@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DemoAccountsTest {
 
     @Autowired
-    Accounts accounts;
+    AccountManagement accounts;
 
     @Autowired
     JdbcClient jdbc;

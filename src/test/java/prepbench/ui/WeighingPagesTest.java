@@ -27,7 +27,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionId;
-import prepbench.scales.Benches;
+import prepbench.scales.BenchManagement;
 
 /** The weighing actions of the preparation page, the live reading stream and the preparation record. */
 @SpringBootTest
@@ -44,7 +44,7 @@ class WeighingPagesTest {
     javax.sql.DataSource dataSource;
 
     @Autowired
-    Benches benches;
+    BenchManagement benches;
 
     @Autowired
     PreparationManagement preparations;

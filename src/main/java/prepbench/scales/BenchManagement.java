@@ -26,7 +26,7 @@ import prepbench.scales.protocol.BalanceCodecs;
  * Each bench has one balance connection, shared by every user and page watching it.
  */
 @Service
-public class Benches {
+public class BenchManagement {
 
     /** A reading older than this makes the bench offline: nothing can be captured from it. */
     public static final Duration STALE_AFTER = Duration.ofSeconds(2);
@@ -43,7 +43,7 @@ public class Benches {
      * @param demo whether this is a demo station ({@code prepbench.demo-data}): only a demo station may have
      *        simulated balances, and a bench without a protocol is one only there
      */
-    Benches(BenchProperties properties, Clock clock, ScaleReadability readability,
+    BenchManagement(BenchProperties properties, Clock clock, ScaleReadability readability,
             @Value("${prepbench.demo-data:false}") boolean demo) {
         this.demo = demo;
         List<BenchProperties.BenchConfig> configs = properties.benches();

@@ -39,7 +39,7 @@ import prepbench.security.AccountRefused.Reason;
  * row lock, for the audit trail; changes that take rights away end the account's open page sessions at once.
  */
 @Service
-public class Accounts {
+public class AccountManagement {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,49}");
     private static final String COLUMNS = "u.username, u.full_name, u.enabled, u.password_change_required, "
@@ -56,7 +56,7 @@ public class Accounts {
     private final int maxFailures;
     private final Duration lockFor;
 
-    Accounts(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, ApplicationEventPublisher events,
+    AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, ApplicationEventPublisher events,
             SessionRegistry sessions, PlatformTransactionManager transactions, Clock clock,
             @Value("${prepbench.login.max-failures:5}") int maxFailures,
             @Value("${prepbench.login.lock-minutes:15}") long lockMinutes) {
@@ -73,7 +73,7 @@ public class Accounts {
 
     /** Every account, by username. */
     public List<Account> list() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users u ORDER BY u.username").query(Accounts::account).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users u ORDER BY u.username").query(AccountManagement::account).list();
     }
 
     public Account get(String username) {
@@ -85,7 +85,7 @@ public class Accounts {
             return Optional.empty();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM users u WHERE u.username = :username")
-                .param("username", username).query(Accounts::account).optional();
+                .param("username", username).query(AccountManagement::account).optional();
     }
 
     /** Whether there is any account at all (the first start of a production station has none). */
