@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import prepbench.access.Actor;
 import prepbench.access.NotPermitted;
-import prepbench.formulas.BatchUnit;
 import prepbench.scales.Reading;
 import prepbench.scales.ScaleState;
 
@@ -30,10 +29,7 @@ class WeighingRulesTest {
 
     /** Two steps: "a" 60 g ± 0.3 g and "b" 40 g ± 0.2 g, codes ING-A and ING-B. */
     private static PreparationSession aSession() {
-        var formula = aFormula().withLine("a", "0.6", null).withLine("b", "0.4", null).build();
-        BatchSize batch = new BatchSize(new BigDecimal("100"), BatchUnit.G);
-        BatchPlan plan = BatchPlan.of(formula, batch, new BigDecimal("0.001"), new BigDecimal("100000"));
-        return PreparationSession.start(formula, plan, batch, 1, "tina", "bench-1", T0);
+        return SessionBuilder.aSession().startedAt(T0).build();
     }
 
     private static Reading stable(String grams) {
@@ -147,10 +143,8 @@ class WeighingRulesTest {
 
     @Test
     void aLotRequiredIngredientScannedWithoutLotIsWeighedOnlyOnceItsLotAndExpiryAreTyped() {
-        var formula = aFormula().withLotRequiredLine("oil", "1").build();
-        BatchSize batch = new BatchSize(new BigDecimal("10"), BatchUnit.G);
-        PreparationSession session = PreparationSession.start(formula, BatchPlan.of(formula, batch,
-                new BigDecimal("0.001"), new BigDecimal("1000")), batch, 1, "tina", "bench-1", T0);
+        PreparationSession session = SessionBuilder.aSession().of(aFormula().withLotRequiredLine("oil", "1"))
+                .grams("10").startedAt(T0).build();
         session.identifyContainer(1, "ING-OIL", TINA, TODAY, at(1));
         tare(session, "52.317", 2);
 
@@ -208,10 +202,8 @@ class WeighingRulesTest {
 
     @Test
     void onlyTheFirstTareNeedsTheVesselALaterOneNeedsNothingTakenOff() {
-        var formula = aFormula().withLine("trace", "0.005", null).withLine("main", "0.995", null).build();
-        BatchSize batch = new BatchSize(new BigDecimal("100"), BatchUnit.G);
-        PreparationSession session = PreparationSession.start(formula, BatchPlan.of(formula, batch,
-                new BigDecimal("0.001"), new BigDecimal("1000")), batch, 1, "tina", "bench-1", T0);
+        PreparationSession session = SessionBuilder.aSession().of(aFormula().withLine("trace", "0.005", null)
+                .withLine("main", "0.995", null)).grams("100").startedAt(T0).build();
         session.identifyContainer(1, "ING-TRACE", TINA, TODAY, at(1));
         assertThat(refusal(() -> tare(session, "0.500", 2))).as("no vessel yet").isEqualTo("NO_VESSEL");
         tare(session, "52.317", 2);
@@ -239,10 +231,8 @@ class WeighingRulesTest {
 
     @Test
     void nothingOnThePanIsNeverCapturedEvenWhenTheToleranceReachesZero() {
-        var formula = aFormula().withLine("main", "0.99", null).withLine("trace", "0.01", null).build();
-        BatchSize batch = new BatchSize(new BigDecimal("0.5"), BatchUnit.G);
-        PreparationSession session = PreparationSession.start(formula, BatchPlan.of(formula, batch,
-                new BigDecimal("0.001"), new BigDecimal("1000")), batch, 1, "tina", "bench-1", T0);
+        PreparationSession session = SessionBuilder.aSession().of(aFormula().withLine("main", "0.99", null)
+                .withLine("trace", "0.01", null)).grams("0.5").startedAt(T0).build();
         scanAndWeigh(session, 1, "ING-MAIN", "0.495", 1);
         session.identifyContainer(2, "ING-TRACE", TINA, TODAY, at(10));
         tare(session, "52.812", 11);
@@ -328,9 +318,7 @@ class WeighingRulesTest {
                 line.fraction(), null, null, "09506000134352", List.of(), "", "gs1", false);
         var gs1Formula = new prepbench.formulas.ReleasedFormula(formula.formulaId(), formula.code(), formula.name(),
                 formula.versionId(), 1, formula.defaultAmount(), formula.defaultUnit(), List.of(gs1Line));
-        BatchSize batch = new BatchSize(new BigDecimal("10"), BatchUnit.G);
-        PreparationSession session = PreparationSession.start(gs1Formula, BatchPlan.of(gs1Formula, batch,
-                new BigDecimal("0.001"), new BigDecimal("1000")), batch, 1, "tina", "bench-1", T0);
+        PreparationSession session = SessionBuilder.aSession().of(gs1Formula).grams("10").startedAt(T0).build();
 
         assertThatThrownBy(() -> session.identifyContainer(1, "(01)09506000134352(17)261126(10)OLD1", TINA, TODAY, at(1)))
                 .isInstanceOfSatisfying(ActionRefused.class, refused -> assertThat(refused.reason()).isEqualTo(ActionRefused.Reason.EXPIRED))
