@@ -48,18 +48,18 @@ class AuditKeyRing {
             throw new MissingAuditKey("PrepBench has no key to seal its audit trail with (prepbench.audit.key-file "
                     + "and prepbench.audit.key are not set).", HOW_TO_CREATE);
         }
-        Path file = Path.of(keyFile);
+        Path file = Path.of(keyFile).toAbsolutePath().normalize();
         if (Files.notExists(file)) {
             if (!demo) {
-                throw new MissingAuditKey("The audit key file " + file.toAbsolutePath().normalize() + " does not exist, and "
+                throw new MissingAuditKey("The audit key file " + file + " does not exist, and "
                         + "only a demo station creates its own key.", HOW_TO_CREATE);
             }
             createDemoKey(file);
         }
         try {
-            return parsed(Files.readString(file, StandardCharsets.UTF_8), file.toAbsolutePath().normalize().toString());
+            return parsed(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException unreadable) {
-            throw new MissingAuditKey("The audit key file " + file.toAbsolutePath().normalize() + " cannot be read: "
+            throw new MissingAuditKey("The audit key file " + file + " cannot be read: "
                     + unreadable.getMessage(), "Give PrepBench's user the right to read it. " + HOW_TO_CREATE);
         }
     }
@@ -75,7 +75,7 @@ class AuditKeyRing {
     private static void createDemoKey(Path file) {
         String id = "demo-" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE);
         try {
-            Path directory = file.toAbsolutePath().normalize().getParent();
+            Path directory = file.getParent();
             Files.createDirectories(directory);
             Files.writeString(file, "# PrepBench demo station's audit key, created at its first start. A production "
                     + "station needs a key of its own: see docs/audit-trail.md.\n" + AuditKeys.newKeyLine(id),
@@ -85,11 +85,11 @@ class AuditKeyRing {
             } catch (UnsupportedOperationException notPosix) {
                 // a file system without POSIX permissions keeps its defaults
             }
-            log.warn("Demo station: created the audit key {} in {}", id, file.toAbsolutePath().normalize());
+            log.warn("Demo station: created the audit key {} in {}", id, file);
         } catch (FileAlreadyExistsException createdMeanwhile) {
             // another start created it first: read that one
         } catch (IOException failed) {
-            throw new MissingAuditKey("The demo audit key could not be created at " + file.toAbsolutePath().normalize() + ": "
+            throw new MissingAuditKey("The demo audit key could not be created at " + file + ": "
                     + failed.getMessage(), "Make its directory writable, or set prepbench.audit.key-file.");
         }
     }

@@ -77,22 +77,22 @@ public class AuditTrail {
 
     /** Whether the chain of the formula's locks and their releases is intact. */
     public ChainVerification verifyFormula(String formulaCode) {
-        return verifyChain(Chains.formula(formulaCode));
+        return verify(Chains.formula(formulaCode));
     }
 
     /** Whether the chain of the formula's version changes is intact, and the versions are what it says. */
     public ChainVerification verifyFormulaVersions(String formulaCode) {
-        return verifyWithRecord(Chains.formulaVersions(formulaCode));
+        return verify(Chains.formulaVersions(formulaCode));
     }
 
     /** Whether the chain of the account's events is intact. */
     public ChainVerification verifyAccount(String username) {
-        return verifyChain(Chains.account(username));
+        return verify(Chains.account(username));
     }
 
     /** Whether the chain of the ingredient's changes is intact, and the ingredient is what it says. */
     public ChainVerification verifyIngredient(String ingredientCode) {
-        return verifyWithRecord(Chains.ingredient(ingredientCode));
+        return verify(Chains.ingredient(ingredientCode));
     }
 
     /**
@@ -100,23 +100,15 @@ public class AuditTrail {
      * shorter than its last checkpoint) and the record shows what the chain says.
      */
     public ChainVerification verifySession(UUID sessionId) {
-        return verifyWithRecord(Chains.session(sessionId));
+        return verify(Chains.session(sessionId));
     }
 
-    private ChainVerification verifyWithRecord(String chain) {
+    /** One chain against its checkpoint, and the record it vouches for (if it vouches for one) against it. */
+    private ChainVerification verify(String chain) {
         ChainWalk walk = new ChainWalk(keys, chain, checkpoints.latest(chain));
         List<AuditEvent> chainEvents = events.forChain(chain);
         chainEvents.forEach(walk::accept);
         checkRecord(walk, chain, chainEvents);
-        return walk.finish();
-    }
-
-    private ChainVerification verifyChain(String chain) {
-        if (hasRecord(chain)) {
-            return verifyWithRecord(chain);
-        }
-        ChainWalk walk = new ChainWalk(keys, chain, checkpoints.latest(chain));
-        events.forChain(chain).forEach(walk::accept);
         return walk.finish();
     }
 

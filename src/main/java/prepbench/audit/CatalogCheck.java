@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import prepbench.formulas.FormulaVersion;
@@ -71,11 +70,11 @@ final class CatalogCheck {
                         + " (" + version.status().code() + "), and no event created it");
                 continue;
             }
-            differs(walk, name + " status", version.status().code(), state.status, state.statusEvent);
+            walk.differs(name + " status", version.status().code(), state.status, state.statusEvent);
             if (state.description != null && !version.isDraft()) {
                 Map<String, Object> recorded = version.recordedDescription();
                 for (String field : List.of("name", "batch", "lines")) {
-                    differs(walk, name + " " + field, normalised(recorded.get(field)),
+                    walk.differs(name + " " + field, normalised(recorded.get(field)),
                             normalised(state.description.get(field)), state.descriptionEvent);
                 }
             }
@@ -118,7 +117,7 @@ final class CatalogCheck {
             return;
         }
         for (var entry : IngredientManagement.recordedFields(ingredient.get()).entrySet()) {
-            differs(walk, entry.getKey(), entry.getValue(), fields.get(entry.getKey()),
+            walk.differs(entry.getKey(), entry.getValue(), fields.get(entry.getKey()),
                     setBy.getOrDefault(entry.getKey(), 0L));
         }
     }
@@ -144,17 +143,6 @@ final class CatalogCheck {
 
     private static Object normalised(Object value) {
         return value instanceof List<?> list ? list.stream().map(String::valueOf).toList() : value;
-    }
-
-    private static void differs(ChainWalk walk, String field, Object recorded, Object said, long eventId) {
-        if (!Objects.equals(recorded, said)) {
-            walk.problem(null, AuditProblem.Kind.ALTERED, field, "the record shows " + shown(recorded)
-                    + (eventId == 0 ? ", and no event set it" : ", and event " + eventId + " set " + shown(said)));
-        }
-    }
-
-    private static String shown(Object value) {
-        return value == null ? "nothing" : value.toString();
     }
 
     private static JsonNode payload(JsonMapper json, AuditEvent event) {

@@ -102,6 +102,24 @@ final class ChainWalk {
         }
     }
 
+    /**
+     * Compares a value the record shows with the value its events set (numbers by value, 1.50 = 1.5); a difference
+     * is a problem of the record, naming the field and the event that set it (event id 0: none did).
+     */
+    void differs(String field, Object recorded, Object said, long eventId) {
+        boolean same = recorded instanceof java.math.BigDecimal a && said instanceof java.math.BigDecimal b
+                ? a.compareTo(b) == 0 : java.util.Objects.equals(recorded, said);
+        if (!same) {
+            problem(null, AuditProblem.Kind.ALTERED, field, "the record shows " + shown(recorded)
+                    + (eventId == 0 ? ", and no event set it" : ", and event " + eventId + " set " + shown(said)));
+        }
+    }
+
+    private static String shown(Object value) {
+        return value == null ? "nothing"
+                : value instanceof java.math.BigDecimal number ? number.toPlainString() : value.toString();
+    }
+
     private void problem(Long seq, AuditProblem.Kind kind, String detail) {
         problem(seq, kind, null, detail);
     }

@@ -32,11 +32,15 @@ final class EventSeal {
 
     /** The plain SHA-256 of events recorded before the trail was keyed. */
     static String legacyHash(AuditEvent event) {
+        return sha256(content(event.prevHash(), event.chain(), event.at(), event.actor(), event.action(),
+                event.sessionId(), event.stepSequence(), event.formulaCode(), event.payload()));
+    }
+
+    /** SHA-256 of the text (UTF-8), hex. */
+    static String sha256(String text) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(content(event.prevHash(), event.chain(), event.at(),
-                    event.actor(), event.action(), event.sessionId(), event.stepSequence(), event.formulaCode(),
-                    event.payload()).getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
         }

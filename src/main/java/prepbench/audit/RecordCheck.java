@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import prepbench.preparation.PreparationSession;
@@ -131,24 +130,24 @@ final class RecordCheck {
             walk.problem(null, AuditProblem.Kind.TRUNCATED, "status", "the record says "
                     + session.status().code() + ", and its chain has no event that ended it");
         } else {
-            differs("status", session.status().code(), status, statusEvent);
-            differs("ended", session.endedAt(), endedAt, statusEvent);
+            walk.differs("status", session.status().code(), status, statusEvent);
+            walk.differs("ended", session.endedAt(), endedAt, statusEvent);
         }
-        differs("started", session.startedAt(), startedAt, statusEvent);
-        differs("bench", session.bench(), bench, benchEvent);
+        walk.differs("started", session.startedAt(), startedAt, statusEvent);
+        walk.differs("bench", session.bench(), bench, benchEvent);
         for (Step step : session.steps()) {
             StepState said = steps.getOrDefault(step.sequence(), new StepState());
             String name = "step " + step.sequence() + " ";
-            differs(name + "container", step.scannedCode(), said.code, said.lotEvent);
-            differs(name + "lot", step.lot(), said.lot, said.lotEvent);
-            differs(name + "expiry", step.expiry(), said.expiry, said.lotEvent);
-            differs(name + "captured weight", step.capturedG(), said.grams, said.weightEvent);
-            differs(name + "status", step.capturedG() == null && said.status == null ? null : step.status().code(),
+            walk.differs(name + "container", step.scannedCode(), said.code, said.lotEvent);
+            walk.differs(name + "lot", step.lot(), said.lot, said.lotEvent);
+            walk.differs(name + "expiry", step.expiry(), said.expiry, said.lotEvent);
+            walk.differs(name + "captured weight", step.capturedG(), said.grams, said.weightEvent);
+            walk.differs(name + "status", step.capturedG() == null && said.status == null ? null : step.status().code(),
                     said.status, said.weightEvent);
-            differs(name + "manual entry", step.manual(), said.manual, said.weightEvent);
-            differs(name + "manual reason", step.manualReason(), said.manualReason, said.weightEvent);
-            differs(name + "balance", step.balance(), said.scale, said.weightEvent);
-            differs(name + "captured at", step.capturedAt(), said.capturedAt, said.weightEvent);
+            walk.differs(name + "manual entry", step.manual(), said.manual, said.weightEvent);
+            walk.differs(name + "manual reason", step.manualReason(), said.manualReason, said.weightEvent);
+            walk.differs(name + "balance", step.balance(), said.scale, said.weightEvent);
+            walk.differs(name + "captured at", step.capturedAt(), said.capturedAt, said.weightEvent);
         }
         sample.ifPresent(recorded -> compareSample(recorded, session));
     }
@@ -159,35 +158,22 @@ final class RecordCheck {
                     + "and the chain has no completion");
             return;
         }
-        differs("sample recorded at", sample.recordedAt(), endedAt, statusEvent);
+        walk.differs("sample recorded at", sample.recordedAt(), endedAt, statusEvent);
         BigDecimal total = BigDecimal.ZERO;
         for (Sample.Line line : sample.lines()) {
             StepState said = steps.getOrDefault(line.sequence(), new StepState());
             String name = "sample line " + line.sequence() + " ";
-            differs(name + "actual weight", line.actualG(), said.grams, said.weightEvent);
-            differs(name + "lot", line.lot(), said.lot, said.lotEvent);
-            differs(name + "expiry", line.expiry(), said.expiry, said.lotEvent);
-            differs(name + "manual entry", line.manual(), said.manual, said.weightEvent);
+            walk.differs(name + "actual weight", line.actualG(), said.grams, said.weightEvent);
+            walk.differs(name + "lot", line.lot(), said.lot, said.lotEvent);
+            walk.differs(name + "expiry", line.expiry(), said.expiry, said.lotEvent);
+            walk.differs(name + "manual entry", line.manual(), said.manual, said.weightEvent);
             total = total.add(said.grams == null ? BigDecimal.ZERO : said.grams);
         }
-        differs("sample actual weight", sample.actualG(), total, statusEvent);
+        walk.differs("sample actual weight", sample.actualG(), total, statusEvent);
         if (sample.lines().size() != session.steps().size()) {
             walk.problem(null, AuditProblem.Kind.ALTERED, "sample lines", "the sample has " + sample.lines().size()
                     + " lines for " + session.steps().size() + " steps");
         }
-    }
-
-    private void differs(String field, Object recorded, Object said, long eventId) {
-        boolean same = recorded instanceof BigDecimal a && said instanceof BigDecimal b ? a.compareTo(b) == 0
-                : Objects.equals(recorded, said);
-        if (!same) {
-            walk.problem(null, AuditProblem.Kind.ALTERED, field, "the record shows " + shown(recorded)
-                    + (eventId == 0 ? ", and no event set it" : ", and event " + eventId + " set " + shown(said)));
-        }
-    }
-
-    private static String shown(Object value) {
-        return value == null ? "nothing" : value instanceof BigDecimal grams ? grams.toPlainString() : value.toString();
     }
 
     private static String text(JsonNode payload, String field) {

@@ -1,10 +1,6 @@
 package prepbench.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -36,16 +32,7 @@ class SignatureManifest {
         signature.put("zone", "UTC");
         signature.put("meaning", meaning);
         signature.put("method", "password re-entered");
-        signature.put("signedHash", sha256(signedContent));
+        signature.put("signedHash", EventSeal.sha256(signedContent));
         return signature;
-    }
-
-    static String sha256(String content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
-        }
     }
 }

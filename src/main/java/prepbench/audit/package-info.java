@@ -6,5 +6,6 @@
  * reads and verifies (chains, checkpoints, records against their events); {@link prepbench.audit.AuditReview}
  * searches, verifies everything and raises alerts. See docs/audit-trail.md.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "formulas", "preparation", "samples", "security"})
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = {"access", "formulas", "preparation", "samples", "security"})
 package prepbench.audit;

@@ -1,5 +1,9 @@
 package prepbench.formulas;
 
+
+import static prepbench.entry.SpreadsheetCells.protect;
+import static prepbench.entry.SpreadsheetCells.unprotect;
+
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -41,13 +45,6 @@ final class FormulaCsv {
 
     private static final List<String> REQUIRED = List.of(FORMULA_CODE, FORMULA_NAME, BATCH_AMOUNT, BATCH_UNIT,
             LINE_NO, INGREDIENT_CODE);
-
-    /**
-     * Cells a spreadsheet would run as a formula (CSV injection), and cells that only look protected because
-     * they start with quotes: protecting those too makes {@link #unprotect} the exact inverse of
-     * {@link #protect}.
-     */
-    private static final Pattern RUNS_AS_FORMULA = Pattern.compile("'*[=+\\-@\t\r]");
 
     /** RFC 4180: commas, double quotes, CRLF; blank lines are kept so that record numbers are row numbers. */
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
@@ -160,17 +157,6 @@ final class FormulaCsv {
             throw new UncheckedIOException(cannotHappen);
         }
         return out.toString();
-    }
-
-    /** Prefixes a quote to text a spreadsheet would otherwise run as a formula. */
-    static String protect(String text) {
-        return text != null && RUNS_AS_FORMULA.matcher(text).lookingAt() ? "'" + text : text;
-    }
-
-    /** Removes the quote {@link #protect} added. */
-    static String unprotect(String text) {
-        return text != null && text.startsWith("'") && RUNS_AS_FORMULA.matcher(text).region(1, text.length())
-                .lookingAt() ? text.substring(1) : text;
     }
 
     private static String number(BigDecimal number) {

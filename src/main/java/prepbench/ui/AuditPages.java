@@ -1,10 +1,11 @@
 package prepbench.ui;
 
+import static prepbench.entry.SpreadsheetCells.protect;
+
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -31,9 +32,6 @@ import prepbench.audit.TrailVerification;
  */
 @Controller
 class AuditPages {
-
-    /** Cells a spreadsheet would run as a formula (CSV injection) get a leading apostrophe. */
-    private static final Pattern RUNS_AS_FORMULA = Pattern.compile("'*[=+\\-@\t\r]");
 
     private static final List<String> CSV_HEADER = List.of("id", "occurred_at_utc", "actor", "action", "what",
             "chain", "sequence", "formula", "preparation", "step", "payload", "key_id", "hash");
@@ -75,7 +73,8 @@ class AuditPages {
         if (note.isBlank() || note.length() > Limits.MAX_REASON) {
             AuditPage page = page("", "", "", "", "", "", "", "", null, null, reviewer, response);
             model.addAttribute("page", new AuditPage("", "", "", "", "", "", "", page.events(), page.nextBefore(),
-                    null, null, "To acknowledge the alert, say in at most " + Limits.MAX_REASON + " characters what you found or did; go "
+                    null, null, "To acknowledge the alert, say in at most " + Limits.MAX_REASON
+                            + " characters what you found or did; go "
                             + "back to the dashboard and try again."));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "audit";
@@ -134,9 +133,5 @@ class AuditPages {
         return new AuditPage(ErrorPage.echo(from), ErrorPage.echo(to), ErrorPage.echo(actor), ErrorPage.echo(action),
                 ErrorPage.echo(formula), ErrorPage.echo(preparation), ErrorPage.echo(bench), lines, next,
                 verification, checkpoint, message);
-    }
-
-    private static String protect(String cell) {
-        return cell != null && RUNS_AS_FORMULA.matcher(cell).lookingAt() ? "'" + cell : cell;
     }
 }

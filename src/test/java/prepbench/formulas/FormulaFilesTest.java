@@ -95,13 +95,13 @@ class FormulaFilesTest {
 
     @Test
     void removesTheProtectingQuoteOnlyWhereWritingAddsOne() {
-        assertThat(FormulaCsv.unprotect(FormulaCsv.protect("=1+1"))).isEqualTo("=1+1");
-        assertThat(FormulaCsv.unprotect("'=1+1")).isEqualTo("=1+1");
-        assertThat(FormulaCsv.unprotect("''=1+1")).isEqualTo("'=1+1");
-        assertThat(FormulaCsv.unprotect("'Quoted'")).isEqualTo("'Quoted'");
-        assertThat(FormulaCsv.protect("\tcmd")).isEqualTo("'\tcmd");
-        assertThat(FormulaCsv.protect("\rcmd")).isEqualTo("'\rcmd");
-        assertThat(FormulaCsv.protect("Citrus")).isEqualTo("Citrus");
+        assertThat(prepbench.entry.SpreadsheetCells.unprotect(prepbench.entry.SpreadsheetCells.protect("=1+1"))).isEqualTo("=1+1");
+        assertThat(prepbench.entry.SpreadsheetCells.unprotect("'=1+1")).isEqualTo("=1+1");
+        assertThat(prepbench.entry.SpreadsheetCells.unprotect("''=1+1")).isEqualTo("'=1+1");
+        assertThat(prepbench.entry.SpreadsheetCells.unprotect("'Quoted'")).isEqualTo("'Quoted'");
+        assertThat(prepbench.entry.SpreadsheetCells.protect("\tcmd")).isEqualTo("'\tcmd");
+        assertThat(prepbench.entry.SpreadsheetCells.protect("\rcmd")).isEqualTo("'\rcmd");
+        assertThat(prepbench.entry.SpreadsheetCells.protect("Citrus")).isEqualTo("Citrus");
     }
 
     // ---- writing JSON ------------------------------------------------------------------------------------
