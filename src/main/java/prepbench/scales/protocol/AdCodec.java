@@ -1,8 +1,6 @@
 package prepbench.scales.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,37 +17,27 @@ import prepbench.scales.Reading;
  * <p>
  * Commands: {@code Q} one reading now, {@code SIR} continuous, {@code Z} zero, {@code T} tare.
  */
-final class AdCodec implements BalanceCodec {
+final class AdCodec extends LineCodec {
 
     static final String ACK = "\u0006";
 
-    private static final int MAX_LINE = 24;
     private static final Pattern LINE = Pattern.compile("([A-Z]{2}),(?:([A-Z]{2}|--),)?(.*)");
     private static final Pattern ERROR = Pattern.compile("E\\d{2}");
     private static final Set<String> WEIGHT_HEADERS = Set.of("GS", "NT", "OK", "LO", "HI", "--");
 
-    @Override
-    public String protocol() {
-        return "ad";
+    AdCodec() {
+        super("ad", "A&D", 24, new Commands(
+                Commands.line("Q"), Commands.line("SIR"), Commands.line("Z"), Commands.line("T"), true));
     }
 
     @Override
-    public int maxLineLength() {
-        return MAX_LINE;
-    }
-
-    @Override
-    public Decoded decode(String line, Instant at) {
-        Objects.requireNonNull(at, "at");
-        if (line == null || line.length() > MAX_LINE) {
-            return Decoded.Failure.unreadable("A&D");
-        }
+    Decoded read(String line, Instant at) {
         if (line.equals(ACK)) {
             return new Decoded.Acknowledged("", true, "ACK");
         }
         Matcher fields = LINE.matcher(line);
         if (!fields.matches()) {
-            return Decoded.Failure.unreadable("A&D");
+            return unreadable();
         }
         String header = fields.group(1);
         String second = fields.group(2);
@@ -58,37 +46,17 @@ final class AdCodec implements BalanceCodec {
             return new Decoded.NotAWeight("a tare value, not the load on the pan");
         }
         if (second != null && !WEIGHT_HEADERS.contains(second)) {
-            return Decoded.Failure.unreadable("A&D");
+            return unreadable();
         }
         return switch (header) {
             case "ST", "US" -> PrintedWeight.parse(data).map(printed -> printed.decode(header.equals("ST"), at))
-                    .orElseGet(() -> Decoded.Failure.unreadable("A&D"));
+                    .orElseGet(() -> unreadable());
             case "OL" -> data.strip().startsWith("-") ? Decoded.Weight.underload(at) : Decoded.Weight.overload(at);
             case "QT" -> new Decoded.NotAWeight("count mode: pieces, not a weight; switch the balance to g");
             case "EC" -> ERROR.matcher(data).matches() ? new Decoded.Failure("balance error " + data)
-                    : Decoded.Failure.unreadable("A&D");
-            default -> Decoded.Failure.unreadable("A&D");
+                    : unreadable();
+            default -> unreadable();
         };
-    }
-
-    @Override
-    public byte[] pollCommand() {
-        return command("Q");
-    }
-
-    @Override
-    public byte[] continuousCommand() {
-        return command("SIR");
-    }
-
-    @Override
-    public byte[] zeroCommand() {
-        return command("Z");
-    }
-
-    @Override
-    public byte[] tareCommand() {
-        return command("T");
     }
 
     /** {@code ST,+0000.123  g}: a sign and 8 zero-padded characters, the unit right-aligned in 3. */
@@ -123,9 +91,5 @@ final class AdCodec implements BalanceCodec {
             case "C" -> ACK;
             default -> "EC,E01";
         };
-    }
-
-    private static byte[] command(String command) {
-        return (command + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }

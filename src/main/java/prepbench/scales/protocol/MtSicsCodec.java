@@ -1,6 +1,5 @@
 package prepbench.scales.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +22,7 @@ import prepbench.scales.Reading;
  * Commands: {@code SI} one reading now, {@code SIR} continuous, {@code Z} zero, {@code T} tare, {@code I2} and
  * {@code I4} on connecting.
  */
-final class MtSicsCodec implements BalanceCodec {
+final class MtSicsCodec extends LineCodec {
 
     /** The serial number the simulated balance reports. */
     static final String SERIAL_NUMBER = "0123456789";
@@ -31,7 +30,6 @@ final class MtSicsCodec implements BalanceCodec {
     /** The balance data (model, capacity, unit) the simulated balance reports. */
     static final String MODEL = "PB-SIM220 220.0000 g";
 
-    private static final int MAX_LINE = 64;
     private static final Pattern REPLY = Pattern.compile("([A-Z][A-Z0-9]*)(?: +([A-Z+-]))?(?: +(.*?))? *");
     private static final Pattern QUOTED = Pattern.compile("\"([ -~]*)\"");
     private static final Map<String, String> ERRORS = Map.of(
@@ -39,56 +37,50 @@ final class MtSicsCodec implements BalanceCodec {
             "ET", "transmission error: the balance received a garbled command",
             "EL", "logical error: the balance cannot carry out the command now");
 
-    @Override
-    public String protocol() {
-        return "mt-sics";
+    MtSicsCodec() {
+        super("mt-sics", "MT-SICS", 64, new Commands(
+                Commands.line("SI"), Commands.line("SIR"), Commands.line("Z"), Commands.line("T"), true));
     }
 
     @Override
-    public int maxLineLength() {
-        return MAX_LINE;
-    }
-
-    @Override
-    public Decoded decode(String line, Instant at) {
-        Objects.requireNonNull(at, "at");
-        Matcher reply = line == null || line.length() > MAX_LINE ? null : REPLY.matcher(line);
-        if (reply == null || !reply.matches()) {
-            return Decoded.Failure.unreadable("MT-SICS");
+    Decoded read(String line, Instant at) {
+        Matcher reply = REPLY.matcher(line);
+        if (!reply.matches()) {
+            return unreadable();
         }
         String name = reply.group(1);
         String status = reply.group(2);
         String rest = reply.group(3);
         if (status == null) {
             return ERRORS.containsKey(name) && rest == null ? new Decoded.Failure(ERRORS.get(name))
-                    : Decoded.Failure.unreadable("MT-SICS");
+                    : unreadable();
         }
         return switch (name) {
             case "S" -> weight(status, rest, at);
             case "Z", "T" -> zeroOrTare(name, status, rest);
             case "I2", "I4" -> identity(name, status, rest);
-            default -> Decoded.Failure.unreadable("MT-SICS");
+            default -> unreadable();
         };
     }
 
-    private static Decoded weight(String status, String rest, Instant at) {
+    private Decoded weight(String status, String rest, Instant at) {
         if (status.equals("S") || status.equals("D")) {
             return PrintedWeight.parse(Objects.requireNonNullElse(rest, ""))
                     .map(printed -> printed.decode(status.equals("S"), at))
-                    .orElseGet(() -> Decoded.Failure.unreadable("MT-SICS"));
+                    .orElseGet(() -> unreadable());
         }
         if (rest != null) {
-            return Decoded.Failure.unreadable("MT-SICS");
+            return unreadable();
         }
         return switch (status) {
             case "I" -> new Decoded.NotAWeight("the balance is busy or did not settle in time");
             case "+" -> Decoded.Weight.overload(at);
             case "-" -> Decoded.Weight.underload(at);
-            default -> Decoded.Failure.unreadable("MT-SICS");
+            default -> unreadable();
         };
     }
 
-    private static Decoded zeroOrTare(String command, String status, String rest) {
+    private Decoded zeroOrTare(String command, String status, String rest) {
         boolean zero = command.equals("Z");
         if (zero ? status.equals("A") && rest == null : status.equals("S") && rest != null) {
             return new Decoded.Acknowledged(command, true, zero ? "zeroed" : "tared " + rest);
@@ -99,46 +91,26 @@ final class MtSicsCodec implements BalanceCodec {
             case "-" -> "below the range";
             default -> null;
         };
-        return why == null ? Decoded.Failure.unreadable("MT-SICS")
+        return why == null ? unreadable()
                 : new Decoded.Acknowledged(command, false, (zero ? "not zeroed: " : "not tared: ") + why);
     }
 
     /** {@code I2 A "model"}, {@code I4 A "serial"}; {@code I2 I}, {@code I4 I}: the balance will not say now. */
-    private static Decoded identity(String command, String status, String rest) {
+    private Decoded identity(String command, String status, String rest) {
         if (status.equals("I") && rest == null) {
             return new Decoded.Identity(null, null);
         }
         Matcher quoted = QUOTED.matcher(Objects.requireNonNullElse(rest, ""));
         if (!status.equals("A") || !quoted.matches() || quoted.group(1).isBlank()) {
-            return Decoded.Failure.unreadable("MT-SICS");
+            return unreadable();
         }
         String value = quoted.group(1).strip().replaceAll(" {2,}", " ");
         return command.equals("I2") ? new Decoded.Identity(value, null) : new Decoded.Identity(null, value);
     }
 
     @Override
-    public byte[] pollCommand() {
-        return command("SI");
-    }
-
-    @Override
-    public byte[] continuousCommand() {
-        return command("SIR");
-    }
-
-    @Override
     public List<byte[]> identifyCommands() {
-        return List.of(command("I2"), command("I4"));
-    }
-
-    @Override
-    public byte[] zeroCommand() {
-        return command("Z");
-    }
-
-    @Override
-    public byte[] tareCommand() {
-        return command("T");
+        return List.of(Commands.line("I2"), Commands.line("I4"));
     }
 
     /** {@code S S     100.00 g}: the value right-aligned in 10 characters, its sign glued on, then the unit. */
@@ -181,9 +153,5 @@ final class MtSicsCodec implements BalanceCodec {
             case UNDERLOAD -> "-";
             default -> "I";
         };
-    }
-
-    private static byte[] command(String command) {
-        return (command + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }

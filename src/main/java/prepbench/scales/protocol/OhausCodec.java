@@ -1,10 +1,8 @@
 package prepbench.scales.protocol;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,9 +22,8 @@ import prepbench.scales.Reading;
  * <p>
  * Commands: {@code IP} one reading now, {@code CP} continuous, {@code Z} zero, {@code T} tare.
  */
-final class OhausCodec implements BalanceCodec {
+final class OhausCodec extends LineCodec {
 
-    private static final int MAX_LINE = 40;
     private static final Pattern INVALID_COMMAND = Pattern.compile(" *ES *");
     private static final Pattern ERROR = Pattern.compile(" *Err +(\\d{1,2}(?:\\.\\d{1,2})?) *");
     private static final Pattern FILL = Pattern.compile("^[* ]+");
@@ -34,22 +31,13 @@ final class OhausCodec implements BalanceCodec {
     private static final Set<String> LEGENDS = Set.of("G", "B/G", "N", "NET", "Net", "C");
     private static final Set<String> NOT_THE_LOAD = Set.of("T", "Tare", "TOTAL");
 
-    @Override
-    public String protocol() {
-        return "ohaus";
+    OhausCodec() {
+        super("ohaus", "Ohaus", 40, new Commands(
+                Commands.line("IP"), Commands.line("CP"), Commands.line("Z"), Commands.line("T"), false));
     }
 
     @Override
-    public int maxLineLength() {
-        return MAX_LINE;
-    }
-
-    @Override
-    public Decoded decode(String line, Instant at) {
-        Objects.requireNonNull(at, "at");
-        if (line == null || line.length() > MAX_LINE) {
-            return Decoded.Failure.unreadable("Ohaus");
-        }
+    Decoded read(String line, Instant at) {
         if (INVALID_COMMAND.matcher(line).matches()) {
             return new Decoded.Failure("the balance does not know the command");
         }
@@ -73,38 +61,12 @@ final class OhausCodec implements BalanceCodec {
         }
         boolean stable = !flags.contains("?");
         return PrintedWeight.parse(String.join(" ", tokens.subList(0, end))).map(printed -> printed.decode(stable, at))
-                .orElseGet(() -> Decoded.Failure.unreadable("Ohaus"));
+                .orElseGet(() -> unreadable());
     }
 
     private static boolean isFlag(String token) {
         return token.equals("?") || LEGENDS.contains(token) || NOT_THE_LOAD.contains(token)
                 || TIME.matcher(token).matches();
-    }
-
-    @Override
-    public byte[] pollCommand() {
-        return command("IP");
-    }
-
-    @Override
-    public byte[] continuousCommand() {
-        return command("CP");
-    }
-
-    @Override
-    public byte[] zeroCommand() {
-        return command("Z");
-    }
-
-    /** The balance carries zero and tare out without answering; the readings that follow show the result. */
-    @Override
-    public boolean acknowledgesCommands() {
-        return false;
-    }
-
-    @Override
-    public byte[] tareCommand() {
-        return command("T");
     }
 
     /** {@code      192.21 g ?}: the value right-aligned in 11 characters, the unit, {@code ?} while unstable. */
@@ -130,9 +92,5 @@ final class OhausCodec implements BalanceCodec {
             case "Z", "T" -> null;
             default -> "ES";
         };
-    }
-
-    private static byte[] command(String command) {
-        return (command + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,7 +1,6 @@
 package prepbench.scales.protocol;
 
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,9 +20,8 @@ import prepbench.scales.ScaleState;
  * Commands: ESC P prints one reading; ESC T is the balance's one key for zero and tare (it zeroes an empty pan), so
  * both send it. SBI has no command for continuous output: that is the balance's auto-print menu setting.
  */
-final class SbiCodec implements BalanceCodec {
+final class SbiCodec extends LineCodec {
 
-    private static final int MAX_LINE = 24;
     private static final Pattern BLANK = Pattern.compile(" *");
     private static final Pattern OVERLOAD = Pattern.compile(" *(?:Stat +)?(?:H|HH|High) *");
     private static final Pattern UNDERLOAD = Pattern.compile(" *(?:Stat +)?(?:L|LL|Low) *");
@@ -32,22 +30,13 @@ final class SbiCodec implements BalanceCodec {
     private static final Pattern WEIGHT = Pattern.compile(" *(?:([A-Za-z][A-Za-z0-9#]*) +)?(.*)");
     private static final Set<String> WEIGHT_IDENTIFIERS = Set.of("N", "G", "G#");
 
-    @Override
-    public String protocol() {
-        return "sbi";
+    SbiCodec() {
+        super("sbi", "SBI", 24, new Commands(
+                new byte[] {0x1B, 'P'}, null, new byte[] {0x1B, 'T'}, new byte[] {0x1B, 'T'}, false));
     }
 
     @Override
-    public int maxLineLength() {
-        return MAX_LINE;
-    }
-
-    @Override
-    public Decoded decode(String line, Instant at) {
-        Objects.requireNonNull(at, "at");
-        if (line == null || line.length() > MAX_LINE) {
-            return Decoded.Failure.unreadable("SBI");
-        }
+    Decoded read(String line, Instant at) {
         Matcher error = ERROR.matcher(line);
         if (error.matches()) {
             return new Decoded.Failure("the balance reports " + error.group(1));
@@ -63,7 +52,7 @@ final class SbiCodec implements BalanceCodec {
         }
         Matcher weight = WEIGHT.matcher(line);
         if (!weight.matches()) {
-            return Decoded.Failure.unreadable("SBI");
+            return unreadable();
         }
         String identifier = weight.group(1);
         if (identifier != null && !WEIGHT_IDENTIFIERS.contains(identifier)) {
@@ -73,33 +62,7 @@ final class SbiCodec implements BalanceCodec {
         return PrintedWeight.parse(weight.group(2)).map(printed -> printed.unit().isEmpty()
                         ? new Decoded.Weight(new Reading(printed.value(), false, at, ScaleState.UNSTABLE), "")
                         : printed.decode(true, at))
-                .orElseGet(() -> Decoded.Failure.unreadable("SBI"));
-    }
-
-    @Override
-    public byte[] pollCommand() {
-        return new byte[] {0x1B, 'P'};
-    }
-
-    @Override
-    public byte[] continuousCommand() {
-        return null;
-    }
-
-    @Override
-    public byte[] zeroCommand() {
-        return new byte[] {0x1B, 'T'};
-    }
-
-    /** The balance carries zero and tare out without answering; the readings that follow show the result. */
-    @Override
-    public boolean acknowledgesCommands() {
-        return false;
-    }
-
-    @Override
-    public byte[] tareCommand() {
-        return new byte[] {0x1B, 'T'};
+                .orElseGet(() -> unreadable());
     }
 
     /**

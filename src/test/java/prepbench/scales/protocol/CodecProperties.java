@@ -7,9 +7,11 @@ import static prepbench.scales.protocol.TestReadings.AT;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,6 +39,21 @@ class CodecProperties {
     static Stream<Arguments> codecsAndSeeds() {
         return BalanceCodecs.protocols().stream().flatMap(protocol -> Stream.iterate(0L, seed -> seed + 1)
                 .limit(SEEDS).map(seed -> Arguments.of(BalanceCodecs.forProtocol(protocol).orElseThrow(), seed)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("codecsAndSeeds")
+    void aCommandChangedByItsCallerLeavesTheNextOneIntact(BalanceCodec codec, long seed) {
+        List<Supplier<byte[]>> commands = new ArrayList<>(List.of(codec::pollCommand,
+                codec::zeroCommand, codec::tareCommand));
+        if (codec.continuousCommand() != null) {
+            commands.add(codec::continuousCommand);
+        }
+        Supplier<byte[]> command = commands.get(new Random(seed).nextInt(commands.size()));
+        byte[] first = command.get();
+        byte[] original = first.clone();
+        Arrays.fill(first, (byte) 0);
+        assertThat(command.get()).as(codec.protocol()).isEqualTo(original).isNotSameAs(first);
     }
 
     @ParameterizedTest
