@@ -16,9 +16,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import prepbench.access.Actor;
-import prepbench.formulas.FileFormat;
-import prepbench.formulas.FileProblem;
-import prepbench.formulas.FormulaTransfer;
+import prepbench.transfer.FileFormat;
+import prepbench.transfer.FileProblem;
+import prepbench.transfer.FormulaTransfer;
+import prepbench.formulas.FormulaCode;
+import prepbench.formulas.VersionStatus;
+import prepbench.formulas.FormulaImport;
 
 /** Formula import (the file as the request body) and export. */
 @RestController
@@ -73,7 +76,7 @@ class FormulaTransferApi {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
-    record ImportDto(List<FileProblem> problems, List<FormulaTransfer.ImportedFormula> imported, String encoding) {
+    record ImportDto(List<FileProblem> problems, List<FormulaImport.Imported> imported, String encoding) {
     }
 
     /** {@code format} csv or json, {@code status} released (default) or draft, optionally one {@code code}. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Something in the catalogue changed, or a change was refused: the audit module records it in the subject's chain,
@@ -22,5 +23,20 @@ public record CatalogChanged(Instant at, String actor, String subject, String co
 
     public CatalogChanged {
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
+    }
+
+    /** Each field of {@code after} whose value differs from {@code before}'s, as {@code {old, new}}. */
+    static Map<String, Object> differences(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        after.forEach((field, value) -> {
+            Object old = before.get(field);
+            if (!Objects.equals(old, value)) {
+                Map<String, Object> change = new LinkedHashMap<>();
+                change.put("old", old);
+                change.put("new", value);
+                changes.put(field, change);
+            }
+        });
+        return changes;
     }
 }

@@ -66,14 +66,16 @@ class FormulaDemoData implements ApplicationRunner {
     private final Ingredients ingredientRows;
     private final FormulaVersions versions;
     private final ApplicationEventPublisher events;
+    private final FormulaChanges formulaChanges;
 
     FormulaDemoData(JdbcClient jdbc, Clock clock, Ingredients ingredientRows, FormulaVersions versions,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events, FormulaChanges formulaChanges) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.ingredientRows = ingredientRows;
         this.versions = versions;
         this.events = events;
+        this.formulaChanges = formulaChanges;
     }
 
     @Override
@@ -131,11 +133,7 @@ class FormulaDemoData implements ApplicationRunner {
         }
         for (String code : List.of("PRM00936", "PRM01204", "COS00217", "PRM01300")) {
             for (FormulaVersion version : versions.versions(FormulaCode.of(code))) {
-                Map<String, Object> details = new java.util.LinkedHashMap<>(version.recordedDescription());
-                details.put("versionNo", version.versionNo());
-                details.put("status", version.status().code());
-                events.publishEvent(new CatalogChanged(now, DEMO_DATA, CatalogChanged.FORMULA, code,
-                        "DEMO_VERSION_WRITTEN", details));
+                formulaChanges.demoVersionWritten(now, DEMO_DATA, version);
             }
         }
     }

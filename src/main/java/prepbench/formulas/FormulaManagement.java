@@ -3,13 +3,10 @@ package prepbench.formulas;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -25,7 +22,8 @@ import prepbench.formulas.CatalogRefused.Reason;
  * Formulas and their versions: a draft is edited freely, released with a lab lead's electronic signature (then
  * frozen), and retired when it must no longer be prepared. Editing a released formula opens a new draft version.
  * Changes to one formula are serialised on its row; a save made against an older revision of a draft is refused,
- * never silently lost. Every change, and every refused release, is audited.
+ * never silently lost. Every change, and every refused release, is audited
+ * ({@link FormulaChanges} words the record).
  */
 @Service
 public class FormulaManagement {
@@ -37,17 +35,17 @@ public class FormulaManagement {
     private final FormulaVersions versions;
     private final Ingredients ingredients;
     private final SignatureVerifier signatures;
-    private final ApplicationEventPublisher events;
+    private final FormulaChanges changes;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final Clock clock;
 
     FormulaManagement(FormulaVersions versions, Ingredients ingredients, SignatureVerifier signatures,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock) {
+            FormulaChanges changes, PlatformTransactionManager transactions, Clock clock) {
         this.versions = versions;
         this.ingredients = ingredients;
         this.signatures = signatures;
-        this.events = events;
+        this.changes = changes;
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -99,11 +97,7 @@ public class FormulaManagement {
                 UUID formulaId = UUID.randomUUID();
                 versions.insertFormula(formulaId, validCode, validName, editor.username(), now);
                 versions.insertDraft(UUID.randomUUID(), formulaId, 1, validName, amount, unit, editor.username(), now);
-                Map<String, Object> details = new LinkedHashMap<>();
-                details.put("versionNo", 1);
-                details.put("name", validName);
-                details.put("batch", amount.toPlainString() + " " + unit.symbol());
-                publish(now, editor, validCode, "FORMULA_CREATED", details);
+                changes.created(now, editor, validCode, validName, amount, unit);
                 return versions.versions(validCode).get(0);
             });
         } catch (DuplicateKeyException createdMeanwhile) {
@@ -132,7 +126,7 @@ public class FormulaManagement {
                     newest.batchUnit(), editor.username(), now);
             versions.replaceLines(draftId, newest.lines().stream().map(line -> new FormulaVersions.NewLine(
                     line.lineNo(), line.ingredientId(), line.fraction(), line.tolerance())).toList());
-            publish(now, editor, code, "DRAFT_OPENED", Map.of("versionNo", versionNo, "copiedFrom", newest.versionNo()));
+            changes.draftOpened(now, editor, code, versionNo, newest.versionNo());
             return versions.versions(code).get(0);
         });
     }
@@ -160,11 +154,7 @@ public class FormulaManagement {
                     valid.batchUnit(), editor.username(), now);
             versions.replaceLines(draft.versionId(), valid.lines());
             FormulaVersion saved = openDraftOf(code);
-            Map<String, Object> changes = IngredientManagement.changes(describe(draft), describe(saved));
-            if (!changes.isEmpty()) {
-                changes.put("versionNo", draft.versionNo());
-                publish(now, editor, code, "DRAFT_SAVED", changes);
-            }
+            changes.draftSaved(now, editor, code, draft, saved);
             if (all.stream().allMatch(FormulaVersion::isDraft)) {
                 // never released: the formula goes by its draft's name
                 versions.rename(formula.id(), valid.name());
@@ -190,9 +180,7 @@ public class FormulaManagement {
                         + "discarded. Edit it instead.");
             }
             versions.discardDraft(draft.versionId(), editor.username(), clock.instant());
-            Map<String, Object> details = new LinkedHashMap<>(describe(draft));
-            details.put("versionNo", draft.versionNo());
-            publish(clock.instant(), editor, code, "DRAFT_DISCARDED", details);
+            changes.draftDiscarded(clock.instant(), editor, code, draft);
         });
     }
 
@@ -212,9 +200,7 @@ public class FormulaManagement {
             Instant now = clock.instant();
             RuntimeException refused = releaseRefusal(editor, all, versionNo, revision, password, meaningAccepted);
             if (refused != null) {
-                publish(now, editor, code, "RELEASE_REFUSED", Map.of("versionNo", versionNo, "rule",
-                        refused instanceof CatalogRefused rule ? rule.reason().name() : "NOT_PERMITTED",
-                        "reason", refused.getMessage()));
+                changes.releaseRefused(now, editor, code, versionNo, refused);
                 return refused;
             }
             FormulaVersion draft = all.stream().filter(version -> version.versionNo() == versionNo).findFirst()
@@ -223,16 +209,11 @@ public class FormulaManagement {
                     .ifPresent(previous -> {
                         String reason = "superseded by version " + versionNo;
                         versions.retire(previous.versionId(), editor.username(), reason, now);
-                        publish(now, editor, code, "VERSION_RETIRED",
-                                Map.of("versionNo", previous.versionNo(), "reason", reason));
+                        changes.retired(now, editor, code, previous.versionNo(), reason);
                     });
             versions.release(draft.versionId(), formula.id(), editor.username(), RELEASE_MEANING, now);
             versions.rename(formula.id(), draft.name());
-            Map<String, Object> details = new LinkedHashMap<>(describe(draft));
-            details.put("versionNo", versionNo);
-            details.put("signedBy", editor.username());
-            details.put("meaning", RELEASE_MEANING);
-            publish(now, editor, code, "VERSION_RELEASED", details);
+            changes.released(now, editor, code, draft, RELEASE_MEANING);
             return versions.versions(code).stream().filter(version -> version.versionNo() == versionNo).findFirst()
                     .orElseThrow();
         });
@@ -261,7 +242,7 @@ public class FormulaManagement {
             return new CatalogRefused(Reason.NO_LINES, "The draft has no lines. Add its ingredients before releasing it.");
         }
         if (!draft.sumsToOne()) {
-            return new CatalogRefused(Reason.SUM_NOT_100, "The lines add up to " + percent(draft.fractionSum())
+            return new CatalogRefused(Reason.SUM_NOT_100, "The lines add up to " + FormulaChanges.percent(draft.fractionSum())
                     + " %; they must add up to 100 % (± 0.0001 %). Correct the amounts, then release.");
         }
         List<String> inactive = draft.lines().stream().filter(line -> !line.ingredientActive())
@@ -307,12 +288,11 @@ public class FormulaManagement {
                         + Limits.MAX_REASON + " characters.");
             }
             if (refused != null) {
-                publish(now, editor, code, "RETIRE_REFUSED", Map.of("versionNo", versionNo, "reason",
-                        refused.getMessage()));
+                changes.retireRefused(now, editor, code, versionNo, refused);
                 return refused;
             }
             versions.retire(version.get().versionId(), editor.username(), reason.strip(), now);
-            publish(now, editor, code, "VERSION_RETIRED", Map.of("versionNo", versionNo, "reason", reason.strip()));
+            changes.retired(now, editor, code, versionNo, reason.strip());
             return versions.versions(code).stream().filter(candidate -> candidate.versionNo() == versionNo)
                     .findFirst().orElseThrow();
         });
@@ -325,19 +305,6 @@ public class FormulaManagement {
     private FormulaVersion openDraftOf(FormulaCode code) {
         return versions.versions(code).stream().filter(FormulaVersion::isDraft).findFirst()
                 .orElseThrow(() -> CatalogRefused.noDraft(code));
-    }
-
-    private static Map<String, Object> describe(FormulaVersion version) {
-        return version.recordedDescription();
-    }
-
-    static String percent(BigDecimal fraction) {
-        return fraction.movePointRight(2).stripTrailingZeros().toPlainString();
-    }
-
-    private void publish(Instant at, Actor editor, FormulaCode code, String action, Map<String, Object> details) {
-        events.publishEvent(new CatalogChanged(at, editor.username(), CatalogChanged.FORMULA, code.value(), action,
-                details));
     }
 
     private static InvalidEntry takenCode(FormulaCode code) {

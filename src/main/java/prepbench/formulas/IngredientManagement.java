@@ -123,7 +123,7 @@ public class IngredientManagement {
                     throw CatalogRefused.changedMeanwhile("Ingredient " + before.code(), before.updatedBy());
                 }
                 requireCodeValuesFree(valid, before.code().value());
-                Map<String, Object> changes = changes(fields(before), fieldsOf(valid));
+                Map<String, Object> changes = CatalogChanged.differences(fields(before), fieldsOf(valid));
                 if (changes.isEmpty()) {
                     return before;
                 }
@@ -279,20 +279,5 @@ public class IngredientManagement {
         fields.put("active", active);
         fields.put("lotRequired", lotRequired);
         return fields;
-    }
-
-    /** Each field whose value differs, as {field: {old, new}}. */
-    static Map<String, Object> changes(Map<String, Object> before, Map<String, Object> after) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        after.forEach((field, value) -> {
-            Object old = before.get(field);
-            if (!Objects.equals(old, value)) {
-                Map<String, Object> change = new LinkedHashMap<>();
-                change.put("old", old);
-                change.put("new", value);
-                changes.put(field, change);
-            }
-        });
-        return changes;
     }
 }

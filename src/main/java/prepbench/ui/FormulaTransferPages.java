@@ -17,10 +17,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import prepbench.access.Actor;
-import prepbench.formulas.FileFormat;
-import prepbench.formulas.FileProblem;
+import prepbench.transfer.FileFormat;
+import prepbench.transfer.FileProblem;
 import prepbench.formulas.FormulaCode;
-import prepbench.formulas.FormulaTransfer;
+import prepbench.transfer.FormulaTransfer;
 import prepbench.formulas.VersionStatus;
 
 /** Importing formulas from a CSV or JSON file (all or nothing, with a report), and exporting them. */

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.transfer;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.transfer;
 
 /**
  * One thing wrong with an import file, said so that a lab lead can fix the file.

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.transfer;
 
 
 import static prepbench.entry.SpreadsheetCells.protect;
@@ -22,6 +22,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+
+import prepbench.formulas.ToleranceOverride;
 
 /** The CSV layout of formula files, as {@link FormulaFiles} describes it. */
 final class FormulaCsv {

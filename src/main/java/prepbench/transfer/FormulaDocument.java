@@ -1,7 +1,9 @@
-package prepbench.formulas;
+package prepbench.transfer;
 
 import java.math.BigDecimal;
 import java.util.List;
+
+import prepbench.formulas.BatchUnit;
 
 /**
  * One formula version as it travels in an import or export file. Numbers are kept without trailing zeros

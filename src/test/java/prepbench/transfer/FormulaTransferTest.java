@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.transfer;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +30,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import prepbench.formulas.DraftEntry;
+import prepbench.formulas.FormulaCode;
+import prepbench.formulas.FormulaManagement;
+import prepbench.formulas.FormulaVersion;
+import prepbench.formulas.VersionStatus;
 
 /**
  * Import and export of formula files through the API and the import page, on a database of its own (the demo lab

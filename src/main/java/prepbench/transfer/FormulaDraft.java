@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.transfer;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -6,6 +6,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import prepbench.formulas.FormulaVersion;
+import prepbench.formulas.ToleranceOverride;
 
 /** A formula being read from a file, line by line, with the checks that span its lines. */
 final class FormulaDraft {

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.transfer;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
+import prepbench.formulas.FormulaCode;
 
 /**
  * Reads and writes formula files, so that formulas can move between labs and spreadsheets. Reading never

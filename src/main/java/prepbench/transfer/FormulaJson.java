@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.transfer;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
+
+import prepbench.formulas.ToleranceOverride;
 
 /** The JSON layout of formula files, as {@link FormulaFiles} describes it. */
 final class FormulaJson {

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.transfer;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.transfer;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import prepbench.entry.Decimals;
+import prepbench.formulas.BatchUnit;
+import prepbench.formulas.FormulaCode;
+import prepbench.formulas.FormulaVersion;
+import prepbench.formulas.ToleranceOverride;
 
 /**
  * Checks the values of a formula file one at a time and collects every problem, so that a file with many
