@@ -27,7 +27,7 @@ import prepbench.samples.Sample;
  * @param overDispenseFailsAfterSeconds after how long a stable reading above the limit fails the step by itself
  *        ({@code prepbench.weighing.over-dispense=fail-after}); 0 when only a confirmed capture does
  */
-public record PreparationPage(PreparationSession session, String message, boolean messageIsError,
+public record PreparationPage(SessionView session, String message, boolean messageIsError,
         ActionRefused.Reason refusal, String form, boolean tared, boolean mayEnterManually, boolean mayReleaseLock, boolean mayAct,
         FormulaLock lock, boolean demoPanel, Sample sample, long overDispenseFailsAfterSeconds) {
 

@@ -81,7 +81,7 @@ class PreparationPages {
     String showRecord(@PathVariable String id, Model model) {
         var session = preparations.get(SessionId.parse(id));
         var sessionId = session.id().value();
-        model.addAttribute("page", new RecordPage(session, samples.forSession(sessionId).orElse(null),
+        model.addAttribute("page", new RecordPage(SessionView.of(session), samples.forSession(sessionId).orElse(null),
                 audit.forSession(sessionId), audit.verifySession(sessionId)));
         return "record";
     }

@@ -47,7 +47,7 @@ class PreparationViews {
         boolean simulated = session.bench() != null && benches.exists(session.bench())
                 && benches.isSimulated(session.bench());
         boolean tared = session.activeStep().map(session::taredFor).orElse(false);
-        return new PreparationPage(session, message, error, refusal, form, tared, operator.may(Permission.ENTER_MANUAL_WEIGHT),
+        return new PreparationPage(SessionView.of(session), message, error, refusal, form, tared, operator.may(Permission.ENTER_MANUAL_WEIGHT),
                 operator.may(Permission.RELEASE_LOCK), mayAct, lock, demo && simulated && mayAct,
                 session.status() == SessionStatus.COMPLETED ? samples.forSession(session.id().value()).orElse(null)
                         : null, overDispenseFailsAfterSeconds);

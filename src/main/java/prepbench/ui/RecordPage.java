@@ -4,11 +4,10 @@ import java.util.List;
 
 import prepbench.audit.AuditEvent;
 import prepbench.audit.ChainVerification;
-import prepbench.preparation.PreparationSession;
 import prepbench.samples.Sample;
 
 /** The batch record of a preparation; {@code sample} is null unless the session completed. */
-public record RecordPage(PreparationSession session, Sample sample, List<AuditEvent> events,
+public record RecordPage(SessionView session, Sample sample, List<AuditEvent> events,
         ChainVerification verification) {
 
     /** The audit trail as a person reads it, oldest first. */
