@@ -28,7 +28,7 @@ class EdgeErrorsTest {
             "prepbench.scanning.LabelRefused", "caught by the preparation, which turns it into an ActionRefused");
 
     private static final List<String> DOMAIN = List.of("access", "audit", "formulas", "preparation", "samples",
-            "scales", "scanning", "security");
+            "scales", "scanning", "security", "transfer");
 
     @Test
     void bothEdgesAnswerEveryRefusalOfTheDomain() throws Exception {

@@ -10,7 +10,7 @@ import prepbench.formulas.ReleasedFormula;
  * Test data: a preparation session just started, of a formula ({@link FormulaBuilder}) for a batch, by an operator at
  * a bench, as attempt 1. Readability 1 mg, batches up to 1 kg.
  */
-final class SessionBuilder {
+public final class SessionBuilder {
 
     private ReleasedFormula formula = FormulaBuilder.aFormula().withLine("a", "0.6", null).withLine("b", "0.4", null)
             .build();
@@ -20,7 +20,7 @@ final class SessionBuilder {
     private Instant startedAt = Instant.parse("2026-11-27T08:00:00Z");
 
     /** By default two steps: "a" 60 g ± 0.3 g and "b" 40 g ± 0.2 g of a 100 g batch, codes ING-A and ING-B. */
-    static SessionBuilder aSession() {
+    public static SessionBuilder aSession() {
         return new SessionBuilder();
     }
 
@@ -44,7 +44,7 @@ final class SessionBuilder {
         return this;
     }
 
-    PreparationSession build() {
+    public PreparationSession build() {
         return PreparationSession.start(formula, BatchPlan.of(formula, batch, new BigDecimal("0.001"),
                 new BigDecimal("1000")), batch, 1, operator, bench, startedAt);
     }

@@ -1,0 +1,12 @@
+package prepbench.preparation;
+
+/** Test data: the refusals the preparation module throws, for tests of the edges that answer them. */
+public final class Refusals {
+
+    private Refusals() {
+    }
+
+    public static ActionRefused refused(ActionRefused.Reason reason, String message) {
+        return new ActionRefused(reason, message);
+    }
+}
