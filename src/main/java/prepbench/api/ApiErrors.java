@@ -19,10 +19,10 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import prepbench.access.NotPermitted;
 import prepbench.access.Refused;
-import prepbench.formulas.CatalogRefused;
+import prepbench.catalog.CatalogRefused;
 import prepbench.formulas.FormulaNotFound;
-import prepbench.formulas.IngredientNotFound;
-import prepbench.formulas.InvalidEntry;
+import prepbench.catalog.IngredientNotFound;
+import prepbench.entry.InvalidEntry;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.formulas.NoReleasedVersion;
 import prepbench.preparation.BenchOccupied;

@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import prepbench.access.Actor;
-import prepbench.formulas.Ingredient;
-import prepbench.formulas.IngredientEntry;
-import prepbench.formulas.IngredientManagement;
+import prepbench.catalog.Ingredient;
+import prepbench.catalog.IngredientEntry;
+import prepbench.catalog.IngredientManagement;
 
 /** Ingredients: everyone reads; lab leads and admins create and edit (a PUT carries the revision it edited). */
 @RestController

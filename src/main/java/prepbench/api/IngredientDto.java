@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import prepbench.formulas.Ingredient;
+import prepbench.catalog.Ingredient;
 
 /** An ingredient as the API shows it. */
 record IngredientDto(UUID id, String code, String name, String casNumber, String primaryCodeValue,

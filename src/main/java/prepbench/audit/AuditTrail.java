@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.FormulaManagement;
-import prepbench.formulas.IngredientManagement;
+import prepbench.catalog.IngredientManagement;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionId;
 import prepbench.samples.SampleRegister;

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-import prepbench.formulas.CatalogChanged;
+import prepbench.catalog.CatalogChanged;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Records every change to the catalogue (and every refused release) in the changed formula's or ingredient's chain. */

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import prepbench.formulas.FormulaVersion;
-import prepbench.formulas.Ingredient;
-import prepbench.formulas.IngredientManagement;
+import prepbench.catalog.Ingredient;
+import prepbench.catalog.IngredientManagement;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

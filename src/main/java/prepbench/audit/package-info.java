@@ -7,5 +7,5 @@
  * searches, verifies everything and raises alerts. See docs/audit-trail.md.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"access", "formulas", "preparation", "samples", "security"})
+        allowedDependencies = {"access", "catalog", "formulas", "preparation", "samples", "security"})
 package prepbench.audit;

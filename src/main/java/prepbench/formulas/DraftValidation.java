@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import prepbench.catalog.IngredientCode;
+import prepbench.catalog.IngredientRef;
+import prepbench.entry.Entries;
 
 /**
  * What a lab lead typed for a draft, checked field by field before anything is written: the name, the default
@@ -26,7 +29,7 @@ final class DraftValidation {
 
     /** Checks every field of the draft; all problems at once. */
     static ValidDraft validate(DraftEntry entry,
-            Function<List<String>, Map<String, Ingredients.IngredientRef>> ingredients) {
+            Function<List<String>, Map<String, IngredientRef>> ingredients) {
         Entries entries = new Entries();
         String name = entries.text("name", "The name", entry.name(), 200);
         BigDecimal amount = batchAmount(entries, entry.batchAmount());
@@ -39,7 +42,7 @@ final class DraftValidation {
         List<String> codes = entry.lines().stream().filter(line -> !DraftEntry.LineEntry.isBlank(line))
                 .map(line -> IngredientCode.tryParse(line.ingredientCode())).flatMap(Optional::stream)
                 .map(IngredientCode::value).distinct().toList();
-        Map<String, Ingredients.IngredientRef> known = ingredients.apply(codes);
+        Map<String, IngredientRef> known = ingredients.apply(codes);
         List<FormulaVersions.NewLine> lines = new ArrayList<>();
         Map<String, Integer> lineOf = new HashMap<>();
         for (int i = 0; i < entry.lines().size(); i++) {
@@ -49,7 +52,7 @@ final class DraftValidation {
             }
             String field = "lines[" + i + "].";
             int lineNo = lines.size() + 1;
-            Ingredients.IngredientRef ingredient = ingredient(entries, field + "ingredientCode", line, known, lineOf,
+            IngredientRef ingredient = ingredient(entries, field + "ingredientCode", line, known, lineOf,
                     lineNo);
             BigDecimal fraction = fraction(entries, field + "amount", line.amount(), percent);
             ToleranceOverride tolerance = tolerance(entries, field + "tolerance", line);
@@ -63,8 +66,8 @@ final class DraftValidation {
         return new ValidDraft(name, amount, unit, lines);
     }
 
-    private static Ingredients.IngredientRef ingredient(Entries entries, String field, DraftEntry.LineEntry line,
-            Map<String, Ingredients.IngredientRef> known, Map<String, Integer> lineOf, int lineNo) {
+    private static IngredientRef ingredient(Entries entries, String field, DraftEntry.LineEntry line,
+            Map<String, IngredientRef> known, Map<String, Integer> lineOf, int lineNo) {
         Optional<IngredientCode> code = IngredientCode.tryParse(line.ingredientCode());
         if (code.isEmpty()) {
             entries.problem(field, line.ingredientCode() == null || line.ingredientCode().isBlank()
@@ -72,7 +75,7 @@ final class DraftValidation {
                     : "Line " + lineNo + ": " + Entries.quoted(line.ingredientCode()) + " is not an ingredient code.");
             return null;
         }
-        Ingredients.IngredientRef ingredient = known.get(code.get().value());
+        IngredientRef ingredient = known.get(code.get().value());
         if (ingredient == null) {
             entries.problem(field, "Line " + lineNo + ": there is no ingredient " + code.get() + ". Check the code, "
                     + "or add the ingredient on the Ingredients page first.");

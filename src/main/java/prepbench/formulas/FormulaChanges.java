@@ -9,6 +9,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import prepbench.access.Actor;
+import prepbench.catalog.CatalogRefused;
+import prepbench.catalog.CatalogChanged;
 
 /**
  * What the audit trail says about each change to a formula, in one place: the action's name and the details it

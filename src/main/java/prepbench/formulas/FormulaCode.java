@@ -1,6 +1,7 @@
 package prepbench.formulas;
 
 import java.util.Optional;
+import prepbench.entry.Codes;
 
 /**
  * A formula's code, such as {@code PRM00936}. Codes compare case-insensitively, so the canonical form

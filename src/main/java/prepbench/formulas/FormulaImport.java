@@ -15,6 +15,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import prepbench.access.Actor;
 import prepbench.access.Permission;
+import prepbench.catalog.IngredientManagement;
+import prepbench.catalog.IngredientRef;
 
 /**
  * Writes formulas read from a file as new draft versions, all or none: every formula's ingredients and open drafts
@@ -26,13 +28,13 @@ import prepbench.access.Permission;
 public class FormulaImport {
 
     private final FormulaVersions versions;
-    private final Ingredients ingredients;
+    private final IngredientManagement ingredients;
     private final FormulaChanges changes;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final Clock clock;
 
-    FormulaImport(FormulaVersions versions, Ingredients ingredients, FormulaChanges changes,
+    FormulaImport(FormulaVersions versions, IngredientManagement ingredients, FormulaChanges changes,
             PlatformTransactionManager transactions, Clock clock) {
         this.versions = versions;
         this.ingredients = ingredients;
@@ -88,7 +90,7 @@ public class FormulaImport {
         editor.require(Permission.EDIT_CATALOG);
         List<String> codes = drafts.stream().flatMap(draft -> draft.lines().stream())
                 .map(NewDraft.Line::ingredientCode).distinct().toList();
-        Map<String, Ingredients.IngredientRef> known = readOnly.execute(tx -> ingredients.refs(codes));
+        Map<String, IngredientRef> known = ingredients.refs(codes);
         List<Problem> problems = new ArrayList<>();
         for (int formula = 0; formula < drafts.size(); formula++) {
             NewDraft draft = drafts.get(formula);
@@ -98,7 +100,7 @@ public class FormulaImport {
             }
             for (int line = 0; line < draft.lines().size(); line++) {
                 String code = draft.lines().get(line).ingredientCode();
-                Ingredients.IngredientRef ingredient = known.get(code);
+                IngredientRef ingredient = known.get(code);
                 if (ingredient == null) {
                     problems.add(new Problem(Kind.INGREDIENT, formula, line, "There is no ingredient " + code
                             + ". Add it on the Ingredients page first, or correct the code."));
@@ -142,7 +144,7 @@ public class FormulaImport {
     }
 
     /** The draft written, or empty when the formula has an open draft already. */
-    private Optional<Imported> importOne(Actor editor, NewDraft draft, Map<String, Ingredients.IngredientRef> known,
+    private Optional<Imported> importOne(Actor editor, NewDraft draft, Map<String, IngredientRef> known,
             Instant now, String format, String encoding) {
         FormulaCode code = draft.code();
         Optional<FormulaVersions.FormulaRow> existing = versions.lock(code);

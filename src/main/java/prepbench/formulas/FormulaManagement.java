@@ -16,7 +16,12 @@ import prepbench.access.Actor;
 import prepbench.access.NotPermitted;
 import prepbench.access.Permission;
 import prepbench.entry.Limits;
-import prepbench.formulas.CatalogRefused.Reason;
+import prepbench.catalog.CatalogRefused.Reason;
+import prepbench.catalog.CatalogRefused;
+import prepbench.catalog.IngredientManagement;
+import prepbench.catalog.IngredientRef;
+import prepbench.entry.Entries;
+import prepbench.entry.InvalidEntry;
 
 /**
  * Formulas and their versions: a draft is edited freely, released with a lab lead's electronic signature (then
@@ -33,14 +38,14 @@ public class FormulaManagement {
     public static final int MAX_LINES = 200;
 
     private final FormulaVersions versions;
-    private final Ingredients ingredients;
+    private final IngredientManagement ingredients;
     private final SignatureVerifier signatures;
     private final FormulaChanges changes;
     private final TransactionTemplate transaction;
     private final TransactionTemplate readOnly;
     private final Clock clock;
 
-    FormulaManagement(FormulaVersions versions, Ingredients ingredients, SignatureVerifier signatures,
+    FormulaManagement(FormulaVersions versions, IngredientManagement ingredients, SignatureVerifier signatures,
             FormulaChanges changes, PlatformTransactionManager transactions, Clock clock) {
         this.versions = versions;
         this.ingredients = ingredients;
@@ -144,7 +149,7 @@ public class FormulaManagement {
             FormulaVersions.FormulaRow formula = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
             List<FormulaVersion> all = versions.versions(code);
             FormulaVersion draft = all.stream().filter(FormulaVersion::isDraft).findFirst()
-                    .orElseThrow(() -> CatalogRefused.noDraft(code));
+                    .orElseThrow(() -> CatalogRefused.noDraft(code.value()));
             if (entry.revision() == null || entry.revision() != draft.revision()) {
                 throw CatalogRefused.changedMeanwhile("The draft of " + code + " (version " + draft.versionNo() + ")",
                         draft.updatedBy());
@@ -304,7 +309,7 @@ public class FormulaManagement {
 
     private FormulaVersion openDraftOf(FormulaCode code) {
         return versions.versions(code).stream().filter(FormulaVersion::isDraft).findFirst()
-                .orElseThrow(() -> CatalogRefused.noDraft(code));
+                .orElseThrow(() -> CatalogRefused.noDraft(code.value()));
     }
 
     private static InvalidEntry takenCode(FormulaCode code) {

@@ -1,12 +1,11 @@
 package prepbench.formulas;
 
-import static prepbench.formulas.Ingredients.instant;
-import static prepbench.formulas.Ingredients.utc;
-
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -206,5 +205,14 @@ class FormulaVersions {
                 rs.getString("updated_by"), instant(rs, "released_at"), rs.getString("released_by"),
                 rs.getString("release_meaning"), instant(rs, "retired_at"), rs.getString("retired_by"),
                 rs.getString("retired_reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
     }
 }

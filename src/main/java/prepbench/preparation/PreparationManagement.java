@@ -22,7 +22,7 @@ import prepbench.access.Permission;
 import prepbench.access.Role;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
-import prepbench.formulas.IngredientManagement;
+import prepbench.catalog.IngredientManagement;
 import prepbench.formulas.ReleasedFormula;
 import prepbench.formulas.SignatureVerifier;
 import prepbench.preparation.ActionRefused.Reason;

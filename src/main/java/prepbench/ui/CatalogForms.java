@@ -5,8 +5,8 @@ import java.util.function.Function;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import prepbench.formulas.CatalogRefused;
-import prepbench.formulas.InvalidEntry;
+import prepbench.catalog.CatalogRefused;
+import prepbench.entry.InvalidEntry;
 
 /**
  * How a catalogue form (a draft, an ingredient) is saved: on success, the saved page; entries that cannot be saved

@@ -17,14 +17,14 @@ import org.springframework.web.servlet.View;
 
 import prepbench.access.Actor;
 import prepbench.audit.AuditTrail;
-import prepbench.formulas.CatalogRefused;
+import prepbench.catalog.CatalogRefused;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.FormulaManagement;
 import prepbench.formulas.FormulaVersion;
-import prepbench.formulas.Ingredient;
-import prepbench.formulas.IngredientManagement;
-import prepbench.formulas.InvalidEntry;
+import prepbench.catalog.Ingredient;
+import prepbench.catalog.IngredientManagement;
+import prepbench.entry.InvalidEntry;
 import prepbench.preparation.FormulaLock;
 import prepbench.preparation.PreparationManagement;
 
@@ -119,7 +119,7 @@ class FormulaPages {
     Object saveDraft(@PathVariable String code, @RequestParam MultiValueMap<String, String> params, Actor editor,
             Model model, HttpServletResponse response) {
         FormulaCode formula = FormulaCode.of(code);
-        FormulaVersion draft = formulas.draft(formula).orElseThrow(() -> CatalogRefused.noDraft(formula));
+        FormulaVersion draft = formulas.draft(formula).orElseThrow(() -> CatalogRefused.noDraft(formula.value()));
         DraftForm form = DraftForm.of(params);
         if (params.containsKey("addRows")) {
             return draftPage(model, draft, form.withBlankRows(5), Map.of());

@@ -3,8 +3,8 @@ package prepbench.ui;
 import java.util.Arrays;
 import java.util.List;
 
-import prepbench.formulas.Ingredient;
-import prepbench.formulas.IngredientEntry;
+import prepbench.catalog.Ingredient;
+import prepbench.catalog.IngredientEntry;
 
 /**
  * The ingredient form as posted; every field is text as typed, so a wrong value comes back to the lab lead as they

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import prepbench.audit.AuditEvent;
 import prepbench.audit.ChainVerification;
-import prepbench.formulas.Ingredient;
+import prepbench.catalog.Ingredient;
 
 /**
  * One ingredient: its form (new or existing), aliases learned at the bench, label and history.

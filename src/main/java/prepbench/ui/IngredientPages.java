@@ -16,9 +16,9 @@ import org.springframework.web.servlet.View;
 
 import prepbench.access.Actor;
 import prepbench.audit.AuditTrail;
-import prepbench.formulas.Ingredient;
-import prepbench.formulas.IngredientManagement;
-import prepbench.formulas.InvalidEntry;
+import prepbench.catalog.Ingredient;
+import prepbench.catalog.IngredientManagement;
+import prepbench.entry.InvalidEntry;
 
 /** The ingredients pages: list, create, edit, and the aliases learned at the bench. */
 @Controller

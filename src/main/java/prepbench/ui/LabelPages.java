@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.FormulaSummary;
-import prepbench.formulas.Ingredient;
-import prepbench.formulas.IngredientManagement;
+import prepbench.catalog.Ingredient;
+import prepbench.catalog.IngredientManagement;
 import prepbench.labels.QrLabels;
 
 /**

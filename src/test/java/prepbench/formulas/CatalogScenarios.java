@@ -20,6 +20,11 @@ import prepbench.access.Role;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import prepbench.catalog.Ingredient;
+import prepbench.catalog.IngredientEntry;
+import prepbench.catalog.IngredientManagement;
+import prepbench.catalog.CatalogRefused;
+import prepbench.entry.InvalidEntry;
 
 /**
  * Ingredients and formula versions through their facades, run on each supported database by a subclass: the life

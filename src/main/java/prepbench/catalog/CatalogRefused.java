@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.catalog;
 
 import prepbench.access.Refused;
 
@@ -14,7 +14,7 @@ public class CatalogRefused extends Refused {
         INACTIVE_INGREDIENT, DENSITY_MISSING, MEANING_REQUIRED, WRONG_PASSWORD, NO_SUCH_ALIAS
     }
 
-    CatalogRefused(Reason reason, String message) {
+    public CatalogRefused(Reason reason, String message) {
         super(reason, message);
     }
 
@@ -23,12 +23,12 @@ public class CatalogRefused extends Refused {
     }
 
     /** A draft action on a formula that has no open draft (any more). */
-    public static CatalogRefused noDraft(FormulaCode code) {
+    public static CatalogRefused noDraft(String code) {
         return new CatalogRefused(Reason.NO_DRAFT, "Formula " + code + " has no open draft (it was released or "
                 + "discarded). Open the formula to see its versions, and choose Edit to open a new draft.");
     }
 
-    static CatalogRefused changedMeanwhile(String what, String by) {
+    public static CatalogRefused changedMeanwhile(String what, String by) {
         return new CatalogRefused(Reason.CHANGED_MEANWHILE, what + " was changed" + (by == null ? "" : " by " + by)
                 + " after you opened it, so your changes were not saved. Reload it, then make your changes again.");
     }

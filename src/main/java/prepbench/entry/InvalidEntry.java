@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.entry;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,12 +9,12 @@ public class InvalidEntry extends RuntimeException {
 
     private final Map<String, String> problems;
 
-    InvalidEntry(Map<String, String> problems) {
+    public InvalidEntry(Map<String, String> problems) {
         super(String.join(" ", problems.values()));
         this.problems = new LinkedHashMap<>(problems);
     }
 
-    static InvalidEntry of(String field, String message) {
+    public static InvalidEntry of(String field, String message) {
         return new InvalidEntry(Map.of(field, message));
     }
 

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.catalog;
 
 /** No ingredient has this code. */
 public class IngredientNotFound extends RuntimeException {

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.catalog;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -70,9 +70,6 @@ class Ingredients {
                 .query((rs, n) -> new IngredientRef(rs.getObject("id", UUID.class), rs.getString("code"),
                         rs.getBoolean("active")))
                 .list().stream().collect(Collectors.toMap(IngredientRef::code, ref -> ref));
-    }
-
-    record IngredientRef(UUID id, String code, boolean active) {
     }
 
     /** Which ingredient a code value identifies, and whether only as an alias no lab lead has confirmed yet. */

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.catalog;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.catalog;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import prepbench.entry.Entries;
 
 /**
  * An ingredient as a lab lead enters it, field by field as typed. {@link #validate()} checks every field and

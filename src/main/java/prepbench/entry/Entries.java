@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.entry;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import prepbench.entry.Decimals;
 
 /** Collects what is wrong with an entry field by field, and reads the numbers and texts a lab lead types. */
-final class Entries {
+public final class Entries {
 
     /** Digits before and after the point a form's number may have. */
     private static final int MAX_DIGITS = 12;
@@ -17,23 +17,23 @@ final class Entries {
 
     private final Map<String, String> problems = new LinkedHashMap<>();
 
-    void problem(String field, String message) {
+    public void problem(String field, String message) {
         problems.putIfAbsent(field, message);
     }
 
-    boolean has(String field) {
+    public boolean has(String field) {
         return problems.containsKey(field);
     }
 
     /** Throws every problem found so far, if there is one. */
-    void throwIfAny() {
+    public void throwIfAny() {
         if (!problems.isEmpty()) {
             throw new InvalidEntry(problems);
         }
     }
 
     /** A required, trimmed single-line text of at most max characters. */
-    String text(String field, String label, String input, int max) {
+    public String text(String field, String label, String input, int max) {
         String value = input == null ? "" : input.strip();
         if (value.isEmpty()) {
             problem(field, label + " is required.");
@@ -48,7 +48,7 @@ final class Entries {
     }
 
     /** An optional plain decimal ("12.5", ".5"), or empty when blank; a problem when it is not a number. */
-    Optional<BigDecimal> decimal(String field, String label, String input) {
+    public Optional<BigDecimal> decimal(String field, String label, String input) {
         if (input == null || input.isBlank()) {
             return Optional.empty();
         }
@@ -71,11 +71,11 @@ final class Entries {
         return Optional.of(read.value());
     }
 
-    static int decimals(BigDecimal value) {
+    public static int decimals(BigDecimal value) {
         return Math.max(0, value.stripTrailingZeros().scale());
     }
 
-    static String quoted(String value) {
+    public static String quoted(String value) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
         return "\"" + CONTROL.matcher(shown).replaceAll("?") + "\"";
     }

@@ -1,23 +1,23 @@
-package prepbench.formulas;
+package prepbench.entry;
 
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The syntax formula and ingredient codes share: 1 to 32 letters, digits, '-', '_' or '.', canonically upper case. */
-final class Codes {
+public final class Codes {
 
     private static final Pattern SYNTAX = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,31}");
 
     private Codes() {
     }
 
-    static boolean isCanonical(String value) {
+    public static boolean isCanonical(String value) {
         return value != null && SYNTAX.matcher(value).matches();
     }
 
     /** The input trimmed and upper-cased, when that is a code. */
-    static Optional<String> canonical(String input) {
+    public static Optional<String> canonical(String input) {
         if (input == null) {
             return Optional.empty();
         }

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.catalog;
 
 import java.math.BigDecimal;
 import java.time.Instant;

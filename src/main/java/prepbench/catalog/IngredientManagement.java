@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.catalog;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -23,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import prepbench.access.Actor;
 import prepbench.access.Permission;
-import prepbench.formulas.CatalogRefused.Reason;
+import prepbench.catalog.CatalogRefused.Reason;
+import prepbench.entry.Entries;
+import prepbench.entry.InvalidEntry;
 
 /**
  * The lab's ingredients: created and edited by lab leads and admins, read by everyone. Every change is audited with
@@ -62,6 +64,11 @@ public class IngredientManagement {
     /** @throws IngredientNotFound when no ingredient has the code */
     public Ingredient get(String code) {
         return find(code).orElseThrow(() -> IngredientNotFound.forCode(code));
+    }
+
+    /** The ingredients with these codes (upper case), by code; a code no ingredient has is absent. */
+    public Map<String, IngredientRef> refs(List<String> codes) {
+        return readOnly.execute(tx -> ingredients.refs(codes));
     }
 
     public Optional<Ingredient> find(String code) {

@@ -1,4 +1,4 @@
-package prepbench.formulas;
+package prepbench.catalog;
 
 import java.time.Instant;
 import java.util.Collections;
@@ -18,15 +18,18 @@ import java.util.Objects;
 public record CatalogChanged(Instant at, String actor, String subject, String code, String action,
         Map<String, Object> details) {
 
-    static final String INGREDIENT = "ingredient";
-    static final String FORMULA = "formula";
+    public static final String INGREDIENT = "ingredient";
+    public static final String FORMULA = "formula";
+
+    /** The actor of what the demo data writes: no person wrote it, and no one signed its releases. */
+    public static final String DEMO_DATA = "demo-data";
 
     public CatalogChanged {
         details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
     }
 
     /** Each field of {@code after} whose value differs from {@code before}'s, as {@code {old, new}}. */
-    static Map<String, Object> differences(Map<String, Object> before, Map<String, Object> after) {
+    public static Map<String, Object> differences(Map<String, Object> before, Map<String, Object> after) {
         Map<String, Object> changes = new LinkedHashMap<>();
         after.forEach((field, value) -> {
             Object old = before.get(field);

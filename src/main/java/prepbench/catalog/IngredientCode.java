@@ -1,5 +1,6 @@
-package prepbench.formulas;
+package prepbench.catalog;
 
+import prepbench.entry.Codes;
 import java.util.Optional;
 
 /**
