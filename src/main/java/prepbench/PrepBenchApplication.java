@@ -20,11 +20,13 @@ public class PrepBenchApplication {
     }
 
     /**
-     * The server's UTC clock: every recorded time comes from here, never from a client. It ticks in microseconds,
-     * the precision both databases store, so a time read back equals the time written.
+     * The server's UTC clock: every recorded time comes from here, never from a client.
+     * It ticks in microseconds, the precision both databases store, so a time read back
+     * equals the time written.
      */
     @Bean
     Clock clock() {
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
+
 }

@@ -10,7 +10,10 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Every page and API endpoint the application maps, read from its handler mappings, and requests to them. */
+/**
+ * Every page and API endpoint the application maps, read from its handler mappings, and
+ * requests to them.
+ */
 final class Endpoints {
 
     private Endpoints() {
@@ -39,4 +42,5 @@ final class Endpoints {
         }
         return MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path);
     }
+
 }

@@ -10,9 +10,10 @@ import prepbench.preparation.InvalidBatch;
 import prepbench.scales.Grams;
 
 /**
- * The places that read a number a person typed agree (issue 14: two accepted a comma, two refused it): a weight
- * entered by hand and a batch size read "78,25" as no number, as the catalogue's forms and files do (their
- * refusals are in IngredientEntryTest, CatalogPagesTest and FormulaFilesTest), and all read "78.25".
+ * The places that read a number a person typed agree (issue 14: two accepted a comma, two
+ * refused it): a weight entered by hand and a batch size read "78,25" as no number, as
+ * the catalogue's forms and files do (their refusals are in IngredientEntryTest,
+ * CatalogPagesTest and FormulaFilesTest), and all read "78.25".
  */
 class EveryNumberReadAlikeTest {
 
@@ -21,8 +22,9 @@ class EveryNumberReadAlikeTest {
         assertThat(Grams.parse("78,25")).isNull();
         assertThat(Grams.parse("78.25")).isEqualByComparingTo("78.25");
         assertThatThrownBy(() -> BatchSize.parse("2,5", "kg")).isInstanceOf(InvalidBatch.class)
-                .hasMessageContaining("with a dot as the decimal separator");
+            .hasMessageContaining("with a dot as the decimal separator");
         assertThat(BatchSize.parse("2.5", "kg").amount()).isEqualByComparingTo("2.5");
         assertThatThrownBy(() -> BatchSize.parse("1,500", "g")).hasMessageContaining("no thousands separators");
     }
+
 }

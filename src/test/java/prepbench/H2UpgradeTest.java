@@ -27,11 +27,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import prepbench.audit.AuditTrail;
 
 /**
- * An embedded database written by the PrepBench that ran on H2 2.4.240 opens on the H2 PrepBench uses now, its
- * migration history validates, its data reads back and it takes new writes. The fixture
- * ({@code fixtures/prepbench-h2-2.4.240.zip}) is the {@code ./data/prepbench.mv.db} of commit b9cf535 started with
- * demo data, in which {@code lablead} started PRM00936 at bench-1 and captured step 1 (78 g of ethanol) through
- * the API, then stopped.
+ * An embedded database written by the PrepBench that ran on H2 2.4.240 opens on the H2
+ * PrepBench uses now, its migration history validates, its data reads back and it takes
+ * new writes. The fixture ({@code fixtures/prepbench-h2-2.4.240.zip}) is the
+ * {@code ./data/prepbench.mv.db} of commit b9cf535 started with demo data, in which
+ * {@code lablead} started PRM00936 at bench-1 and captured step 1 (78 g of ethanol)
+ * through the API, then stopped.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -68,13 +69,17 @@ class H2UpgradeTest {
         assertThat(flyway.info().pending()).as("every migration applied").isEmpty();
         flyway.validate();
         assertThat(flyway.info().applied()).as("versions 1 to 3 from before, then every newer one")
-                .hasSizeGreaterThanOrEqualTo(3).allMatch(migration -> migration.getState().isApplied()
-                        && !migration.getState().isFailed());
+            .hasSizeGreaterThanOrEqualTo(3)
+            .allMatch(migration -> migration.getState().isApplied() && !migration.getState().isFailed());
 
         assertThat(jdbc.sql("SELECT operator || ' ' || status || ' ' || bench FROM preparation_session WHERE id = :id")
-                .param("id", PREPARATION).query(String.class).single()).isEqualTo("lablead in_progress bench-1");
+            .param("id", PREPARATION)
+            .query(String.class)
+            .single()).isEqualTo("lablead in_progress bench-1");
         assertThat(jdbc.sql("SELECT captured_g FROM preparation_step WHERE session_id = :id AND sequence_no = 1")
-                .param("id", PREPARATION).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("78");
+            .param("id", PREPARATION)
+            .query(java.math.BigDecimal.class)
+            .single()).isEqualByComparingTo("78");
         var chain = audit.verifySession(PREPARATION);
         assertThat(chain.intact()).as(chain.problem()).isTrue();
         assertThat(chain.events()).as("started, scanned, captured, and sealed at migration").isEqualTo(4);
@@ -83,12 +88,16 @@ class H2UpgradeTest {
         assertThat(sealed.keyId()).isEqualTo("test-1");
         assertThat(sealed.payload()).contains("\"sealedAtMigration\":true", "\"sealedEvents\":3");
         assertThat(audit.forSession(PREPARATION).subList(0, 3)).as("recorded before the trail was keyed")
-                .allMatch(event -> event.keyId() == null);
+            .allMatch(event -> event.keyId() == null);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM formula").query(Integer.class).single())
-                .as("the demo formulas, not written a second time").isEqualTo(4);
+            .as("the demo formulas, not written a second time")
+            .isEqualTo(4);
 
         mvc.perform(post("/api/v1/preparations").with(user("technician").roles("TECHNICIAN"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"formulaCode\":\"PRM01204\",\"bench\":\"bench-2\"}"))
-                .andExpect(status().isCreated()).andExpect(jsonPath("$.attemptNo").value(1));
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"formulaCode\":\"PRM01204\",\"bench\":\"bench-2\"}"))
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.attemptNo").value(1));
     }
+
 }

@@ -14,8 +14,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import prepbench.support.TestPostgres;
 
 /**
- * A database with a lab's data in it upgrades: the schema as of version 2 is filled the way version 2 wrote it,
- * then migrated to the newest version, on H2 and on PostgreSQL.
+ * A database with a lab's data in it upgrades: the schema as of version 2 is filled the
+ * way version 2 wrote it, then migrated to the newest version, on H2 and on PostgreSQL.
  */
 class MigrationTest {
 
@@ -30,8 +30,12 @@ class MigrationTest {
         upgrades(TestPostgres.dataSource(), "upgrade_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
-    /** On PostgreSQL a schema of its own, as the server is shared with the other tests; H2 gets a new database. */
-    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource dataSource, String schema) {
+    /**
+     * On PostgreSQL a schema of its own, as the server is shared with the other tests; H2
+     * gets a new database.
+     */
+    private static org.flywaydb.core.api.configuration.FluentConfiguration flyway(DataSource dataSource,
+            String schema) {
         var configuration = Flyway.configure().dataSource(dataSource);
         return schema == null ? configuration : configuration.schemas(schema);
     }
@@ -43,40 +47,65 @@ class MigrationTest {
         UUID ingredient = UUID.randomUUID();
         UUID formula = UUID.randomUUID();
         jdbc.sql("INSERT INTO " + s + "ingredient (id, code, name, primary_code_value, parser) VALUES (:id, 'ETH-001', "
-                + "'Ethanol', 'ING-ETH-001', 'plain')").param("id", ingredient).update();
+                + "'Ethanol', 'ING-ETH-001', 'plain')")
+            .param("id", ingredient)
+            .update();
         jdbc.sql("INSERT INTO " + s + "ingredient_code (ingredient_id, code_value, kind) VALUES (:id, '4006381333931', "
-                + "'alternative')").param("id", ingredient).update();
+                + "'alternative')")
+            .param("id", ingredient)
+            .update();
         jdbc.sql("INSERT INTO " + s + "ingredient_code (ingredient_id, code_value, kind) VALUES (:id, 'ing-eth-001', "
-                + "'alternative')").param("id", ingredient).update();
+                + "'alternative')")
+            .param("id", ingredient)
+            .update();
         jdbc.sql("INSERT INTO " + s + "formula (id, code, name, created_at) VALUES (:id, 'PRM1', 'Old name', "
-                + "CURRENT_TIMESTAMP)").param("id", formula).update();
-        UUID[] versions = {UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID()};
-        String[] statuses = {"released", "released", "draft", "draft"};
+                + "CURRENT_TIMESTAMP)")
+            .param("id", formula)
+            .update();
+        UUID[] versions = { UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID() };
+        String[] statuses = { "released", "released", "draft", "draft" };
         for (int i = 0; i < versions.length; i++) {
             boolean released = statuses[i].equals("released");
-            jdbc.sql("INSERT INTO " + s + "formula_version (id, formula_id, version_no, status, batch_amount, batch_unit, "
-                            + "released_at, released_by) VALUES (:id, :formula, :no, :status, 100, 'g', :at, :by)")
-                    .param("id", versions[i]).param("formula", formula).param("no", i + 1).param("status", statuses[i])
-                    .param("at", released ? java.time.OffsetDateTime.now() : null).param("by", released && i == 0 ? "lead" : null)
-                    .update();
+            jdbc.sql("INSERT INTO " + s
+                    + "formula_version (id, formula_id, version_no, status, batch_amount, batch_unit, "
+                    + "released_at, released_by) VALUES (:id, :formula, :no, :status, 100, 'g', :at, :by)")
+                .param("id", versions[i])
+                .param("formula", formula)
+                .param("no", i + 1)
+                .param("status", statuses[i])
+                .param("at", released ? java.time.OffsetDateTime.now() : null)
+                .param("by", released && i == 0 ? "lead" : null)
+                .update();
             jdbc.sql("INSERT INTO " + s + "formula_line (formula_version_id, line_no, ingredient_id, fraction) "
-                    + "VALUES (:version, 1, :ingredient, 1)").param("version", versions[i]).param("ingredient", ingredient)
-                    .update();
+                    + "VALUES (:version, 1, :ingredient, 1)")
+                .param("version", versions[i])
+                .param("ingredient", ingredient)
+                .update();
         }
 
         flyway(dataSource, schema).load().migrate();
 
-        assertThat(jdbc.sql("SELECT status FROM " + s + "formula_version ORDER BY version_no").query(String.class).list())
-                .containsExactly("retired", "released", "retired", "draft");
+        assertThat(
+                jdbc.sql("SELECT status FROM " + s + "formula_version ORDER BY version_no").query(String.class).list())
+            .containsExactly("retired", "released", "retired", "draft");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM " + s + "formula_version WHERE released_of = :formula")
-                .param("formula", formula).query(Integer.class).single()).isEqualTo(1);
+            .param("formula", formula)
+            .query(Integer.class)
+            .single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT version_no FROM " + s + "formula_version WHERE draft_of = :formula")
-                .param("formula", formula).query(Integer.class).single()).isEqualTo(4);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM " + s + "formula_version WHERE name = 'Old name' AND created_at IS NOT NULL")
-                .query(Integer.class).single()).isEqualTo(4);
+            .param("formula", formula)
+            .query(Integer.class)
+            .single()).isEqualTo(4);
+        assertThat(jdbc
+            .sql("SELECT COUNT(*) FROM " + s + "formula_version WHERE name = 'Old name' AND created_at IS NOT NULL")
+            .query(Integer.class)
+            .single()).isEqualTo(4);
         assertThat(jdbc.sql("SELECT kind || ' ' || code_value FROM " + s + "ingredient_code ORDER BY kind")
-                .query(String.class).list()).containsExactly("alternative 4006381333931", "primary ING-ETH-001");
-        assertThat(jdbc.sql("SELECT released_by FROM " + s + "formula_version WHERE version_no = 2").query(String.class)
-                .single()).isEqualTo("(before version 3)");
+            .query(String.class)
+            .list()).containsExactly("alternative 4006381333931", "primary ING-ETH-001");
+        assertThat(jdbc.sql("SELECT released_by FROM " + s + "formula_version WHERE version_no = 2")
+            .query(String.class)
+            .single()).isEqualTo("(before version 3)");
     }
+
 }

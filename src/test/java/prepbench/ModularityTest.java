@@ -14,11 +14,13 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * Module boundaries: no module reaches into another's internals, there are no cycles, and each module uses only the
- * modules its {@code package-info.java} declares ({@code @ApplicationModule(allowedDependencies = …)}). The module
- * diagrams and canvases in {@code docs/modules} are generated from the code (Spring Modulith's {@code Documenter})
- * and must match it: after a change of structure, regenerate them with
- * {@code mvn -B test -Dtest=ModularityTest -Dprepbench.update-docs=true} and commit them.
+ * Module boundaries: no module reaches into another's internals, there are no cycles, and
+ * each module uses only the modules its {@code package-info.java} declares
+ * ({@code @ApplicationModule(allowedDependencies = …)}). The module diagrams and canvases
+ * in {@code docs/modules} are generated from the code (Spring Modulith's
+ * {@code Documenter}) and must match it: after a change of structure, regenerate them
+ * with {@code mvn -B test -Dtest=ModularityTest -Dprepbench.update-docs=true} and commit
+ * them.
  */
 class ModularityTest {
 
@@ -33,19 +35,19 @@ class ModularityTest {
 
     @Test
     void everyModuleDeclaresWhatItMayUse() {
-        modules.forEach(module -> assertThat(module.getBasePackage().toSingle().getAnnotation(
-                org.springframework.modulith.ApplicationModule.class))
-                .as("@ApplicationModule(allowedDependencies = …) on %s's package-info", module.getIdentifier())
-                .isPresent());
+        modules.forEach(module -> assertThat(
+                module.getBasePackage().toSingle().getAnnotation(org.springframework.modulith.ApplicationModule.class))
+            .as("@ApplicationModule(allowedDependencies = …) on %s's package-info", module.getIdentifier())
+            .isPresent());
     }
 
     @Test
     void theModuleDiagramsInDocsMatchTheCode() throws IOException {
         Path generated = Path.of("target", "modulith-docs");
         new Documenter(modules, Documenter.Options.defaults().withOutputFolder(generated.toString()))
-                .writeModulesAsPlantUml()
-                .writeIndividualModulesAsPlantUml()
-                .writeModuleCanvases();
+            .writeModulesAsPlantUml()
+            .writeIndividualModulesAsPlantUml()
+            .writeModuleCanvases();
         List<Path> files = list(generated);
         if (Boolean.getBoolean("prepbench.update-docs")) {
             Files.createDirectories(DOCS);
@@ -56,20 +58,22 @@ class ModularityTest {
                 Files.copy(generated.resolve(file), DOCS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        assertThat(list(DOCS)).as("docs/modules holds what the Documenter writes; regenerate it with "
-                + "-Dprepbench.update-docs=true").containsExactlyInAnyOrderElementsOf(files);
-        // the Documenter lists components and relations in no fixed order: a file matches when its lines do
+        assertThat(list(DOCS))
+            .as("docs/modules holds what the Documenter writes; regenerate it with " + "-Dprepbench.update-docs=true")
+            .containsExactlyInAnyOrderElementsOf(files);
+        // the Documenter lists components and relations in no fixed order: a file matches
+        // when its lines do
         for (Path file : files) {
             assertThat(lines(DOCS.resolve(file)))
-                    .as("docs/modules/%s is out of date; regenerate it with -Dprepbench.update-docs=true", file)
-                    .isEqualTo(lines(generated.resolve(file)));
+                .as("docs/modules/%s is out of date; regenerate it with -Dprepbench.update-docs=true", file)
+                .isEqualTo(lines(generated.resolve(file)));
         }
     }
 
     /**
-     * What a file says, whatever the order the Documenter wrote it in: a diagram's lines, sorted; a canvas's named
-     * types and members (what it puts in backquotes), sorted, since it also pairs them in table rows in no fixed
-     * order.
+     * What a file says, whatever the order the Documenter wrote it in: a diagram's lines,
+     * sorted; a canvas's named types and members (what it puts in backquotes), sorted,
+     * since it also pairs them in table rows in no fixed order.
      */
     private static List<String> lines(Path file) throws IOException {
         if (file.toString().endsWith(".adoc")) {
@@ -91,4 +95,5 @@ class ModularityTest {
             return files.map(Path::getFileName).sorted().toList();
         }
     }
+
 }

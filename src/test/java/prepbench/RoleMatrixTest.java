@@ -35,11 +35,13 @@ import com.jayway.jsonpath.JsonPath;
 import prepbench.security.AccountManagement;
 
 /**
- * Who may call what, for every page and API endpoint the application maps (read from the handler mappings, so a
- * new endpoint cannot be forgotten: it fails this test until it has a row in {@link #EXPECTED}), as anonymous,
- * viewer, technician, lab_lead, admin and a disabled account (over the API; and in the open page session of an
- * admin disabled after signing in, which every page sends to {@code /login?ended}). "Refused" is 401, 403 or a redirect to sign in;
- * "allowed" is any other answer (a 404 for a sample value, a 422 for an empty body: the role got past the checks).
+ * Who may call what, for every page and API endpoint the application maps (read from the
+ * handler mappings, so a new endpoint cannot be forgotten: it fails this test until it
+ * has a row in {@link #EXPECTED}), as anonymous, viewer, technician, lab_lead, admin and
+ * a disabled account (over the API; and in the open page session of an admin disabled
+ * after signing in, which every page sends to {@code /login?ended}). "Refused" is 401,
+ * 403 or a redirect to sign in; "allowed" is any other answer (a 404 for a sample value,
+ * a 422 for an empty body: the role got past the checks).
  */
 @SpringBootTest(properties = "prepbench.test.context=role-matrix")
 @AutoConfigureMockMvc
@@ -48,6 +50,7 @@ class RoleMatrixTest {
 
     /** Who gets past the checks. */
     enum Access {
+
         /** anyone, signed in or not */
         PUBLIC(true, true, true, true, true),
         /** every signed-in role */
@@ -70,6 +73,7 @@ class RoleMatrixTest {
         boolean allows(int role) {
             return allowed[role];
         }
+
     }
 
     private static final List<String> ROLES = List.of("anonymous", "viewer", "technician", "lab_lead", "admin");
@@ -80,17 +84,16 @@ class RoleMatrixTest {
     static {
         expect(Access.PUBLIC, "GET /login", "GET /error");
         expect(Access.SIGNED_IN, "GET /", "GET /account", "GET /session", "POST /account/password", "GET /formulas",
-                "GET /formulas/{code}", "GET /formulas/export",
-                "GET /formulas/{code}/label.svg", "GET /formulas/{code}/label.png", "GET /ingredients",
-                "GET /ingredients/{code}", "GET /ingredients/{code}/label.svg", "GET /ingredients/{code}/label.png",
-                "GET /labels", "GET /preparations", "GET /preparations/{id}", "GET /preparations/{id}/record", "GET /s/{code}", "GET /samples",
-                "GET /formula-first", "POST /scan",
-                "GET /api/v1/formulas", "GET /api/v1/formulas/{code}", "GET /api/v1/formulas/{code}/versions",
-                "GET /api/v1/formulas/export", "GET /api/v1/ingredients", "GET /api/v1/ingredients/{code}",
-                "GET /api/v1/preparations", "GET /api/v1/preparations/{id}", "GET /api/v1/preparations/{id}/audit",
-                "GET /api/v1/benches", "GET /api/v1/benches/{bench}/reading",
-                "GET /api/v1/me", "POST /api/v1/me/password", "GET /api/v1/locks", "GET /api/v1/scan/resolve",
-                "GET /benches/{bench}/stream", "POST /formula-first");
+                "GET /formulas/{code}", "GET /formulas/export", "GET /formulas/{code}/label.svg",
+                "GET /formulas/{code}/label.png", "GET /ingredients", "GET /ingredients/{code}",
+                "GET /ingredients/{code}/label.svg", "GET /ingredients/{code}/label.png", "GET /labels",
+                "GET /preparations", "GET /preparations/{id}", "GET /preparations/{id}/record", "GET /s/{code}",
+                "GET /samples", "GET /formula-first", "POST /scan", "GET /api/v1/formulas",
+                "GET /api/v1/formulas/{code}", "GET /api/v1/formulas/{code}/versions", "GET /api/v1/formulas/export",
+                "GET /api/v1/ingredients", "GET /api/v1/ingredients/{code}", "GET /api/v1/preparations",
+                "GET /api/v1/preparations/{id}", "GET /api/v1/preparations/{id}/audit", "GET /api/v1/benches",
+                "GET /api/v1/benches/{bench}/reading", "GET /api/v1/me", "POST /api/v1/me/password",
+                "GET /api/v1/locks", "GET /api/v1/scan/resolve", "GET /benches/{bench}/stream", "POST /formula-first");
         expect(Access.PREPARE, "POST /preparations/{id}/steps/{sequence}/scan",
                 "POST /preparations/{id}/steps/{sequence}/capture", "POST /preparations/{id}/abort",
                 "POST /preparations/{id}/tare", "POST /preparations/{id}/zero", "POST /preparations/{id}/simulate",
@@ -105,19 +108,18 @@ class RoleMatrixTest {
                 "POST /api/v1/formulas/{code}/versions/{versionNo}/release");
         expect(Access.LEAD, "POST /formulas/{code}/draft/save", "POST /ingredients/{code}/aliases/confirm",
                 "POST /ingredients/{code}/aliases/remove", "POST /api/v1/ingredients/{code}/aliases/confirm",
-                "POST /api/v1/ingredients/{code}/aliases/remove", "GET /diagnostics", "GET /api/v1/diagnostics", "POST /formulas/{code}/release-lock",
-                "POST /api/v1/formulas/{code}/release-lock", "GET /formulas/new", "POST /formulas",
-                "GET /formulas/{code}/draft", "POST /formulas/{code}/draft", "POST /formulas/{code}/draft/discard",
-                "POST /formulas/{code}/versions/{versionNo}/retire",
+                "POST /api/v1/ingredients/{code}/aliases/remove", "GET /diagnostics", "GET /api/v1/diagnostics",
+                "POST /formulas/{code}/release-lock", "POST /api/v1/formulas/{code}/release-lock", "GET /formulas/new",
+                "POST /formulas", "GET /formulas/{code}/draft", "POST /formulas/{code}/draft",
+                "POST /formulas/{code}/draft/discard", "POST /formulas/{code}/versions/{versionNo}/retire",
                 "GET /formulas/import", "POST /formulas/import", "GET /ingredients/new", "POST /ingredients",
-                "POST /ingredients/{code}", "POST /api/v1/formulas",
-                "POST /api/v1/formulas/{code}/draft", "PUT /api/v1/formulas/{code}/draft",
-                "DELETE /api/v1/formulas/{code}/draft",
+                "POST /ingredients/{code}", "POST /api/v1/formulas", "POST /api/v1/formulas/{code}/draft",
+                "PUT /api/v1/formulas/{code}/draft", "DELETE /api/v1/formulas/{code}/draft",
                 "POST /api/v1/formulas/{code}/versions/{versionNo}/retire", "POST /api/v1/formulas/import",
                 "POST /api/v1/ingredients", "PUT /api/v1/ingredients/{code}");
-        expect(Access.LEAD, "GET /audit", "GET /audit/export.csv", "POST /audit/verification", "POST /audit/checkpoints",
-                "POST /audit/alerts/{id}/acknowledge", "GET /api/v1/audit/verification", "POST /api/v1/audit/checkpoints",
-                "GET /api/v1/audit/events");
+        expect(Access.LEAD, "GET /audit", "GET /audit/export.csv", "POST /audit/verification",
+                "POST /audit/checkpoints", "POST /audit/alerts/{id}/acknowledge", "GET /api/v1/audit/verification",
+                "POST /api/v1/audit/checkpoints", "GET /api/v1/audit/events");
         expect(Access.ADMIN, "GET /admin/users", "POST /admin/users", "GET /admin/users/{username}",
                 "POST /admin/users/{username}/{action}", "GET /api/v1/users", "POST /api/v1/users",
                 "GET /api/v1/users/{username}", "POST /api/v1/users/{username}/disable",
@@ -145,9 +147,14 @@ class RoleMatrixTest {
 
     @BeforeAll
     void sampleValues() throws Exception {
-        String body = mvc.perform(MockMvcRequestBuilders.post("/api/v1/preparations").with(user("lablead")
-                .roles("LAB_LEAD")).contentType(MediaType.APPLICATION_JSON).content("{\"formulaCode\":\"PRM00936\"}"))
-                .andReturn().getResponse().getContentAsString();
+        String body = mvc
+            .perform(MockMvcRequestBuilders.post("/api/v1/preparations")
+                .with(user("lablead").roles("LAB_LEAD"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"formulaCode\":\"PRM00936\"}"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         samples.put("id", JsonPath.read(body, "$.id"));
         samples.put("sequence", "1");
         samples.put("code", "PRM00936");
@@ -158,8 +165,11 @@ class RoleMatrixTest {
         samples.put("username", "matrix.target");
         accounts.create("admin", "matrix.disabled", "Matrix Disabled", "admin", "matrix disabled password");
         accounts.changeOwnPassword("matrix.disabled", "matrix disabled password", DISABLED_PASSWORD, null);
-        disabledSession = (MockHttpSession) mvc.perform(SecurityMockMvcRequestBuilders.formLogin()
-                .user("matrix.disabled").password(DISABLED_PASSWORD)).andReturn().getRequest().getSession(false);
+        disabledSession = (MockHttpSession) mvc
+            .perform(SecurityMockMvcRequestBuilders.formLogin().user("matrix.disabled").password(DISABLED_PASSWORD))
+            .andReturn()
+            .getRequest()
+            .getSession(false);
         accounts.disable("admin", "matrix.disabled");
     }
 
@@ -192,8 +202,8 @@ class RoleMatrixTest {
                 boolean refused = refused(response);
                 if (refused == access.allows(role)) {
                     wrong.add(endpoint + " as " + ROLES.get(role) + ": " + response.getStatus() + " "
-                            + response.getRedirectedUrl() + " (expected " + (access.allows(role) ? "allowed" : "refused")
-                            + ")");
+                            + response.getRedirectedUrl() + " (expected "
+                            + (access.allows(role) ? "allowed" : "refused") + ")");
                 }
             }
             if (endpoint.contains("/api/") && access != Access.PUBLIC) {
@@ -201,12 +211,14 @@ class RoleMatrixTest {
                 if (disabled.getStatus() != 401) {
                     wrong.add(endpoint + " as a disabled admin: " + disabled.getStatus() + " (expected 401)");
                 }
-            } else if (access != Access.PUBLIC) {
+            }
+            else if (access != Access.PUBLIC) {
                 MockHttpServletResponse ended = call(endpoint, request -> {
                     request.setSession(disabledSession);
                     return request;
                 });
-                // the first request of the ended session says why; the session is gone after it
+                // the first request of the ended session says why; the session is gone
+                // after it
                 String expected = endedSeen ? "/login" : "/login?ended";
                 endedSeen = true;
                 if (!expected.equals(ended.getRedirectedUrl())) {
@@ -241,4 +253,5 @@ class RoleMatrixTest {
         return response.getStatus() == 401 || response.getStatus() == 403
                 || (location != null && location.contains("/login"));
     }
+
 }

@@ -1,6 +1,9 @@
 package prepbench.access;
 
-/** The actor's role does not grant the permission an action needs; nothing changed. Answered 403. */
+/**
+ * The actor's role does not grant the permission an action needs; nothing changed.
+ * Answered 403.
+ */
 public class NotPermitted extends RuntimeException {
 
     private final Permission permission;
@@ -13,4 +16,5 @@ public class NotPermitted extends RuntimeException {
     public Permission permission() {
         return permission;
     }
+
 }

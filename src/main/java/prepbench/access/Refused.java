@@ -3,9 +3,10 @@ package prepbench.access;
 import java.util.Objects;
 
 /**
- * An action a rule refused; nothing was changed. The rule is named for scripts (the API's {@code "reason"}) and the
- * audit trail, the message says what to do next. Each module's refusal names its own rules in an enum and answers
- * it typed: {@code ActionRefused} (preparations), {@code CatalogRefused} (the catalogue), {@code AccountRefused}
+ * An action a rule refused; nothing was changed. The rule is named for scripts (the API's
+ * {@code "reason"}) and the audit trail, the message says what to do next. Each module's
+ * refusal names its own rules in an enum and answers it typed: {@code ActionRefused}
+ * (preparations), {@code CatalogRefused} (the catalogue), {@code AccountRefused}
  * (accounts).
  */
 public abstract class Refused extends RuntimeException {
@@ -26,4 +27,5 @@ public abstract class Refused extends RuntimeException {
     protected Enum<?> ruleValue() {
         return rule;
     }
+
 }

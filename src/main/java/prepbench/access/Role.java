@@ -17,14 +17,14 @@ import static prepbench.access.Permission.REVIEW_AUDIT;
 import static prepbench.access.Permission.SIGN_RELEASE;
 
 /**
- * The product's roles and, in this one table, what each may do. Each role is granted as the Spring Security
- * authority {@code ROLE_<NAME>}.
+ * The product's roles and, in this one table, what each may do. Each role is granted as
+ * the Spring Security authority {@code ROLE_<NAME>}.
  */
 public enum Role {
+
     TECHNICIAN(PREPARE),
     LAB_LEAD(PREPARE, ENTER_MANUAL_WEIGHT, RELEASE_LOCK, EDIT_CATALOG, SIGN_RELEASE, DIAGNOSE, REVIEW_AUDIT),
-    ADMIN(PREPARE, ENTER_MANUAL_WEIGHT, RELEASE_LOCK, EDIT_CATALOG, MANAGE_ACCOUNTS, DIAGNOSE, REVIEW_AUDIT),
-    VIEWER();
+    ADMIN(PREPARE, ENTER_MANUAL_WEIGHT, RELEASE_LOCK, EDIT_CATALOG, MANAGE_ACCOUNTS, DIAGNOSE, REVIEW_AUDIT), VIEWER();
 
     private static final String PREFIX = "ROLE_";
 
@@ -44,21 +44,32 @@ public enum Role {
         return PREFIX + name();
     }
 
-    /** The role as people and the API write it: {@code technician}, {@code lab_lead}, {@code admin}, {@code viewer}. */
+    /**
+     * The role as people and the API write it: {@code technician}, {@code lab_lead},
+     * {@code admin}, {@code viewer}.
+     */
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The role an authority ({@code ROLE_LAB_LEAD}) or a role's name ({@code LAB_LEAD}) stands for. */
+    /**
+     * The role an authority ({@code ROLE_LAB_LEAD}) or a role's name ({@code LAB_LEAD})
+     * stands for.
+     */
     public static Optional<Role> of(String authorityOrName) {
-        String name = authorityOrName.startsWith(PREFIX) ? authorityOrName.substring(PREFIX.length())
-                : authorityOrName;
+        String name = authorityOrName.startsWith(PREFIX) ? authorityOrName.substring(PREFIX.length()) : authorityOrName;
         return Arrays.stream(values()).filter(role -> role.name().equals(name)).findFirst();
     }
 
-    /** The names of the roles that grant a permission, for {@code hasAnyRole(…)} in the filter chains. */
+    /**
+     * The names of the roles that grant a permission, for {@code hasAnyRole(…)} in the
+     * filter chains.
+     */
     public static String[] having(Permission permission) {
-        return Arrays.stream(values()).filter(role -> role.permissions.contains(permission)).map(Role::name)
-                .toArray(String[]::new);
+        return Arrays.stream(values())
+            .filter(role -> role.permissions.contains(permission))
+            .map(Role::name)
+            .toArray(String[]::new);
     }
+
 }

@@ -19,11 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
 import prepbench.security.Account;
 import prepbench.security.AccountManagement;
 
-/** Accounts: admins manage them under {@code /api/v1/users}; everyone reads and changes their own under {@code /me}. */
+/**
+ * Accounts: admins manage them under {@code /api/v1/users}; everyone reads and changes
+ * their own under {@code /me}.
+ */
 @RestController
 class AccountApi {
 
     private final AccountManagement accounts;
+
     private final Clock clock;
 
     AccountApi(AccountManagement accounts, Clock clock) {
@@ -36,9 +40,10 @@ class AccountApi {
 
         static AccountDto of(Account account, Instant now) {
             return new AccountDto(account.username(), account.fullName(),
-                    account.role() == null ? null : account.role().code(),
-                    account.enabled(), account.passwordChangeRequired(), account.lockedAt(now),
-                    account.lockedAt(now) ? account.lockedUntil() : null, account.failedAttempts(), account.createdAt());
+                    account.role() == null ? null : account.role().code(), account.enabled(),
+                    account.passwordChangeRequired(), account.lockedAt(now),
+                    account.lockedAt(now) ? account.lockedUntil() : null, account.failedAttempts(),
+                    account.createdAt());
         }
     }
 
@@ -68,7 +73,10 @@ class AccountApi {
         return dto(accounts.get(username));
     }
 
-    /** Creates an account; its password is temporary and must be changed at the first sign-in. */
+    /**
+     * Creates an account; its password is temporary and must be changed at the first
+     * sign-in.
+     */
     @PostMapping("/api/v1/users")
     ResponseEntity<AccountDto> createAccount(@RequestBody NewAccount body, Principal admin) {
         Account created = accounts.create(admin.getName(), body.username(), body.fullName(), body.role(),
@@ -107,9 +115,9 @@ class AccountApi {
     }
 
     @PostMapping("/api/v1/me/password")
-    ResponseEntity<Void> changeMyPassword(@RequestBody PasswordChange body, Principal me,
-            HttpServletRequest request) {
+    ResponseEntity<Void> changeMyPassword(@RequestBody PasswordChange body, Principal me, HttpServletRequest request) {
         accounts.changeOwnPassword(me.getName(), body.currentPassword(), body.newPassword(), request.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
+
 }

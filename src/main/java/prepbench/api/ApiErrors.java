@@ -37,21 +37,22 @@ import prepbench.scales.UnknownBench;
 import prepbench.security.AccountNotFound;
 
 /**
- * Maps every refusal to a ProblemDetail with the right status, once for the whole API. Messages come from the
- * domain and say what to do; no exception text from a library and no stack trace ever reaches a client.
+ * Maps every refusal to a ProblemDetail with the right status, once for the whole API.
+ * Messages come from the domain and say what to do; no exception text from a library and
+ * no stack trace ever reaches a client.
  */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
 class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
-    @ExceptionHandler({InvalidFormulaCode.class, InvalidSessionId.class, InvalidBatch.class, InvalidBench.class,
-            BadRequest.class, prepbench.audit.AuditQuery.Invalid.class})
+    @ExceptionHandler({ InvalidFormulaCode.class, InvalidSessionId.class, InvalidBatch.class, InvalidBench.class,
+            BadRequest.class, prepbench.audit.AuditQuery.Invalid.class })
     ProblemDetail badRequest(RuntimeException refusal) {
         return problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
     }
 
-    @ExceptionHandler({FormulaNotFound.class, SessionNotFound.class})
+    @ExceptionHandler({ FormulaNotFound.class, SessionNotFound.class })
     ProblemDetail notFound(RuntimeException refusal) {
         return problem(HttpStatus.NOT_FOUND, refusal.getMessage());
     }
@@ -81,13 +82,15 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * A rule refused the action: 422 with the rule as {@code reason}; 409 for the catalogue's rules, which refuse a
-     * change because of the catalogue's state now (a draft changed meanwhile, a version not a draft).
+     * A rule refused the action: 422 with the rule as {@code reason}; 409 for the
+     * catalogue's rules, which refuse a change because of the catalogue's state now (a
+     * draft changed meanwhile, a version not a draft).
      */
     @ExceptionHandler(Refused.class)
     ProblemDetail refused(Refused refused) {
-        ProblemDetail problem = problem(refused instanceof CatalogRefused ? HttpStatus.CONFLICT
-                : HttpStatus.UNPROCESSABLE_CONTENT, refused.getMessage());
+        ProblemDetail problem = problem(
+                refused instanceof CatalogRefused ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
+                refused.getMessage());
         problem.setTitle("Refused");
         problem.setProperty("reason", refused.rule());
         return problem;
@@ -97,7 +100,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail scaleRefused(ScaleCommandRefused refused) {
         return problem(HttpStatus.CONFLICT, refused.getMessage());
     }
-
 
     @ExceptionHandler(AccountNotFound.class)
     ProblemDetail accountNotFound(AccountNotFound notFound) {
@@ -123,7 +125,6 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-
     @ExceptionHandler(InvalidEntry.class)
     ProblemDetail invalidEntry(InvalidEntry invalid) {
         ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing was saved: " + invalid.getMessage());
@@ -139,12 +140,16 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException mismatch) {
-        return problem(HttpStatus.BAD_REQUEST, "Parameter '" + mismatch.getName() + "' has the wrong form"
-                + (mismatch.getName().equals("from") || mismatch.getName().equals("to")
-                        ? ": use an ISO-8601 UTC time such as 2026-11-27T08:00:00Z." : "."));
+        return problem(HttpStatus.BAD_REQUEST,
+                "Parameter '" + mismatch.getName() + "' has the wrong form"
+                        + (mismatch.getName().equals("from") || mismatch.getName().equals("to")
+                                ? ": use an ISO-8601 UTC time such as 2026-11-27T08:00:00Z." : "."));
     }
 
-    /** Whatever no handler above knew: logged for the maintainers, answered without internals. */
+    /**
+     * Whatever no handler above knew: logged for the maintainers, answered without
+     * internals.
+     */
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception failure) {
         log.error("Unexpected failure in the API", failure);
@@ -156,12 +161,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException invalid,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String detail = invalid.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getDefaultMessage())
-                .collect(Collectors.joining("; "));
+        String detail = invalid.getBindingResult()
+            .getFieldErrors()
+            .stream()
+            .map(error -> error.getDefaultMessage())
+            .collect(Collectors.joining("; "));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
-        problem.setProperty("fields", invalid.getBindingResult().getFieldErrors().stream()
-                .map(error -> error.getField()).distinct().toList());
+        problem.setProperty("fields",
+                invalid.getBindingResult()
+                    .getFieldErrors()
+                    .stream()
+                    .map(error -> error.getField())
+                    .distinct()
+                    .toList());
         return ResponseEntity.badRequest().body(problem);
     }
 
@@ -170,15 +182,17 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
             if (cause instanceof BoundedNumbers.OutOfBounds outOfBounds) {
-                return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                        outOfBounds.getMessage()));
+                return ResponseEntity.badRequest()
+                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, outOfBounds.getMessage()));
             }
         }
-        return ResponseEntity.badRequest().body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not the JSON this endpoint expects; see the API in the README."));
+        return ResponseEntity.badRequest()
+            .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "The request body is not the JSON this endpoint expects; see the API in the README."));
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {
         return ProblemDetail.forStatusAndDetail(status, detail);
     }
+
 }

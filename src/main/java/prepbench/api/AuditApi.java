@@ -14,7 +14,10 @@ import prepbench.audit.AuditQuery;
 import prepbench.audit.AuditReview;
 import prepbench.audit.TrailVerification;
 
-/** The audit trail as a whole, for lab leads and admins: search, verification of everything, checkpoints. */
+/**
+ * The audit trail as a whole, for lab leads and admins: search, verification of
+ * everything, checkpoints.
+ */
 @RestController
 class AuditApi {
 
@@ -25,9 +28,11 @@ class AuditApi {
     }
 
     /**
-     * The result of verifying every chain, every record against its chain, and every checkpoint.
+     * The result of verifying every chain, every record against its chain, and every
+     * checkpoint.
      *
-     * @param problems at most {@link TrailVerification#MAX_LISTED}; {@code problemCount} counts them all
+     * @param problems at most {@link TrailVerification#MAX_LISTED}; {@code problemCount}
+     * counts them all
      */
     record VerificationDto(boolean intact, int chains, long events, List<AuditProblem> problems, int problemCount,
             String at, long tookMs) {
@@ -45,7 +50,10 @@ class AuditApi {
         return review.checkpoint(reviewer);
     }
 
-    /** One page of events, newest first; {@code next} is the {@code before} of the next page, null on the last. */
+    /**
+     * One page of events, newest first; {@code next} is the {@code before} of the next
+     * page, null on the last.
+     */
     record EventsDto(List<AuditEvent> events, Long next) {
     }
 
@@ -62,4 +70,5 @@ class AuditApi {
         List<AuditEvent> page = more ? found.subList(0, query.limit()) : found;
         return new EventsDto(page, more ? page.get(page.size() - 1).id() : null);
     }
+
 }

@@ -6,4 +6,5 @@ class BadRequest extends RuntimeException {
     BadRequest(String message) {
         super(message);
     }
+
 }

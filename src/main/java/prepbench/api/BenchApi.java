@@ -25,12 +25,15 @@ import prepbench.scales.BenchManagement;
 import prepbench.scales.Reading;
 import prepbench.scales.SimulatedBalance;
 
-/** The benches' balances: readings, zero and tare, and the simulated balances' controls. */
+/**
+ * The benches' balances: readings, zero and tare, and the simulated balances' controls.
+ */
 @RestController
 @RequestMapping("/api/v1/benches")
 class BenchApi {
 
     private final BenchManagement benches;
+
     private final PreparationManagement preparations;
 
     BenchApi(BenchManagement benches, PreparationManagement preparations) {
@@ -48,14 +51,17 @@ class BenchApi {
         }
     }
 
-    /** A load for a simulated balance: gross grams on the pan, optional settle time and noise. */
+    /**
+     * A load for a simulated balance: gross grams on the pan, optional settle time and
+     * noise.
+     */
     record SimulatorRequest(
-            @DecimalMin(value = "-10000", message = "grams must be at least -10000")
-            @DecimalMax(value = "100000", message = "grams must be at most 100000") BigDecimal grams,
-            @Min(value = 0, message = "settleMs must not be negative")
-            @Max(value = 60000, message = "settleMs must be at most 60000") Long settleMs,
-            @DecimalMin(value = "0", message = "noiseG must not be negative")
-            @DecimalMax(value = "100", message = "noiseG must be at most 100") BigDecimal noiseG,
+            @DecimalMin(value = "-10000", message = "grams must be at least -10000") @DecimalMax(value = "100000",
+                    message = "grams must be at most 100000") BigDecimal grams,
+            @Min(value = 0, message = "settleMs must not be negative") @Max(value = 60000,
+                    message = "settleMs must be at most 60000") Long settleMs,
+            @DecimalMin(value = "0", message = "noiseG must not be negative") @DecimalMax(value = "100",
+                    message = "noiseG must be at most 100") BigDecimal noiseG,
             Boolean offline) {
     }
 
@@ -69,14 +75,20 @@ class BenchApi {
         return ReadingDto.of(benches.reading(bench));
     }
 
-    /** Zeroes the bench's balance for the caller's preparation there (refused without one); recorded in it. */
+    /**
+     * Zeroes the bench's balance for the caller's preparation there (refused without
+     * one); recorded in it.
+     */
     @PostMapping("/{bench}/zero")
     ReadingDto zero(@PathVariable String bench, Actor operator) {
         preparations.zeroBalance(preparations.preparationAt(bench, operator), operator);
         return ReadingDto.of(benches.reading(bench));
     }
 
-    /** Tares the bench's balance for the caller's preparation there (refused without one); recorded in it. */
+    /**
+     * Tares the bench's balance for the caller's preparation there (refused without one);
+     * recorded in it.
+     */
     @PostMapping("/{bench}/tare")
     ReadingDto tare(@PathVariable String bench, Actor operator) {
         preparations.tareBalance(preparations.preparationAt(bench, operator), operator);
@@ -89,4 +101,5 @@ class BenchApi {
                 request.settleMs() == null ? null : Duration.ofMillis(request.settleMs()), request.noiseG(),
                 request.offline());
     }
+
 }

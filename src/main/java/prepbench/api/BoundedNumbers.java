@@ -14,19 +14,24 @@ import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 
 /**
- * Every decimal number in a request body is bounded as it is read, before any arithmetic, formatting or permission
- * check sees it: at most 15 digits before the decimal point and 6 after ({@link Grams}). {@code 1e999999999} is a
- * 400 that says so, not an {@code OutOfMemoryError} when something later writes it out in full.
+ * Every decimal number in a request body is bounded as it is read, before any arithmetic,
+ * formatting or permission check sees it: at most 15 digits before the decimal point and
+ * 6 after ({@link Grams}). {@code 1e999999999} is a 400 that says so, not an
+ * {@code OutOfMemoryError} when something later writes it out in full.
  */
 @Configuration
 class BoundedNumbers {
 
-    /** A number in a request that is out of bounds or no number at all; {@code field} is its JSON name. */
+    /**
+     * A number in a request that is out of bounds or no number at all; {@code field} is
+     * its JSON name.
+     */
     static final class OutOfBounds extends RuntimeException {
 
         OutOfBounds(String field, String problem) {
             super((field == null ? "A number" : field) + ": " + problem);
         }
+
     }
 
     @Bean
@@ -42,7 +47,8 @@ class BoundedNumbers {
             BigDecimal value;
             if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
                 value = parser.getDecimalValue();
-            } else if (token == JsonToken.VALUE_STRING) {
+            }
+            else if (token == JsonToken.VALUE_STRING) {
                 String text = parser.getString().strip();
                 if (text.isEmpty()) {
                     return null;
@@ -52,10 +58,12 @@ class BoundedNumbers {
                 }
                 try {
                     value = new BigDecimal(text);
-                } catch (NumberFormatException notANumber) {
+                }
+                catch (NumberFormatException notANumber) {
                     throw new OutOfBounds(parser.currentName(), "not a number; write it like 78.25");
                 }
-            } else {
+            }
+            else {
                 throw new OutOfBounds(parser.currentName(), "expected a number such as 78.25");
             }
             if (!Grams.inBounds(value)) {
@@ -63,5 +71,7 @@ class BoundedNumbers {
             }
             return value;
         }
+
     }
+
 }

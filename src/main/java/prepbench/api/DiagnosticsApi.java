@@ -12,12 +12,17 @@ import prepbench.database.DatabaseErrors.DatabaseError;
 import prepbench.scales.BenchStatus;
 import prepbench.scales.BenchManagement;
 
-/** The diagnostics of this station as JSON: every bench's connection and raw lines, and the database's health. */
+/**
+ * The diagnostics of this station as JSON: every bench's connection and raw lines, and
+ * the database's health.
+ */
 @RestController
 class DiagnosticsApi {
 
     private final BenchManagement benches;
+
     private final ObjectProvider<HealthEndpoint> health;
+
     private final DatabaseErrors databaseErrors;
 
     DiagnosticsApi(BenchManagement benches, ObjectProvider<HealthEndpoint> health, DatabaseErrors databaseErrors) {
@@ -26,7 +31,10 @@ class DiagnosticsApi {
         this.databaseErrors = databaseErrors;
     }
 
-    /** {@code database} is UP only when it accepts a write; {@code lastDatabaseError} is null when none since start. */
+    /**
+     * {@code database} is UP only when it accepts a write; {@code lastDatabaseError} is
+     * null when none since start.
+     */
     record DiagnosticsDto(String application, String database, DatabaseError lastDatabaseError, long databaseErrors,
             List<BenchStatus> benches) {
     }
@@ -39,4 +47,5 @@ class DiagnosticsApi {
                         : endpoint.healthForPath("db").getStatus().getCode(),
                 databaseErrors.last().orElse(null), databaseErrors.count(), benches.status());
     }
+
 }

@@ -27,6 +27,7 @@ import prepbench.formulas.FormulaVersion;
 class FormulaApi {
 
     private final FormulaCatalog catalog;
+
     private final FormulaManagement formulas;
 
     FormulaApi(FormulaCatalog catalog, FormulaManagement formulas) {
@@ -46,7 +47,7 @@ class FormulaApi {
         FormulaVersion created = formulas.create(editor, body.code(), body.name(), body.batchAmount(),
                 body.batchUnit());
         return ResponseEntity.created(URI.create("/api/v1/formulas/" + created.code().value() + "/versions"))
-                .body(VersionDto.of(created));
+            .body(VersionDto.of(created));
     }
 
     record NewFormula(String code, String name, String batchAmount, String batchUnit) {
@@ -57,13 +58,18 @@ class FormulaApi {
         return formulas.versions(FormulaCode.of(code)).stream().map(VersionDto::of).toList();
     }
 
-    /** Opens the formula's draft: the open one, or a new version copied from the newest. */
+    /**
+     * Opens the formula's draft: the open one, or a new version copied from the newest.
+     */
     @PostMapping("/{code}/draft")
     VersionDto openDraft(@PathVariable String code, Actor editor) {
         return VersionDto.of(formulas.openDraft(editor, FormulaCode.of(code)));
     }
 
-    /** Saves the draft; the body's revision must be the draft's current one, or the save is refused (409). */
+    /**
+     * Saves the draft; the body's revision must be the draft's current one, or the save
+     * is refused (409).
+     */
     @PutMapping("/{code}/draft")
     VersionDto saveDraft(@PathVariable String code, @RequestBody DraftEntry entry, Actor editor) {
         return VersionDto.of(formulas.saveDraft(editor, FormulaCode.of(code), entry));
@@ -75,7 +81,10 @@ class FormulaApi {
         return ResponseEntity.noContent().build();
     }
 
-    /** Releases a draft with the lab lead's signature: {@code {revision, password, meaning}}. */
+    /**
+     * Releases a draft with the lab lead's signature: {@code {revision, password,
+     * meaning}}.
+     */
     @PostMapping("/{code}/versions/{versionNo}/release")
     VersionDto releaseVersion(@PathVariable String code, @PathVariable int versionNo, @RequestBody Signature body,
             Actor editor) {
@@ -102,4 +111,5 @@ class FormulaApi {
         return formula.isReleased() ? FormulaDto.released(catalog.released(formula.code()))
                 : FormulaDto.summary(formula);
     }
+
 }

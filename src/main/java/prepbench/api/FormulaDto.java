@@ -8,9 +8,12 @@ import prepbench.formulas.FormulaSummary;
 import prepbench.formulas.ReleasedFormula;
 import prepbench.formulas.ToleranceOverride;
 
-/** A formula as the API shows it: the summary, and the released version's lines when there is one. */
-record FormulaDto(UUID id, String code, String name, Integer releasedVersionNo, int lineCount,
-        BigDecimal defaultAmount, String defaultUnit, Boolean volumeBatches, List<LineDto> lines) {
+/**
+ * A formula as the API shows it: the summary, and the released version's lines when there
+ * is one.
+ */
+record FormulaDto(UUID id, String code, String name, Integer releasedVersionNo, int lineCount, BigDecimal defaultAmount,
+        String defaultUnit, Boolean volumeBatches, List<LineDto> lines) {
 
     static FormulaDto summary(FormulaSummary formula) {
         return new FormulaDto(formula.id(), formula.code().value(), formula.name(), formula.releasedVersionNo(),
@@ -29,8 +32,8 @@ record FormulaDto(UUID id, String code, String name, Integer releasedVersionNo, 
             BigDecimal toleranceMinusPct, BigDecimal tolerancePlusPct) {
 
         static LineDto of(ReleasedFormula.Line line) {
-            ToleranceOverride tolerance = line.tolerance() == null
-                    ? new ToleranceOverride(null, null, null, null) : line.tolerance();
+            ToleranceOverride tolerance = line.tolerance() == null ? new ToleranceOverride(null, null, null, null)
+                    : line.tolerance();
             return new LineDto(line.lineNo(), line.ingredientId(), line.ingredientCode(), line.ingredientName(),
                     Json.plain(line.fraction()), Json.plain(line.densityGPerMl()), Json.plain(tolerance.minusG()),
                     Json.plain(tolerance.plusG()), Json.plain(tolerance.minusPct()), Json.plain(tolerance.plusPct()));

@@ -28,7 +28,10 @@ import prepbench.formulas.FormulaImport;
 @RequestMapping("/api/v1/formulas")
 class FormulaTransferApi {
 
-    /** Read no further than this: the importer answers anything above 2 MB with its own message. */
+    /**
+     * Read no further than this: the importer answers anything above 2 MB with its own
+     * message.
+     */
     private static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final FormulaTransfer transfer;
@@ -38,15 +41,16 @@ class FormulaTransferApi {
     }
 
     /**
-     * Imports the body, CSV or JSON ({@code format}, else the Content-Type): 201 with the drafts created, or 422
-     * with every problem and nothing imported.
+     * Imports the body, CSV or JSON ({@code format}, else the Content-Type): 201 with the
+     * drafts created, or 422 with every problem and nothing imported.
      */
     @PostMapping("/import")
     ResponseEntity<?> importFile(@RequestParam(defaultValue = "") String format,
-            @RequestHeader(name = "Content-Type", defaultValue = "") String contentType, InputStream body,
-            Actor editor) throws IOException {
-        FileFormat fileFormat = FileFormat.fromName(format).orElseGet(() -> contentType.contains("json")
-                ? FileFormat.JSON : contentType.contains("csv") ? FileFormat.CSV : null);
+            @RequestHeader(name = "Content-Type", defaultValue = "") String contentType, InputStream body, Actor editor)
+            throws IOException {
+        FileFormat fileFormat = FileFormat.fromName(format)
+            .orElseGet(() -> contentType.contains("json") ? FileFormat.JSON
+                    : contentType.contains("csv") ? FileFormat.CSV : null);
         if (fileFormat == null) {
             throw new BadRequest("Say which format the body is: ?format=csv or ?format=json, or Content-Type "
                     + "text/csv or application/json.");
@@ -61,15 +65,19 @@ class FormulaTransferApi {
             return refused(HttpStatus.UNPROCESSABLE_CONTENT, report.problems(), report.encoding());
         }
         return ResponseEntity.status(HttpStatus.CREATED)
-                .body(new ImportDto(report.problems(), report.imported(), report.encoding()));
+            .body(new ImportDto(report.problems(), report.imported(), report.encoding()));
     }
 
-    /** A refused import as a ProblemDetail that lists every problem with its row and field; nothing was imported. */
+    /**
+     * A refused import as a ProblemDetail that lists every problem with its row and
+     * field; nothing was imported.
+     */
     private static ResponseEntity<ProblemDetail> refused(HttpStatus status, List<FileProblem> problems,
             String encoding) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, "Nothing was imported: " + problems.size()
-                + (problems.size() == 1 ? " problem, listed" : " problems, listed") + " in problems with their row "
-                + "and field. Correct the file and import it again.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+                "Nothing was imported: " + problems.size()
+                        + (problems.size() == 1 ? " problem, listed" : " problems, listed")
+                        + " in problems with their row " + "and field. Correct the file and import it again.");
         problem.setProperty("problems", problems);
         problem.setProperty("imported", List.of());
         problem.setProperty("encoding", encoding);
@@ -79,20 +87,24 @@ class FormulaTransferApi {
     record ImportDto(List<FileProblem> problems, List<FormulaImport.Imported> imported, String encoding) {
     }
 
-    /** {@code format} csv or json, {@code status} released (default) or draft, optionally one {@code code}. */
-    @GetMapping(path = "/export", produces = {"text/csv", MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE})
+    /**
+     * {@code format} csv or json, {@code status} released (default) or draft, optionally
+     * one {@code code}.
+     */
+    @GetMapping(path = "/export", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
     ResponseEntity<byte[]> exportFormulas(@RequestParam(defaultValue = "csv") String format,
             @RequestParam(defaultValue = "released") String status, @RequestParam(defaultValue = "") String code) {
-        FileFormat fileFormat = FileFormat.fromName(format)
-                .orElseThrow(() -> new BadRequest("format is csv or json."));
+        FileFormat fileFormat = FileFormat.fromName(format).orElseThrow(() -> new BadRequest("format is csv or json."));
         boolean draft = status.equalsIgnoreCase("draft");
         if (!draft && !status.equalsIgnoreCase("released")) {
             throw new BadRequest("status is released or draft.");
         }
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(fileFormat.mediaType() + ";charset=UTF-8"))
-                .body(transfer.export(fileFormat, draft ? prepbench.formulas.VersionStatus.DRAFT
-                        : prepbench.formulas.VersionStatus.RELEASED, code.isBlank() ? java.util.Optional.empty()
-                        : java.util.Optional.of(prepbench.formulas.FormulaCode.of(code))));
+            .contentType(MediaType.parseMediaType(fileFormat.mediaType() + ";charset=UTF-8"))
+            .body(transfer.export(fileFormat,
+                    draft ? prepbench.formulas.VersionStatus.DRAFT : prepbench.formulas.VersionStatus.RELEASED,
+                    code.isBlank() ? java.util.Optional.empty()
+                            : java.util.Optional.of(prepbench.formulas.FormulaCode.of(code))));
     }
+
 }

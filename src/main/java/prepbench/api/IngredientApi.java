@@ -18,7 +18,10 @@ import prepbench.catalog.Ingredient;
 import prepbench.catalog.IngredientEntry;
 import prepbench.catalog.IngredientManagement;
 
-/** Ingredients: everyone reads; lab leads and admins create and edit (a PUT carries the revision it edited). */
+/**
+ * Ingredients: everyone reads; lab leads and admins create and edit (a PUT carries the
+ * revision it edited).
+ */
 @RestController
 @RequestMapping("/api/v1/ingredients")
 class IngredientApi {
@@ -44,7 +47,7 @@ class IngredientApi {
     ResponseEntity<IngredientDto> createIngredient(@RequestBody IngredientEntry entry, Actor editor) {
         Ingredient created = ingredients.create(editor, entry);
         return ResponseEntity.created(URI.create("/api/v1/ingredients/" + created.code().value()))
-                .body(IngredientDto.of(created));
+            .body(IngredientDto.of(created));
     }
 
     @PutMapping("/{code}")
@@ -65,4 +68,5 @@ class IngredientApi {
     IngredientDto removeAlias(@PathVariable String code, @RequestBody AliasRequest alias, Actor editor) {
         return IngredientDto.of(ingredients.removeAlias(editor, code, alias.codeValue()));
     }
+
 }

@@ -19,11 +19,13 @@ record IngredientDto(UUID id, String code, String name, String casNumber, String
 
     static IngredientDto of(Ingredient ingredient) {
         return new IngredientDto(ingredient.id(), ingredient.code().value(), ingredient.name(), ingredient.casNumber(),
-                ingredient.primaryCodeValue(), ingredient.alternativeCodeValues(), ingredient.aliases().stream()
-                        .map(alias -> new AliasDto(alias.codeValue(), alias.learnedBy(), alias.learnedAt(),
-                                alias.seenCount(), alias.lastSeenAt(), alias.confirmed(), alias.confirmedBy(),
-                                alias.confirmedAt()))
-                        .toList(),
+                ingredient.primaryCodeValue(), ingredient.alternativeCodeValues(),
+                ingredient.aliases()
+                    .stream()
+                    .map(alias -> new AliasDto(alias.codeValue(), alias.learnedBy(), alias.learnedAt(),
+                            alias.seenCount(), alias.lastSeenAt(), alias.confirmed(), alias.confirmedBy(),
+                            alias.confirmedAt()))
+                    .toList(),
                 ingredient.allowedSymbologies(), ingredient.parser(), Json.plain(ingredient.densityGPerMl()),
                 ingredient.active(), ingredient.lotRequired(), ingredient.revision(), ingredient.updatedAt(),
                 ingredient.updatedBy());

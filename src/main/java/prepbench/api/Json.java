@@ -2,7 +2,10 @@ package prepbench.api;
 
 import java.math.BigDecimal;
 
-/** How the API writes numbers: plain decimals without trailing zeros, never in exponent notation. */
+/**
+ * How the API writes numbers: plain decimals without trailing zeros, never in exponent
+ * notation.
+ */
 final class Json {
 
     private Json() {
@@ -15,4 +18,5 @@ final class Json {
         BigDecimal stripped = value.stripTrailingZeros();
         return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
+
 }

@@ -18,7 +18,10 @@ import prepbench.formulas.FormulaCode;
 import prepbench.preparation.FormulaLock;
 import prepbench.preparation.PreparationManagement;
 
-/** Formula locks: which formulas are locked, and their release with a lab lead's signature. */
+/**
+ * Formula locks: which formulas are locked, and their release with a lab lead's
+ * signature.
+ */
 @RestController
 class LockApi {
 
@@ -29,7 +32,8 @@ class LockApi {
     }
 
     record ReleaseRequest(@Size(max = 200, message = "password is at most 200 characters") String password,
-            @Size(max = Limits.MAX_REASON, message = "reason is at most " + Limits.MAX_REASON + " characters") String reason) {
+            @Size(max = Limits.MAX_REASON,
+                    message = "reason is at most " + Limits.MAX_REASON + " characters") String reason) {
     }
 
     @GetMapping("/api/v1/locks")
@@ -43,4 +47,5 @@ class LockApi {
         preparations.releaseLock(FormulaCode.of(code), operator, request.password(), request.reason());
         return ResponseEntity.noContent().build();
     }
+
 }

@@ -40,24 +40,24 @@ class PreparationApi {
     }
 
     /**
-     * Start or resume. {@code amount} and {@code unit} are optional together (the formula's default batch); the
-     * amount may be a JSON number or a numeric string.
+     * Start or resume. {@code amount} and {@code unit} are optional together (the
+     * formula's default batch); the amount may be a JSON number or a numeric string.
      */
-    record StartRequest(@NotBlank(message = "formulaCode is required: the code of the formula to prepare")
-            @Size(max = 200, message = "formulaCode is far longer than any formula code") String formulaCode,
-            String amount, String unit,
-            @Size(max = 64, message = "bench is at most 64 characters") String bench) {
+    record StartRequest(
+            @NotBlank(message = "formulaCode is required: the code of the formula to prepare") @Size(max = 200,
+                    message = "formulaCode is far longer than any formula code") String formulaCode,
+            String amount, String unit, @Size(max = 64, message = "bench is at most 64 characters") String bench) {
     }
 
     @PostMapping
     ResponseEntity<SessionDto> startPreparation(@Valid @RequestBody StartRequest request, Actor operator) {
         BatchSize batch = request.amount() == null && request.unit() == null ? null
                 : BatchSize.parse(request.amount(), request.unit() == null ? "g" : request.unit());
-        StartOutcome outcome = preparations.startOrResume(new StartPreparation(
-                FormulaCode.of(request.formulaCode()), operator, batch, request.bench()));
+        StartOutcome outcome = preparations.startOrResume(
+                new StartPreparation(FormulaCode.of(request.formulaCode()), operator, batch, request.bench()));
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
-                .location(URI.create("/api/v1/preparations/" + outcome.session().id()))
-                .body(SessionDto.of(outcome.session()));
+            .location(URI.create("/api/v1/preparations/" + outcome.session().id()))
+            .body(SessionDto.of(outcome.session()));
     }
 
     @GetMapping("/{id}")
@@ -70,15 +70,19 @@ class PreparationApi {
             @RequestParam(required = false) String formula, @RequestParam(required = false) String operator,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(defaultValue = "100") int limit) {
-        SessionStatus wanted = status == null || status.isBlank() ? null : SessionStatus.fromCode(status)
-                .orElseThrow(() -> new BadRequest("Unknown status '" + status + "'. Use in_progress, completed, "
-                        + "failed, locked_failed or server_rejected."));
+        SessionStatus wanted = status == null || status.isBlank() ? null
+                : SessionStatus.fromCode(status)
+                    .orElseThrow(() -> new BadRequest("Unknown status '" + status + "'. Use in_progress, completed, "
+                            + "failed, locked_failed or server_rejected."));
         String formulaCode = formula == null || formula.isBlank() ? null : FormulaCode.of(formula).value();
         return preparations.list(new SessionQuery(wanted, formulaCode, blankToNull(operator), from, to, limit))
-                .stream().map(SessionDto.SummaryDto::of).toList();
+            .stream()
+            .map(SessionDto.SummaryDto::of)
+            .toList();
     }
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
+
 }

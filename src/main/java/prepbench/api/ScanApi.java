@@ -13,11 +13,13 @@ import prepbench.scanning.ScanResult;
 class ScanApi {
 
     /**
-     * What a scanned text means and where it leads. An unrecognised scan is an answer, not an error:
-     * {@code type} is {@code unrecognised} and {@code message} says what to scan instead.
+     * What a scanned text means and where it leads. An unrecognised scan is an answer,
+     * not an error: {@code type} is {@code unrecognised} and {@code message} says what to
+     * scan instead.
      *
      * @param type formula, preparation, sample or unrecognised
-     * @param value the formula code, preparation id or sample code; null when unrecognised
+     * @param value the formula code, preparation id or sample code; null when
+     * unrecognised
      * @param target the page the scan opens; null when there is none
      */
     record Resolution(String type, String value, String target, String message) {
@@ -37,4 +39,5 @@ class ScanApi {
         }
         return new Resolution(result.type(), null, null, ((ScanResult.Unrecognised) result).reason());
     }
+
 }

@@ -13,9 +13,12 @@ import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionSummary;
 import prepbench.preparation.Step;
 
-/** A preparation session as the API shows it; field names follow the old app's, so its data maps one to one. */
-record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formulaCode, String formulaName,
-        int versionNo, int attemptNo, String status, String operator, String bench, BigDecimal amount, String unit,
+/**
+ * A preparation session as the API shows it; field names follow the old app's, so its
+ * data maps one to one.
+ */
+record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formulaCode, String formulaName, int versionNo,
+        int attemptNo, String status, String operator, String bench, BigDecimal amount, String unit,
         BigDecimal batchMassG, Instant startedAt, Instant endedAt, String endReason, List<StepDto> steps) {
 
     static SessionDto of(PreparationSession session) {
@@ -27,19 +30,19 @@ record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formula
     }
 
     /**
-     * A step; the tolerance is {@code toleranceAbsG}, or {@code toleranceMinusG}/{@code tolerancePlusG} when
-     * asymmetric; {@code balance} is the balance a captured weight was read from (bench, protocol, connection, or
-     * SIMULATED), null for a manual entry; {@code tareG} what the step's tare took away (the vessel, with what earlier
-     * steps poured), null until tared.
+     * A step; the tolerance is {@code toleranceAbsG}, or
+     * {@code toleranceMinusG}/{@code tolerancePlusG} when asymmetric; {@code balance} is
+     * the balance a captured weight was read from (bench, protocol, connection, or
+     * SIMULATED), null for a manual entry; {@code tareG} what the step's tare took away
+     * (the vessel, with what earlier steps poured), null until tared.
      */
     record StepDto(UUID id, int sequence, UUID ingredientId, String ingredientCode, String ingredientName,
             String requiredCodeValue, List<String> altCodeValues, String allowedSymbologies, String parser,
-            BigDecimal targetQtyG,
-            @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal toleranceAbsG,
+            BigDecimal targetQtyG, @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal toleranceAbsG,
             @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal toleranceMinusG,
-            @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal tolerancePlusG,
-            BigDecimal capturedQtyG, @JsonProperty("isStable") Boolean isStable, boolean manual, String lot,
-            LocalDate expiry, String status, String failureReason, Instant capturedAt, String balance, BigDecimal tareG) {
+            @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal tolerancePlusG, BigDecimal capturedQtyG,
+            @JsonProperty("isStable") Boolean isStable, boolean manual, String lot, LocalDate expiry, String status,
+            String failureReason, Instant capturedAt, String balance, BigDecimal tareG) {
 
         static StepDto of(Step step) {
             boolean symmetric = step.tolerance().isSymmetric();
@@ -48,10 +51,9 @@ record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formula
                     step.allowedSymbologies(), step.parser(), Json.plain(step.targetG()),
                     symmetric ? Json.plain(step.tolerance().plusG()) : null,
                     symmetric ? null : Json.plain(step.tolerance().minusG()),
-                    symmetric ? null : Json.plain(step.tolerance().plusG()),
-                    Json.plain(step.capturedG()), step.stable(), step.manual(), step.lot(), step.expiry(),
-                    step.status().code(), step.failureReason(), step.capturedAt(), step.balance(),
-                    Json.plain(step.tareG()));
+                    symmetric ? null : Json.plain(step.tolerance().plusG()), Json.plain(step.capturedG()),
+                    step.stable(), step.manual(), step.lot(), step.expiry(), step.status().code(), step.failureReason(),
+                    step.capturedAt(), step.balance(), Json.plain(step.tareG()));
         }
     }
 

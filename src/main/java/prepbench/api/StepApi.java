@@ -24,12 +24,16 @@ import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionId;
 
-/** The weighing actions on a session, and its audit trail. Each answers the whole session after the change. */
+/**
+ * The weighing actions on a session, and its audit trail. Each answers the whole session
+ * after the change.
+ */
 @RestController
 @RequestMapping("/api/v1/preparations/{id}")
 class StepApi {
 
     private final PreparationManagement preparations;
+
     private final AuditTrail audit;
 
     StepApi(PreparationManagement preparations, AuditTrail audit) {
@@ -37,25 +41,31 @@ class StepApi {
         this.audit = audit;
     }
 
-    record ScanRequest(@NotNull(message = "code is required: what the scanner read from the container")
-            @Size(max = 5000, message = "code is far longer than any container label") String code) {
+    record ScanRequest(@NotNull(message = "code is required: what the scanner read from the container") @Size(
+            max = 5000, message = "code is far longer than any container label") String code) {
     }
 
     /**
      * @param password the caller's own password: their signature on the weight
-     * @param meaning  what the signature means, which must be {@value PreparationSession#MANUAL_MEANING}
+     * @param meaning what the signature means, which must be
+     * {@value PreparationSession#MANUAL_MEANING}
      */
     record ManualRequest(@NotNull(message = "grams is required: the weight in grams") BigDecimal grams,
-            @Size(max = Limits.MAX_REASON, message = "reason is at most " + Limits.MAX_REASON + " characters") String reason,
+            @Size(max = Limits.MAX_REASON,
+                    message = "reason is at most " + Limits.MAX_REASON + " characters") String reason,
             @Size(max = 200, message = "password is at most 200 characters") String password,
             @Size(max = 100, message = "meaning is at most 100 characters") String meaning) {
     }
 
-    /** @param confirmOverTarget whether a reading above the upper limit is to be recorded (failing the attempt) */
+    /**
+     * @param confirmOverTarget whether a reading above the upper limit is to be recorded
+     * (failing the attempt)
+     */
     record CaptureRequest(boolean confirmOverTarget) {
     }
 
-    record ReasonRequest(@Size(max = Limits.MAX_REASON, message = "reason is at most " + Limits.MAX_REASON + " characters") String reason) {
+    record ReasonRequest(@Size(max = Limits.MAX_REASON,
+            message = "reason is at most " + Limits.MAX_REASON + " characters") String reason) {
     }
 
     record AuditDto(List<AuditEvent> events, ChainVerification verification) {
@@ -67,7 +77,9 @@ class StepApi {
         return SessionDto.of(preparations.scanContainer(SessionId.parse(id), sequence, request.code(), operator));
     }
 
-    /** @param expiry {@code yyyy-MM-dd} */
+    /**
+     * @param expiry {@code yyyy-MM-dd}
+     */
     record LotRequest(@Size(max = 64, message = "lot is at most 64 characters") String lot,
             @Size(max = 10, message = "expiry is a date, yyyy-MM-dd") String expiry) {
     }
@@ -75,8 +87,8 @@ class StepApi {
     @PostMapping("/steps/{sequence}/lot")
     SessionDto enterLot(@PathVariable String id, @PathVariable int sequence, @Valid @RequestBody LotRequest request,
             Actor operator) {
-        return SessionDto.of(preparations.enterLot(SessionId.parse(id), sequence, request.lot(), request.expiry(),
-                operator));
+        return SessionDto
+            .of(preparations.enterLot(SessionId.parse(id), sequence, request.lot(), request.expiry(), operator));
     }
 
     @PostMapping("/steps/{sequence}/capture")
@@ -89,9 +101,9 @@ class StepApi {
     @PostMapping("/steps/{sequence}/manual")
     SessionDto enterWeight(@PathVariable String id, @PathVariable int sequence,
             @Valid @RequestBody ManualRequest request, Actor operator) {
-        return SessionDto.of(preparations.enterWeightManually(SessionId.parse(id), sequence, request.grams(),
-                request.reason(), request.password(), PreparationSession.MANUAL_MEANING.equals(request.meaning()),
-                operator));
+        return SessionDto
+            .of(preparations.enterWeightManually(SessionId.parse(id), sequence, request.grams(), request.reason(),
+                    request.password(), PreparationSession.MANUAL_MEANING.equals(request.meaning()), operator));
     }
 
     @PostMapping("/abort")
@@ -104,4 +116,5 @@ class StepApi {
         UUID session = preparations.get(SessionId.parse(id)).id().value();
         return new AuditDto(audit.forSession(session), audit.verifySession(session));
     }
+
 }

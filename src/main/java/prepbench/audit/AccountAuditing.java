@@ -9,11 +9,15 @@ import org.springframework.stereotype.Component;
 import prepbench.security.AccountChanged;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Records every account change and sign-in event in the account's own chain, with where it came from. */
+/**
+ * Records every account change and sign-in event in the account's own chain, with where
+ * it came from.
+ */
 @Component
 class AccountAuditing {
 
     private final AuditEvents events;
+
     private final JsonMapper json;
 
     AccountAuditing(AuditEvents events, JsonMapper json) {
@@ -32,4 +36,5 @@ class AccountAuditing {
         events.append(new AuditEvents.NewEvent(changed.at(), changed.actor(), changed.action(), null, null, null,
                 json.writeValueAsString(payload), Chains.account(changed.username())));
     }
+
 }

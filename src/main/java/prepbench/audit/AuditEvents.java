@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * Appends audit events to their chains and reads them back; there is no update and no delete (and the database
- * refuses both).
+ * Appends audit events to their chains and reads them back; there is no update and no
+ * delete (and the database refuses both).
  */
 @Repository
 class AuditEvents {
@@ -22,6 +22,7 @@ class AuditEvents {
             + "payload, chain, seq, prev_hash, hash, key_id";
 
     private final JdbcClient jdbc;
+
     private final AuditKeys keys;
 
     AuditEvents(JdbcClient jdbc, AuditKeys keys) {
@@ -29,22 +30,24 @@ class AuditEvents {
         this.keys = keys;
     }
 
-    record NewEvent(Instant at, String actor, String action, UUID sessionId, Integer stepSequence,
-            String formulaCode, String payload, String chain) {
+    record NewEvent(Instant at, String actor, String action, UUID sessionId, Integer stepSequence, String formulaCode,
+            String payload, String chain) {
     }
 
     private record Last(long seq, String hash) {
     }
 
     /**
-     * Appends the event to its chain with the next sequence number, sealed under the current key. The caller holds
-     * the lock that serialises its chain; the database refuses a fork (a sequence number or predecessor taken twice).
+     * Appends the event to its chain with the next sequence number, sealed under the
+     * current key. The caller holds the lock that serialises its chain; the database
+     * refuses a fork (a sequence number or predecessor taken twice).
      */
     void append(NewEvent event) {
         Last last = jdbc.sql("SELECT seq, hash FROM audit_event WHERE chain = :chain ORDER BY seq DESC LIMIT 1")
-                .param("chain", event.chain())
-                .query((rs, n) -> new Last(rs.getLong("seq"), rs.getString("hash"))).optional()
-                .orElse(new Last(0, EventSeal.GENESIS));
+            .param("chain", event.chain())
+            .query((rs, n) -> new Last(rs.getLong("seq"), rs.getString("hash")))
+            .optional()
+            .orElse(new Last(0, EventSeal.GENESIS));
         long seq = last.seq() + 1;
         AuditKeys.Key key = keys.current();
         jdbc.sql("""
@@ -52,37 +55,41 @@ class AuditEvents {
                                          chain, seq, prev_hash, hash, key_id)
                 VALUES (:at, :actor, :action, :session, :step, :formula, :payload, :chain, :seq, :prev, :hash, :key)
                 """)
-                .param("at", event.at().atOffset(ZoneOffset.UTC))
-                .param("actor", event.actor())
-                .param("action", event.action())
-                .param("session", event.sessionId())
-                .param("step", event.stepSequence())
-                .param("formula", event.formulaCode())
-                .param("payload", event.payload())
-                .param("chain", event.chain())
-                .param("seq", seq)
-                .param("prev", last.hash())
-                .param("hash", EventSeal.seal(key, event.chain(), seq, last.hash(), event.at(), event.actor(),
-                        event.action(), event.sessionId(), event.stepSequence(), event.formulaCode(), event.payload()))
-                .param("key", key.id())
-                .update();
+            .param("at", event.at().atOffset(ZoneOffset.UTC))
+            .param("actor", event.actor())
+            .param("action", event.action())
+            .param("session", event.sessionId())
+            .param("step", event.stepSequence())
+            .param("formula", event.formulaCode())
+            .param("payload", event.payload())
+            .param("chain", event.chain())
+            .param("seq", seq)
+            .param("prev", last.hash())
+            .param("hash",
+                    EventSeal.seal(key, event.chain(), seq, last.hash(), event.at(), event.actor(), event.action(),
+                            event.sessionId(), event.stepSequence(), event.formulaCode(), event.payload()))
+            .param("key", key.id())
+            .update();
     }
 
     List<AuditEvent> forSession(UUID sessionId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE session_id = :session ORDER BY chain, seq")
-                .param("session", sessionId)
-                .query((rs, n) -> event(rs))
-                .list();
+            .param("session", sessionId)
+            .query((rs, n) -> event(rs))
+            .list();
     }
 
     List<AuditEvent> forChain(String chain) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE chain = :chain ORDER BY seq")
-                .param("chain", chain)
-                .query((rs, n) -> event(rs))
-                .list();
+            .param("chain", chain)
+            .query((rs, n) -> event(rs))
+            .list();
     }
 
-    /** The events the query finds, newest first, at most one more than its limit (to know there is a next page). */
+    /**
+     * The events the query finds, newest first, at most one more than its limit (to know
+     * there is a next page).
+     */
     List<AuditEvent> search(AuditQuery query) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
@@ -113,11 +120,11 @@ class AuditEvents {
         if (query.bench() != null) {
             // the preparations started or resumed at the bench, as their own events say
             sql.append("""
-                     AND session_id IN (SELECT session_id FROM audit_event
-                                         WHERE action IN ('SESSION_STARTED', 'SESSION_RESUMED') AND payload LIKE :bench
-                                           ESCAPE '!')""");
-            params.put("bench", "%\"bench\":\"" + query.bench().replace("!", "!!").replace("%", "!%")
-                    .replace("_", "!_") + "\"%");
+                    AND session_id IN (SELECT session_id FROM audit_event
+                                        WHERE action IN ('SESSION_STARTED', 'SESSION_RESUMED') AND payload LIKE :bench
+                                          ESCAPE '!')""");
+            params.put("bench",
+                    "%\"bench\":\"" + query.bench().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "\"%");
         }
         if (query.beforeId() != null) {
             sql.append(" AND id < :before");
@@ -131,14 +138,14 @@ class AuditEvents {
     /** Every event of every chain, chain by chain in sequence order, one at a time. */
     void eachEvent(java.util.function.Consumer<AuditEvent> consumer) {
         jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE chain IS NOT NULL ORDER BY chain, seq")
-                .withFetchSize(1000)
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(event(rs)));
+            .withFetchSize(1000)
+            .query((org.springframework.jdbc.core.RowCallbackHandler) rs -> consumer.accept(event(rs)));
     }
 
     /** The chains that have events. */
     java.util.Set<String> chains() {
-        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT chain FROM audit_event WHERE chain IS NOT NULL")
-                .query(String.class).list());
+        return new java.util.HashSet<>(
+                jdbc.sql("SELECT DISTINCT chain FROM audit_event WHERE chain IS NOT NULL").query(String.class).list());
     }
 
     static AuditEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -149,4 +156,5 @@ class AuditEvents {
                 rs.getString("formula_code"), rs.getString("payload"), rs.getString("chain"), rs.getLong("seq"),
                 rs.getString("prev_hash"), rs.getString("hash"), rs.getString("key_id"));
     }
+
 }

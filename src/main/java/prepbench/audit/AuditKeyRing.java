@@ -18,9 +18,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Where the audit keys come from: {@code prepbench.audit.key} (the environment's {@code PREPBENCH_AUDIT_KEY}), else
- * the file {@code prepbench.audit.key-file}. A demo station with neither creates a key file beside its database; a
- * production station refuses to start, saying how to create one.
+ * Where the audit keys come from: {@code prepbench.audit.key} (the environment's
+ * {@code PREPBENCH_AUDIT_KEY}), else the file {@code prepbench.audit.key-file}. A demo
+ * station with neither creates a key file beside its database; a production station
+ * refuses to start, saying how to create one.
  */
 @Configuration(proxyBeanMethods = false)
 class AuditKeyRing {
@@ -58,16 +59,18 @@ class AuditKeyRing {
         }
         try {
             return parsed(Files.readString(file, StandardCharsets.UTF_8), file.toString());
-        } catch (IOException unreadable) {
-            throw new MissingAuditKey("The audit key file " + file + " cannot be read: "
-                    + unreadable.getMessage(), "Give PrepBench's user the right to read it. " + HOW_TO_CREATE);
+        }
+        catch (IOException unreadable) {
+            throw new MissingAuditKey("The audit key file " + file + " cannot be read: " + unreadable.getMessage(),
+                    "Give PrepBench's user the right to read it. " + HOW_TO_CREATE);
         }
     }
 
     private static AuditKeys parsed(String text, String source) {
         try {
             return AuditKeys.parse(text, source);
-        } catch (IllegalArgumentException notAKeyRing) {
+        }
+        catch (IllegalArgumentException notAKeyRing) {
             throw new MissingAuditKey("The audit key is not usable: " + notAKeyRing.getMessage() + ".", HOW_TO_CREATE);
         }
     }
@@ -77,20 +80,25 @@ class AuditKeyRing {
         try {
             Path directory = file.getParent();
             Files.createDirectories(directory);
-            Files.writeString(file, "# PrepBench demo station's audit key, created at its first start. A production "
-                    + "station needs a key of its own: see docs/audit-trail.md.\n" + AuditKeys.newKeyLine(id),
+            Files.writeString(file,
+                    "# PrepBench demo station's audit key, created at its first start. A production "
+                            + "station needs a key of its own: see docs/audit-trail.md.\n" + AuditKeys.newKeyLine(id),
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-            } catch (UnsupportedOperationException notPosix) {
+            }
+            catch (UnsupportedOperationException notPosix) {
                 // a file system without POSIX permissions keeps its defaults
             }
             log.warn("Demo station: created the audit key {} in {}", id, file);
-        } catch (FileAlreadyExistsException createdMeanwhile) {
+        }
+        catch (FileAlreadyExistsException createdMeanwhile) {
             // another start created it first: read that one
-        } catch (IOException failed) {
-            throw new MissingAuditKey("The demo audit key could not be created at " + file + ": "
-                    + failed.getMessage(), "Make its directory writable, or set prepbench.audit.key-file.");
+        }
+        catch (IOException failed) {
+            throw new MissingAuditKey("The demo audit key could not be created at " + file + ": " + failed.getMessage(),
+                    "Make its directory writable, or set prepbench.audit.key-file.");
         }
     }
+
 }

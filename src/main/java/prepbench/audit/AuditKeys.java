@@ -14,10 +14,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * The keys audit events and checkpoints are sealed with (HMAC-SHA-256). They are never in the database: they come
- * from a key file or the environment, one key per line as {@code <key id> <base64 of at least 32 bytes>}. Events
- * name the key that sealed them, so a lab rotates its key by adding a line: the last key seals what is written from
- * then on, and the earlier ones still verify what they sealed.
+ * The keys audit events and checkpoints are sealed with (HMAC-SHA-256). They are never in
+ * the database: they come from a key file or the environment, one key per line as
+ * {@code <key id> <base64 of at least 32 bytes>}. Events name the key that sealed them,
+ * so a lab rotates its key by adding a line: the last key seals what is written from then
+ * on, and the earlier ones still verify what they sealed.
  */
 final class AuditKeys {
 
@@ -31,6 +32,7 @@ final class AuditKeys {
     }
 
     private final Map<String, Key> keys;
+
     private final Key current;
 
     private AuditKeys(Map<String, Key> keys, Key current) {
@@ -39,11 +41,12 @@ final class AuditKeys {
     }
 
     /**
-     * Reads a key ring: one key per line (or per {@code ;}), {@code <key id> <base64 secret>}; blank lines and lines
-     * starting with {@code #} are skipped. The last key is the current one.
-     *
+     * Reads a key ring: one key per line (or per {@code ;}),
+     * {@code <key id> <base64 secret>}; blank lines and lines starting with {@code #} are
+     * skipped. The last key is the current one.
      * @param source where the text came from, for the message when it is not a key ring
-     * @throws IllegalArgumentException naming the line that is not a key, or when there is none
+     * @throws IllegalArgumentException naming the line that is not a key, or when there
+     * is none
      */
     static AuditKeys parse(String text, String source) {
         Map<String, Key> keys = new LinkedHashMap<>();
@@ -63,7 +66,8 @@ final class AuditKeys {
             byte[] secret;
             try {
                 secret = Base64.getDecoder().decode(parts[1]);
-            } catch (IllegalArgumentException notBase64) {
+            }
+            catch (IllegalArgumentException notBase64) {
                 throw new IllegalArgumentException(source + ", key " + parts[0] + ": the key is not base64");
             }
             if (secret.length < MIN_KEY_BYTES) {
@@ -105,8 +109,10 @@ final class AuditKeys {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key.secret());
             return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException impossible) {
+        }
+        catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("Every Java runtime has HmacSHA256", impossible);
         }
     }
+
 }

@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param formulaCode the formula concerned
  * @param sessionId the preparation concerned
  * @param bench the bench of the preparations concerned
- * @param beforeId the page after the one ending with this event id (keyset pagination); null for the first page
+ * @param beforeId the page after the one ending with this event id (keyset pagination);
+ * null for the first page
  * @param limit how many events at most
  */
 public record AuditQuery(Instant from, Instant to, String actor, String action, String formulaCode, UUID sessionId,
@@ -40,15 +41,17 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
 
     /** A filter that cannot be read; says which and how to write it. */
     public static class Invalid extends RuntimeException {
+
         Invalid(String message) {
             super(message);
         }
+
     }
 
     /**
-     * The search the given texts ask for, as typed in the page's filter or the API's parameters; blank means no
-     * filter. Dates are UTC days ({@code 2026-12-01}, "to" inclusive) or instants ({@code 2026-12-01T08:00:00Z}).
-     *
+     * The search the given texts ask for, as typed in the page's filter or the API's
+     * parameters; blank means no filter. Dates are UTC days ({@code 2026-12-01}, "to"
+     * inclusive) or instants ({@code 2026-12-01T08:00:00Z}).
      * @throws Invalid naming the filter that cannot be read
      */
     public static AuditQuery parse(String from, String to, String actor, String action, String formula,
@@ -57,7 +60,8 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
         if (preparation != null && !preparation.isBlank()) {
             try {
                 session = UUID.fromString(preparation.strip());
-            } catch (IllegalArgumentException notAnId) {
+            }
+            catch (IllegalArgumentException notAnId) {
                 throw new Invalid("Preparation: give the preparation's id, as in its address "
                         + "(/preparations/<id>), for example 7211561b-167f-4ab7-a468-40a9cdf6386d.");
             }
@@ -66,13 +70,15 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
         if (before != null && !before.isBlank()) {
             try {
                 beforeId = Long.parseLong(before.strip());
-            } catch (NumberFormatException notANumber) {
+            }
+            catch (NumberFormatException notANumber) {
                 throw new Invalid("before: the id of the last event of the page before, a whole number.");
             }
         }
         return new AuditQuery(time(from, "From", false), time(to, "To", true), actor,
-                action == null ? null : action.strip().toUpperCase(java.util.Locale.ROOT), formula == null ? null
-                        : formula.strip().toUpperCase(java.util.Locale.ROOT), session, bench, beforeId, limit);
+                action == null ? null : action.strip().toUpperCase(java.util.Locale.ROOT),
+                formula == null ? null : formula.strip().toUpperCase(java.util.Locale.ROOT), session, bench, beforeId,
+                limit);
     }
 
     private static Instant time(String text, String name, boolean endOfDay) {
@@ -86,7 +92,8 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
                 return (endOfDay ? day.plusDays(1) : day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
             }
             return Instant.parse(value);
-        } catch (java.time.format.DateTimeParseException unreadable) {
+        }
+        catch (java.time.format.DateTimeParseException unreadable) {
             throw new Invalid(name + ": write a day as 2026-12-01, or a time in UTC as 2026-12-01T08:00:00Z.");
         }
     }

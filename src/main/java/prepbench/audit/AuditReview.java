@@ -19,9 +19,10 @@ import prepbench.access.Permission;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Review of the trail as a whole (EU GMP Annex 11 §9): the search, "verify everything" on demand and on a schedule,
- * checkpoints on demand, and the alert a failed verification raises until a lab lead or an admin acknowledges it.
- * Each run, checkpoint and acknowledgement is itself recorded, in the review chain.
+ * Review of the trail as a whole (EU GMP Annex 11 §9): the search, "verify everything" on
+ * demand and on a schedule, checkpoints on demand, and the alert a failed verification
+ * raises until a lab lead or an admin acknowledges it. Each run, checkpoint and
+ * acknowledgement is itself recorded, in the review chain.
  */
 @Service
 public class AuditReview {
@@ -29,10 +30,15 @@ public class AuditReview {
     private static final Logger log = LoggerFactory.getLogger(AuditReview.class);
 
     private final AuditTrail trail;
+
     private final AuditEvents events;
+
     private final Checkpoints checkpoints;
+
     private final JdbcClient jdbc;
+
     private final JsonMapper json;
+
     private final Clock clock;
 
     AuditReview(AuditTrail trail, AuditEvents events, Checkpoints checkpoints, JdbcClient jdbc, JsonMapper json,
@@ -45,14 +51,20 @@ public class AuditReview {
         this.clock = clock;
     }
 
-    /** The events the query finds, newest first; one more than the limit when there is a next page. */
+    /**
+     * The events the query finds, newest first; one more than the limit when there is a
+     * next page.
+     */
     @Transactional(readOnly = true)
     public List<AuditEvent> search(AuditQuery query, Actor reviewer) {
         reviewer.require(Permission.REVIEW_AUDIT);
         return events.search(query);
     }
 
-    /** Verifies everything now, records the run, and raises an alert when it found a problem. */
+    /**
+     * Verifies everything now, records the run, and raises an alert when it found a
+     * problem.
+     */
     @Transactional
     public TrailVerification verifyEverything(Actor reviewer) {
         reviewer.require(Permission.REVIEW_AUDIT);
@@ -86,10 +98,10 @@ public class AuditReview {
             jdbc.sql("""
                     INSERT INTO audit_alert (raised_at, problem_count, summary) VALUES (:at, :count, :summary)
                     """)
-                    .param("at", at.atOffset(ZoneOffset.UTC))
-                    .param("count", result.problemCount())
-                    .param("summary", summary.length() > 2000 ? summary.substring(0, 2000) : summary.toString())
-                    .update();
+                .param("at", at.atOffset(ZoneOffset.UTC))
+                .param("count", result.problemCount())
+                .param("summary", summary.length() > 2000 ? summary.substring(0, 2000) : summary.toString())
+                .update();
         }
         return result;
     }
@@ -107,7 +119,10 @@ public class AuditReview {
         return new Checkpoint(written.at(), written.chains(), written.upTo(), written.file().getFileName().toString());
     }
 
-    /** A checkpoint written on demand: when, how many chains it saw grow, the last event it covers, its file. */
+    /**
+     * A checkpoint written on demand: when, how many chains it saw grow, the last event
+     * it covers, its file.
+     */
     public record Checkpoint(Instant at, int chains, long upTo, String file) {
     }
 
@@ -118,16 +133,16 @@ public class AuditReview {
                 SELECT id, raised_at, problem_count, summary FROM audit_alert
                  WHERE acknowledged_at IS NULL ORDER BY id DESC
                 """)
-                .query((rs, n) -> new AuditAlert(rs.getLong("id"),
-                        rs.getObject("raised_at", java.time.OffsetDateTime.class).toInstant(),
-                        rs.getInt("problem_count"), rs.getString("summary")))
-                .list();
+            .query((rs, n) -> new AuditAlert(rs.getLong("id"),
+                    rs.getObject("raised_at", java.time.OffsetDateTime.class).toInstant(), rs.getInt("problem_count"),
+                    rs.getString("summary")))
+            .list();
     }
 
     /**
-     * Acknowledges an alert: the reviewer has seen it and takes it from here. Recorded in the review chain with the
-     * note. An alert already acknowledged, or unknown, changes nothing.
-     *
+     * Acknowledges an alert: the reviewer has seen it and takes it from here. Recorded in
+     * the review chain with the note. An alert already acknowledged, or unknown, changes
+     * nothing.
      * @return whether this call acknowledged it
      */
     @Transactional
@@ -138,10 +153,10 @@ public class AuditReview {
                 UPDATE audit_alert SET acknowledged_at = :at, acknowledged_by = :who
                  WHERE id = :id AND acknowledged_at IS NULL
                 """)
-                .param("at", at.atOffset(ZoneOffset.UTC))
-                .param("who", reviewer.username())
-                .param("id", alertId)
-                .update();
+            .param("at", at.atOffset(ZoneOffset.UTC))
+            .param("who", reviewer.username())
+            .param("id", alertId)
+            .update();
         if (changed == 1) {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("alert", alertId);
@@ -152,10 +167,14 @@ public class AuditReview {
     }
 
     private void review(Instant at, String who, String action, Map<String, Object> payload) {
-        // the review chain is written from any request: appends are serialised on its lock row
+        // the review chain is written from any request: appends are serialised on its
+        // lock row
         jdbc.sql("SELECT chain FROM audit_chain_lock WHERE chain = :chain FOR UPDATE")
-                .param("chain", Chains.REVIEW).query(String.class).single();
+            .param("chain", Chains.REVIEW)
+            .query(String.class)
+            .single();
         events.append(new AuditEvents.NewEvent(at, who, action, null, null, null, json.writeValueAsString(payload),
                 Chains.REVIEW));
     }
+
 }

@@ -21,19 +21,30 @@ import prepbench.preparation.SessionId;
 import prepbench.samples.SampleRegister;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the audit trail and verifies it: its chains, their checkpoints, and the records they vouch for. */
+/**
+ * Reads the audit trail and verifies it: its chains, their checkpoints, and the records
+ * they vouch for.
+ */
 @Service
 @Transactional(readOnly = true)
 public class AuditTrail {
 
     private final AuditEvents events;
+
     private final AuditKeys keys;
+
     private final Checkpoints checkpoints;
+
     private final PreparationManagement preparations;
+
     private final SampleRegister samples;
+
     private final FormulaManagement formulas;
+
     private final IngredientManagement ingredients;
+
     private final JsonMapper json;
+
     private final Clock clock;
 
     AuditTrail(AuditEvents events, AuditKeys keys, Checkpoints checkpoints, PreparationManagement preparations,
@@ -55,12 +66,18 @@ public class AuditTrail {
         return events.forSession(sessionId);
     }
 
-    /** Every event about one formula that belongs to no session (locks and their release), oldest first. */
+    /**
+     * Every event about one formula that belongs to no session (locks and their release),
+     * oldest first.
+     */
     public List<AuditEvent> forFormula(String formulaCode) {
         return events.forChain(Chains.formula(formulaCode));
     }
 
-    /** Every change to the formula's versions (created, saved, released, retired), oldest first. */
+    /**
+     * Every change to the formula's versions (created, saved, released, retired), oldest
+     * first.
+     */
     public List<AuditEvent> forFormulaVersions(String formulaCode) {
         return events.forChain(Chains.formulaVersions(formulaCode));
     }
@@ -70,7 +87,10 @@ public class AuditTrail {
         return events.forChain(Chains.ingredient(ingredientCode));
     }
 
-    /** Everything that happened to the account (changes, sign-ins, failures, locks), oldest first. */
+    /**
+     * Everything that happened to the account (changes, sign-ins, failures, locks),
+     * oldest first.
+     */
     public List<AuditEvent> forAccount(String username) {
         return events.forChain(Chains.account(username));
     }
@@ -80,7 +100,10 @@ public class AuditTrail {
         return verify(Chains.formula(formulaCode));
     }
 
-    /** Whether the chain of the formula's version changes is intact, and the versions are what it says. */
+    /**
+     * Whether the chain of the formula's version changes is intact, and the versions are
+     * what it says.
+     */
     public ChainVerification verifyFormulaVersions(String formulaCode) {
         return verify(Chains.formulaVersions(formulaCode));
     }
@@ -90,20 +113,27 @@ public class AuditTrail {
         return verify(Chains.account(username));
     }
 
-    /** Whether the chain of the ingredient's changes is intact, and the ingredient is what it says. */
+    /**
+     * Whether the chain of the ingredient's changes is intact, and the ingredient is what
+     * it says.
+     */
     public ChainVerification verifyIngredient(String ingredientCode) {
         return verify(Chains.ingredient(ingredientCode));
     }
 
     /**
-     * Whether the session's chain is intact (no event changed, removed or inserted behind the application's back, no
-     * shorter than its last checkpoint) and the record shows what the chain says.
+     * Whether the session's chain is intact (no event changed, removed or inserted behind
+     * the application's back, no shorter than its last checkpoint) and the record shows
+     * what the chain says.
      */
     public ChainVerification verifySession(UUID sessionId) {
         return verify(Chains.session(sessionId));
     }
 
-    /** One chain against its checkpoint, and the record it vouches for (if it vouches for one) against it. */
+    /**
+     * One chain against its checkpoint, and the record it vouches for (if it vouches for
+     * one) against it.
+     */
     private ChainVerification verify(String chain) {
         ChainWalk walk = new ChainWalk(keys, chain, checkpoints.latest(chain));
         List<AuditEvent> chainEvents = events.forChain(chain);
@@ -112,16 +142,22 @@ public class AuditTrail {
         return walk.finish();
     }
 
-    /** The record a chain vouches for, checked against it: a preparation, a formula's versions, an ingredient. */
+    /**
+     * The record a chain vouches for, checked against it: a preparation, a formula's
+     * versions, an ingredient.
+     */
     private void checkRecord(ChainWalk walk, String chain, List<AuditEvent> chainEvents) {
         if (chain.startsWith(Chains.SESSION_PREFIX)) {
             UUID sessionId = UUID.fromString(chain.substring(Chains.SESSION_PREFIX.length()));
-            preparations.find(new SessionId(sessionId)).ifPresent(session -> RecordCheck.check(json, walk,
-                    chainEvents, session, samples.forSession(sessionId)));
-        } else if (chain.startsWith(Chains.FORMULA_VERSIONS_PREFIX)) {
-            FormulaCode.tryParse(chain.substring(Chains.FORMULA_VERSIONS_PREFIX.length())).ifPresent(code ->
-                    CatalogCheck.formulaVersions(json, walk, chainEvents, formulas.versions(code)));
-        } else if (chain.startsWith(Chains.INGREDIENT_PREFIX)) {
+            preparations.find(new SessionId(sessionId))
+                .ifPresent(
+                        session -> RecordCheck.check(json, walk, chainEvents, session, samples.forSession(sessionId)));
+        }
+        else if (chain.startsWith(Chains.FORMULA_VERSIONS_PREFIX)) {
+            FormulaCode.tryParse(chain.substring(Chains.FORMULA_VERSIONS_PREFIX.length()))
+                .ifPresent(code -> CatalogCheck.formulaVersions(json, walk, chainEvents, formulas.versions(code)));
+        }
+        else if (chain.startsWith(Chains.INGREDIENT_PREFIX)) {
             CatalogCheck.ingredient(json, walk, chainEvents,
                     ingredients.find(chain.substring(Chains.INGREDIENT_PREFIX.length())));
         }
@@ -133,8 +169,8 @@ public class AuditTrail {
     }
 
     /**
-     * Verifies everything: every chain event by event, every preparation's record against its chain, and every
-     * checkpoint line, read again from its file, against the chains.
+     * Verifies everything: every chain event by event, every preparation's record against
+     * its chain, and every checkpoint line, read again from its file, against the chains.
      */
     public TrailVerification verifyEverything() {
         Instant started = clock.instant();
@@ -142,13 +178,16 @@ public class AuditTrail {
         Checkpoints.Read read = checkpoints.reread();
         Map<String, Checkpoints.Mark> marks = read.marks();
         List<AuditProblem> problems = new ArrayList<>(read.problems());
-        int[] problemCount = {read.problems().size()};
-        long[] eventCount = {0};
+        int[] problemCount = { read.problems().size() };
+        long[] eventCount = { 0 };
         Set<String> seen = new HashSet<>();
         var current = new Object() {
             ChainWalk walk;
+
             String chain;
+
             List<AuditEvent> recordEvents = new ArrayList<>();
+
         };
         Runnable finish = () -> {
             if (current.walk == null) {
@@ -189,4 +228,5 @@ public class AuditTrail {
         return new TrailVerification(problemCount[0] == 0, seen.size(), eventCount[0], problems, problemCount[0],
                 started, Duration.ofNanos(System.nanoTime() - began));
     }
+
 }

@@ -9,12 +9,17 @@ import org.springframework.stereotype.Component;
 import prepbench.catalog.CatalogChanged;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Records every change to the catalogue (and every refused release) in the changed formula's or ingredient's chain. */
+/**
+ * Records every change to the catalogue (and every refused release) in the changed
+ * formula's or ingredient's chain.
+ */
 @Component
 class CatalogAuditing {
 
     private final AuditEvents events;
+
     private final JsonMapper json;
+
     private final SignatureManifest signatures;
 
     CatalogAuditing(AuditEvents events, JsonMapper json, SignatureManifest signatures) {
@@ -24,8 +29,9 @@ class CatalogAuditing {
     }
 
     /**
-     * A release carries the lab lead's signature: it signs the released version's content as recorded here (code,
-     * version, name, batch and every line), whose SHA-256 the signature holds.
+     * A release carries the lab lead's signature: it signs the released version's content
+     * as recorded here (code, version, name, batch and every line), whose SHA-256 the
+     * signature holds.
      */
     @EventListener
     void on(CatalogChanged changed) {
@@ -42,4 +48,5 @@ class CatalogAuditing {
                 formula ? changed.code() : null, json.writeValueAsString(details),
                 formula ? Chains.formulaVersions(changed.code()) : Chains.ingredient(changed.code())));
     }
+
 }

@@ -14,10 +14,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The catalogue is what its chains say: a formula's versions (status, and for a version released, retired or
- * discarded its name, batch and every line with its tolerance) and an ingredient's fields are replayed from their
- * events and compared with the stored rows; a difference is reported as altered, naming the field and the event.
- * Drafts are edited freely and prepared from never, so only their existence and status are compared.
+ * The catalogue is what its chains say: a formula's versions (status, and for a version
+ * released, retired or discarded its name, batch and every line with its tolerance) and
+ * an ingredient's fields are replayed from their events and compared with the stored
+ * rows; a difference is reported as altered, naming the field and the event. Drafts are
+ * edited freely and prepared from never, so only their existence and status are compared.
  */
 final class CatalogCheck {
 
@@ -26,10 +27,15 @@ final class CatalogCheck {
 
     /** What the events say about one version. */
     private static final class VersionState {
+
         String status;
+
         long statusEvent;
+
         Map<String, Object> description;
+
         long descriptionEvent;
+
     }
 
     static void formulaVersions(JsonMapper json, ChainWalk walk, List<AuditEvent> events,
@@ -101,7 +107,8 @@ final class CatalogCheck {
                     fields.put(entry.getKey(), value(entry.getValue()));
                     setBy.put(entry.getKey(), event.id());
                 }
-            } else if (event.action().equals("INGREDIENT_CHANGED") && fields != null) {
+            }
+            else if (event.action().equals("INGREDIENT_CHANGED") && fields != null) {
                 for (var entry : payload.properties()) {
                     fields.put(entry.getKey(), value(entry.getValue().get("new")));
                     setBy.put(entry.getKey(), event.id());
@@ -112,8 +119,8 @@ final class CatalogCheck {
             return;
         }
         if (fields == null) {
-            walk.problem(null, AuditProblem.Kind.ALTERED, "ingredient", "the record has the ingredient, and no event "
-                    + "created it");
+            walk.problem(null, AuditProblem.Kind.ALTERED, "ingredient",
+                    "the record has the ingredient, and no event " + "created it");
             return;
         }
         for (var entry : IngredientManagement.recordedFields(ingredient.get()).entrySet()) {
@@ -148,7 +155,8 @@ final class CatalogCheck {
     private static JsonNode payload(JsonMapper json, AuditEvent event) {
         try {
             return json.readTree(event.payload());
-        } catch (RuntimeException unreadable) {
+        }
+        catch (RuntimeException unreadable) {
             return null;
         }
     }
@@ -163,4 +171,5 @@ final class CatalogCheck {
         }
         return node.isBoolean() ? (Object) node.asBoolean() : node.asString();
     }
+
 }

@@ -4,29 +4,41 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Verifies one chain event by event, in sequence order, without holding the chain: each event is numbered one after
- * the one before, links to its hash, and is sealed under a key this installation has with a MAC that matches its
- * content. Events from before the trail was keyed must all come first and be sealed by a {@code CHAIN_SEALED} event.
- * At the end, the chain is compared with its last checkpoint.
+ * Verifies one chain event by event, in sequence order, without holding the chain: each
+ * event is numbered one after the one before, links to its hash, and is sealed under a
+ * key this installation has with a MAC that matches its content. Events from before the
+ * trail was keyed must all come first and be sealed by a {@code CHAIN_SEALED} event. At
+ * the end, the chain is compared with its last checkpoint.
  */
 final class ChainWalk {
 
-    /** The action of the event that seals, under the key, the events recorded before the trail was keyed. */
+    /**
+     * The action of the event that seals, under the key, the events recorded before the
+     * trail was keyed.
+     */
     static final String CHAIN_SEALED = "CHAIN_SEALED";
 
     /** More problems than this in one chain are counted, not listed. */
     private static final int MAX_PROBLEMS = 10;
 
     private final AuditKeys keys;
+
     private final String chain;
+
     private final Checkpoints.Mark checkpoint;
+
     private final List<AuditProblem> problems = new ArrayList<>();
 
     private long expectedSeq = 1;
+
     private String expectedPrev = EventSeal.GENESIS;
+
     private int events;
+
     private int legacy;
+
     private boolean keyed;
+
     private String hashAtCheckpoint;
 
     ChainWalk(AuditKeys keys, String chain, Checkpoints.Mark checkpoint) {
@@ -41,7 +53,8 @@ final class ChainWalk {
         if (seq != expectedSeq) {
             problem(seq, AuditProblem.Kind.GAP, seq == expectedSeq + 1 ? "event #" + expectedSeq + " is missing"
                     : "events #" + expectedSeq + " to #" + (seq - 1) + " are missing");
-        } else if (!expectedPrev.equals(event.prevHash())) {
+        }
+        else if (!expectedPrev.equals(event.prevHash())) {
             problem(seq, AuditProblem.Kind.GAP, "event " + event.id() + " (" + event.action()
                     + ") does not follow the event before it: an event was removed or inserted");
         }
@@ -49,17 +62,20 @@ final class ChainWalk {
             if (keyed) {
                 problem(seq, AuditProblem.Kind.FORGED, "event " + event.id() + " (" + event.action()
                         + ") is not sealed under a key, in a chain already keyed");
-            } else if (!EventSeal.legacyHash(event).equals(event.hash())) {
-                problem(seq, AuditProblem.Kind.ALTERED, "event " + event.id() + " (" + event.action()
-                        + ") was changed after it was recorded");
+            }
+            else if (!EventSeal.legacyHash(event).equals(event.hash())) {
+                problem(seq, AuditProblem.Kind.ALTERED,
+                        "event " + event.id() + " (" + event.action() + ") was changed after it was recorded");
             }
             legacy++;
-        } else {
+        }
+        else {
             var key = keys.key(event.keyId());
             if (key.isEmpty()) {
-                problem(seq, AuditProblem.Kind.FORGED, "event " + event.id() + " (" + event.action()
-                        + ") names key " + event.keyId() + ", which this installation does not have");
-            } else if (!EventSeal.sealed(event, key.get())) {
+                problem(seq, AuditProblem.Kind.FORGED, "event " + event.id() + " (" + event.action() + ") names key "
+                        + event.keyId() + ", which this installation does not have");
+            }
+            else if (!EventSeal.sealed(event, key.get())) {
                 problem(seq, AuditProblem.Kind.ALTERED, "event " + event.id() + " (" + event.action()
                         + ") was changed after it was recorded: its seal does not match its content");
             }
@@ -84,12 +100,13 @@ final class ChainWalk {
         }
         if (checkpoint != null) {
             if (expectedSeq - 1 < checkpoint.seq()) {
-                problem(checkpoint.seq(), AuditProblem.Kind.TRUNCATED, (events == 0 ? "the chain has no events"
-                        : "the chain ends at #" + (expectedSeq - 1)) + ", and the checkpoint of "
-                        + checkpoint.at() + " saw it reach #" + checkpoint.seq());
-            } else if (!checkpoint.hash().equals(hashAtCheckpoint)) {
-                problem(checkpoint.seq(), AuditProblem.Kind.ALTERED, "event #" + checkpoint.seq()
-                        + " is not the one the checkpoint of " + checkpoint.at() + " saw");
+                problem(checkpoint.seq(), AuditProblem.Kind.TRUNCATED,
+                        (events == 0 ? "the chain has no events" : "the chain ends at #" + (expectedSeq - 1))
+                                + ", and the checkpoint of " + checkpoint.at() + " saw it reach #" + checkpoint.seq());
+            }
+            else if (!checkpoint.hash().equals(hashAtCheckpoint)) {
+                problem(checkpoint.seq(), AuditProblem.Kind.ALTERED,
+                        "event #" + checkpoint.seq() + " is not the one the checkpoint of " + checkpoint.at() + " saw");
             }
         }
         return ChainVerification.of(chain, events, problems);
@@ -103,8 +120,9 @@ final class ChainWalk {
     }
 
     /**
-     * Compares a value the record shows with the value its events set (numbers by value, 1.50 = 1.5); a difference
-     * is a problem of the record, naming the field and the event that set it (event id 0: none did).
+     * Compares a value the record shows with the value its events set (numbers by value,
+     * 1.50 = 1.5); a difference is a problem of the record, naming the field and the
+     * event that set it (event id 0: none did).
      */
     void differs(String field, Object recorded, Object said, long eventId) {
         boolean same = recorded instanceof java.math.BigDecimal a && said instanceof java.math.BigDecimal b
@@ -127,4 +145,5 @@ final class ChainWalk {
     int problemCount() {
         return problems.size();
     }
+
 }

@@ -3,8 +3,8 @@ package prepbench.audit;
 import java.util.UUID;
 
 /**
- * The names of the audit hash chains: one per session, one per formula for locks (what belongs to no session), one
- * per formula for its versions and one per ingredient.
+ * The names of the audit hash chains: one per session, one per formula for locks (what
+ * belongs to no session), one per formula for its versions and one per ingredient.
  */
 final class Chains {
 
@@ -40,6 +40,10 @@ final class Chains {
         return INGREDIENT_PREFIX + ingredientCode;
     }
 
-    /** Verification runs, checkpoints asked for and alerts acknowledged, serialised by its lock row. */
+    /**
+     * Verification runs, checkpoints asked for and alerts acknowledged, serialised by its
+     * lock row.
+     */
     static final String REVIEW = "audit-review";
+
 }

@@ -30,14 +30,17 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Signed checkpoints of the audit trail, kept outside the database so that a trail cut short inside it is still
- * found: for every chain that grew since the last checkpoint, its last sequence number and hash, sealed under the
- * audit key. Written every {@code prepbench.audit.checkpoint-minutes}, at shutdown and on demand, appended to one
- * file a day in {@code prepbench.audit.checkpoint-dir} and forced to disk before the checkpoint counts.
+ * Signed checkpoints of the audit trail, kept outside the database so that a trail cut
+ * short inside it is still found: for every chain that grew since the last checkpoint,
+ * its last sequence number and hash, sealed under the audit key. Written every
+ * {@code prepbench.audit.checkpoint-minutes}, at shutdown and on demand, appended to one
+ * file a day in {@code prepbench.audit.checkpoint-dir} and forced to disk before the
+ * checkpoint counts.
  *
- * <p>A line is a JSON object: {@code {"at","chain","seq","hash","keyId","mac"}} for a chain, and a closing
- * {@code {"at","upTo","chains","keyId","mac"}} for the checkpoint as a whole ({@code upTo}: the last event id it
- * covered).
+ * <p>
+ * A line is a JSON object: {@code {"at","chain","seq","hash","keyId","mac"}} for a chain,
+ * and a closing {@code {"at","upTo","chains","keyId","mac"}} for the checkpoint as a
+ * whole ({@code upTo}: the last event id it covered).
  */
 @Component
 class Checkpoints {
@@ -48,7 +51,10 @@ class Checkpoints {
     record Mark(String chain, long seq, String hash, Instant at) {
     }
 
-    /** What the checkpoint files say: the last mark of every chain, and the lines that do not check out. */
+    /**
+     * What the checkpoint files say: the last mark of every chain, and the lines that do
+     * not check out.
+     */
     record Read(Map<String, Mark> marks, long upTo, long previousUpTo, List<AuditProblem> problems) {
     }
 
@@ -57,10 +63,15 @@ class Checkpoints {
     }
 
     private final JdbcClient jdbc;
+
     private final AuditKeys keys;
+
     private final JsonMapper json;
+
     private final Clock clock;
+
     private final Path directory;
+
     private final boolean atShutdown;
 
     /** What the files said when last read, updated by every checkpoint written since. */
@@ -82,12 +93,16 @@ class Checkpoints {
     void scheduled() {
         try {
             write();
-        } catch (RuntimeException failed) {
+        }
+        catch (RuntimeException failed) {
             log.error("The audit checkpoint could not be written to {}", directory.toAbsolutePath(), failed);
         }
     }
 
-    /** The last checkpoint, as PrepBench stops ({@code prepbench.audit.checkpoint-at-shutdown}, on by default). */
+    /**
+     * The last checkpoint, as PrepBench stops
+     * ({@code prepbench.audit.checkpoint-at-shutdown}, on by default).
+     */
     @PreDestroy
     void atShutdown() {
         if (atShutdown) {
@@ -107,8 +122,9 @@ class Checkpoints {
     }
 
     /**
-     * Writes a checkpoint of every chain that has new events since the checkpoint before the last one (events
-     * committed late, with a lower id than one already checkpointed, are so still seen), and forces it to disk.
+     * Writes a checkpoint of every chain that has new events since the checkpoint before
+     * the last one (events committed late, with a lower id than one already checkpointed,
+     * are so still seen), and forces it to disk.
      */
     synchronized Written write() {
         Read before = known();
@@ -119,9 +135,9 @@ class Checkpoints {
                   JOIN (SELECT chain, MAX(seq) AS seq FROM audit_event WHERE id > :from GROUP BY chain) last
                     ON e.chain = last.chain AND e.seq = last.seq
                 """)
-                .param("from", before.previousUpTo())
-                .query((rs, n) -> new Mark(rs.getString("chain"), rs.getLong("seq"), rs.getString("hash"), at))
-                .list();
+            .param("from", before.previousUpTo())
+            .query((rs, n) -> new Mark(rs.getString("chain"), rs.getLong("seq"), rs.getString("hash"), at))
+            .list();
         StringBuilder lines = new StringBuilder();
         AuditKeys.Key key = keys.current();
         for (Mark mark : marks) {
@@ -170,7 +186,8 @@ class Checkpoints {
                 }
                 channel.force(true);
             }
-        } catch (IOException failed) {
+        }
+        catch (IOException failed) {
             throw new IllegalStateException("The audit checkpoint could not be written to " + file.toAbsolutePath()
                     + ": " + failed.getMessage(), failed);
         }
@@ -186,9 +203,11 @@ class Checkpoints {
         }
         List<Path> files;
         try (Stream<Path> listing = Files.list(directory)) {
-            files = listing.filter(file -> file.getFileName().toString().matches("checkpoints-.*\\.jsonl")).sorted()
-                    .toList();
-        } catch (IOException unreadable) {
+            files = listing.filter(file -> file.getFileName().toString().matches("checkpoints-.*\\.jsonl"))
+                .sorted()
+                .toList();
+        }
+        catch (IOException unreadable) {
             problems.add(new AuditProblem("checkpoints", null, AuditProblem.Kind.CHECKPOINT, null,
                     "the checkpoint directory " + directory.toAbsolutePath() + " cannot be read"));
             return new Read(marks, 0, 0, problems);
@@ -197,7 +216,8 @@ class Checkpoints {
             List<String> lines;
             try {
                 lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-            } catch (IOException unreadable) {
+            }
+            catch (IOException unreadable) {
                 problems.add(new AuditProblem("checkpoints", null, AuditProblem.Kind.CHECKPOINT, null,
                         file.getFileName() + " cannot be read"));
                 continue;
@@ -227,12 +247,14 @@ class Checkpoints {
                     if (closing) {
                         previousUpTo = upTo;
                         upTo = Math.max(upTo, line.path("upTo").asLong());
-                    } else {
+                    }
+                    else {
                         Mark mark = new Mark(line.path("chain").asString(), line.path("seq").asLong(),
                                 line.path("hash").asString(), Instant.parse(at));
                         marks.merge(mark.chain(), mark, (old, now) -> now.seq() >= old.seq() ? now : old);
                     }
-                } catch (RuntimeException notACheckpoint) {
+                }
+                catch (RuntimeException notACheckpoint) {
                     problems.add(new AuditProblem("checkpoints", null, AuditProblem.Kind.CHECKPOINT, null,
                             where + " is not a checkpoint line"));
                 }
@@ -248,4 +270,5 @@ class Checkpoints {
     private static String closingContent(String at, long upTo, int chains) {
         return String.join("\n", "prepbench-checkpoint-v1-closing", at, Long.toString(upTo), Integer.toString(chains));
     }
+
 }

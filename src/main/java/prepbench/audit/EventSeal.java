@@ -7,7 +7,10 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
-/** What an audit event's hash covers, and how it is computed: the keyed seal of now and the plain hash of before. */
+/**
+ * What an audit event's hash covers, and how it is computed: the keyed seal of now and
+ * the plain hash of before.
+ */
 final class EventSeal {
 
     static final String GENESIS = "0".repeat(64);
@@ -15,7 +18,10 @@ final class EventSeal {
     private EventSeal() {
     }
 
-    /** HMAC-SHA-256 under the key over its id, the chain, the sequence, the previous hash and the content. */
+    /**
+     * HMAC-SHA-256 under the key over its id, the chain, the sequence, the previous hash
+     * and the content.
+     */
     static String seal(AuditKeys.Key key, String chain, long seq, String prevHash, Instant at, String actor,
             String action, UUID sessionId, Integer stepSequence, String formulaCode, String payload) {
         return AuditKeys.mac(key, String.join("\n", "prepbench-audit-v2", key.id(), chain, Long.toString(seq),
@@ -27,7 +33,7 @@ final class EventSeal {
         return MessageDigest.isEqual(event.hash().getBytes(StandardCharsets.US_ASCII),
                 seal(key, event.chain(), event.seq(), event.prevHash(), event.at(), event.actor(), event.action(),
                         event.sessionId(), event.stepSequence(), event.formulaCode(), event.payload())
-                        .getBytes(StandardCharsets.US_ASCII));
+                    .getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The plain SHA-256 of events recorded before the trail was keyed. */
@@ -39,9 +45,10 @@ final class EventSeal {
     /** SHA-256 of the text (UTF-8), hex. */
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException impossible) {
+            return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        }
+        catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("Every Java runtime has SHA-256", impossible);
         }
     }
@@ -52,4 +59,5 @@ final class EventSeal {
                 sessionId == null ? "" : sessionId.toString(), stepSequence == null ? "" : stepSequence.toString(),
                 formulaCode == null ? "" : formulaCode, payload);
     }
+
 }

@@ -1,6 +1,9 @@
 package prepbench.audit;
 
-/** PrepBench cannot seal its audit trail: no key, or a key ring it cannot read. Start-up stops with the fix. */
+/**
+ * PrepBench cannot seal its audit trail: no key, or a key ring it cannot read. Start-up
+ * stops with the fix.
+ */
 class MissingAuditKey extends RuntimeException {
 
     private final String action;
@@ -13,4 +16,5 @@ class MissingAuditKey extends RuntimeException {
     String action() {
         return action;
     }
+
 }

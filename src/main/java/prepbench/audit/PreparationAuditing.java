@@ -13,14 +13,17 @@ import prepbench.preparation.SessionEvents;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records the preparation module's events. Listeners are synchronous, so each event is written in the
- * transaction that made the change; if the change rolls back, so does its record.
+ * Records the preparation module's events. Listeners are synchronous, so each event is
+ * written in the transaction that made the change; if the change rolls back, so does its
+ * record.
  */
 @Component
 class PreparationAuditing {
 
     private final AuditEvents events;
+
     private final JsonMapper json;
+
     private final SignatureManifest signatures;
 
     PreparationAuditing(AuditEvents events, JsonMapper json, SignatureManifest signatures) {
@@ -48,8 +51,8 @@ class PreparationAuditing {
     @EventListener
     void on(SessionEvents.ContainerScanned scanned) {
         session(scanned.at(), scanned.operator(), "CONTAINER_SCANNED", scanned.sessionId(), scanned.sequence(),
-                scanned.formulaCode(), payload("code", scanned.codeValue(), "symbology", scanned.symbology(),
-                        "lot", scanned.lot(), "expiry", scanned.expiry() == null ? null : scanned.expiry().toString()));
+                scanned.formulaCode(), payload("code", scanned.codeValue(), "symbology", scanned.symbology(), "lot",
+                        scanned.lot(), "expiry", scanned.expiry() == null ? null : scanned.expiry().toString()));
     }
 
     @EventListener
@@ -66,23 +69,26 @@ class PreparationAuditing {
 
     @EventListener
     void on(SessionEvents.BalanceTared tared) {
-        session(tared.at(), tared.operator(), "BALANCE_TARED", tared.sessionId(), tared.sequence(),
-                tared.formulaCode(), payload("bench", tared.bench(), "gramsRemoved", plain(tared.gramsRemoved())));
+        session(tared.at(), tared.operator(), "BALANCE_TARED", tared.sessionId(), tared.sequence(), tared.formulaCode(),
+                payload("bench", tared.bench(), "gramsRemoved", plain(tared.gramsRemoved())));
     }
 
     @EventListener
     void on(SessionEvents.WeightCaptured captured) {
         session(captured.at(), captured.operator(), captured.manual() ? "WEIGHT_ENTERED_MANUALLY" : "WEIGHT_CAPTURED",
-                captured.sessionId(), captured.sequence(), captured.formulaCode(), payload("grams",
-                        plain(captured.grams()), "stable", captured.stable(), "targetG", plain(captured.targetG()),
-                        "lowerLimitG", plain(captured.lowerLimitG()), "upperLimitG", plain(captured.upperLimitG()),
-                        "stepStatus", captured.stepStatus(), "failureReason", captured.failureReason(),
-                        "manualReason", captured.manualReason(), "signedBy", captured.manual() ? captured.operator()
-                                : null, "signatureMeaning", captured.signatureMeaning(), "scale", captured.balance(),
-                        "signature", captured.manual() ? signatures.of(captured.operator(), captured.at(),
-                                captured.signatureMeaning(), String.join("\n", "manual-weight",
-                                        captured.sessionId().toString(), Integer.toString(captured.sequence()),
-                                        plain(captured.grams()), captured.manualReason())) : null));
+                captured.sessionId(), captured.sequence(), captured.formulaCode(),
+                payload("grams", plain(captured.grams()), "stable", captured.stable(), "targetG",
+                        plain(captured.targetG()), "lowerLimitG", plain(captured.lowerLimitG()), "upperLimitG",
+                        plain(captured.upperLimitG()), "stepStatus", captured.stepStatus(), "failureReason",
+                        captured.failureReason(), "manualReason", captured.manualReason(), "signedBy",
+                        captured.manual() ? captured.operator() : null, "signatureMeaning", captured.signatureMeaning(),
+                        "scale", captured.balance(), "signature",
+                        captured.manual()
+                                ? signatures.of(captured.operator(), captured.at(), captured.signatureMeaning(),
+                                        String.join("\n", "manual-weight", captured.sessionId().toString(),
+                                                Integer.toString(captured.sequence()), plain(captured.grams()),
+                                                captured.manualReason()))
+                                : null));
     }
 
     @EventListener
@@ -107,24 +113,26 @@ class PreparationAuditing {
 
     @EventListener
     void on(SessionEvents.FormulaLockEngaged locked) {
-        formula(locked.at(), "system", "FORMULA_LOCKED", locked.formulaCode(),
-                payload("reason", locked.reason(), "sessionId",
-                        locked.sessionId() == null ? null : locked.sessionId().toString()));
+        formula(locked.at(), "system", "FORMULA_LOCKED", locked.formulaCode(), payload("reason", locked.reason(),
+                "sessionId", locked.sessionId() == null ? null : locked.sessionId().toString()));
     }
 
     /**
-     * The release signs the lock it releases: the signature's hash is that of the formula's last lock event, so the
-     * signature is linked to that lock and no other.
+     * The release signs the lock it releases: the signature's hash is that of the
+     * formula's last lock event, so the signature is linked to that lock and no other.
      */
     @EventListener
     void on(SessionEvents.FormulaLockReleased released) {
-        String lockHash = events.forChain(Chains.formula(released.formulaCode())).stream()
-                .filter(event -> event.action().equals("FORMULA_LOCKED")).reduce((first, second) -> second)
-                .map(AuditEvent::hash).orElse("no lock recorded");
+        String lockHash = events.forChain(Chains.formula(released.formulaCode()))
+            .stream()
+            .filter(event -> event.action().equals("FORMULA_LOCKED"))
+            .reduce((first, second) -> second)
+            .map(AuditEvent::hash)
+            .orElse("no lock recorded");
         formula(released.at(), released.releasedBy(), "FORMULA_LOCK_RELEASED", released.formulaCode(),
-                payload("reason", released.reason(), "lockReason", released.lockReason(), "meaning",
-                        released.meaning(), "signature", signatures.of(released.releasedBy(), released.at(),
-                                released.meaning(), lockHash)));
+                payload("reason", released.reason(), "lockReason", released.lockReason(), "meaning", released.meaning(),
+                        "signature",
+                        signatures.of(released.releasedBy(), released.at(), released.meaning(), lockHash)));
     }
 
     @EventListener
@@ -140,8 +148,8 @@ class PreparationAuditing {
     }
 
     private void formula(Instant at, String actor, String action, String formula, Map<String, Object> payload) {
-        events.append(new AuditEvents.NewEvent(at, actor, action, null, null, formula,
-                json.writeValueAsString(payload), Chains.formula(formula)));
+        events.append(new AuditEvents.NewEvent(at, actor, action, null, null, formula, json.writeValueAsString(payload),
+                Chains.formula(formula)));
     }
 
     /** A JSON object of the given key-value pairs, in order. */
@@ -156,4 +164,5 @@ class PreparationAuditing {
     private static String plain(BigDecimal value) {
         return value == null ? null : value.toPlainString();
     }
+
 }

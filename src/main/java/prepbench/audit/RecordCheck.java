@@ -16,37 +16,57 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The batch record is what its chain says: replays a session's events into the values they set (status, times,
- * bench, each step's container, lot, expiry, weight, manual entry and reason, balance, and the sample) and reports
- * every value of the stored record that differs, naming the field and the event that set it. A record that has
- * ended while its chain has no ending event was cut short.
+ * The batch record is what its chain says: replays a session's events into the values
+ * they set (status, times, bench, each step's container, lot, expiry, weight, manual
+ * entry and reason, balance, and the sample) and reports every value of the stored record
+ * that differs, naming the field and the event that set it. A record that has ended while
+ * its chain has no ending event was cut short.
  */
 final class RecordCheck {
 
     /** What the events say about one step. */
     private static final class StepState {
+
         String code;
+
         String lot;
+
         LocalDate expiry;
+
         long lotEvent;
+
         BigDecimal grams;
+
         String status;
+
         boolean manual;
+
         String manualReason;
+
         String scale;
+
         Instant capturedAt;
+
         long weightEvent;
+
     }
 
     private final JsonMapper json;
+
     private final ChainWalk walk;
 
     private String status;
+
     private Instant startedAt;
+
     private Instant endedAt;
+
     private long statusEvent;
+
     private String bench;
+
     private long benchEvent;
+
     private final Map<Integer, StepState> steps = new HashMap<>();
 
     private RecordCheck(JsonMapper json, ChainWalk walk) {
@@ -54,7 +74,9 @@ final class RecordCheck {
         this.walk = walk;
     }
 
-    /** Adds to the walk's problems every value of the record its events do not support. */
+    /**
+     * Adds to the walk's problems every value of the record its events do not support.
+     */
     static void check(JsonMapper json, ChainWalk walk, List<AuditEvent> events, PreparationSession session,
             Optional<Sample> sample) {
         RecordCheck check = new RecordCheck(json, walk);
@@ -66,7 +88,8 @@ final class RecordCheck {
         JsonNode payload;
         try {
             payload = json.readTree(event.payload());
-        } catch (RuntimeException unreadable) {
+        }
+        catch (RuntimeException unreadable) {
             return;
         }
         StepState step = event.stepSequence() == null ? null
@@ -122,14 +145,15 @@ final class RecordCheck {
 
     private void compare(PreparationSession session, Optional<Sample> sample) {
         if (status == null) {
-            walk.problem(null, AuditProblem.Kind.TRUNCATED, "status", "the record exists, and its chain has no "
-                    + "event that started it");
+            walk.problem(null, AuditProblem.Kind.TRUNCATED, "status",
+                    "the record exists, and its chain has no " + "event that started it");
             return;
         }
         if (!session.status().isInProgress() && status.equals(SessionStatus.IN_PROGRESS.code())) {
-            walk.problem(null, AuditProblem.Kind.TRUNCATED, "status", "the record says "
-                    + session.status().code() + ", and its chain has no event that ended it");
-        } else {
+            walk.problem(null, AuditProblem.Kind.TRUNCATED, "status",
+                    "the record says " + session.status().code() + ", and its chain has no event that ended it");
+        }
+        else {
             walk.differs("status", session.status().code(), status, statusEvent);
             walk.differs("ended", session.endedAt(), endedAt, statusEvent);
         }
@@ -154,8 +178,8 @@ final class RecordCheck {
 
     private void compareSample(Sample sample, PreparationSession session) {
         if (!SessionStatus.COMPLETED.code().equals(status)) {
-            walk.problem(null, AuditProblem.Kind.ALTERED, "sample", "a sample " + sample.code() + " is on record, "
-                    + "and the chain has no completion");
+            walk.problem(null, AuditProblem.Kind.ALTERED, "sample",
+                    "a sample " + sample.code() + " is on record, " + "and the chain has no completion");
             return;
         }
         walk.differs("sample recorded at", sample.recordedAt(), endedAt, statusEvent);
@@ -171,8 +195,8 @@ final class RecordCheck {
         }
         walk.differs("sample actual weight", sample.actualG(), total, statusEvent);
         if (sample.lines().size() != session.steps().size()) {
-            walk.problem(null, AuditProblem.Kind.ALTERED, "sample lines", "the sample has " + sample.lines().size()
-                    + " lines for " + session.steps().size() + " steps");
+            walk.problem(null, AuditProblem.Kind.ALTERED, "sample lines",
+                    "the sample has " + sample.lines().size() + " lines for " + session.steps().size() + " steps");
         }
     }
 
@@ -184,4 +208,5 @@ final class RecordCheck {
     private static LocalDate date(String text) {
         return text == null ? null : LocalDate.parse(text);
     }
+
 }

@@ -18,15 +18,18 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.springframework.stereotype.Component;
 
 /**
- * Migration 13: every chain recorded before the trail was keyed (its events have no key id; their hashes are plain
- * SHA-256, which anyone with write access could recompute) gets one more event, {@code CHAIN_SEALED}, sealed under
- * the audit key and linked to the chain's last hash. From then on, changing any earlier event breaks the link the
- * key vouches for. The event says it was sealed at migration and how many events it seals; the record shows it.
+ * Migration 13: every chain recorded before the trail was keyed (its events have no key
+ * id; their hashes are plain SHA-256, which anyone with write access could recompute)
+ * gets one more event, {@code CHAIN_SEALED}, sealed under the audit key and linked to the
+ * chain's last hash. From then on, changing any earlier event breaks the link the key
+ * vouches for. The event says it was sealed at migration and how many events it seals;
+ * the record shows it.
  */
 @Component
 public class SealAtMigration implements JavaMigration {
 
     private final AuditKeys keys;
+
     private final Clock clock;
 
     SealAtMigration(AuditKeys keys, Clock clock) {
@@ -35,11 +38,12 @@ public class SealAtMigration implements JavaMigration {
     }
 
     /**
-     * The migration for a Flyway run outside PrepBench (a database administrator's, or a test's): it seals under the
-     * key ring given as {@code prepbench.audit.key} takes it.
+     * The migration for a Flyway run outside PrepBench (a database administrator's, or a
+     * test's): it seals under the key ring given as {@code prepbench.audit.key} takes it.
      */
     public static SealAtMigration withKeyRing(String keyRing) {
-        // microseconds, as the databases store times: the time sealed is the time read back
+        // microseconds, as the databases store times: the time sealed is the time read
+        // back
         return new SealAtMigration(AuditKeys.parse(keyRing, "the key ring given"),
                 Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000)));
     }
@@ -112,4 +116,5 @@ public class SealAtMigration implements JavaMigration {
     public boolean canExecuteInTransaction() {
         return true;
     }
+
 }

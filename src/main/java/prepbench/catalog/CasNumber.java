@@ -4,8 +4,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A CAS Registry Number such as {@code 64-17-5}: two to seven digits, two digits, and a check digit that is the sum
- * of the other digits, each multiplied by its position counted from the right, modulo 10.
+ * A CAS Registry Number such as {@code 64-17-5}: two to seven digits, two digits, and a
+ * check digit that is the sum of the other digits, each multiplied by its position
+ * counted from the right, modulo 10.
  */
 public record CasNumber(String value) {
 
@@ -17,14 +18,17 @@ public record CasNumber(String value) {
         }
     }
 
-    /** The CAS number in the input, trimmed; empty when it is malformed or its check digit is wrong. */
+    /**
+     * The CAS number in the input, trimmed; empty when it is malformed or its check digit
+     * is wrong.
+     */
     public static Optional<CasNumber> tryParse(String input) {
         if (input == null) {
             return Optional.empty();
         }
         String candidate = input.strip();
-        return SYNTAX.matcher(candidate).matches() && checkDigitHolds(candidate)
-                ? Optional.of(new CasNumber(candidate)) : Optional.empty();
+        return SYNTAX.matcher(candidate).matches() && checkDigitHolds(candidate) ? Optional.of(new CasNumber(candidate))
+                : Optional.empty();
     }
 
     /** Whether the input has a CAS number's shape (so a failure is the check digit's). */

@@ -3,15 +3,17 @@ package prepbench.catalog;
 import prepbench.access.Refused;
 
 /**
- * A change to the catalogue that the rules do not allow now; nothing was changed. {@link #reason()} names the rule
- * for clients, the message says what to do.
+ * A change to the catalogue that the rules do not allow now; nothing was changed.
+ * {@link #reason()} names the rule for clients, the message says what to do.
  */
 public class CatalogRefused extends Refused {
 
     /** The rule that refused the change; the API answers its name as {@code "reason"}. */
     public enum Reason {
+
         NO_DRAFT, NOT_A_DRAFT, ONLY_VERSION, NOT_RELEASED, CHANGED_MEANWHILE, NO_LINES, SUM_NOT_100,
         INACTIVE_INGREDIENT, DENSITY_MISSING, MEANING_REQUIRED, WRONG_PASSWORD, NO_SUCH_ALIAS
+
     }
 
     public CatalogRefused(Reason reason, String message) {
@@ -32,4 +34,5 @@ public class CatalogRefused extends Refused {
         return new CatalogRefused(Reason.CHANGED_MEANWHILE, what + " was changed" + (by == null ? "" : " by " + by)
                 + " after you opened it, so your changes were not saved. Reload it, then make your changes again.");
     }
+
 }

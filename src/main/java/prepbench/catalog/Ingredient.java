@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * A raw material in the lab's catalogue, with the code values that identify its containers.
+ * A raw material in the lab's catalogue, with the code values that identify its
+ * containers.
  *
  * @param casNumber null when not given
- * @param densityGPerMl null when unknown (the ingredient then cannot be part of a volume batch)
+ * @param densityGPerMl null when unknown (the ingredient then cannot be part of a volume
+ * batch)
  * @param lotRequired whether a weighing of it needs the lot and expiry on record
- * @param revision increases with every save; a save made against an older revision is refused
+ * @param revision increases with every save; a save made against an older revision is
+ * refused
  */
 public record Ingredient(UUID id, IngredientCode code, String name, String casNumber, String primaryCodeValue,
         List<String> alternativeCodeValues, List<Alias> aliases, String allowedSymbologies, String parser,
@@ -24,8 +27,9 @@ public record Ingredient(UUID id, IngredientCode code, String name, String casNu
     }
 
     /**
-     * A container code learned at the bench: scanned for a step of this ingredient while no ingredient knew it.
-     * The identity gate accepts it once a lab lead has confirmed it.
+     * A container code learned at the bench: scanned for a step of this ingredient while
+     * no ingredient knew it. The identity gate accepts it once a lab lead has confirmed
+     * it.
      *
      * @param confirmedAt null while it waits for a lab lead
      */

@@ -4,8 +4,9 @@ import prepbench.entry.Codes;
 import java.util.Optional;
 
 /**
- * An ingredient's code in the lab's catalogue, such as {@code ETH-001}; not the code value on its containers. Codes
- * compare case-insensitively, so the canonical form is upper case.
+ * An ingredient's code in the lab's catalogue, such as {@code ETH-001}; not the code
+ * value on its containers. Codes compare case-insensitively, so the canonical form is
+ * upper case.
  */
 public record IngredientCode(String value) {
 

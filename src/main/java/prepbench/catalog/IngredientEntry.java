@@ -10,13 +10,14 @@ import java.util.regex.Pattern;
 import prepbench.entry.Entries;
 
 /**
- * An ingredient as a lab lead enters it, field by field as typed. {@link #validate()} checks every field and
- * reports all problems at once.
+ * An ingredient as a lab lead enters it, field by field as typed. {@link #validate()}
+ * checks every field and reports all problems at once.
  *
  * @param alternativeCodeValues other code values found on its containers, one per entry
- * @param allowedSymbologies AIM symbology identifiers separated by commas (such as {@code Q1, C1}); empty for any
- * @param lotRequired whether a weighing of it needs the lot and expiry on record (asked for when its label has none);
- *        null (left out) is no
+ * @param allowedSymbologies AIM symbology identifiers separated by commas (such as
+ * {@code Q1, C1}); empty for any
+ * @param lotRequired whether a weighing of it needs the lot and expiry on record (asked
+ * for when its label has none); null (left out) is no
  * @param revision the revision the lab lead edited, null when creating
  */
 public record IngredientEntry(String code, String name, String casNumber, String primaryCodeValue,
@@ -25,13 +26,25 @@ public record IngredientEntry(String code, String name, String casNumber, String
 
     static final int MAX_CODE_VALUE = 128;
     static final int MAX_ALTERNATIVES = 20;
+
     private static final BigDecimal MAX_DENSITY = new BigDecimal("25");
-    /** What barcodes carry: printable ASCII without spaces (so upper-casing never changes a value's length). */
+
+    /**
+     * What barcodes carry: printable ASCII without spaces (so upper-casing never changes
+     * a value's length).
+     */
     static final Pattern CODE_VALUE = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
     private static final int MAX_SYMBOLOGIES_LENGTH = 64;
+
     private static final Pattern SYMBOLOGY = Pattern.compile("]?([A-Za-z][A-Za-z0-9]?)");
-    /** The label parsers of the scanning module's identity gate (the database checks the same list). */
+
+    /**
+     * The label parsers of the scanning module's identity gate (the database checks the
+     * same list).
+     */
     private static final Set<String> PARSERS = Set.of("plain", "gs1", "kv");
+
     private static final Pattern GTIN = Pattern.compile("\\d{14}");
 
     public IngredientEntry {
@@ -45,25 +58,30 @@ public record IngredientEntry(String code, String name, String casNumber, String
             boolean active, boolean lotRequired) {
     }
 
-    /** @throws InvalidEntry naming every field that is wrong */
+    /**
+     * @throws InvalidEntry naming every field that is wrong
+     */
     Valid validate() {
         Entries entries = new Entries();
         IngredientCode validCode = IngredientCode.tryParse(code).orElse(null);
         if (validCode == null) {
-            entries.problem("code", code == null || code.isBlank() ? "The ingredient code is required."
-                    : "The ingredient code " + Entries.quoted(code) + " may have only letters, digits, '-', '_' "
-                            + "and '.', at most 32, starting with a letter or digit.");
+            entries.problem("code",
+                    code == null || code.isBlank() ? "The ingredient code is required."
+                            : "The ingredient code " + Entries.quoted(code)
+                                    + " may have only letters, digits, '-', '_' "
+                                    + "and '.', at most 32, starting with a letter or digit.");
         }
         String validName = entries.text("name", "The name", name, 200);
         CasNumber cas = null;
         if (casNumber != null && !casNumber.isBlank()) {
             cas = CasNumber.tryParse(casNumber).orElse(null);
             if (cas == null) {
-                entries.problem("casNumber", CasNumber.looksLikeOne(casNumber)
-                        ? "The CAS number " + Entries.quoted(casNumber) + " has a wrong check digit: check it "
-                                + "against the supplier's safety data sheet."
-                        : "A CAS number looks like 64-17-5 (2 to 7 digits, 2 digits, 1 check digit); leave it "
-                                + "empty when there is none.");
+                entries.problem("casNumber",
+                        CasNumber.looksLikeOne(casNumber)
+                                ? "The CAS number " + Entries.quoted(casNumber) + " has a wrong check digit: check it "
+                                        + "against the supplier's safety data sheet."
+                                : "A CAS number looks like 64-17-5 (2 to 7 digits, 2 digits, 1 check digit); leave it "
+                                        + "empty when there is none.");
             }
         }
         String validParser = parser == null || parser.isBlank() ? "plain" : parser.strip().toLowerCase(Locale.ROOT);
@@ -72,8 +90,8 @@ public record IngredientEntry(String code, String name, String casNumber, String
         }
         String primary = codeValue(entries, "primaryCodeValue", "The primary code value", primaryCodeValue);
         if (primary != null && validParser.equals("gs1") && !GTIN.matcher(primary).matches()) {
-            entries.problem("primaryCodeValue", "With the gs1 parser the primary code value is the 14-digit GTIN "
-                    + "of the containers (AI 01).");
+            entries.problem("primaryCodeValue",
+                    "With the gs1 parser the primary code value is the 14-digit GTIN " + "of the containers (AI 01).");
         }
         Set<String> alternatives = new LinkedHashSet<>();
         if (alternativeCodeValues.size() > MAX_ALTERNATIVES) {
@@ -82,8 +100,8 @@ public record IngredientEntry(String code, String name, String casNumber, String
         for (String alternative : alternativeCodeValues) {
             String value = codeValue(entries, "alternativeCodeValues", "An alternative code value", alternative);
             if (value != null && (value.equals(primary) || !alternatives.add(value))) {
-                entries.problem("alternativeCodeValues", Entries.quoted(value) + " is listed twice; give each code "
-                        + "value once.");
+                entries.problem("alternativeCodeValues",
+                        Entries.quoted(value) + " is listed twice; give each code " + "value once.");
             }
         }
         String symbologies = symbologies(entries);
@@ -91,7 +109,8 @@ public record IngredientEntry(String code, String name, String casNumber, String
         if (validDensity != null) {
             if (validDensity.signum() == 0) {
                 entries.problem("density", "The density must be greater than zero; leave it empty when unknown.");
-            } else if (validDensity.compareTo(MAX_DENSITY) > 0 || Entries.decimals(validDensity) > 6) {
+            }
+            else if (validDensity.compareTo(MAX_DENSITY) > 0 || Entries.decimals(validDensity) > 6) {
                 entries.problem("density", "The density is in g/mL, at most 25 with at most 6 decimal places.");
             }
         }
@@ -123,9 +142,10 @@ public record IngredientEntry(String code, String name, String casNumber, String
         for (String part : allowedSymbologies.split(",")) {
             var matcher = SYMBOLOGY.matcher(part.strip());
             if (!matcher.matches()) {
-                entries.problem("allowedSymbologies", Entries.quoted(part.strip()) + " is not an AIM symbology "
-                        + "identifier. Give identifiers such as Q1 (QR Code), d2 (Data Matrix), C1 (Code 128), "
-                        + "separated by commas.");
+                entries.problem("allowedSymbologies",
+                        Entries.quoted(part.strip()) + " is not an AIM symbology "
+                                + "identifier. Give identifiers such as Q1 (QR Code), d2 (Data Matrix), C1 (Code 128), "
+                                + "separated by commas.");
                 return null;
             }
             if (!identifiers.contains(matcher.group(1))) {

@@ -28,8 +28,8 @@ import prepbench.entry.Entries;
 import prepbench.entry.InvalidEntry;
 
 /**
- * The lab's ingredients: created and edited by lab leads and admins, read by everyone. Every change is audited with
- * the old and new value of each field that changed.
+ * The lab's ingredients: created and edited by lab leads and admins, read by everyone.
+ * Every change is audited with the old and new value of each field that changed.
  */
 @Service
 public class IngredientManagement {
@@ -37,10 +37,15 @@ public class IngredientManagement {
     private static final Logger log = LoggerFactory.getLogger(IngredientManagement.class);
 
     private final Ingredients ingredients;
+
     private final ApplicationEventPublisher events;
+
     private final TransactionTemplate transaction;
+
     private final TransactionTemplate readOnly;
+
     private final TransactionTemplate nested;
+
     private final Clock clock;
 
     IngredientManagement(Ingredients ingredients, ApplicationEventPublisher events,
@@ -55,18 +60,26 @@ public class IngredientManagement {
         this.clock = clock;
     }
 
-    /** Ingredients whose code or name contains the text, by code; all of them for blank text. */
+    /**
+     * Ingredients whose code or name contains the text, by code; all of them for blank
+     * text.
+     */
     public List<Ingredient> search(String text, int limit) {
-        return readOnly.execute(tx -> ingredients.search(text == null ? "" : text.strip(),
-                Math.max(1, Math.min(limit, 1000))));
+        return readOnly
+            .execute(tx -> ingredients.search(text == null ? "" : text.strip(), Math.max(1, Math.min(limit, 1000))));
     }
 
-    /** @throws IngredientNotFound when no ingredient has the code */
+    /**
+     * @throws IngredientNotFound when no ingredient has the code
+     */
     public Ingredient get(String code) {
         return find(code).orElseThrow(() -> IngredientNotFound.forCode(code));
     }
 
-    /** The ingredients with these codes (upper case), by code; a code no ingredient has is absent. */
+    /**
+     * The ingredients with these codes (upper case), by code; a code no ingredient has is
+     * absent.
+     */
     public Map<String, IngredientRef> refs(List<String> codes) {
         return readOnly.execute(tx -> ingredients.refs(codes));
     }
@@ -77,7 +90,6 @@ public class IngredientManagement {
 
     /**
      * Adds an ingredient.
-     *
      * @throws InvalidEntry when a field is wrong or a code is taken (nothing is written)
      * @throws CatalogRefused when the editor may not edit
      */
@@ -86,11 +98,13 @@ public class IngredientManagement {
         IngredientEntry.Valid valid;
         try {
             valid = entry.validate();
-        } catch (InvalidEntry invalid) {
+        }
+        catch (InvalidEntry invalid) {
             // a taken code is reported with the other problems, not after they are fixed
             Map<String, String> problems = new LinkedHashMap<>(invalid.problems());
-            IngredientCode.tryParse(entry.code()).filter(code -> find(code.value()).isPresent())
-                    .ifPresent(code -> problems.put("code", taken(code)));
+            IngredientCode.tryParse(entry.code())
+                .filter(code -> find(code.value()).isPresent())
+                .ifPresent(code -> problems.put("code", taken(code)));
             throw new InvalidEntry(problems);
         }
         try {
@@ -105,15 +119,15 @@ public class IngredientManagement {
                         valid.code().value(), "INGREDIENT_CREATED", fieldsOf(valid)));
                 return ingredients.find(valid.code()).orElseThrow();
             });
-        } catch (DuplicateKeyException takenMeanwhile) {
+        }
+        catch (DuplicateKeyException takenMeanwhile) {
             throw takenMeanwhile(valid);
         }
     }
 
     /**
-     * Saves changes to an ingredient if nobody saved it since the editor read it ({@code entry.revision()}). The
-     * code itself does not change.
-     *
+     * Saves changes to an ingredient if nobody saved it since the editor read it
+     * ({@code entry.revision()}). The code itself does not change.
      * @throws CatalogRefused {@code CHANGED_MEANWHILE} when someone else saved it first
      */
     public Ingredient update(Actor editor, String code, IngredientEntry entry) {
@@ -121,11 +135,11 @@ public class IngredientManagement {
         IngredientCode existingCode = IngredientCode.tryParse(code).orElseThrow(() -> IngredientNotFound.forCode(code));
         IngredientEntry.Valid valid = new IngredientEntry(existingCode.value(), entry.name(), entry.casNumber(),
                 entry.primaryCodeValue(), entry.alternativeCodeValues(), entry.allowedSymbologies(), entry.parser(),
-                entry.density(), entry.active(), entry.lotRequired(), entry.revision()).validate();
+                entry.density(), entry.active(), entry.lotRequired(), entry.revision())
+            .validate();
         try {
             return transaction.execute(tx -> {
-                Ingredient before = ingredients.lock(existingCode)
-                        .orElseThrow(() -> IngredientNotFound.forCode(code));
+                Ingredient before = ingredients.lock(existingCode).orElseThrow(() -> IngredientNotFound.forCode(code));
                 if (entry.revision() == null || entry.revision() != before.revision()) {
                     throw CatalogRefused.changedMeanwhile("Ingredient " + before.code(), before.updatedBy());
                 }
@@ -140,12 +154,16 @@ public class IngredientManagement {
                         before.code().value(), "INGREDIENT_CHANGED", changes));
                 return ingredients.find(existingCode).orElseThrow();
             });
-        } catch (DuplicateKeyException takenMeanwhile) {
+        }
+        catch (DuplicateKeyException takenMeanwhile) {
             throw takenMeanwhile(valid);
         }
     }
 
-    /** A lab lead confirms a learned alias: from now on the identity gate accepts it for new preparations. */
+    /**
+     * A lab lead confirms a learned alias: from now on the identity gate accepts it for
+     * new preparations.
+     */
     public Ingredient confirmAlias(Actor editor, String code, String codeValue) {
         return changeAlias(editor, code, codeValue, "ALIAS_CONFIRMED",
                 (ingredient, value, now) -> ingredients.confirmAlias(ingredient.id(), value, editor.username(), now));
@@ -158,7 +176,9 @@ public class IngredientManagement {
     }
 
     private interface AliasChange {
+
         boolean apply(Ingredient ingredient, String codeValue, Instant now);
+
     }
 
     private Ingredient changeAlias(Actor editor, String code, String typedValue, String action, AliasChange change) {
@@ -169,9 +189,10 @@ public class IngredientManagement {
             Ingredient ingredient = ingredients.lock(valid).orElseThrow(() -> IngredientNotFound.forCode(code));
             Instant now = clock.instant();
             if (codeValue == null || !change.apply(ingredient, codeValue, now)) {
-                throw new CatalogRefused(Reason.NO_SUCH_ALIAS, "Ingredient " + valid + " has no " + (action.equals(
-                        "ALIAS_CONFIRMED") ? "unconfirmed " : "") + "alias " + Entries.quoted(String.valueOf(codeValue))
-                        + ". Reload the page to see its aliases now.");
+                throw new CatalogRefused(Reason.NO_SUCH_ALIAS,
+                        "Ingredient " + valid + " has no " + (action.equals("ALIAS_CONFIRMED") ? "unconfirmed " : "")
+                                + "alias " + Entries.quoted(String.valueOf(codeValue))
+                                + ". Reload the page to see its aliases now.");
             }
             events.publishEvent(new CatalogChanged(now, editor.username(), CatalogChanged.INGREDIENT, valid.value(),
                     action, Map.of("codeValue", codeValue)));
@@ -180,9 +201,10 @@ public class IngredientManagement {
     }
 
     /**
-     * Learns a container code at the bench: a code value no ingredient knows, scanned for a step of this
-     * ingredient, becomes a proposed alias (or is seen once more). The gate does not accept it until a lab lead
-     * confirms it. Runs in the caller's transaction.
+     * Learns a container code at the bench: a code value no ingredient knows, scanned for
+     * a step of this ingredient, becomes a proposed alias (or is seen once more). The
+     * gate does not accept it until a lab lead confirms it. Runs in the caller's
+     * transaction.
      */
     public void proposeAlias(UUID ingredientId, String codeValue, String scannedBy) {
         String typed = codeValue == null ? "" : codeValue.strip();
@@ -191,12 +213,16 @@ public class IngredientManagement {
         }
         String value = typed.toUpperCase(Locale.ROOT);
         try {
-            // a savepoint: learning is a side effect of a refused scan and must never undo the refusal's own
+            // a savepoint: learning is a side effect of a refused scan and must never
+            // undo the refusal's own
             // transaction (on PostgreSQL a failed statement aborts it)
             nested.executeWithoutResult(tx -> propose(ingredientId, value, scannedBy));
-        } catch (DuplicateKeyException learnedElsewhere) {
-            // another ingredient proposed the same code first: it identifies that one now, not this one
-        } catch (DataAccessException failed) {
+        }
+        catch (DuplicateKeyException learnedElsewhere) {
+            // another ingredient proposed the same code first: it identifies that one
+            // now, not this one
+        }
+        catch (DataAccessException failed) {
             log.warn("Could not learn {} as an alias of ingredient {}; the scan was refused all the same", value,
                     ingredientId, failed);
         }
@@ -234,13 +260,13 @@ public class IngredientManagement {
 
     private void checkFree(String value, String field, String self, Map<String, String> problems) {
         ingredients.ownerOfCodeValue(value)
-                .filter(owner -> !owner.code().equals(self))
-                .ifPresent(owner -> problems.putIfAbsent(field, owner.unconfirmedAlias()
-                        ? "The code value " + Entries.quoted(value) + " was learned at the bench as a possible alias "
-                                + "of ingredient " + owner.code() + " (not confirmed). If it belongs here, remove it "
-                                + "from " + owner.code() + "'s aliases first."
-                        : "The code value " + Entries.quoted(value) + " already identifies ingredient "
-                                + owner.code() + "; one code value can identify only one ingredient."));
+            .filter(owner -> !owner.code().equals(self))
+            .ifPresent(owner -> problems.putIfAbsent(field, owner.unconfirmedAlias()
+                    ? "The code value " + Entries.quoted(value) + " was learned at the bench as a possible alias "
+                            + "of ingredient " + owner.code() + " (not confirmed). If it belongs here, remove it "
+                            + "from " + owner.code() + "'s aliases first."
+                    : "The code value " + Entries.quoted(value) + " already identifies ingredient " + owner.code()
+                            + "; one code value can identify only one ingredient."));
     }
 
     private static String taken(IngredientCode code) {
@@ -254,8 +280,9 @@ public class IngredientManagement {
     }
 
     /**
-     * The ingredient's fields as its audit events record them (created with all of them, changed field by field):
-     * verification compares an ingredient with what its events set.
+     * The ingredient's fields as its audit events record them (created with all of them,
+     * changed field by field): verification compares an ingredient with what its events
+     * set.
      */
     public static Map<String, Object> recordedFields(Ingredient ingredient) {
         return fields(ingredient);
@@ -287,4 +314,5 @@ public class IngredientManagement {
         fields.put("lotRequired", lotRequired);
         return fields;
     }
+
 }

@@ -10,4 +10,5 @@ public class IngredientNotFound extends RuntimeException {
     public static IngredientNotFound forCode(String code) {
         return new IngredientNotFound(code);
     }
+
 }

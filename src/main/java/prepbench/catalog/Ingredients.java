@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Stores ingredients and their identity code values (primary, alternatives, learned aliases). */
+/**
+ * Stores ingredients and their identity code values (primary, alternatives, learned
+ * aliases).
+ */
 @Repository
 class Ingredients {
 
@@ -32,30 +35,40 @@ class Ingredients {
 
     Optional<Ingredient> find(IngredientCode code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ingredient WHERE code = :code")
-                .param("code", code.value()).query(Ingredients::row).optional().map(this::withCodes);
+            .param("code", code.value())
+            .query(Ingredients::row)
+            .optional()
+            .map(this::withCodes);
     }
 
     /** Reads the ingredient and keeps its row locked until the transaction ends. */
     Optional<Ingredient> lock(IngredientCode code) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ingredient WHERE code = :code FOR UPDATE")
-                .param("code", code.value()).query(Ingredients::row).optional().map(this::withCodes);
+            .param("code", code.value())
+            .query(Ingredients::row)
+            .optional()
+            .map(this::withCodes);
     }
 
     Optional<Ingredient> lock(UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM ingredient WHERE id = :id FOR UPDATE")
-                .param("id", id).query(Ingredients::row).optional().map(this::withCodes);
+            .param("id", id)
+            .query(Ingredients::row)
+            .optional()
+            .map(this::withCodes);
     }
 
-    /** Ingredients whose code or name contains the text, by code, with their code values. */
+    /**
+     * Ingredients whose code or name contains the text, by code, with their code values.
+     */
     List<Ingredient> search(String text, int limit) {
-        String pattern = "%" + text.toUpperCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = "%"
+                + text.toUpperCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
         List<Ingredient> rows = jdbc.sql("SELECT " + COLUMNS + """
                  FROM ingredient
                 WHERE code LIKE :pattern ESCAPE '\\' OR UPPER(name) LIKE :pattern ESCAPE '\\'
                 ORDER BY code LIMIT :limit
-                """)
-                .param("pattern", pattern).param("limit", limit).query(Ingredients::row).list();
+                """).param("pattern", pattern).param("limit", limit).query(Ingredients::row).list();
         Map<UUID, List<CodeRow>> codes = codes(rows.stream().map(Ingredient::id).toList());
         return rows.stream().map(row -> withCodes(row, codes.getOrDefault(row.id(), List.of()))).toList();
     }
@@ -66,13 +79,18 @@ class Ingredients {
             return Map.of();
         }
         return jdbc.sql("SELECT id, code, active FROM ingredient WHERE code IN (:codes)")
-                .param("codes", codes)
-                .query((rs, n) -> new IngredientRef(rs.getObject("id", UUID.class), rs.getString("code"),
-                        rs.getBoolean("active")))
-                .list().stream().collect(Collectors.toMap(IngredientRef::code, ref -> ref));
+            .param("codes", codes)
+            .query((rs, n) -> new IngredientRef(rs.getObject("id", UUID.class), rs.getString("code"),
+                    rs.getBoolean("active")))
+            .list()
+            .stream()
+            .collect(Collectors.toMap(IngredientRef::code, ref -> ref));
     }
 
-    /** Which ingredient a code value identifies, and whether only as an alias no lab lead has confirmed yet. */
+    /**
+     * Which ingredient a code value identifies, and whether only as an alias no lab lead
+     * has confirmed yet.
+     */
     record CodeOwner(String code, boolean unconfirmedAlias) {
     }
 
@@ -81,10 +99,11 @@ class Ingredients {
         return jdbc.sql("""
                 SELECT i.code, c.kind, c.confirmed_at FROM ingredient_code c JOIN ingredient i ON i.id = c.ingredient_id
                  WHERE c.code_value = :value
-                """).param("value", codeValue)
-                .query((rs, n) -> new CodeOwner(rs.getString("code"),
-                        rs.getString("kind").equals("alias") && rs.getObject("confirmed_at") == null))
-                .optional();
+                """)
+            .param("value", codeValue)
+            .query((rs, n) -> new CodeOwner(rs.getString("code"),
+                    rs.getString("kind").equals("alias") && rs.getObject("confirmed_at") == null))
+            .optional();
     }
 
     void insert(UUID id, IngredientEntry.Valid entry, String by, Instant at) {
@@ -94,16 +113,26 @@ class Ingredients {
                 VALUES (:id, :code, :name, :cas, :primary, :symbologies, :parser, :density, :active, :lotRequired, 1,
                         :at, :by)
                 """)
-                .param("id", id).param("code", entry.code().value()).param("name", entry.name())
-                .param("cas", entry.casNumber() == null ? null : entry.casNumber().value())
-                .param("primary", entry.primaryCodeValue()).param("symbologies", entry.allowedSymbologies())
-                .param("parser", entry.parser()).param("density", entry.density()).param("active", entry.active())
-                .param("lotRequired", entry.lotRequired()).param("at", utc(at)).param("by", by)
-                .update();
+            .param("id", id)
+            .param("code", entry.code().value())
+            .param("name", entry.name())
+            .param("cas", entry.casNumber() == null ? null : entry.casNumber().value())
+            .param("primary", entry.primaryCodeValue())
+            .param("symbologies", entry.allowedSymbologies())
+            .param("parser", entry.parser())
+            .param("density", entry.density())
+            .param("active", entry.active())
+            .param("lotRequired", entry.lotRequired())
+            .param("at", utc(at))
+            .param("by", by)
+            .update();
         insertCodes(id, entry);
     }
 
-    /** Saves the ingredient's fields and code values if it is still at the revision the editor saw. */
+    /**
+     * Saves the ingredient's fields and code values if it is still at the revision the
+     * editor saw.
+     */
     boolean update(UUID id, int revision, IngredientEntry.Valid entry, String by, Instant at) {
         int updated = jdbc.sql("""
                 UPDATE ingredient SET name = :name, cas_number = :cas, primary_code_value = :primary,
@@ -112,22 +141,32 @@ class Ingredients {
                        updated_by = :by
                  WHERE id = :id AND revision = :revision
                 """)
-                .param("id", id).param("revision", revision).param("name", entry.name())
-                .param("cas", entry.casNumber() == null ? null : entry.casNumber().value())
-                .param("primary", entry.primaryCodeValue()).param("symbologies", entry.allowedSymbologies())
-                .param("parser", entry.parser()).param("density", entry.density()).param("active", entry.active())
-                .param("lotRequired", entry.lotRequired()).param("at", utc(at)).param("by", by)
-                .update();
+            .param("id", id)
+            .param("revision", revision)
+            .param("name", entry.name())
+            .param("cas", entry.casNumber() == null ? null : entry.casNumber().value())
+            .param("primary", entry.primaryCodeValue())
+            .param("symbologies", entry.allowedSymbologies())
+            .param("parser", entry.parser())
+            .param("density", entry.density())
+            .param("active", entry.active())
+            .param("lotRequired", entry.lotRequired())
+            .param("at", utc(at))
+            .param("by", by)
+            .update();
         if (updated == 0) {
             return false;
         }
         // a value that is now primary or alternative replaces the alias it was
         jdbc.sql("DELETE FROM ingredient_code WHERE ingredient_id = :id AND kind IN ('primary', 'alternative')")
-                .param("id", id).update();
+            .param("id", id)
+            .update();
         List<String> values = new ArrayList<>(entry.alternativeCodeValues());
         values.add(entry.primaryCodeValue());
         jdbc.sql("DELETE FROM ingredient_code WHERE ingredient_id = :id AND kind = 'alias' AND code_value IN (:values)")
-                .param("id", id).param("values", values).update();
+            .param("id", id)
+            .param("values", values)
+            .update();
         insertCodes(id, entry);
         return true;
     }
@@ -139,10 +178,16 @@ class Ingredients {
 
     private void insertCode(UUID id, String value, String kind) {
         jdbc.sql("INSERT INTO ingredient_code (ingredient_id, code_value, kind) VALUES (:id, :value, :kind)")
-                .param("id", id).param("value", value).param("kind", kind).update();
+            .param("id", id)
+            .param("value", value)
+            .param("kind", kind)
+            .update();
     }
 
-    /** Records a sighting of a proposed alias: a new proposal, or one more sighting of a known one. */
+    /**
+     * Records a sighting of a proposed alias: a new proposal, or one more sighting of a
+     * known one.
+     */
     void proposeAlias(UUID ingredientId, String codeValue, String by, Instant at) {
         int seen = jdbc.sql("""
                 UPDATE ingredient_code SET seen_count = seen_count + 1, last_seen_at = :at
@@ -152,8 +197,12 @@ class Ingredients {
             jdbc.sql("""
                     INSERT INTO ingredient_code (ingredient_id, code_value, kind, learned_at, learned_by, last_seen_at)
                     VALUES (:id, :value, 'alias', :at, :by, :at)
-                    """).param("id", ingredientId).param("value", codeValue).param("by", by).param("at", utc(at))
-                    .update();
+                    """)
+                .param("id", ingredientId)
+                .param("value", codeValue)
+                .param("by", by)
+                .param("at", utc(at))
+                .update();
         }
     }
 
@@ -161,13 +210,20 @@ class Ingredients {
         return jdbc.sql("""
                 UPDATE ingredient_code SET confirmed_at = :at, confirmed_by = :by
                  WHERE ingredient_id = :id AND code_value = :value AND kind = 'alias' AND confirmed_at IS NULL
-                """).param("id", ingredientId).param("value", codeValue).param("by", by).param("at", utc(at))
-                .update() > 0;
+                """)
+            .param("id", ingredientId)
+            .param("value", codeValue)
+            .param("by", by)
+            .param("at", utc(at))
+            .update() > 0;
     }
 
     boolean removeAlias(UUID ingredientId, String codeValue) {
-        return jdbc.sql("DELETE FROM ingredient_code WHERE ingredient_id = :id AND code_value = :value AND kind = 'alias'")
-                .param("id", ingredientId).param("value", codeValue).update() > 0;
+        return jdbc
+            .sql("DELETE FROM ingredient_code WHERE ingredient_id = :id AND code_value = :value AND kind = 'alias'")
+            .param("id", ingredientId)
+            .param("value", codeValue)
+            .update() > 0;
     }
 
     private record CodeRow(UUID ingredientId, String value, String kind, Ingredient.Alias alias) {
@@ -178,10 +234,14 @@ class Ingredients {
     }
 
     private static Ingredient withCodes(Ingredient row, List<CodeRow> codes) {
-        List<String> alternatives = codes.stream().filter(code -> code.kind().equals("alternative"))
-                .map(CodeRow::value).toList();
-        List<Ingredient.Alias> aliases = codes.stream().filter(code -> code.kind().equals("alias"))
-                .map(CodeRow::alias).toList();
+        List<String> alternatives = codes.stream()
+            .filter(code -> code.kind().equals("alternative"))
+            .map(CodeRow::value)
+            .toList();
+        List<Ingredient.Alias> aliases = codes.stream()
+            .filter(code -> code.kind().equals("alias"))
+            .map(CodeRow::alias)
+            .toList();
         return new Ingredient(row.id(), row.code(), row.name(), row.casNumber(), row.primaryCodeValue(), alternatives,
                 aliases, row.allowedSymbologies(), row.parser(), row.densityGPerMl(), row.active(), row.lotRequired(),
                 row.revision(), row.updatedAt(), row.updatedBy());
@@ -196,14 +256,15 @@ class Ingredients {
                        confirmed_at, confirmed_by
                   FROM ingredient_code WHERE ingredient_id IN (:ids) ORDER BY kind, code_value
                 """)
-                .param("ids", ids)
-                .query((rs, n) -> new CodeRow(rs.getObject("ingredient_id", UUID.class), rs.getString("code_value"),
-                        rs.getString("kind"), new Ingredient.Alias(rs.getString("code_value"),
-                                rs.getString("learned_by"), instant(rs, "learned_at"), rs.getInt("seen_count"),
-                                instant(rs, "last_seen_at"), rs.getString("confirmed_by"),
-                                instant(rs, "confirmed_at"))))
-                .list().stream()
-                .collect(Collectors.groupingBy(CodeRow::ingredientId));
+            .param("ids", ids)
+            .query((rs, n) -> new CodeRow(rs.getObject("ingredient_id", UUID.class), rs.getString("code_value"),
+                    rs.getString("kind"),
+                    new Ingredient.Alias(rs.getString("code_value"), rs.getString("learned_by"),
+                            instant(rs, "learned_at"), rs.getInt("seen_count"), instant(rs, "last_seen_at"),
+                            rs.getString("confirmed_by"), instant(rs, "confirmed_at"))))
+            .list()
+            .stream()
+            .collect(Collectors.groupingBy(CodeRow::ingredientId));
     }
 
     private static Ingredient row(ResultSet rs, int rowNum) throws SQLException {
@@ -211,8 +272,7 @@ class Ingredients {
                 rs.getString("name"), rs.getString("cas_number"), rs.getString("primary_code_value"), List.of(),
                 List.of(), rs.getString("allowed_symbologies"), rs.getString("parser"),
                 rs.getBigDecimal("density_g_per_ml"), rs.getBoolean("active"), rs.getBoolean("lot_required"),
-                rs.getInt("revision"),
-                instant(rs, "updated_at"), rs.getString("updated_by"));
+                rs.getInt("revision"), instant(rs, "updated_at"), rs.getString("updated_by"));
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -223,4 +283,5 @@ class Ingredients {
     static OffsetDateTime utc(Instant at) {
         return at.atOffset(ZoneOffset.UTC);
     }
+
 }

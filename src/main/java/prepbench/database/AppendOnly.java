@@ -6,9 +6,10 @@ import java.sql.SQLException;
 import org.h2.api.Trigger;
 
 /**
- * The embedded database's guard of the audit trail: H2 calls it before any {@code UPDATE} or {@code DELETE} of an
- * {@code audit_event} row, and it refuses, whoever asks (the PostgreSQL migration does the same with a trigger
- * function). Events are only ever added; a correction is a new event.
+ * The embedded database's guard of the audit trail: H2 calls it before any {@code UPDATE}
+ * or {@code DELETE} of an {@code audit_event} row, and it refuses, whoever asks (the
+ * PostgreSQL migration does the same with a trigger function). Events are only ever
+ * added; a correction is a new event.
  */
 public final class AppendOnly implements Trigger {
 
@@ -20,4 +21,5 @@ public final class AppendOnly implements Trigger {
         throw new SQLException("The audit trail is append-only: audit_event rows are never updated or deleted.",
                 REFUSED);
     }
+
 }

@@ -11,22 +11,31 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The last database error this instance met, when, and how many since it started: an unexpected failure of a
- * request whose cause is the database, or a failed health check. Refusals the domain expects (a wrong scan, a
- * duplicate code) never get here, as they are answered before they become failures.
+ * The last database error this instance met, when, and how many since it started: an
+ * unexpected failure of a request whose cause is the database, or a failed health check.
+ * Refusals the domain expects (a wrong scan, a duplicate code) never get here, as they
+ * are answered before they become failures.
  */
 @Component
 public class DatabaseErrors {
 
-    /** What the database said, the first line only and at most this long: enough to search a log for. */
+    /**
+     * What the database said, the first line only and at most this long: enough to search
+     * a log for.
+     */
     static final int MAX_MESSAGE = 300;
 
-    /** One database error: when, where (a request or the health check) and what the database said. */
+    /**
+     * One database error: when, where (a request or the health check) and what the
+     * database said.
+     */
     public record DatabaseError(Instant at, String where, String message) {
     }
 
     private final Clock clock;
+
     private final AtomicReference<DatabaseError> last = new AtomicReference<>();
+
     private final AtomicLong count = new AtomicLong();
 
     DatabaseErrors(Clock clock) {
@@ -34,8 +43,8 @@ public class DatabaseErrors {
     }
 
     /**
-     * Remembers the failure when the database caused it; anything else is not this record's business.
-     *
+     * Remembers the failure when the database caused it; anything else is not this
+     * record's business.
      * @return whether it was a database error
      */
     public boolean record(String where, Throwable failure) {
@@ -58,8 +67,9 @@ public class DatabaseErrors {
     }
 
     /**
-     * The outermost SQLException in the chain (what the database said about the statement; what it says below that
-     * is the cause, in the log), else the outermost DataAccessException; null for neither.
+     * The outermost SQLException in the chain (what the database said about the
+     * statement; what it says below that is the cause, in the log), else the outermost
+     * DataAccessException; null for neither.
      */
     static Throwable databaseCause(Throwable failure) {
         Throwable access = null;
@@ -83,4 +93,5 @@ public class DatabaseErrors {
         }
         return firstLine.length() <= MAX_MESSAGE ? firstLine : firstLine.substring(0, MAX_MESSAGE - 1) + "…";
     }
+
 }

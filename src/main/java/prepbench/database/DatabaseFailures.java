@@ -11,8 +11,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Notes every failure of a page or API request that the database caused, before the page's or the API's own error
- * handling answers it (this resolver is asked first and never answers itself).
+ * Notes every failure of a page or API request that the database caused, before the
+ * page's or the API's own error handling answers it (this resolver is asked first and
+ * never answers itself).
  */
 @Configuration
 class DatabaseFailures implements WebMvcConfigurer, HandlerExceptionResolver {
@@ -34,4 +35,5 @@ class DatabaseFailures implements WebMvcConfigurer, HandlerExceptionResolver {
         errors.record(request.getMethod() + " " + request.getRequestURI(), failure);
         return null;
     }
+
 }

@@ -15,21 +15,29 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code db} health (actuator and {@code /diagnostics}): UP only when the database accepts a write. It inserts
- * a row into {@code health_probe}, a table with a primary key, NOT NULL and CHECK constraints like every table of
- * PrepBench's, inside a transaction that it rolls back, so nothing is kept. A database that answers
- * {@code SELECT 1} but refuses writes (H2 2.4.240 after its pool replaced the connection that created the
- * constraints) is DOWN, with what it said. The bean's name replaces Spring Boot's connection-only check.
+ * The {@code db} health (actuator and {@code /diagnostics}): UP only when the database
+ * accepts a write. It inserts a row into {@code health_probe}, a table with a primary
+ * key, NOT NULL and CHECK constraints like every table of PrepBench's, inside a
+ * transaction that it rolls back, so nothing is kept. A database that answers
+ * {@code SELECT 1} but refuses writes (H2 2.4.240 after its pool replaced the connection
+ * that created the constraints) is DOWN, with what it said. The bean's name replaces
+ * Spring Boot's connection-only check.
  */
 @Component("dbHealthIndicator")
 class DatabaseHealth implements HealthIndicator {
 
-    /** A check that takes longer than this is a failure too: a lock or a full disk holds writes up. */
+    /**
+     * A check that takes longer than this is a failure too: a lock or a full disk holds
+     * writes up.
+     */
     static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private final JdbcClient jdbc;
+
     private final TransactionTemplate rolledBack;
+
     private final DatabaseErrors errors;
+
     private final Clock clock;
 
     DatabaseHealth(JdbcClient jdbc, PlatformTransactionManager transactions, DatabaseErrors errors, Clock clock) {
@@ -47,16 +55,18 @@ class DatabaseHealth implements HealthIndicator {
         try {
             rolledBack.executeWithoutResult(transaction -> {
                 jdbc.sql("INSERT INTO health_probe (id, probe_state, checked_at) VALUES (:id, 'probing', :at)")
-                        .param("id", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE))
-                        .param("at", clock.instant().atOffset(ZoneOffset.UTC)).update();
+                    .param("id", ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE))
+                    .param("at", clock.instant().atOffset(ZoneOffset.UTC))
+                    .update();
                 transaction.setRollbackOnly();
             });
             health = Health.up().withDetail("write", "accepted (rolled back)");
-        } catch (RuntimeException refused) {
+        }
+        catch (RuntimeException refused) {
             errors.record("health check", refused);
             Throwable cause = DatabaseErrors.databaseCause(refused);
-            health = Health.down().withDetail("write", "refused: "
-                    + DatabaseErrors.describe(cause == null ? refused : cause));
+            health = Health.down()
+                .withDetail("write", "refused: " + DatabaseErrors.describe(cause == null ? refused : cause));
         }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("checkMs", Duration.ofNanos(System.nanoTime() - started).toMillis());
@@ -68,4 +78,5 @@ class DatabaseHealth implements HealthIndicator {
         });
         return health.withDetails(details).build();
     }
+
 }

@@ -4,7 +4,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** The syntax formula and ingredient codes share: 1 to 32 letters, digits, '-', '_' or '.', canonically upper case. */
+/**
+ * The syntax formula and ingredient codes share: 1 to 32 letters, digits, '-', '_' or
+ * '.', canonically upper case.
+ */
 public final class Codes {
 
     private static final Pattern SYNTAX = Pattern.compile("[A-Z0-9][A-Z0-9._-]{0,31}");
@@ -24,4 +27,5 @@ public final class Codes {
         String candidate = input.strip().toUpperCase(Locale.ROOT);
         return isCanonical(candidate) ? Optional.of(candidate) : Optional.empty();
     }
+
 }

@@ -4,10 +4,12 @@ import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /**
- * The one reader of decimal numbers that come from outside: a form, an API body's text, a file's cell. A number is
- * written with digits and a dot as the decimal separator ({@code 12.5}, {@code .5}, {@code 12.}), optionally signed;
- * anything else is refused with the reason, so that each caller can say it in its own words. A comma is never read:
- * "1,500" is 1.5 in one lab and 1500 in the next, and a weight misread by a thousand is worse than a refusal.
+ * The one reader of decimal numbers that come from outside: a form, an API body's text, a
+ * file's cell. A number is written with digits and a dot as the decimal separator
+ * ({@code 12.5}, {@code .5}, {@code 12.}), optionally signed; anything else is refused
+ * with the reason, so that each caller can say it in its own words. A comma is never
+ * read: "1,500" is 1.5 in one lab and 1500 in the next, and a weight misread by a
+ * thousand is worse than a refusal.
  */
 public final class Decimals {
 
@@ -15,7 +17,9 @@ public final class Decimals {
     public static final int MAX_TEXT = 40;
 
     private static final Pattern PLAIN = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+
     private static final Pattern EXPONENT = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)[eE][+-]?\\d+");
+
     private static final Pattern SEPARATORS = Pattern.compile("(?=.*\\d)[+-]?[\\d.,'\\s\\u00A0\\u202F]+");
 
     private Decimals() {
@@ -23,16 +27,21 @@ public final class Decimals {
 
     /** Why a text is not a number. */
     public enum Problem {
+
         /** Nothing, or only spaces. */
         BLANK,
         /** Longer than {@link #MAX_TEXT}. */
         TOO_LONG,
         /** Written with an exponent, such as {@code 1e-2}. */
         EXPONENT,
-        /** Digits with a comma, several dots, or spaces or apostrophes as thousands separators. */
+        /**
+         * Digits with a comma, several dots, or spaces or apostrophes as thousands
+         * separators.
+         */
         SEPARATORS,
         /** Anything else. */
         NOT_A_NUMBER
+
     }
 
     /** What a text reads as: a value, or the problem that kept it from being one. */
@@ -73,4 +82,5 @@ public final class Decimals {
     public static int decimals(BigDecimal value) {
         return Math.max(0, value.stripTrailingZeros().scale());
     }
+
 }

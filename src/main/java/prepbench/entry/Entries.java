@@ -8,11 +8,15 @@ import java.util.regex.Pattern;
 
 import prepbench.entry.Decimals;
 
-/** Collects what is wrong with an entry field by field, and reads the numbers and texts a lab lead types. */
+/**
+ * Collects what is wrong with an entry field by field, and reads the numbers and texts a
+ * lab lead types.
+ */
 public final class Entries {
 
     /** Digits before and after the point a form's number may have. */
     private static final int MAX_DIGITS = 12;
+
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final Map<String, String> problems = new LinkedHashMap<>();
@@ -37,17 +41,23 @@ public final class Entries {
         String value = input == null ? "" : input.strip();
         if (value.isEmpty()) {
             problem(field, label + " is required.");
-        } else if (value.length() > max) {
+        }
+        else if (value.length() > max) {
             problem(field, label + " is at most " + max + " characters (" + value.length() + " given).");
-        } else if (CONTROL.matcher(value).find()) {
+        }
+        else if (CONTROL.matcher(value).find()) {
             problem(field, label + " cannot contain line breaks, tabs or other control characters.");
-        } else {
+        }
+        else {
             return value;
         }
         return null;
     }
 
-    /** An optional plain decimal ("12.5", ".5"), or empty when blank; a problem when it is not a number. */
+    /**
+     * An optional plain decimal ("12.5", ".5"), or empty when blank; a problem when it is
+     * not a number.
+     */
     public Optional<BigDecimal> decimal(String field, String label, String input) {
         if (input == null || input.isBlank()) {
             return Optional.empty();
@@ -79,4 +89,5 @@ public final class Entries {
         String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
         return "\"" + CONTROL.matcher(shown).replaceAll("?") + "\"";
     }
+
 }

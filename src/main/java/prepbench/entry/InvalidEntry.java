@@ -4,7 +4,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What a lab lead entered cannot be saved: the message for each field that is wrong. Nothing was changed. */
+/**
+ * What a lab lead entered cannot be saved: the message for each field that is wrong.
+ * Nothing was changed.
+ */
 public class InvalidEntry extends RuntimeException {
 
     private final Map<String, String> problems;
@@ -27,4 +30,5 @@ public class InvalidEntry extends RuntimeException {
     public String problem(String field) {
         return problems.get(field);
     }
+
 }

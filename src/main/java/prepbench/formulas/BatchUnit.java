@@ -4,16 +4,19 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The unit a batch size is given in. Mass units convert to grams; volume units to millilitres. */
+/**
+ * The unit a batch size is given in. Mass units convert to grams; volume units to
+ * millilitres.
+ */
 public enum BatchUnit {
-    MG("mg", false, new BigDecimal("0.001")),
-    G("g", false, BigDecimal.ONE),
-    KG("kg", false, new BigDecimal("1000")),
-    ML("mL", true, BigDecimal.ONE),
-    L("L", true, new BigDecimal("1000"));
+
+    MG("mg", false, new BigDecimal("0.001")), G("g", false, BigDecimal.ONE), KG("kg", false, new BigDecimal("1000")),
+    ML("mL", true, BigDecimal.ONE), L("L", true, new BigDecimal("1000"));
 
     private final String symbol;
+
     private final boolean volume;
+
     private final BigDecimal toBase;
 
     BatchUnit(String symbol, boolean volume, BigDecimal toBase) {
@@ -48,4 +51,5 @@ public enum BatchUnit {
     public String toString() {
         return symbol;
     }
+
 }

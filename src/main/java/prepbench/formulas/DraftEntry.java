@@ -3,10 +3,12 @@ package prepbench.formulas;
 import java.util.List;
 
 /**
- * A draft version as a lab lead saves it: default batch, name and lines, as typed. Lines with every field blank are
- * ignored, so a form can offer empty rows; problems name a line by its index in {@code lines}.
+ * A draft version as a lab lead saves it: default batch, name and lines, as typed. Lines
+ * with every field blank are ignored, so a form can offer empty rows; problems name a
+ * line by its index in {@code lines}.
  *
- * @param amountsAs how the lines' amounts are given: {@code %} (percent of the batch) or {@code fraction}
+ * @param amountsAs how the lines' amounts are given: {@code %} (percent of the batch) or
+ * {@code fraction}
  * @param revision the draft's revision the lab lead edited
  */
 public record DraftEntry(String name, String batchAmount, String batchUnit, String amountsAs, List<LineEntry> lines,
@@ -19,8 +21,8 @@ public record DraftEntry(String name, String batchAmount, String batchUnit, Stri
     /**
      * One line as typed.
      *
-     * @param toleranceUnit {@code g} (grams) or {@code %} (percent of the target); the tolerance sides are optional,
-     *        a blank plus side equals the minus side
+     * @param toleranceUnit {@code g} (grams) or {@code %} (percent of the target); the
+     * tolerance sides are optional, a blank plus side equals the minus side
      */
     public record LineEntry(String ingredientCode, String amount, String toleranceMinus, String tolerancePlus,
             String toleranceUnit) {

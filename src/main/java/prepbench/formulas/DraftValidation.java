@@ -13,9 +13,10 @@ import prepbench.catalog.IngredientRef;
 import prepbench.entry.Entries;
 
 /**
- * What a lab lead typed for a draft, checked field by field before anything is written: the name, the default
- * batch, and every line's ingredient, amount (percent or fraction) and tolerance. Every problem is reported at once,
- * named by its field ({@code lines[3].amount}).
+ * What a lab lead typed for a draft, checked field by field before anything is written:
+ * the name, the default batch, and every line's ingredient, amount (percent or fraction)
+ * and tolerance. Every problem is reported at once, named by its field
+ * ({@code lines[3].amount}).
  */
 final class DraftValidation {
 
@@ -28,20 +29,27 @@ final class DraftValidation {
     }
 
     /** Checks every field of the draft; all problems at once. */
-    static ValidDraft validate(DraftEntry entry,
-            Function<List<String>, Map<String, IngredientRef>> ingredients) {
+    static ValidDraft validate(DraftEntry entry, Function<List<String>, Map<String, IngredientRef>> ingredients) {
         Entries entries = new Entries();
         String name = entries.text("name", "The name", entry.name(), 200);
         BigDecimal amount = batchAmount(entries, entry.batchAmount());
         BatchUnit unit = batchUnit(entries, entry.batchUnit());
         boolean percent = !"fraction".equalsIgnoreCase(entry.amountsAs() == null ? "" : entry.amountsAs().strip());
-        if (entry.lines().stream().filter(line -> !DraftEntry.LineEntry.isBlank(line)).count() > FormulaManagement.MAX_LINES) {
+        if (entry.lines()
+            .stream()
+            .filter(line -> !DraftEntry.LineEntry.isBlank(line))
+            .count() > FormulaManagement.MAX_LINES) {
             entries.problem("lines", "A formula has at most " + FormulaManagement.MAX_LINES + " lines.");
             entries.throwIfAny();
         }
-        List<String> codes = entry.lines().stream().filter(line -> !DraftEntry.LineEntry.isBlank(line))
-                .map(line -> IngredientCode.tryParse(line.ingredientCode())).flatMap(Optional::stream)
-                .map(IngredientCode::value).distinct().toList();
+        List<String> codes = entry.lines()
+            .stream()
+            .filter(line -> !DraftEntry.LineEntry.isBlank(line))
+            .map(line -> IngredientCode.tryParse(line.ingredientCode()))
+            .flatMap(Optional::stream)
+            .map(IngredientCode::value)
+            .distinct()
+            .toList();
         Map<String, IngredientRef> known = ingredients.apply(codes);
         List<FormulaVersions.NewLine> lines = new ArrayList<>();
         Map<String, Integer> lineOf = new HashMap<>();
@@ -52,13 +60,13 @@ final class DraftValidation {
             }
             String field = "lines[" + i + "].";
             int lineNo = lines.size() + 1;
-            IngredientRef ingredient = ingredient(entries, field + "ingredientCode", line, known, lineOf,
-                    lineNo);
+            IngredientRef ingredient = ingredient(entries, field + "ingredientCode", line, known, lineOf, lineNo);
             BigDecimal fraction = fraction(entries, field + "amount", line.amount(), percent);
             ToleranceOverride tolerance = tolerance(entries, field + "tolerance", line);
             if (ingredient != null && fraction != null) {
                 lines.add(new FormulaVersions.NewLine(lineNo, ingredient.id(), fraction, tolerance));
-            } else {
+            }
+            else {
                 lines.add(null);
             }
         }
@@ -106,12 +114,14 @@ final class DraftValidation {
             return null;
         }
         if (amount.signum() == 0) {
-            entries.problem(field, label + " must be greater than zero; remove the line if the ingredient is not used.");
+            entries.problem(field,
+                    label + " must be greater than zero; remove the line if the ingredient is not used.");
             return null;
         }
         BigDecimal fraction = percent ? amount.movePointLeft(2) : amount;
         if (fraction.compareTo(BigDecimal.ONE) > 0) {
-            entries.problem(field, label + " is at most " + (percent ? "100" : "1") + " (" + Entries.quoted(input) + ").");
+            entries.problem(field,
+                    label + " is at most " + (percent ? "100" : "1") + " (" + Entries.quoted(input) + ").");
             return null;
         }
         if (Entries.decimals(fraction) > 10) {
@@ -138,10 +148,10 @@ final class DraftValidation {
             return new ToleranceOverride(minus, plus, null, null);
         }
         if (unit.equals("%")) {
-            if (minus.compareTo(HUNDRED) > 0 || plus.compareTo(HUNDRED) > 0
-                    || Entries.decimals(minus) > 4 || Entries.decimals(plus) > 4) {
-                entries.problem(field, "A tolerance in percent of the target is at most 100, with at most 4 decimal "
-                        + "places.");
+            if (minus.compareTo(HUNDRED) > 0 || plus.compareTo(HUNDRED) > 0 || Entries.decimals(minus) > 4
+                    || Entries.decimals(plus) > 4) {
+                entries.problem(field,
+                        "A tolerance in percent of the target is at most 100, with at most 4 decimal " + "places.");
                 return null;
             }
             return new ToleranceOverride(null, null, minus, plus);
@@ -174,4 +184,5 @@ final class DraftValidation {
     }
 
     /** The version's content as the audit trail records it. */
+
 }

@@ -9,12 +9,16 @@ import org.apache.commons.text.similarity.LevenshteinDistance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The formulas a lab can prepare: look-up by code, search, and suggestions for a mistyped code. */
+/**
+ * The formulas a lab can prepare: look-up by code, search, and suggestions for a mistyped
+ * code.
+ */
 @Service
 @Transactional(readOnly = true)
 public class FormulaCatalog {
 
     private static final int MAX_SUGGESTIONS = 5;
+
     private static final LevenshteinDistance CLOSE = new LevenshteinDistance(2);
 
     private final Formulas formulas;
@@ -30,7 +34,6 @@ public class FormulaCatalog {
 
     /**
      * The released version preparations of this formula use now.
-     *
      * @throws FormulaNotFound when no formula has the code
      * @throws NoReleasedVersion when the formula has no released version
      */
@@ -41,12 +44,17 @@ public class FormulaCatalog {
         });
     }
 
-    /** Formulas whose code or name contains the text, by code; all formulas for blank text. */
+    /**
+     * Formulas whose code or name contains the text, by code; all formulas for blank
+     * text.
+     */
     public List<FormulaSummary> search(String text, int limit) {
         return formulas.search(text == null ? "" : text.strip(), Math.max(1, Math.min(limit, 500)));
     }
 
-    /** Known codes that look like what was typed: within two edits, or sharing its start. */
+    /**
+     * Known codes that look like what was typed: within two edits, or sharing its start.
+     */
     public List<FormulaCode> closeMatches(String typed) {
         if (typed == null || typed.isBlank() || typed.length() > 64) {
             return List.of();
@@ -54,13 +62,14 @@ public class FormulaCatalog {
         String wanted = typed.strip().toUpperCase(Locale.ROOT);
         record Scored(String code, int distance) {
         }
-        return formulas.allCodes().stream()
-                .map(code -> new Scored(code, distance(wanted, code)))
-                .filter(scored -> scored.distance() >= 0)
-                .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::code))
-                .limit(MAX_SUGGESTIONS)
-                .map(scored -> new FormulaCode(scored.code()))
-                .toList();
+        return formulas.allCodes()
+            .stream()
+            .map(code -> new Scored(code, distance(wanted, code)))
+            .filter(scored -> scored.distance() >= 0)
+            .sorted(Comparator.comparingInt(Scored::distance).thenComparing(Scored::code))
+            .limit(MAX_SUGGESTIONS)
+            .map(scored -> new FormulaCode(scored.code()))
+            .toList();
     }
 
     private static int distance(String wanted, String code) {
@@ -76,4 +85,5 @@ public class FormulaCatalog {
     public Optional<FormulaSummary> find(FormulaCode code) {
         return formulas.findSummary(code);
     }
+
 }

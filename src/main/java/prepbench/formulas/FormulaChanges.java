@@ -13,9 +13,10 @@ import prepbench.catalog.CatalogRefused;
 import prepbench.catalog.CatalogChanged;
 
 /**
- * What the audit trail says about each change to a formula, in one place: the action's name and the details it
- * keeps. {@link FormulaManagement} and {@link FormulaImport} say what happened; this says it for the record. The
- * audit module records each event in the formula's chain, in the transaction that made the change.
+ * What the audit trail says about each change to a formula, in one place: the action's
+ * name and the details it keeps. {@link FormulaManagement} and {@link FormulaImport} say
+ * what happened; this says it for the record. The audit module records each event in the
+ * formula's chain, in the transaction that made the change.
  */
 @Component
 class FormulaChanges {
@@ -42,8 +43,11 @@ class FormulaChanges {
         details.put("encoding", encoding);
         details.put("name", draft.name());
         details.put("batch", draft.batchAmount().toPlainString() + " " + draft.batchUnit().symbol());
-        details.put("lines", draft.lines().stream().map(line -> line.ingredientCode() + " "
-                + percent(line.fraction()) + " %").toList());
+        details.put("lines",
+                draft.lines()
+                    .stream()
+                    .map(line -> line.ingredientCode() + " " + percent(line.fraction()) + " %")
+                    .toList());
         publish(at, editor, code, "FORMULA_IMPORTED", details);
     }
 
@@ -53,7 +57,8 @@ class FormulaChanges {
 
     /** Each field that changed, old and new; nothing when the save changed nothing. */
     void draftSaved(Instant at, Actor editor, FormulaCode code, FormulaVersion before, FormulaVersion after) {
-        Map<String, Object> changes = CatalogChanged.differences(before.recordedDescription(), after.recordedDescription());
+        Map<String, Object> changes = CatalogChanged.differences(before.recordedDescription(),
+                after.recordedDescription());
         if (!changes.isEmpty()) {
             changes.put("versionNo", before.versionNo());
             publish(at, editor, code, "DRAFT_SAVED", changes);
@@ -75,9 +80,10 @@ class FormulaChanges {
     }
 
     void releaseRefused(Instant at, Actor editor, FormulaCode code, int versionNo, RuntimeException refused) {
-        publish(at, editor, code, "RELEASE_REFUSED", Map.of("versionNo", versionNo, "rule",
-                refused instanceof CatalogRefused rule ? rule.reason().name() : "NOT_PERMITTED",
-                "reason", refused.getMessage()));
+        publish(at, editor, code, "RELEASE_REFUSED",
+                Map.of("versionNo", versionNo, "rule",
+                        refused instanceof CatalogRefused rule ? rule.reason().name() : "NOT_PERMITTED", "reason",
+                        refused.getMessage()));
     }
 
     void retired(Instant at, Actor editor, FormulaCode code, int versionNo, String reason) {
@@ -93,7 +99,10 @@ class FormulaChanges {
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
-    /** A version the demo data wrote, with its status and content; no one signed a demo release. */
+    /**
+     * A version the demo data wrote, with its status and content; no one signed a demo
+     * release.
+     */
     void demoVersionWritten(Instant at, String writer, FormulaVersion version) {
         Map<String, Object> details = new LinkedHashMap<>(version.recordedDescription());
         details.put("versionNo", version.versionNo());
@@ -103,8 +112,8 @@ class FormulaChanges {
     }
 
     private void publish(Instant at, Actor editor, FormulaCode code, String action, Map<String, Object> details) {
-        events.publishEvent(new CatalogChanged(at, editor.username(), CatalogChanged.FORMULA, code.value(), action,
-                details));
+        events.publishEvent(
+                new CatalogChanged(at, editor.username(), CatalogChanged.FORMULA, code.value(), action, details));
     }
 
 }

@@ -4,9 +4,9 @@ import java.util.Optional;
 import prepbench.entry.Codes;
 
 /**
- * A formula's code, such as {@code PRM00936}. Codes compare case-insensitively, so the canonical form
- * is upper case. A code is 1 to 32 characters: letters, digits, '-', '_' and '.', starting with a
- * letter or digit.
+ * A formula's code, such as {@code PRM00936}. Codes compare case-insensitively, so the
+ * canonical form is upper case. A code is 1 to 32 characters: letters, digits, '-', '_'
+ * and '.', starting with a letter or digit.
  */
 public record FormulaCode(String value) {
 
@@ -18,7 +18,10 @@ public record FormulaCode(String value) {
         }
     }
 
-    /** Parses user input: trims it and upper-cases it; refuses anything that is not a code. */
+    /**
+     * Parses user input: trims it and upper-cases it; refuses anything that is not a
+     * code.
+     */
     public static FormulaCode of(String input) {
         return tryParse(input).orElseThrow(() -> new InvalidFormulaCode(input));
     }

@@ -19,19 +19,25 @@ import prepbench.catalog.IngredientManagement;
 import prepbench.catalog.IngredientRef;
 
 /**
- * Writes formulas read from a file as new draft versions, all or none: every formula's ingredients and open drafts
- * are checked first, and either each formula gets a draft version (a new formula when its code is new), in one
- * transaction, or nothing is written and each problem is named. An import never releases anything: its drafts are
- * reviewed and signed like any other.
+ * Writes formulas read from a file as new draft versions, all or none: every formula's
+ * ingredients and open drafts are checked first, and either each formula gets a draft
+ * version (a new formula when its code is new), in one transaction, or nothing is written
+ * and each problem is named. An import never releases anything: its drafts are reviewed
+ * and signed like any other.
  */
 @Service
 public class FormulaImport {
 
     private final FormulaVersions versions;
+
     private final IngredientManagement ingredients;
+
     private final FormulaChanges changes;
+
     private final TransactionTemplate transaction;
+
     private final TransactionTemplate readOnly;
+
     private final Clock clock;
 
     FormulaImport(FormulaVersions versions, IngredientManagement ingredients, FormulaChanges changes,
@@ -54,7 +60,10 @@ public class FormulaImport {
         }
     }
 
-    /** A formula written as a draft version; {@code newFormula} when the formula did not exist. */
+    /**
+     * A formula written as a draft version; {@code newFormula} when the formula did not
+     * exist.
+     */
     public record Imported(String code, int versionNo, boolean newFormula, int lines) {
     }
 
@@ -62,13 +71,16 @@ public class FormulaImport {
      * Why nothing was imported.
      *
      * @param formula the formula's position in the import; -1 for the import as a whole
-     * @param line    the line's position in the formula; -1 for the formula as a whole
+     * @param line the line's position in the formula; -1 for the formula as a whole
      */
     public record Problem(Kind kind, int formula, int line, String message) {
     }
 
-    /** What a problem concerns, so that a caller can point at the right place of its file. */
+    /**
+     * What a problem concerns, so that a caller can point at the right place of its file.
+     */
     public enum Kind {
+
         /** The formula has too many lines. */
         TOO_MANY_LINES,
         /** A line's ingredient does not exist or is inactive. */
@@ -77,19 +89,22 @@ public class FormulaImport {
         OPEN_DRAFT,
         /** Someone changed the formulas at the same moment. */
         CONCURRENT
+
     }
 
     /**
      * Writes each formula as a new draft version, or nothing.
-     *
-     * @param format   the file's format, for the record
+     * @param format the file's format, for the record
      * @param encoding the file's encoding, for the record
      * @throws prepbench.access.NotPermitted when the editor may not edit the catalogue
      */
     public Outcome importDrafts(Actor editor, List<NewDraft> drafts, String format, String encoding) {
         editor.require(Permission.EDIT_CATALOG);
-        List<String> codes = drafts.stream().flatMap(draft -> draft.lines().stream())
-                .map(NewDraft.Line::ingredientCode).distinct().toList();
+        List<String> codes = drafts.stream()
+            .flatMap(draft -> draft.lines().stream())
+            .map(NewDraft.Line::ingredientCode)
+            .distinct()
+            .toList();
         Map<String, IngredientRef> known = ingredients.refs(codes);
         List<Problem> problems = new ArrayList<>();
         for (int formula = 0; formula < drafts.size(); formula++) {
@@ -104,9 +119,10 @@ public class FormulaImport {
                 if (ingredient == null) {
                     problems.add(new Problem(Kind.INGREDIENT, formula, line, "There is no ingredient " + code
                             + ". Add it on the Ingredients page first, or correct the code."));
-                } else if (!ingredient.active()) {
-                    problems.add(new Problem(Kind.INGREDIENT, formula, line, "Ingredient " + code
-                            + " is inactive. Activate it, or replace it in the file."));
+                }
+                else if (!ingredient.active()) {
+                    problems.add(new Problem(Kind.INGREDIENT, formula, line,
+                            "Ingredient " + code + " is inactive. Activate it, or replace it in the file."));
                 }
             }
         }
@@ -119,8 +135,8 @@ public class FormulaImport {
                 List<Problem> conflicts = new ArrayList<>();
                 Instant now = clock.instant();
                 for (int formula = 0; formula < drafts.size(); formula++) {
-                    importOne(editor, drafts.get(formula), known, now, format, encoding).ifPresentOrElse(
-                            imported::add, openDraft(drafts.get(formula), formula, conflicts));
+                    importOne(editor, drafts.get(formula), known, now, format, encoding).ifPresentOrElse(imported::add,
+                            openDraft(drafts.get(formula), formula, conflicts));
                 }
                 if (!conflicts.isEmpty()) {
                     tx.setRollbackOnly();
@@ -128,24 +144,31 @@ public class FormulaImport {
                 }
                 return new Outcome(List.of(), imported);
             });
-        } catch (DuplicateKeyException createdMeanwhile) {
-            return new Outcome(List.of(new Problem(Kind.CONCURRENT, -1, -1, "Someone created or edited one of these "
-                    + "formulas at the same moment, so nothing was imported. Import the file again.")), List.of());
+        }
+        catch (DuplicateKeyException createdMeanwhile) {
+            return new Outcome(
+                    List.of(new Problem(Kind.CONCURRENT, -1, -1,
+                            "Someone created or edited one of these "
+                                    + "formulas at the same moment, so nothing was imported. Import the file again.")),
+                    List.of());
         }
     }
 
     private Runnable openDraft(NewDraft draft, int formula, List<Problem> conflicts) {
         return () -> {
-            FormulaVersion open = versions.versions(draft.code()).stream().filter(FormulaVersion::isDraft)
-                    .findFirst().orElseThrow();
+            FormulaVersion open = versions.versions(draft.code())
+                .stream()
+                .filter(FormulaVersion::isDraft)
+                .findFirst()
+                .orElseThrow();
             conflicts.add(new Problem(Kind.OPEN_DRAFT, formula, -1, "Formula " + draft.code() + " already has an open "
                     + "draft (version " + open.versionNo() + "). Release or discard that draft, then import again."));
         };
     }
 
     /** The draft written, or empty when the formula has an open draft already. */
-    private Optional<Imported> importOne(Actor editor, NewDraft draft, Map<String, IngredientRef> known,
-            Instant now, String format, String encoding) {
+    private Optional<Imported> importOne(Actor editor, NewDraft draft, Map<String, IngredientRef> known, Instant now,
+            String format, String encoding) {
         FormulaCode code = draft.code();
         Optional<FormulaVersions.FormulaRow> existing = versions.lock(code);
         UUID formulaId;
@@ -156,7 +179,8 @@ public class FormulaImport {
                 return Optional.empty();
             }
             versionNo = versions.nextVersionNo(formulaId);
-        } else {
+        }
+        else {
             formulaId = UUID.randomUUID();
             versionNo = 1;
             versions.insertFormula(formulaId, code, draft.name(), editor.username(), now);
@@ -174,8 +198,12 @@ public class FormulaImport {
         return Optional.of(new Imported(code.value(), versionNo, existing.isEmpty(), lines.size()));
     }
 
-    /** The current version of every formula in the status ({@code RELEASED} or {@code DRAFT}), by code. */
+    /**
+     * The current version of every formula in the status ({@code RELEASED} or
+     * {@code DRAFT}), by code.
+     */
     public List<FormulaVersion> current(VersionStatus status) {
         return readOnly.execute(tx -> versions.inStatus(status));
     }
+
 }

@@ -24,9 +24,10 @@ import prepbench.entry.Entries;
 import prepbench.entry.InvalidEntry;
 
 /**
- * Formulas and their versions: a draft is edited freely, released with a lab lead's electronic signature (then
- * frozen), and retired when it must no longer be prepared. Editing a released formula opens a new draft version.
- * Changes to one formula are serialised on its row; a save made against an older revision of a draft is refused,
+ * Formulas and their versions: a draft is edited freely, released with a lab lead's
+ * electronic signature (then frozen), and retired when it must no longer be prepared.
+ * Editing a released formula opens a new draft version. Changes to one formula are
+ * serialised on its row; a save made against an older revision of a draft is refused,
  * never silently lost. Every change, and every refused release, is audited
  * ({@link FormulaChanges} words the record).
  */
@@ -35,14 +36,21 @@ public class FormulaManagement {
 
     /** What a lab lead's signature on a release means. */
     public static final String RELEASE_MEANING = "approved for preparation";
+
     public static final int MAX_LINES = 200;
 
     private final FormulaVersions versions;
+
     private final IngredientManagement ingredients;
+
     private final SignatureVerifier signatures;
+
     private final FormulaChanges changes;
+
     private final TransactionTemplate transaction;
+
     private final TransactionTemplate readOnly;
+
     private final Clock clock;
 
     FormulaManagement(FormulaVersions versions, IngredientManagement ingredients, SignatureVerifier signatures,
@@ -59,7 +67,6 @@ public class FormulaManagement {
 
     /**
      * Every version of the formula, newest first.
-     *
      * @throws FormulaNotFound when no formula has the code
      */
     public List<FormulaVersion> versions(FormulaCode code) {
@@ -77,7 +84,6 @@ public class FormulaManagement {
 
     /**
      * Creates a formula with an empty draft version 1.
-     *
      * @throws InvalidEntry when a field is wrong or the code is taken
      */
     public FormulaVersion create(Actor editor, String code, String name, String batchAmount, String batchUnit) {
@@ -85,9 +91,11 @@ public class FormulaManagement {
         Entries entries = new Entries();
         FormulaCode validCode = FormulaCode.tryParse(code).orElse(null);
         if (validCode == null) {
-            entries.problem("code", code == null || code.isBlank() ? "The formula code is required."
-                    : "The formula code " + Entries.quoted(code) + " may have only letters, digits, '-', '_' and "
-                            + "'.', at most 32, starting with a letter or digit.");
+            entries.problem("code",
+                    code == null || code.isBlank() ? "The formula code is required."
+                            : "The formula code " + Entries.quoted(code)
+                                    + " may have only letters, digits, '-', '_' and "
+                                    + "'.', at most 32, starting with a letter or digit.");
         }
         String validName = entries.text("name", "The name", name, 200);
         BigDecimal amount = DraftValidation.batchAmount(entries, batchAmount);
@@ -105,14 +113,16 @@ public class FormulaManagement {
                 changes.created(now, editor, validCode, validName, amount, unit);
                 return versions.versions(validCode).get(0);
             });
-        } catch (DuplicateKeyException createdMeanwhile) {
+        }
+        catch (DuplicateKeyException createdMeanwhile) {
             throw takenCode(validCode);
         }
     }
 
     /**
-     * The formula's open draft; when it has none, a new draft version copied from its newest version. This is how a
-     * released formula is edited: the released version itself never changes.
+     * The formula's open draft; when it has none, a new draft version copied from its
+     * newest version. This is how a released formula is edited: the released version
+     * itself never changes.
      */
     public FormulaVersion openDraft(Actor editor, FormulaCode code) {
         editor.require(Permission.EDIT_CATALOG);
@@ -129,18 +139,23 @@ public class FormulaManagement {
             int versionNo = versions.nextVersionNo(formula.id());
             versions.insertDraft(draftId, formula.id(), versionNo, newest.name(), newest.batchAmount(),
                     newest.batchUnit(), editor.username(), now);
-            versions.replaceLines(draftId, newest.lines().stream().map(line -> new FormulaVersions.NewLine(
-                    line.lineNo(), line.ingredientId(), line.fraction(), line.tolerance())).toList());
+            versions.replaceLines(draftId,
+                    newest.lines()
+                        .stream()
+                        .map(line -> new FormulaVersions.NewLine(line.lineNo(), line.ingredientId(), line.fraction(),
+                                line.tolerance()))
+                        .toList());
             changes.draftOpened(now, editor, code, versionNo, newest.versionNo());
             return versions.versions(code).get(0);
         });
     }
 
     /**
-     * Saves the draft if nobody saved it since the editor read it ({@code entry.revision()}).
-     *
+     * Saves the draft if nobody saved it since the editor read it
+     * ({@code entry.revision()}).
      * @throws InvalidEntry naming every wrong field (nothing is saved)
-     * @throws CatalogRefused {@code CHANGED_MEANWHILE} when someone saved the draft first; {@code NO_DRAFT}
+     * @throws CatalogRefused {@code CHANGED_MEANWHILE} when someone saved the draft
+     * first; {@code NO_DRAFT}
      */
     public FormulaVersion saveDraft(Actor editor, FormulaCode code, DraftEntry entry) {
         editor.require(Permission.EDIT_CATALOG);
@@ -148,8 +163,10 @@ public class FormulaManagement {
         return transaction.execute(tx -> {
             FormulaVersions.FormulaRow formula = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
             List<FormulaVersion> all = versions.versions(code);
-            FormulaVersion draft = all.stream().filter(FormulaVersion::isDraft).findFirst()
-                    .orElseThrow(() -> CatalogRefused.noDraft(code.value()));
+            FormulaVersion draft = all.stream()
+                .filter(FormulaVersion::isDraft)
+                .findFirst()
+                .orElseThrow(() -> CatalogRefused.noDraft(code.value()));
             if (entry.revision() == null || entry.revision() != draft.revision()) {
                 throw CatalogRefused.changedMeanwhile("The draft of " + code + " (version " + draft.versionNo() + ")",
                         draft.updatedBy());
@@ -169,8 +186,8 @@ public class FormulaManagement {
     }
 
     /**
-     * Closes the draft without releasing it (a draft was never prepared). It stays in the history as retired
-     * ("discarded"), so its version number is never used again.
+     * Closes the draft without releasing it (a draft was never prepared). It stays in the
+     * history as retired ("discarded"), so its version number is never used again.
      */
     public void discardDraft(Actor editor, FormulaCode code, int revision) {
         editor.require(Permission.EDIT_CATALOG);
@@ -181,8 +198,8 @@ public class FormulaManagement {
                 throw CatalogRefused.changedMeanwhile("The draft of " + code, draft.updatedBy());
             }
             if (draft.versionNo() == 1) {
-                throw new CatalogRefused(Reason.ONLY_VERSION, "Version 1 is the formula's only version, so it cannot be "
-                        + "discarded. Edit it instead.");
+                throw new CatalogRefused(Reason.ONLY_VERSION,
+                        "Version 1 is the formula's only version, so it cannot be " + "discarded. Edit it instead.");
             }
             versions.discardDraft(draft.versionId(), editor.username(), clock.instant());
             changes.draftDiscarded(clock.instant(), editor, code, draft);
@@ -190,11 +207,11 @@ public class FormulaManagement {
     }
 
     /**
-     * Releases a draft for preparation with the lab lead's electronic signature: their own password and the meaning
-     * {@value #RELEASE_MEANING}. The version must be the draft the lab lead reviewed ({@code revision}), its
-     * fractions must add up to 100 % (± 0.0001 %) and its ingredients be active. The previously released version is
+     * Releases a draft for preparation with the lab lead's electronic signature: their
+     * own password and the meaning {@value #RELEASE_MEANING}. The version must be the
+     * draft the lab lead reviewed ({@code revision}), its fractions must add up to 100 %
+     * (± 0.0001 %) and its ingredients be active. The previously released version is
      * retired. A refusal is audited and changes nothing else.
-     *
      * @throws CatalogRefused saying what to do
      */
     public FormulaVersion release(Actor editor, FormulaCode code, int versionNo, int revision, String password,
@@ -208,19 +225,26 @@ public class FormulaManagement {
                 changes.releaseRefused(now, editor, code, versionNo, refused);
                 return refused;
             }
-            FormulaVersion draft = all.stream().filter(version -> version.versionNo() == versionNo).findFirst()
-                    .orElseThrow();
-            all.stream().filter(version -> version.status() == VersionStatus.RELEASED).findFirst()
-                    .ifPresent(previous -> {
-                        String reason = "superseded by version " + versionNo;
-                        versions.retire(previous.versionId(), editor.username(), reason, now);
-                        changes.retired(now, editor, code, previous.versionNo(), reason);
-                    });
+            FormulaVersion draft = all.stream()
+                .filter(version -> version.versionNo() == versionNo)
+                .findFirst()
+                .orElseThrow();
+            all.stream()
+                .filter(version -> version.status() == VersionStatus.RELEASED)
+                .findFirst()
+                .ifPresent(previous -> {
+                    String reason = "superseded by version " + versionNo;
+                    versions.retire(previous.versionId(), editor.username(), reason, now);
+                    changes.retired(now, editor, code, previous.versionNo(), reason);
+                });
             versions.release(draft.versionId(), formula.id(), editor.username(), RELEASE_MEANING, now);
             versions.rename(formula.id(), draft.name());
             changes.released(now, editor, code, draft, RELEASE_MEANING);
-            return versions.versions(code).stream().filter(version -> version.versionNo() == versionNo).findFirst()
-                    .orElseThrow();
+            return versions.versions(code)
+                .stream()
+                .filter(version -> version.versionNo() == versionNo)
+                .findFirst()
+                .orElseThrow();
         });
         if (result instanceof RuntimeException refused) {
             throw refused;
@@ -240,18 +264,24 @@ public class FormulaManagement {
         }
         FormulaVersion draft = found.get();
         if (draft.revision() != revision) {
-            return new CatalogRefused(Reason.CHANGED_MEANWHILE, "The draft was changed" + (draft.updatedBy() == null ? ""
-                    : " by " + draft.updatedBy()) + " after you reviewed it. Review it again before you sign.");
+            return new CatalogRefused(Reason.CHANGED_MEANWHILE,
+                    "The draft was changed" + (draft.updatedBy() == null ? "" : " by " + draft.updatedBy())
+                            + " after you reviewed it. Review it again before you sign.");
         }
         if (draft.lines().isEmpty()) {
-            return new CatalogRefused(Reason.NO_LINES, "The draft has no lines. Add its ingredients before releasing it.");
+            return new CatalogRefused(Reason.NO_LINES,
+                    "The draft has no lines. Add its ingredients before releasing it.");
         }
         if (!draft.sumsToOne()) {
-            return new CatalogRefused(Reason.SUM_NOT_100, "The lines add up to " + FormulaChanges.percent(draft.fractionSum())
-                    + " %; they must add up to 100 % (± 0.0001 %). Correct the amounts, then release.");
+            return new CatalogRefused(Reason.SUM_NOT_100,
+                    "The lines add up to " + FormulaChanges.percent(draft.fractionSum())
+                            + " %; they must add up to 100 % (± 0.0001 %). Correct the amounts, then release.");
         }
-        List<String> inactive = draft.lines().stream().filter(line -> !line.ingredientActive())
-                .map(FormulaVersion.Line::ingredientCode).toList();
+        List<String> inactive = draft.lines()
+            .stream()
+            .filter(line -> !line.ingredientActive())
+            .map(FormulaVersion.Line::ingredientCode)
+            .toList();
         if (!inactive.isEmpty()) {
             return new CatalogRefused(Reason.INACTIVE_INGREDIENT, "Ingredients " + String.join(", ", inactive)
                     + " are inactive. Activate them or replace them in the draft.");
@@ -261,36 +291,41 @@ public class FormulaManagement {
                     + ", but not every ingredient has a density. Give their densities or use a mass unit.");
         }
         if (!meaningAccepted) {
-            return new CatalogRefused(Reason.MEANING_REQUIRED, "Confirm that your signature means \"" + RELEASE_MEANING
-                    + "\".");
+            return new CatalogRefused(Reason.MEANING_REQUIRED,
+                    "Confirm that your signature means \"" + RELEASE_MEANING + "\".");
         }
         if (password == null || password.isEmpty() || password.length() > 200
                 || !signatures.verify(editor.username(), password)) {
-            return new CatalogRefused(Reason.WRONG_PASSWORD, "The password is not yours. Enter your own password to "
-                    + "sign the release.");
+            return new CatalogRefused(Reason.WRONG_PASSWORD,
+                    "The password is not yours. Enter your own password to " + "sign the release.");
         }
         return null;
     }
 
     /**
-     * Retires the released version: new preparations of the formula are refused until another version is released.
-     * Sessions already running go on with the version they copied.
+     * Retires the released version: new preparations of the formula are refused until
+     * another version is released. Sessions already running go on with the version they
+     * copied.
      */
     public FormulaVersion retire(Actor editor, FormulaCode code, int versionNo, String reason) {
         Object result = transaction.execute(tx -> {
             versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
-            Optional<FormulaVersion> version = versions.versions(code).stream()
-                    .filter(candidate -> candidate.versionNo() == versionNo).findFirst();
+            Optional<FormulaVersion> version = versions.versions(code)
+                .stream()
+                .filter(candidate -> candidate.versionNo() == versionNo)
+                .findFirst();
             Instant now = clock.instant();
             RuntimeException refused = null;
             if (!editor.may(Permission.EDIT_CATALOG)) {
                 refused = new NotPermitted(editor.username(), Permission.EDIT_CATALOG);
-            } else if (version.isEmpty() || version.get().status() != VersionStatus.RELEASED) {
+            }
+            else if (version.isEmpty() || version.get().status() != VersionStatus.RELEASED) {
                 refused = new CatalogRefused(Reason.NOT_RELEASED, "Version " + versionNo + " of " + code
                         + " is not the released version, so there is nothing to retire.");
-            } else if (reason == null || reason.isBlank() || reason.strip().length() > Limits.MAX_REASON) {
-                refused = InvalidEntry.of("reason", "Give the reason for retiring the version, in at most "
-                        + Limits.MAX_REASON + " characters.");
+            }
+            else if (reason == null || reason.isBlank() || reason.strip().length() > Limits.MAX_REASON) {
+                refused = InvalidEntry.of("reason",
+                        "Give the reason for retiring the version, in at most " + Limits.MAX_REASON + " characters.");
             }
             if (refused != null) {
                 changes.retireRefused(now, editor, code, versionNo, refused);
@@ -298,8 +333,11 @@ public class FormulaManagement {
             }
             versions.retire(version.get().versionId(), editor.username(), reason.strip(), now);
             changes.retired(now, editor, code, versionNo, reason.strip());
-            return versions.versions(code).stream().filter(candidate -> candidate.versionNo() == versionNo)
-                    .findFirst().orElseThrow();
+            return versions.versions(code)
+                .stream()
+                .filter(candidate -> candidate.versionNo() == versionNo)
+                .findFirst()
+                .orElseThrow();
         });
         if (result instanceof RuntimeException refused) {
             throw refused;
@@ -308,12 +346,16 @@ public class FormulaManagement {
     }
 
     private FormulaVersion openDraftOf(FormulaCode code) {
-        return versions.versions(code).stream().filter(FormulaVersion::isDraft).findFirst()
-                .orElseThrow(() -> CatalogRefused.noDraft(code.value()));
+        return versions.versions(code)
+            .stream()
+            .filter(FormulaVersion::isDraft)
+            .findFirst()
+            .orElseThrow(() -> CatalogRefused.noDraft(code.value()));
     }
 
     private static InvalidEntry takenCode(FormulaCode code) {
         return InvalidEntry.of("code", "There already is a formula " + code + " (codes are the same in upper and "
                 + "lower case). Open it and edit it, or choose another code.");
     }
+
 }

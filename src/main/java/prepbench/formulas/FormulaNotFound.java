@@ -17,4 +17,5 @@ public class FormulaNotFound extends RuntimeException {
     public FormulaCode code() {
         return code;
     }
+
 }

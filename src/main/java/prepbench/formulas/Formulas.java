@@ -32,23 +32,20 @@ class Formulas {
 
     Optional<FormulaSummary> findSummary(FormulaCode code) {
         return jdbc.sql(SUMMARY + " WHERE f.code = :code")
-                .param("code", code.value())
-                .query(Formulas::summary)
-                .optional();
+            .param("code", code.value())
+            .query(Formulas::summary)
+            .optional();
     }
 
     List<FormulaSummary> search(String text, int limit) {
-        String pattern = "%" + text.toUpperCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        String pattern = "%"
+                + text.toUpperCase(java.util.Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+                + "%";
         return jdbc.sql(SUMMARY + """
                  WHERE f.code LIKE :pattern ESCAPE '\\' OR UPPER(f.name) LIKE :pattern ESCAPE '\\'
                  ORDER BY f.code
                  LIMIT :limit
-                """)
-                .param("pattern", pattern)
-                .param("limit", limit)
-                .query(Formulas::summary)
-                .list();
+                """).param("pattern", pattern).param("limit", limit).query(Formulas::summary).list();
     }
 
     List<String> allCodes() {
@@ -56,21 +53,22 @@ class Formulas {
     }
 
     Optional<ReleasedFormula> findReleased(FormulaCode code) {
-        return jdbc.sql("""
-                SELECT f.id AS formula_id, f.code, v.name, v.id AS version_id, v.version_no, v.batch_amount, v.batch_unit
-                  FROM formula f
-                  JOIN formula_version v ON v.released_of = f.id
-                 WHERE f.code = :code
-                """)
-                .param("code", code.value())
-                .query((rs, n) -> new ReleasedFormula(rs.getObject("formula_id", UUID.class),
-                        new FormulaCode(rs.getString("code")), rs.getString("name"),
-                        rs.getObject("version_id", UUID.class), rs.getInt("version_no"),
-                        rs.getBigDecimal("batch_amount"), unit(rs.getString("batch_unit")), List.of()))
-                .optional()
-                .map(formula -> new ReleasedFormula(formula.formulaId(), formula.code(), formula.name(),
-                        formula.versionId(), formula.versionNo(), formula.defaultAmount(), formula.defaultUnit(),
-                        lines(formula.versionId())));
+        return jdbc
+            .sql("""
+                    SELECT f.id AS formula_id, f.code, v.name, v.id AS version_id, v.version_no, v.batch_amount, v.batch_unit
+                      FROM formula f
+                      JOIN formula_version v ON v.released_of = f.id
+                     WHERE f.code = :code
+                    """)
+            .param("code", code.value())
+            .query((rs, n) -> new ReleasedFormula(rs.getObject("formula_id", UUID.class),
+                    new FormulaCode(rs.getString("code")), rs.getString("name"), rs.getObject("version_id", UUID.class),
+                    rs.getInt("version_no"), rs.getBigDecimal("batch_amount"), unit(rs.getString("batch_unit")),
+                    List.of()))
+            .optional()
+            .map(formula -> new ReleasedFormula(formula.formulaId(), formula.code(), formula.name(),
+                    formula.versionId(), formula.versionNo(), formula.defaultAmount(), formula.defaultUnit(),
+                    lines(formula.versionId())));
     }
 
     private List<ReleasedFormula.Line> lines(UUID versionId) {
@@ -82,15 +80,12 @@ class Formulas {
                   JOIN ingredient i ON i.id = l.ingredient_id
                  WHERE l.formula_version_id = :version
                  ORDER BY l.line_no
-                """)
-                .param("version", versionId)
-                .query(Formulas::lineRow)
-                .list();
+                """).param("version", versionId).query(Formulas::lineRow).list();
         Map<UUID, List<String>> otherCodes = otherCodeValues(rows.stream().map(LineRow::ingredientId).toList());
         List<ReleasedFormula.Line> lines = new ArrayList<>(rows.size());
         for (LineRow row : rows) {
-            lines.add(new ReleasedFormula.Line(row.lineNo(), row.ingredientId(), row.code(), row.name(),
-                    row.fraction(), row.density(), row.tolerance(), row.primaryCodeValue(),
+            lines.add(new ReleasedFormula.Line(row.lineNo(), row.ingredientId(), row.code(), row.name(), row.fraction(),
+                    row.density(), row.tolerance(), row.primaryCodeValue(),
                     otherCodes.getOrDefault(row.ingredientId(), List.of()), row.symbologies(), row.parser(),
                     row.lotRequired()));
         }
@@ -109,16 +104,17 @@ class Formulas {
                    AND (kind = 'alternative' OR (kind = 'alias' AND confirmed_at IS NOT NULL))
                  ORDER BY kind DESC, code_value
                 """)
-                .param("ids", ingredientIds)
-                .query((rs, n) -> new CodeValue(rs.getObject("ingredient_id", UUID.class), rs.getString("code_value")))
-                .list().stream()
-                .collect(Collectors.groupingBy(CodeValue::ingredientId,
-                        Collectors.mapping(CodeValue::value, Collectors.toList())));
+            .param("ids", ingredientIds)
+            .query((rs, n) -> new CodeValue(rs.getObject("ingredient_id", UUID.class), rs.getString("code_value")))
+            .list()
+            .stream()
+            .collect(Collectors.groupingBy(CodeValue::ingredientId,
+                    Collectors.mapping(CodeValue::value, Collectors.toList())));
     }
 
     private record LineRow(int lineNo, UUID ingredientId, String code, String name, BigDecimal fraction,
-            BigDecimal density, ToleranceOverride tolerance, String primaryCodeValue, String symbologies,
-            String parser, boolean lotRequired) {
+            BigDecimal density, ToleranceOverride tolerance, String primaryCodeValue, String symbologies, String parser,
+            boolean lotRequired) {
     }
 
     private static LineRow lineRow(ResultSet rs, int rowNum) throws SQLException {
@@ -140,6 +136,7 @@ class Formulas {
 
     private static BatchUnit unit(String symbol) {
         return BatchUnit.fromSymbol(symbol)
-                .orElseThrow(() -> new IllegalStateException("Unknown batch unit in database: " + symbol));
+            .orElseThrow(() -> new IllegalStateException("Unknown batch unit in database: " + symbol));
     }
+
 }

@@ -18,4 +18,5 @@ public class NoReleasedVersion extends RuntimeException {
     public FormulaCode code() {
         return code;
     }
+
 }

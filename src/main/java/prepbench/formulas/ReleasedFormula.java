@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
 
-/** The version of a formula that preparations use now, with everything a preparation copies from it. */
+/**
+ * The version of a formula that preparations use now, with everything a preparation
+ * copies from it.
+ */
 public record ReleasedFormula(UUID formulaId, FormulaCode code, String name, UUID versionId, int versionNo,
         BigDecimal defaultAmount, BatchUnit defaultUnit, List<Line> lines) {
 
@@ -12,7 +15,10 @@ public record ReleasedFormula(UUID formulaId, FormulaCode code, String name, UUI
         lines = List.copyOf(lines);
     }
 
-    /** Whether every line's ingredient has a density, which a batch given in mL or L needs. */
+    /**
+     * Whether every line's ingredient has a density, which a batch given in mL or L
+     * needs.
+     */
     public boolean allowsVolumeBatches() {
         return lines.stream().allMatch(line -> line.densityGPerMl() != null);
     }
@@ -24,8 +30,8 @@ public record ReleasedFormula(UUID formulaId, FormulaCode code, String name, UUI
      * @param densityGPerMl null when unknown
      * @param tolerance null when the line uses the default tolerance
      */
-    public record Line(int lineNo, UUID ingredientId, String ingredientCode, String ingredientName,
-            BigDecimal fraction, BigDecimal densityGPerMl, ToleranceOverride tolerance, String primaryCodeValue,
+    public record Line(int lineNo, UUID ingredientId, String ingredientCode, String ingredientName, BigDecimal fraction,
+            BigDecimal densityGPerMl, ToleranceOverride tolerance, String primaryCodeValue,
             List<String> alternativeCodeValues, String allowedSymbologies, String parser, boolean lotRequired) {
 
         public Line {

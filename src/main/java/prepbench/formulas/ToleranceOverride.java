@@ -3,8 +3,8 @@ package prepbench.formulas;
 import java.math.BigDecimal;
 
 /**
- * A formula line's own tolerance, replacing the default. Either side is given in grams or in percent of the
- * target; a side left null falls back to the default.
+ * A formula line's own tolerance, replacing the default. Either side is given in grams or
+ * in percent of the target; a side left null falls back to the default.
  */
 public record ToleranceOverride(BigDecimal minusG, BigDecimal plusG, BigDecimal minusPct, BigDecimal plusPct) {
 
@@ -20,7 +20,10 @@ public record ToleranceOverride(BigDecimal minusG, BigDecimal plusG, BigDecimal 
         return minusG == null && plusG == null && minusPct == null && plusPct == null;
     }
 
-    /** The minus side in words, as pages and the audit trail write it: "0.5 g", "2 %" or "default". */
+    /**
+     * The minus side in words, as pages and the audit trail write it: "0.5 g", "2 %" or
+     * "default".
+     */
     public String minusSide() {
         return side(minusG, minusPct);
     }

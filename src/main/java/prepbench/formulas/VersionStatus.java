@@ -2,8 +2,12 @@ package prepbench.formulas;
 
 import java.util.Locale;
 
-/** A formula version's life cycle: edited as a draft, released for preparation (frozen), retired. */
+/**
+ * A formula version's life cycle: edited as a draft, released for preparation (frozen),
+ * retired.
+ */
 public enum VersionStatus {
+
     DRAFT, RELEASED, RETIRED;
 
     public String code() {
@@ -13,4 +17,5 @@ public enum VersionStatus {
     static VersionStatus fromCode(String code) {
         return valueOf(code.toUpperCase(Locale.ROOT));
     }
+
 }

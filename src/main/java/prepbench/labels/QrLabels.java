@@ -29,39 +29,49 @@ import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 
 /**
- * Draws a QR label: the symbol with its quiet zone and, if the caption is not empty, the caption centred below it.
- * Stateless apart from a once-only warning; safe to share.
+ * Draws a QR label: the symbol with its quiet zone and, if the caption is not empty, the
+ * caption centred below it. Stateless apart from a once-only warning; safe to share.
  */
 @Component
 public class QrLabels {
 
     /** The quiet zone, in modules, that ISO/IEC 18004 asks for around the symbol. */
     private static final int QUIET_ZONE = 4;
+
     private static final int MAX_CONTENT = 512;
+
     private static final int MAX_CAPTION = 64;
+
     private static final int MAX_PIXELS_PER_MODULE = 40;
 
     private static final Logger log = LoggerFactory.getLogger(QrLabels.class);
+
     private static final char GS = '\u001D';
+
     private static final double LABEL_WIDTH_MM = 40;
+
     /** A 3 mm caption on a 40 mm label, as a share of the label's width. */
     private static final float CAPTION_SIZE = 3f / 40;
-    /** A generous average advance of a sans-serif glyph, in ems: the SVG cannot measure its text. */
+
+    /**
+     * A generous average advance of a sans-serif glyph, in ems: the SVG cannot measure
+     * its text.
+     */
     private static final double GLYPH_WIDTH_EM = 0.65;
-    private static final Map<EncodeHintType, Object> HINTS = Map.of(
-            EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
-            EncodeHintType.CHARACTER_SET, "UTF-8",
-            EncodeHintType.MARGIN, QUIET_ZONE);
+
+    private static final Map<EncodeHintType, Object> HINTS = Map.of(EncodeHintType.ERROR_CORRECTION,
+            ErrorCorrectionLevel.M, EncodeHintType.CHARACTER_SET, "UTF-8", EncodeHintType.MARGIN, QUIET_ZONE);
 
     private final AtomicBoolean noFontsLogged = new AtomicBoolean();
 
     /**
-     * A standalone SVG document, 40 mm wide, in module units: the dark modules as one path on a white background,
-     * and the caption in a sans-serif font below.
-     *
-     * @param content what the symbol encodes (UTF-8): {@code F=CODE} or an ingredient's code; GS (0x1D) allowed
+     * A standalone SVG document, 40 mm wide, in module units: the dark modules as one
+     * path on a white background, and the caption in a sans-serif font below.
+     * @param content what the symbol encodes (UTF-8): {@code F=CODE} or an ingredient's
+     * code; GS (0x1D) allowed
      * @param caption the human-readable line under the symbol; empty for none
-     * @throws IllegalArgumentException if content or caption break the limits in {@link #png(String, String, int)}
+     * @throws IllegalArgumentException if content or caption break the limits in
+     * {@link #png(String, String, int)}
      */
     public String svg(String content, String caption) {
         BitMatrix matrix = encode(content, caption);
@@ -86,14 +96,13 @@ public class QrLabels {
     }
 
     /**
-     * A PNG of the label: black on white, {@code pixelsPerModule} pixels to a module, the caption in SansSerif
-     * below. On a JVM that cannot draw text (a headless JDK without fonts) the PNG has no caption and a warning
-     * is logged once.
-     *
-     * @param content what the symbol encodes (UTF-8): not blank, at most 512 characters, no control characters
-     *                but GS (0x1D)
-     * @param caption the human-readable line under the symbol: at most 64 characters, no control characters;
-     *                empty for none
+     * A PNG of the label: black on white, {@code pixelsPerModule} pixels to a module, the
+     * caption in SansSerif below. On a JVM that cannot draw text (a headless JDK without
+     * fonts) the PNG has no caption and a warning is logged once.
+     * @param content what the symbol encodes (UTF-8): not blank, at most 512 characters,
+     * no control characters but GS (0x1D)
+     * @param caption the human-readable line under the symbol: at most 64 characters, no
+     * control characters; empty for none
      * @param pixelsPerModule 1 to 40
      * @throws IllegalArgumentException if an argument breaks these limits
      */
@@ -107,7 +116,8 @@ public class QrLabels {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
             ImageIO.write(label, "png", png);
-        } catch (IOException e) {
+        }
+        catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return png.toByteArray();
@@ -118,8 +128,10 @@ public class QrLabels {
         check(content, caption);
         try {
             return new QRCodeWriter().encode(content, BarcodeFormat.QR_CODE, 0, 0, HINTS);
-        } catch (WriterException e) {
-            // 512 characters of three UTF-8 bytes each still fit a version 40 symbol at level M
+        }
+        catch (WriterException e) {
+            // 512 characters of three UTF-8 bytes each still fit a version 40 symbol at
+            // level M
             throw new IllegalStateException("QR encoding failed for content of length " + content.length(), e);
         }
     }
@@ -142,7 +154,8 @@ public class QrLabels {
             throw new IllegalArgumentException(
                     "caption must be at most " + MAX_CAPTION + " characters, was " + caption.length());
         }
-        // XML 1.0 cannot hold control characters, escaped or not, and a printed caption has no use for them
+        // XML 1.0 cannot hold control characters, escaped or not, and a printed caption
+        // has no use for them
         if (caption.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("caption must not contain control characters");
         }
@@ -162,8 +175,15 @@ public class QrLabels {
                 while (x < matrix.getWidth() && matrix.get(x, y)) {
                     x++;
                 }
-                path.append('M').append(start).append(',').append(y)
-                        .append('h').append(x - start).append("v1h-").append(x - start).append('z');
+                path.append('M')
+                    .append(start)
+                    .append(',')
+                    .append(y)
+                    .append('h')
+                    .append(x - start)
+                    .append("v1h-")
+                    .append(x - start)
+                    .append('z');
             }
         }
         return path.toString();
@@ -181,14 +201,20 @@ public class QrLabels {
         return scaled;
     }
 
-    /** The symbol with the caption below it, or the bare symbol if this JVM cannot draw text. */
+    /**
+     * The symbol with the caption below it, or the bare symbol if this JVM cannot draw
+     * text.
+     */
     private BufferedImage withCaption(BufferedImage symbol, String caption, int pixelsPerModule) {
         try {
             return drawCaption(symbol, caption, pixelsPerModule);
-        } catch (VirtualMachineError e) {
+        }
+        catch (VirtualMachineError e) {
             throw e;
-        } catch (RuntimeException | Error e) {
-            // A headless JDK without fontconfig fails on the first use of a font, often with a bare Error;
+        }
+        catch (RuntimeException | Error e) {
+            // A headless JDK without fontconfig fails on the first use of a font, often
+            // with a bare Error;
             // the symbol alone still scans, and the warning would repeat on every label
             if (noFontsLogged.compareAndSet(false, true)) {
                 log.warn("Cannot draw text on this JVM (no fonts?); QR labels are drawn without captions", e);
@@ -216,13 +242,15 @@ public class QrLabels {
             graphics.setColor(Color.WHITE);
             graphics.fillRect(0, 0, label.getWidth(), label.getHeight());
             graphics.drawImage(symbol, 0, 0, null);
-            // The same hints as the measuring context, so the text is centred where it was measured
+            // The same hints as the measuring context, so the text is centred where it
+            // was measured
             graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             graphics.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
             graphics.setColor(Color.BLACK);
             graphics.setFont(font);
             graphics.drawString(caption, (float) (width - textWidth) / 2, symbol.getHeight() + line.getAscent());
-        } finally {
+        }
+        finally {
             graphics.dispose();
         }
         return label;
@@ -231,4 +259,5 @@ public class QrLabels {
     private static String escapeXml(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
+
 }

@@ -3,18 +3,20 @@ package prepbench.preparation;
 import prepbench.access.Refused;
 
 /**
- * A step or session action the rules refuse. Nothing changes, except that the refusal itself is audited. The
- * message tells the technician what to do next; {@link #reason()} names the rule, for scripts and the audit trail.
+ * A step or session action the rules refuse. Nothing changes, except that the refusal
+ * itself is audited. The message tells the technician what to do next; {@link #reason()}
+ * names the rule, for scripts and the audit trail.
  */
 public class ActionRefused extends Refused {
 
     /** The rule that refused the action; the API answers its name as {@code "reason"}. */
     public enum Reason {
-        NOT_IN_PROGRESS, NOT_YOUR_SESSION, NOT_ACTIVE_STEP, STEP_DONE,
-        UNREADABLE_LABEL, SYMBOLOGY_NOT_ALLOWED, WRONG_INGREDIENT, EXPIRED, NOT_SCANNED, LOT_REQUIRED,
-        NOT_TARED, NO_VESSEL, UNSTABLE, UNDER_TARGET, OVER_TARGET, INVALID_WEIGHT,
-        BALANCE_OFFLINE, BALANCE_OVERLOAD, BALANCE_UNDERLOAD, BALANCE_ERROR, BALANCE_NOT_READY, NO_PREPARATION_HERE,
-        REASON_REQUIRED, REASON_TOO_LONG, NOT_LOCKED, WRONG_PASSWORD, MEANING_REQUIRED
+
+        NOT_IN_PROGRESS, NOT_YOUR_SESSION, NOT_ACTIVE_STEP, STEP_DONE, UNREADABLE_LABEL, SYMBOLOGY_NOT_ALLOWED,
+        WRONG_INGREDIENT, EXPIRED, NOT_SCANNED, LOT_REQUIRED, NOT_TARED, NO_VESSEL, UNSTABLE, UNDER_TARGET, OVER_TARGET,
+        INVALID_WEIGHT, BALANCE_OFFLINE, BALANCE_OVERLOAD, BALANCE_UNDERLOAD, BALANCE_ERROR, BALANCE_NOT_READY,
+        NO_PREPARATION_HERE, REASON_REQUIRED, REASON_TOO_LONG, NOT_LOCKED, WRONG_PASSWORD, MEANING_REQUIRED
+
     }
 
     ActionRefused(Reason reason, String message) {
@@ -24,4 +26,5 @@ public class ActionRefused extends Refused {
     public Reason reason() {
         return (Reason) ruleValue();
     }
+
 }

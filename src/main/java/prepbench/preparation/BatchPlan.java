@@ -9,9 +9,10 @@ import java.util.List;
 import prepbench.formulas.ReleasedFormula;
 
 /**
- * Scales a released formula to a batch: the batch mass and every line's target and tolerance. Fractions are
- * mass fractions. A volume batch is converted to mass through the ingredients' densities, assuming ideal
- * mixing: mass = volume / &Sigma;(fraction / density).
+ * Scales a released formula to a batch: the batch mass and every line's target and
+ * tolerance. Fractions are mass fractions. A volume batch is converted to mass through
+ * the ingredients' densities, assuming ideal mixing: mass = volume / &Sigma;(fraction /
+ * density).
  */
 record BatchPlan(BigDecimal batchMassG, List<PlannedStep> steps) {
 
@@ -26,8 +27,10 @@ record BatchPlan(BigDecimal batchMassG, List<PlannedStep> steps) {
         }
         List<PlannedStep> steps = new ArrayList<>(formula.lines().size());
         for (ReleasedFormula.Line line : formula.lines()) {
-            BigDecimal target = line.fraction().multiply(massG)
-                    .divide(readabilityG, 0, RoundingMode.HALF_UP).multiply(readabilityG);
+            BigDecimal target = line.fraction()
+                .multiply(massG)
+                .divide(readabilityG, 0, RoundingMode.HALF_UP)
+                .multiply(readabilityG);
             if (target.signum() <= 0) {
                 throw InvalidBatch.amount("A batch of " + batch + " is too small: " + line.ingredientName()
                         + " would weigh less than the balance can show (" + readabilityG.toPlainString()
@@ -43,17 +46,19 @@ record BatchPlan(BigDecimal batchMassG, List<PlannedStep> steps) {
         if (!batch.unit().isVolume()) {
             return base;
         }
-        List<String> withoutDensity = formula.lines().stream()
-                .filter(line -> line.densityGPerMl() == null)
-                .map(ReleasedFormula.Line::ingredientName)
-                .toList();
+        List<String> withoutDensity = formula.lines()
+            .stream()
+            .filter(line -> line.densityGPerMl() == null)
+            .map(ReleasedFormula.Line::ingredientName)
+            .toList();
         if (!withoutDensity.isEmpty()) {
             throw InvalidBatch.unit("Formula " + formula.code() + " cannot be prepared by volume: no density for "
                     + String.join(", ", withoutDensity) + ". Enter the batch in g, kg or mg.");
         }
-        BigDecimal millilitresPerGram = formula.lines().stream()
-                .map(line -> line.fraction().divide(line.densityGPerMl(), MathContext.DECIMAL64))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal millilitresPerGram = formula.lines()
+            .stream()
+            .map(line -> line.fraction().divide(line.densityGPerMl(), MathContext.DECIMAL64))
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
         return base.divide(millilitresPerGram, MathContext.DECIMAL64);
     }
 }

@@ -9,6 +9,7 @@ import prepbench.formulas.BatchUnit;
 public record BatchSize(BigDecimal amount, BatchUnit unit) {
 
     private static final int MAX_DECIMALS = 6;
+
     private static final int MAX_INTEGER_DIGITS = 12;
 
     public BatchSize {
@@ -23,7 +24,10 @@ public record BatchSize(BigDecimal amount, BatchUnit unit) {
         }
     }
 
-    /** Reads a batch size from form or JSON text; every refusal says what to enter instead. */
+    /**
+     * Reads a batch size from form or JSON text; every refusal says what to enter
+     * instead.
+     */
     public static BatchSize parse(String amount, String unit) {
         Decimals.Read read = Decimals.read(amount);
         if (!read.isNumber()) {
@@ -38,8 +42,8 @@ public record BatchSize(BigDecimal amount, BatchUnit unit) {
         if (Decimals.integerDigits(value) > MAX_INTEGER_DIGITS) {
             throw InvalidBatch.amount("The batch size is far too large. Enter a bench-scale amount, such as 100 g.");
         }
-        BatchUnit batchUnit = BatchUnit.fromSymbol(unit).orElseThrow(() -> InvalidBatch.unit(
-                "Unknown unit. Choose g, kg, mg, mL or L."));
+        BatchUnit batchUnit = BatchUnit.fromSymbol(unit)
+            .orElseThrow(() -> InvalidBatch.unit("Unknown unit. Choose g, kg, mg, mL or L."));
         return new BatchSize(value, batchUnit);
     }
 

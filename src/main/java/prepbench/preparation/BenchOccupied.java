@@ -1,8 +1,8 @@
 package prepbench.preparation;
 
 /**
- * A preparation cannot start, or resume, at a bench where another one is in progress (a bench has one balance and
- * one preparation at a time); the message names who is on it.
+ * A preparation cannot start, or resume, at a bench where another one is in progress (a
+ * bench has one balance and one preparation at a time); the message names who is on it.
  */
 public class BenchOccupied extends RuntimeException {
 
@@ -14,9 +14,10 @@ public class BenchOccupied extends RuntimeException {
     }
 
     static BenchOccupied by(String bench, Occupant occupant) {
-        return new BenchOccupied(bench, "Bench " + bench + " is in use: " + occupant.formulaCode() + " attempt "
-                + occupant.attemptNo() + " by " + occupant.operator() + ". Choose another bench, or ask "
-                + occupant.operator() + " to finish or abort that preparation first.");
+        return new BenchOccupied(bench,
+                "Bench " + bench + " is in use: " + occupant.formulaCode() + " attempt " + occupant.attemptNo() + " by "
+                        + occupant.operator() + ". Choose another bench, or ask " + occupant.operator()
+                        + " to finish or abort that preparation first.");
     }
 
     static BenchOccupied all() {
@@ -32,4 +33,5 @@ public class BenchOccupied extends RuntimeException {
     /** The preparation in progress at a bench. */
     record Occupant(String formulaCode, int attemptNo, String operator) {
     }
+
 }

@@ -7,29 +7,41 @@ import java.util.UUID;
 import prepbench.formulas.FormulaCode;
 
 /**
- * One formula's attempts: the counter that numbers them without a gap, the failures in a row, and the lock. Loaded
- * under its row lock (which serialises every start, end and release of the formula), changed only here, and saved
- * whole. The rules:
+ * One formula's attempts: the counter that numbers them without a gap, the failures in a
+ * row, and the lock. Loaded under its row lock (which serialises every start, end and
+ * release of the formula), changed only here, and saved whole. The rules:
  * <ul>
- * <li>attempts are numbered 1, 2, 3… with no gap: a number is taken only by a start that is saved;</li>
+ * <li>attempts are numbered 1, 2, 3… with no gap: a number is taken only by a start that
+ * is saved;</li>
  * <li>a locked formula starts no attempt;</li>
- * <li>a completed attempt clears the failures in a row; a failed one counts; the {@code max}th in a row locks the
- * formula ({@code max} 0: never), and each one more in a row locks it again with the new count;</li>
- * <li>an attempt that failed by over-dispensing ({@code locked_failed}) locks the formula at once, naming it;</li>
- * <li>a release clears the lock and the failures in a row; a formula that is not locked cannot be released.</li>
+ * <li>a completed attempt clears the failures in a row; a failed one counts; the
+ * {@code max}th in a row locks the formula ({@code max} 0: never), and each one more in a
+ * row locks it again with the new count;</li>
+ * <li>an attempt that failed by over-dispensing ({@code locked_failed}) locks the formula
+ * at once, naming it;</li>
+ * <li>a release clears the lock and the failures in a row; a formula that is not locked
+ * cannot be released.</li>
  * </ul>
  */
 final class FormulaAttempts {
 
-    /** Why a lock was engaged: the reason, and the attempt that caused it (null after failures in a row). */
+    /**
+     * Why a lock was engaged: the reason, and the attempt that caused it (null after
+     * failures in a row).
+     */
     record LockEngaged(String reason, UUID sessionId) {
     }
 
     private final UUID formulaId;
+
     private int lastAttemptNo;
+
     private int consecutiveFailures;
+
     private Instant lockedAt;
+
     private String lockedReason;
+
     private UUID lockedSessionId;
 
     FormulaAttempts(UUID formulaId, int lastAttemptNo, int consecutiveFailures, Instant lockedAt, String lockedReason,
@@ -49,7 +61,6 @@ final class FormulaAttempts {
 
     /**
      * Takes the next attempt number for a start.
-     *
      * @throws FormulaLocked when the formula is locked
      */
     int nextAttempt(FormulaCode code) {
@@ -62,8 +73,8 @@ final class FormulaAttempts {
 
     /**
      * Records how an attempt ended and answers the lock it engaged, if it did.
-     *
-     * @param maxConsecutiveFailures failed attempts in a row that lock the formula; 0 never
+     * @param maxConsecutiveFailures failed attempts in a row that lock the formula; 0
+     * never
      */
     Optional<LockEngaged> recordEnd(SessionStatus status, String endReason, UUID sessionId, Instant at,
             int maxConsecutiveFailures) {
@@ -87,8 +98,8 @@ final class FormulaAttempts {
     }
 
     /**
-     * Releases the lock: a new attempt may start, and the failures in a row start again from none.
-     *
+     * Releases the lock: a new attempt may start, and the failures in a row start again
+     * from none.
      * @return the reason the formula was locked for
      * @throws ActionRefused {@code NOT_LOCKED} when it is not locked
      */
@@ -138,4 +149,5 @@ final class FormulaAttempts {
     UUID lockedSessionId() {
         return lockedSessionId;
     }
+
 }

@@ -8,7 +8,9 @@ import prepbench.formulas.FormulaCode;
 public class FormulaLocked extends RuntimeException {
 
     private final FormulaCode code;
+
     private final Instant lockedAt;
+
     private final String reason;
 
     FormulaLocked(FormulaCode code, Instant lockedAt, String reason) {
@@ -30,4 +32,5 @@ public class FormulaLocked extends RuntimeException {
     public String reason() {
         return reason;
     }
+
 }

@@ -1,8 +1,8 @@
 package prepbench.preparation;
 
 /**
- * A batch size that cannot be prepared; the message says why and what to enter instead, and {@link #field()}
- * names the form field at fault ({@code amount} or {@code unit}).
+ * A batch size that cannot be prepared; the message says why and what to enter instead,
+ * and {@link #field()} names the form field at fault ({@code amount} or {@code unit}).
  */
 public class InvalidBatch extends RuntimeException {
 
@@ -24,4 +24,5 @@ public class InvalidBatch extends RuntimeException {
     public String field() {
         return field;
     }
+
 }

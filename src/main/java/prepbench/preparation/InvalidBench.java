@@ -7,4 +7,5 @@ public class InvalidBench extends RuntimeException {
         super("Unknown bench. Choose one of this station's benches from the list "
                 + "(their names are letters, digits, '-', '_' or '.').");
     }
+
 }

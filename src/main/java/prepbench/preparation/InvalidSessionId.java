@@ -19,4 +19,5 @@ public class InvalidSessionId extends RuntimeException {
     public String input() {
         return input;
     }
+
 }

@@ -20,24 +20,35 @@ import prepbench.scales.BenchManagement;
 import prepbench.scales.Reading;
 
 /**
- * With {@code prepbench.weighing.over-dispense=fail-after}, watches every bench that holds a preparation and fails
- * the active step as an over-dispense once its balance has read a stable weight above the step's upper limit for
- * {@code prepbench.weighing.over-dispense-after}, so that an over-pour cannot be quietly taken back. Does nothing in
- * the default {@code confirm} mode.
+ * With {@code prepbench.weighing.over-dispense=fail-after}, watches every bench that
+ * holds a preparation and fails the active step as an over-dispense once its balance has
+ * read a stable weight above the step's upper limit for
+ * {@code prepbench.weighing.over-dispense-after}, so that an over-pour cannot be quietly
+ * taken back. Does nothing in the default {@code confirm} mode.
  */
 @Component
 class OverDispenseWatch {
 
     private static final Logger log = LoggerFactory.getLogger(OverDispenseWatch.class);
-    /** How often it looks: a step fails between {@code over-dispense-after} and that plus one tick. */
+
+    /**
+     * How often it looks: a step fails between {@code over-dispense-after} and that plus
+     * one tick.
+     */
     private static final Duration TICK = Duration.ofMillis(500);
 
     private final PreparationProperties.Weighing weighing;
+
     private final PreparationSessions sessions;
+
     private final PreparationManagement preparations;
+
     private final BenchManagement benches;
+
     private final Clock clock;
+
     private final Map<SessionId, Over> overSince = new ConcurrentHashMap<>();
+
     private ScheduledExecutorService ticker;
 
     OverDispenseWatch(PreparationProperties properties, PreparationSessions sessions,
@@ -72,8 +83,10 @@ class OverDispenseWatch {
     private void tickSafely() {
         try {
             tick();
-        } catch (RuntimeException failed) {
-            // a database that does not answer now is met again at the next tick; the watch never stops
+        }
+        catch (RuntimeException failed) {
+            // a database that does not answer now is met again at the next tick; the
+            // watch never stops
             log.warn("Over-dispense watch: {}", failed.toString());
         }
     }
@@ -105,7 +118,10 @@ class OverDispenseWatch {
         });
     }
 
-    /** Since when the active step of a preparation has been read stable above its limit. */
+    /**
+     * Since when the active step of a preparation has been read stable above its limit.
+     */
     private record Over(int sequence, Instant at) {
     }
+
 }

@@ -32,8 +32,9 @@ import prepbench.scales.Reading;
 import prepbench.scales.ScaleCommandRefused;
 
 /**
- * Starts, resumes and reads preparation sessions. A start is atomic: the session, all its steps and its audit
- * event commit together or not at all, before the caller gets an answer.
+ * Starts, resumes and reads preparation sessions. A start is atomic: the session, all its
+ * steps and its audit event commit together or not at all, before the caller gets an
+ * answer.
  */
 @Service
 public class PreparationManagement {
@@ -41,19 +42,28 @@ public class PreparationManagement {
     private static final Pattern BENCH = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     private final FormulaCatalog catalog;
+
     private final PreparationSessions sessions;
+
     private final PreparationProperties properties;
+
     private final ApplicationEventPublisher events;
+
     private final TransactionTemplate transaction;
+
     private final TransactionTemplate readOnly;
+
     private final Clock clock;
+
     private final BenchManagement benches;
+
     private final SignatureVerifier signatures;
+
     private final IngredientManagement ingredients;
 
     PreparationManagement(FormulaCatalog catalog, PreparationSessions sessions, PreparationProperties properties,
-            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock, BenchManagement benches,
-            SignatureVerifier signatures, IngredientManagement ingredients) {
+            ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
+            BenchManagement benches, SignatureVerifier signatures, IngredientManagement ingredients) {
         this.benches = benches;
         this.ingredients = ingredients;
         this.signatures = signatures;
@@ -68,12 +78,13 @@ public class PreparationManagement {
     }
 
     /**
-     * Resumes the operator's in-progress session of the formula, or creates the next attempt. Concurrent starts
-     * of one formula are serialised on its attempt counter row, so attempt numbers stay gapless and an operator
-     * never gets two in-progress sessions of one formula, however often and however fast they scan.
-     *
+     * Resumes the operator's in-progress session of the formula, or creates the next
+     * attempt. Concurrent starts of one formula are serialised on its attempt counter
+     * row, so attempt numbers stay gapless and an operator never gets two in-progress
+     * sessions of one formula, however often and however fast they scan.
      * @throws prepbench.formulas.FormulaNotFound when no formula has the code
-     * @throws prepbench.formulas.NoReleasedVersion when the formula cannot be prepared yet
+     * @throws prepbench.formulas.NoReleasedVersion when the formula cannot be prepared
+     * yet
      * @throws FormulaLocked when the formula is locked after a failure
      * @throws InvalidBatch when the batch cannot be prepared (nothing is written)
      * @throws NotPermitted when the operator's role may not prepare
@@ -90,35 +101,43 @@ public class PreparationManagement {
                 : new BatchSize(formula.defaultAmount(), formula.defaultUnit());
         BatchPlan plan = BatchPlan.of(formula, batch, properties.readabilityG(), properties.maxBatchG());
 
-        for (int tries = 1; ; tries++) {
-            // after losing a free bench to a concurrent start, take one of the lowest free ones at random, among
-            // more with every try, so that many starts at once do not all reach for the same bench again
+        for (int tries = 1;; tries++) {
+            // after losing a free bench to a concurrent start, take one of the lowest
+            // free ones at random, among
+            // more with every try, so that many starts at once do not all reach for the
+            // same bench again
             int spread = tries == 1 ? 1 : FREE_BENCH_SPREAD << (2 * (tries - 2));
             try {
-                StartOutcome outcome = transaction.execute(tx -> startOrResumeLocked(formula, plan, batch, operator,
-                        bench, spread));
+                StartOutcome outcome = transaction
+                    .execute(tx -> startOrResumeLocked(formula, plan, batch, operator, bench, spread));
                 if (outcome != null) {
                     return outcome;
                 }
                 ensureAttemptsRow(formula.formulaId());
-            } catch (DuplicateKeyException benchTakenMeanwhile) {
-                // another start took the free bench between the look and the insert: look again
+            }
+            catch (DuplicateKeyException benchTakenMeanwhile) {
+                // another start took the free bench between the look and the insert: look
+                // again
                 if (tries >= MAX_BENCH_TRIES) {
-                    throw bench == null ? BenchOccupied.all() : sessions.occupant(bench)
-                            .map(occupant -> BenchOccupied.by(bench, occupant))
-                            .orElseThrow(() -> benchTakenMeanwhile);
+                    throw bench == null ? BenchOccupied.all()
+                            : sessions.occupant(bench)
+                                .map(occupant -> BenchOccupied.by(bench, occupant))
+                                .orElseThrow(() -> benchTakenMeanwhile);
                 }
             }
         }
     }
 
-    /** How often a start looks for a free bench again when another start took the one it found. */
+    /**
+     * How often a start looks for a free bench again when another start took the one it
+     * found.
+     */
     private static final int MAX_BENCH_TRIES = 8;
 
     /**
-     * The bench a start or a move goes to: the one asked for when it is free, else one of the {@code spread} lowest
-     * free ones at random (the lowest with 1); refused when the one asked for, or every bench, has a preparation in
-     * progress.
+     * The bench a start or a move goes to: the one asked for when it is free, else one of
+     * the {@code spread} lowest free ones at random (the lowest with 1); refused when the
+     * one asked for, or every bench, has a preparation in progress.
      */
     private String freeBench(String asked, int spread) {
         if (asked != null) {
@@ -136,18 +155,20 @@ public class PreparationManagement {
     }
 
     /**
-     * How many of the lowest free benches a start that lost a bench to a concurrent one first chooses among (then
-     * four times as many at each try): benches fill from the lowest, and one far up the list stays free for whoever
-     * names it unless many starts at once lose to each other again and again.
+     * How many of the lowest free benches a start that lost a bench to a concurrent one
+     * first chooses among (then four times as many at each try): benches fill from the
+     * lowest, and one far up the list stays free for whoever names it unless many starts
+     * at once lose to each other again and again.
      */
     private static final int FREE_BENCH_SPREAD = 16;
 
     /**
-     * One transaction: lock the formula's attempt counter, resume the operator's session or create the next
-     * attempt. Null when the formula has never been prepared and its counter row does not exist yet.
+     * One transaction: lock the formula's attempt counter, resume the operator's session
+     * or create the next attempt. Null when the formula has never been prepared and its
+     * counter row does not exist yet.
      */
-    private StartOutcome startOrResumeLocked(ReleasedFormula formula, BatchPlan plan, BatchSize batch,
-            Actor operator, String bench, int spread) {
+    private StartOutcome startOrResumeLocked(ReleasedFormula formula, BatchPlan plan, BatchSize batch, Actor operator,
+            String bench, int spread) {
         Optional<FormulaAttempts> locked = sessions.lockAttempts(formula.formulaId());
         if (locked.isEmpty()) {
             return null;
@@ -162,47 +183,52 @@ public class PreparationManagement {
                 freeBench(bench, spread), clock.instant());
         sessions.save(attempts);
         sessions.insertNew(session);
-        events.publishEvent(new SessionEvents.SessionStarted(session.id().value(), formula.code().value(), formula.versionNo(),
-                session.attemptNo(), session.operator(), session.bench(), batch.amount(), batch.unit().symbol(),
-                session.batchMassG(), session.steps().size(), session.startedAt()));
+        events.publishEvent(new SessionEvents.SessionStarted(session.id().value(), formula.code().value(),
+                formula.versionNo(), session.attemptNo(), session.operator(), session.bench(), batch.amount(),
+                batch.unit().symbol(), session.batchMassG(), session.steps().size(), session.startedAt()));
         return new StartOutcome(session, true);
     }
 
-    /** The formula's attempt counter row, created by whichever start of it comes first. */
+    /**
+     * The formula's attempt counter row, created by whichever start of it comes first.
+     */
     private void ensureAttemptsRow(UUID formulaId) {
         try {
             transaction.executeWithoutResult(tx -> sessions.insertAttemptsRow(formulaId));
-        } catch (DuplicateKeyException createdMeanwhile) {
+        }
+        catch (DuplicateKeyException createdMeanwhile) {
             // another start created it first: exactly what was needed
         }
     }
 
     /**
-     * The operator's session of the formula, if one is in progress: at its own bench, or moved to the bench asked
-     * for when that one is free (a move is recorded, and the vessel must be tared there again before a capture).
+     * The operator's session of the formula, if one is in progress: at its own bench, or
+     * moved to the bench asked for when that one is free (a move is recorded, and the
+     * vessel must be tared there again before a capture).
      */
     private StartOutcome resume(ReleasedFormula formula, String operator, String asked, int spread) {
         return sessions.findInProgress(formula.formulaId(), operator)
-                .flatMap(sessions::lock)
-                .filter(session -> session.status() == SessionStatus.IN_PROGRESS)
-                .map(session -> {
-                    String from = session.bench();
-                    // a session from before one preparation per bench may hold no bench: it takes one now
-                    boolean stays = sessions.holdsBench(session.id()) && (asked == null || asked.equals(from));
-                    if (!stays) {
-                        sessions.moveTo(session.id(), freeBench(asked, spread), clock.instant());
-                        session = sessions.find(session.id()).orElseThrow();
-                    }
-                    events.publishEvent(new SessionEvents.SessionResumed(session.id().value(), session.formulaCode().value(),
+            .flatMap(sessions::lock)
+            .filter(session -> session.status() == SessionStatus.IN_PROGRESS)
+            .map(session -> {
+                String from = session.bench();
+                // a session from before one preparation per bench may hold no bench: it
+                // takes one now
+                boolean stays = sessions.holdsBench(session.id()) && (asked == null || asked.equals(from));
+                if (!stays) {
+                    sessions.moveTo(session.id(), freeBench(asked, spread), clock.instant());
+                    session = sessions.find(session.id()).orElseThrow();
+                }
+                events
+                    .publishEvent(new SessionEvents.SessionResumed(session.id().value(), session.formulaCode().value(),
                             session.attemptNo(), operator, session.bench(), stays ? null : from, clock.instant()));
-                    return new StartOutcome(session, false);
-                })
-                .orElse(null);
+                return new StartOutcome(session, false);
+            })
+            .orElse(null);
     }
 
     /**
      * The session with all its steps.
-     *
      * @throws SessionNotFound when there is no such session
      */
     public PreparationSession get(SessionId id) {
@@ -227,7 +253,10 @@ public class PreparationManagement {
         }
     }
 
-    /** The sessions that used one formula version: their number and the newest {@code limit} of them. */
+    /**
+     * The sessions that used one formula version: their number and the newest
+     * {@code limit} of them.
+     */
     public VersionSessions sessionsOfVersion(UUID versionId, int limit) {
         return readOnly.execute(tx -> new VersionSessions(sessions.countOfVersion(versionId),
                 sessions.ofVersion(versionId, Math.max(1, Math.min(limit, SessionQuery.MAX_LIMIT)))));
@@ -235,27 +264,31 @@ public class PreparationManagement {
 
     /** The identity gate: scan the container for the active step. */
     public PreparationSession scanContainer(SessionId id, int sequence, String raw, Actor actor) {
-        return act(id, actor, "SCAN", sequence, raw, (session, now) -> session.identifyContainer(sequence,
-                raw, actor, LocalDate.ofInstant(now, properties.zone()), now));
+        return act(id, actor, "SCAN", sequence, raw, (session, now) -> session.identifyContainer(sequence, raw, actor,
+                LocalDate.ofInstant(now, properties.zone()), now));
     }
 
-    /** Zeroes the session's balance (the empty pan); audited with the weight it took away. */
+    /**
+     * Zeroes the session's balance (the empty pan); audited with the weight it took away.
+     */
     public PreparationSession zeroBalance(SessionId id, Actor actor) {
         return act(id, actor, "ZERO", null, null, (session, now) -> {
             session.recordZero(actor, benches.reading(session.bench()), now);
             try {
                 benches.zero(session.bench());
-            } catch (ScaleCommandRefused notNow) {
+            }
+            catch (ScaleCommandRefused notNow) {
                 throw new ActionRefused(Reason.BALANCE_NOT_READY, notNow.getMessage());
             }
         });
     }
 
     /**
-     * The operator's preparation in progress at the bench: zero and tare at a bench are actions of it, so nobody
-     * zeroes or tares a balance someone else is weighing on, and every zero and tare is in a record.
-     *
-     * @throws ActionRefused {@code NO_PREPARATION_HERE} when the bench has no preparation of the operator's
+     * The operator's preparation in progress at the bench: zero and tare at a bench are
+     * actions of it, so nobody zeroes or tares a balance someone else is weighing on, and
+     * every zero and tare is in a record.
+     * @throws ActionRefused {@code NO_PREPARATION_HERE} when the bench has no preparation
+     * of the operator's
      */
     public SessionId preparationAt(String bench, Actor actor) {
         actor.require(Permission.PREPARE);
@@ -263,17 +296,21 @@ public class PreparationManagement {
             throw new InvalidBench();
         }
         return readOnly.execute(tx -> sessions.atBench(bench, actor.username()))
-                .orElseThrow(() -> new ActionRefused(Reason.NO_PREPARATION_HERE, "Zero and tare belong to a preparation: "
-                        + "start or resume yours at bench " + bench + " first, then zero or tare from it."));
+            .orElseThrow(() -> new ActionRefused(Reason.NO_PREPARATION_HERE, "Zero and tare belong to a preparation: "
+                    + "start or resume yours at bench " + bench + " first, then zero or tare from it."));
     }
 
-    /** Tares the session's balance for the active step (the empty container on the pan); audited. */
+    /**
+     * Tares the session's balance for the active step (the empty container on the pan);
+     * audited.
+     */
     public PreparationSession tareBalance(SessionId id, Actor actor) {
         return act(id, actor, "TARE", null, null, (session, now) -> {
             session.recordTare(actor, benches.reading(session.bench()), properties.weighing().minVesselG(), now);
             try {
                 benches.tare(session.bench());
-            } catch (ScaleCommandRefused notNow) {
+            }
+            catch (ScaleCommandRefused notNow) {
                 throw new ActionRefused(Reason.BALANCE_NOT_READY, notNow.getMessage());
             }
         });
@@ -289,9 +326,11 @@ public class PreparationManagement {
     }
 
     /**
-     * Fails the active step as an over-dispense, for {@code prepbench.weighing.over-dispense=fail-after}: the balance
-     * has read a stable weight above the step's upper limit for {@code held}. Recorded as the operator's capture (they
-     * poured it), its balance noting that PrepBench recorded it. Nothing happens unless the bench still reads so now.
+     * Fails the active step as an over-dispense, for
+     * {@code prepbench.weighing.over-dispense=fail-after}: the balance has read a stable
+     * weight above the step's upper limit for {@code held}. Recorded as the operator's
+     * capture (they poured it), its balance noting that PrepBench recorded it. Nothing
+     * happens unless the bench still reads so now.
      */
     void failOverDispense(SessionId id, int sequence, java.time.Duration held) {
         PreparationSession current = find(id).orElse(null);
@@ -312,22 +351,23 @@ public class PreparationManagement {
     }
 
     /**
-     * Records a weight typed in by hand (lab leads and admins), with a reason and the person's electronic signature:
-     * their own password, checked against the stored hash (a wrong one counts towards their lock), and the meaning
+     * Records a weight typed in by hand (lab leads and admins), with a reason and the
+     * person's electronic signature: their own password, checked against the stored hash
+     * (a wrong one counts towards their lock), and the meaning
      * {@value PreparationSession#MANUAL_MEANING}.
      */
     public PreparationSession enterWeightManually(SessionId id, int sequence, BigDecimal grams, String reason,
             String password, boolean meaningAccepted, Actor actor) {
         return act(id, actor, "MANUAL_ENTRY", sequence, Grams.describe(grams),
-                (session, now) -> session.enterWeightManually(sequence, grams, reason, meaningAccepted,
-                        () -> password != null && !password.isEmpty() && password.length() <= 200
-                                && signatures.verify(actor.username(), password), actor, now));
+                (session, now) -> session.enterWeightManually(
+                        sequence, grams, reason, meaningAccepted, () -> password != null && !password.isEmpty()
+                                && password.length() <= 200 && signatures.verify(actor.username(), password),
+                        actor, now));
     }
 
     /**
-     * Records the lot and expiry typed from the container's label, when the ingredient requires them and the label
-     * scanned carried neither.
-     *
+     * Records the lot and expiry typed from the container's label, when the ingredient
+     * requires them and the label scanned carried neither.
      * @param expiry as typed, {@code yyyy-MM-dd}; refused when it is no date
      */
     public PreparationSession enterLot(SessionId id, int sequence, String lot, String expiry, Actor actor) {
@@ -335,14 +375,18 @@ public class PreparationManagement {
             LocalDate date;
             try {
                 date = expiry == null || expiry.length() > 10 ? null : LocalDate.parse(expiry.strip());
-            } catch (java.time.format.DateTimeParseException notADate) {
+            }
+            catch (java.time.format.DateTimeParseException notADate) {
                 date = null;
             }
             session.recordLot(sequence, lot, date, actor, LocalDate.ofInstant(now, properties.zone()), now);
         });
     }
 
-    /** Aborts the session with a reason: it becomes {@code failed}, and a new attempt may follow. */
+    /**
+     * Aborts the session with a reason: it becomes {@code failed}, and a new attempt may
+     * follow.
+     */
     public PreparationSession abort(SessionId id, String reason, Actor actor) {
         return act(id, actor, "ABORT", null, null, (session, now) -> session.abort(reason, actor, now));
     }
@@ -361,9 +405,9 @@ public class PreparationManagement {
     public static final String LOCK_RELEASE_MEANING = "released for a new attempt";
 
     /**
-     * Releases a formula's lock with a lab lead's electronic signature: their own password, checked against the
-     * stored hash, and a reason. A refusal (no permission, wrong password, no reason) is audited and changes
-     * nothing else.
+     * Releases a formula's lock with a lab lead's electronic signature: their own
+     * password, checked against the stored hash, and a reason. A refusal (no permission,
+     * wrong password, no reason) is audited and changes nothing else.
      */
     public void releaseLock(FormulaCode code, Actor actor, String password, String reason) {
         ReleasedFormula formula = catalog.released(code);
@@ -371,16 +415,20 @@ public class PreparationManagement {
         RuntimeException refusal = transaction.execute(tx -> {
             Instant now = clock.instant();
             FormulaAttempts attempts = sessions.lockAttempts(formula.formulaId())
-                    .orElseGet(() -> FormulaAttempts.none(formula.formulaId()));
+                .orElseGet(() -> FormulaAttempts.none(formula.formulaId()));
             RuntimeException refused = null;
             if (!actor.may(Permission.RELEASE_LOCK)) {
                 refused = new NotPermitted(actor.username(), Permission.RELEASE_LOCK);
-            } else if (!attempts.isLocked()) {
+            }
+            else if (!attempts.isLocked()) {
                 refused = new ActionRefused(Reason.NOT_LOCKED, "Formula " + code + " is not locked.");
-            } else if (reason == null || reason.isBlank() || reason.strip().length() > PreparationSession.MAX_REASON) {
-                refused = new ActionRefused(Reason.REASON_REQUIRED, "Give the reason for releasing the lock, in at most "
-                        + PreparationSession.MAX_REASON + " characters.");
-            } else if (password == null || password.length() > 200 || !signatures.verify(actor.username(), password)) {
+            }
+            else if (reason == null || reason.isBlank() || reason.strip().length() > PreparationSession.MAX_REASON) {
+                refused = new ActionRefused(Reason.REASON_REQUIRED,
+                        "Give the reason for releasing the lock, in at most " + PreparationSession.MAX_REASON
+                                + " characters.");
+            }
+            else if (password == null || password.length() > 200 || !signatures.verify(actor.username(), password)) {
                 refused = new ActionRefused(Reason.WRONG_PASSWORD,
                         "The password is not yours. Enter your own password to sign the release.");
             }
@@ -401,39 +449,47 @@ public class PreparationManagement {
     }
 
     /**
-     * Runs an action on a session under its row lock. A change is saved with its events in one transaction; a
-     * refusal is audited and committed, then thrown, so the refused request changes nothing but the audit trail.
+     * Runs an action on a session under its row lock. A change is saved with its events
+     * in one transaction; a refusal is audited and committed, then thrown, so the refused
+     * request changes nothing but the audit trail.
      */
     private PreparationSession act(SessionId id, Actor actor, String action, Integer sequence, String input,
             BiConsumer<PreparationSession, Instant> change) {
         actor.require(Permission.PREPARE);
         Object result = transaction.execute(tx -> {
-            // the formula's row first, then the session's: the same order as a start, so the two never deadlock
+            // the formula's row first, then the session's: the same order as a start, so
+            // the two never deadlock
             UUID formulaId = sessions.formulaOf(id).orElseThrow(() -> SessionNotFound.forId(id));
-            FormulaAttempts attempts = sessions.lockAttempts(formulaId).orElseGet(() -> FormulaAttempts.none(formulaId));
+            FormulaAttempts attempts = sessions.lockAttempts(formulaId)
+                .orElseGet(() -> FormulaAttempts.none(formulaId));
             PreparationSession session = sessions.lock(id).orElseThrow(() -> SessionNotFound.forId(id));
             Instant now = clock.instant();
             try {
                 change.accept(session, now);
-            } catch (ActionRefused | NotPermitted refused) {
+            }
+            catch (ActionRefused | NotPermitted refused) {
                 if (refused instanceof WrongContainer wrong) {
-                    // a code no ingredient knows may be a new label of this one: a lab lead decides
+                    // a code no ingredient knows may be a new label of this one: a lab
+                    // lead decides
                     ingredients.proposeAlias(wrong.expectedIngredientId(), wrong.scannedCodeValue(), actor.username());
                 }
                 events.publishEvent(new SessionEvents.ActionWasRefused(id.value(), session.formulaCode().value(),
                         sequence, actor.username(), action,
-                        refused instanceof ActionRefused rule ? rule.reason().name() : "NOT_PERMITTED", refused.getMessage(),
+                        refused instanceof ActionRefused rule ? rule.reason().name() : "NOT_PERMITTED",
+                        refused.getMessage(),
                         input == null ? null : input.length() > 80 ? input.substring(0, 80) + "…" : input, now));
                 return refused;
             }
             sessions.save(session);
             session.events().forEach(events::publishEvent);
             if (!session.status().isInProgress()) {
-                // the action ended the attempt: the formula's failures in a row and its lock follow
-                attempts.recordEnd(session.status(), session.endReason(), session.id().value(), now,
-                        properties.lock().maxConsecutiveFailures()).ifPresent(lock -> events.publishEvent(
-                                new SessionEvents.FormulaLockEngaged(session.formulaCode().value(), lock.sessionId(),
-                                        lock.reason(), now)));
+                // the action ended the attempt: the formula's failures in a row and its
+                // lock follow
+                attempts
+                    .recordEnd(session.status(), session.endReason(), session.id().value(), now,
+                            properties.lock().maxConsecutiveFailures())
+                    .ifPresent(lock -> events.publishEvent(new SessionEvents.FormulaLockEngaged(
+                            session.formulaCode().value(), lock.sessionId(), lock.reason(), now)));
                 sessions.save(attempts);
             }
             return session;
@@ -443,4 +499,5 @@ public class PreparationManagement {
         }
         return (PreparationSession) result;
     }
+
 }

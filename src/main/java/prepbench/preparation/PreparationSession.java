@@ -26,37 +26,55 @@ import prepbench.scanning.LabelParser;
 import prepbench.scanning.LabelRefused;
 
 /**
- * One attempt at preparing one released formula version: its header and its steps, in order. The session decides
- * what may happen to it: steps run in order and only the lowest pending step is active; a step needs its
- * container scanned, then the vessel tared, then a stable weight inside its tolerance. Each change is
- * recorded as an event for the audit trail; each refusal is an {@link ActionRefused}.
+ * One attempt at preparing one released formula version: its header and its steps, in
+ * order. The session decides what may happen to it: steps run in order and only the
+ * lowest pending step is active; a step needs its container scanned, then the vessel
+ * tared, then a stable weight inside its tolerance. Each change is recorded as an event
+ * for the audit trail; each refusal is an {@link ActionRefused}.
  */
 public final class PreparationSession {
 
     private final SessionId id;
+
     private final UUID formulaId;
+
     private final UUID formulaVersionId;
+
     private final FormulaCode formulaCode;
+
     private final String formulaName;
+
     private final int versionNo;
+
     private final int attemptNo;
+
     private final String operator;
+
     private final String bench;
+
     private final BatchSize batch;
+
     private final BigDecimal batchMassG;
+
     private final Instant startedAt;
+
     private SessionStatus status;
+
     private Instant endedAt;
+
     private String endReason;
+
     private Instant taredAt;
+
     private final List<Step> steps;
+
     private final TreeSet<Integer> changedSteps = new TreeSet<>();
+
     private final List<Object> events = new ArrayList<>();
 
-    PreparationSession(SessionId id, UUID formulaId, UUID formulaVersionId, FormulaCode formulaCode,
-            String formulaName, int versionNo, int attemptNo, SessionStatus status, String operator, String bench,
-            BatchSize batch, BigDecimal batchMassG, Instant startedAt, Instant endedAt, String endReason,
-            List<Step> steps) {
+    PreparationSession(SessionId id, UUID formulaId, UUID formulaVersionId, FormulaCode formulaCode, String formulaName,
+            int versionNo, int attemptNo, SessionStatus status, String operator, String bench, BatchSize batch,
+            BigDecimal batchMassG, Instant startedAt, Instant endedAt, String endReason, List<Step> steps) {
         this.id = id;
         this.formulaId = formulaId;
         this.formulaVersionId = formulaVersionId;
@@ -88,8 +106,8 @@ public final class PreparationSession {
     }
 
     /**
-     * What the session knows of its balance, as stored: when the vessel was last tared for it at its bench (null
-     * when never, or not since it moved to another bench).
+     * What the session knows of its balance, as stored: when the vessel was last tared
+     * for it at its bench (null when never, or not since it moved to another bench).
      */
     PreparationSession withTaredAt(Instant tared) {
         this.taredAt = tared;
@@ -102,23 +120,24 @@ public final class PreparationSession {
     }
 
     /**
-     * Records that the session's balance was zeroed (an empty pan), with the weight the zero took away; the caller
-     * zeroes the balance itself. A zero is not a tare: it never lets a weighing start (an empty beaker put on a
-     * zeroed pan would weigh as product), and it undoes the last tare: the pan was empty, so the next tare must have
-     * the vessel on again.
+     * Records that the session's balance was zeroed (an empty pan), with the weight the
+     * zero took away; the caller zeroes the balance itself. A zero is not a tare: it
+     * never lets a weighing start (an empty beaker put on a zeroed pan would weigh as
+     * product), and it undoes the last tare: the pan was empty, so the next tare must
+     * have the vessel on again.
      */
     void recordZero(Actor actor, Reading before, Instant now) {
         requireInProgress();
         requireMayAct(actor);
         Integer sequence = activeStep().map(Step::sequence).orElse(null);
-        events.add(new SessionEvents.BalanceZeroed(id.value(), formulaCode.value(), sequence, actor.username(),
-                bench, before.grams(), now));
+        events.add(new SessionEvents.BalanceZeroed(id.value(), formulaCode.value(), sequence, actor.username(), bench,
+                before.grams(), now));
         taredAt = null;
     }
 
     /**
-     * The identity gate: accepts the scanned container when its code is one of the step's and its lot has not
-     * expired, and records the lot and expiry into the step.
+     * The identity gate: accepts the scanned container when its code is one of the step's
+     * and its lot has not expired, and records the lot and expiry into the step.
      */
     void identifyContainer(int sequence, String raw, Actor actor, LocalDate today, Instant now) {
         Step step = activeStepForAction(sequence, actor);
@@ -126,22 +145,25 @@ public final class PreparationSession {
         try {
             label = ContainerLabels.parse(raw, LabelParser.fromCode(step.parser()).orElse(LabelParser.PLAIN),
                     Clock.fixed(now, ZoneOffset.UTC));
-        } catch (LabelRefused unreadable) {
+        }
+        catch (LabelRefused unreadable) {
             throw new ActionRefused(Reason.UNREADABLE_LABEL, unreadable.getMessage());
         }
         String symbology = label.symbology().orElse(null);
         if (!step.accepts(label.codeValue())) {
-            throw new WrongContainer(step.ingredientId(), label.codeValue(), "Wrong container: " + label.codeValue() + " is not "
-                    + step.ingredientName() + ". Put it back and scan the container of " + step.ingredientName()
-                    + " (" + step.requiredCodeValue() + ").");
+            throw new WrongContainer(step.ingredientId(), label.codeValue(),
+                    "Wrong container: " + label.codeValue() + " is not " + step.ingredientName()
+                            + ". Put it back and scan the container of " + step.ingredientName() + " ("
+                            + step.requiredCodeValue() + ").");
         }
         if (!step.allowsSymbology(symbology)) {
-            throw new ActionRefused(Reason.SYMBOLOGY_NOT_ALLOWED, "This barcode type (" + symbology + ") is not accepted for "
-                    + step.ingredientName() + ". Scan the container's " + step.allowedSymbologies() + " code.");
+            throw new ActionRefused(Reason.SYMBOLOGY_NOT_ALLOWED,
+                    "This barcode type (" + symbology + ") is not accepted for " + step.ingredientName()
+                            + ". Scan the container's " + step.allowedSymbologies() + " code.");
         }
         if (label.lot().map(lot -> lot.length() > MAX_LOT).orElse(false)) {
-            throw new ActionRefused(Reason.UNREADABLE_LABEL, "The lot number on this label is longer than "
-                    + MAX_LOT + " characters. Check the label, or ask a lab lead.");
+            throw new ActionRefused(Reason.UNREADABLE_LABEL, "The lot number on this label is longer than " + MAX_LOT
+                    + " characters. Check the label, or ask a lab lead.");
         }
         LocalDate expiry = label.expiry().orElse(null);
         if (expiry != null && expiry.isBefore(today)) {
@@ -154,8 +176,9 @@ public final class PreparationSession {
     }
 
     /**
-     * Records the lot and expiry typed from the container's label, for a step whose ingredient requires them and
-     * whose label carried neither (a bare GTIN or code value). An expired lot is refused as at the scan.
+     * Records the lot and expiry typed from the container's label, for a step whose
+     * ingredient requires them and whose label carried neither (a bare GTIN or code
+     * value). An expired lot is refused as at the scan.
      */
     void recordLot(int sequence, String lot, LocalDate expiry, Actor actor, LocalDate today, Instant now) {
         Step step = activeStepForAction(sequence, actor);
@@ -175,11 +198,13 @@ public final class PreparationSession {
     }
 
     /**
-     * Records that the vessel on the session's balance was tared for the active step, with the weight the tare took
-     * away, which the step keeps as its tare weight; the caller tares the balance itself. The first tare at the
-     * session's bench, or after a zero, needs the vessel on the pan: a stable reading of at least {@code minVesselG}. A later one (the
-     * vessel stays on, holding what earlier steps poured, which may weigh less) needs a reading that is not below
-     * the last tare: less means something was taken off the pan.
+     * Records that the vessel on the session's balance was tared for the active step,
+     * with the weight the tare took away, which the step keeps as its tare weight; the
+     * caller tares the balance itself. The first tare at the session's bench, or after a
+     * zero, needs the vessel on the pan: a stable reading of at least {@code minVesselG}.
+     * A later one (the vessel stays on, holding what earlier steps poured, which may
+     * weigh less) needs a reading that is not below the last tare: less means something
+     * was taken off the pan.
      */
     void recordTare(Actor actor, Reading before, BigDecimal minVesselG, Instant now) {
         requireInProgress();
@@ -210,8 +235,9 @@ public final class PreparationSession {
     }
 
     /**
-     * Whether the reading is a stable weight above the active step's upper limit while that step is ready to be
-     * weighed (scanned, its lot on record when required, the vessel tared): an over-pour.
+     * Whether the reading is a stable weight above the active step's upper limit while
+     * that step is ready to be weighed (scanned, its lot on record when required, the
+     * vessel tared): an over-pour.
      */
     boolean readsOverLimit(Reading reading) {
         Step step = activeStep().orElse(null);
@@ -219,15 +245,19 @@ public final class PreparationSession {
                 && reading.grams().compareTo(step.upperLimitG()) > 0;
     }
 
-    /** Whether the vessel was tared for an identified step, at the session's bench, since its container was scanned. */
+    /**
+     * Whether the vessel was tared for an identified step, at the session's bench, since
+     * its container was scanned.
+     */
     public boolean taredFor(Step step) {
         return step.isIdentified() && taredAt != null && !taredAt.isBefore(step.scannedAt());
     }
 
     /**
-     * Records the balance's reading for the step. Only a stable reading inside the tolerance is accepted; a
-     * stable reading above it is an over-dispense, which fails the step and locks the session, recorded only when
-     * the technician confirmed it knowing that (else refused, and the refusal audited with the reading). The vessel
+     * Records the balance's reading for the step. Only a stable reading inside the
+     * tolerance is accepted; a stable reading above it is an over-dispense, which fails
+     * the step and locks the session, recorded only when the technician confirmed it
+     * knowing that (else refused, and the refusal audited with the reading). The vessel
      * must have been tared for the step since its container was scanned.
      */
     void captureWeight(int sequence, Reading reading, boolean overTargetConfirmed, Actor actor, String balance,
@@ -236,9 +266,10 @@ public final class PreparationSession {
         requireIdentified(step);
         requireLot(step);
         if (!taredFor(step)) {
-            throw new ActionRefused(Reason.NOT_TARED, "Put the vessel on the pan and press Tare before weighing "
-                    + step.ingredientName() + ": a weighing starts from the tared vessel (a zero on an empty pan does "
-                    + "not count).");
+            throw new ActionRefused(Reason.NOT_TARED,
+                    "Put the vessel on the pan and press Tare before weighing " + step.ingredientName()
+                            + ": a weighing starts from the tared vessel (a zero on an empty pan does "
+                            + "not count).");
         }
         switch (reading.state()) {
             case OFFLINE -> throw new ActionRefused(Reason.BALANCE_OFFLINE,
@@ -249,16 +280,19 @@ public final class PreparationSession {
                     + "unit, count mode or an error). Switch it back to grams, then capture.");
             case UNDERLOAD -> throw new ActionRefused(Reason.BALANCE_UNDERLOAD,
                     "The balance reads underload. Put the pan back and zero the balance.");
-            default -> { }
+            default -> {
+            }
         }
         if (!reading.capturable()) {
-            throw new ActionRefused(Reason.UNSTABLE, "The balance is not stable. Wait for the stable sign, then capture.");
+            throw new ActionRefused(Reason.UNSTABLE,
+                    "The balance is not stable. Wait for the stable sign, then capture.");
         }
         if (reading.grams().compareTo(step.upperLimitG()) > 0 && !overTargetConfirmed) {
-            throw new ActionRefused(Reason.OVER_TARGET, Grams.shown(reading.grams()) + " g is over the upper limit of "
-                    + step.ingredientName() + " (at most " + Grams.shown(step.upperLimitG()) + " g). Recording it "
-                    + "fails this attempt and locks formula " + formulaCode + " until a lab lead releases it. Confirm "
-                    + "\"Over target\" to record it.");
+            throw new ActionRefused(Reason.OVER_TARGET,
+                    Grams.shown(reading.grams()) + " g is over the upper limit of " + step.ingredientName()
+                            + " (at most " + Grams.shown(step.upperLimitG()) + " g). Recording it "
+                            + "fails this attempt and locks formula " + formulaCode
+                            + " until a lab lead releases it. Confirm " + "\"Over target\" to record it.");
         }
         record(step, reading.grams(), true, false, null, balance, actor, now);
     }
@@ -267,10 +301,10 @@ public final class PreparationSession {
     public static final String MANUAL_MEANING = "weight entered by hand and verified";
 
     /**
-     * Records a weight typed in by someone allowed to, with a reason and their electronic signature (their own
-     * password, with the meaning {@value #MANUAL_MEANING}); flagged as manual everywhere. The signature is checked
-     * last, so a request refused for anything else never counts as a wrong password.
-     *
+     * Records a weight typed in by someone allowed to, with a reason and their electronic
+     * signature (their own password, with the meaning {@value #MANUAL_MEANING}); flagged
+     * as manual everywhere. The signature is checked last, so a request refused for
+     * anything else never counts as a wrong password.
      * @param passwordMatches checks the password the person typed against their own
      */
     void enterWeightManually(int sequence, BigDecimal grams, String reason, boolean meaningAccepted,
@@ -281,25 +315,25 @@ public final class PreparationSession {
         requireLot(step);
         String why = reason(reason, "entering the weight by hand");
         if (grams == null || !Grams.inBounds(grams)) {
-            throw new ActionRefused(Reason.INVALID_WEIGHT, "Enter the weight in grams as a number, such as "
-                    + Grams.shown(step.targetG()) + ".");
+            throw new ActionRefused(Reason.INVALID_WEIGHT,
+                    "Enter the weight in grams as a number, such as " + Grams.shown(step.targetG()) + ".");
         }
         if (grams.signum() <= 0) {
-            throw new ActionRefused(Reason.INVALID_WEIGHT, "Enter a weight of more than zero grams, such as "
-                    + Grams.shown(step.targetG()) + ".");
+            throw new ActionRefused(Reason.INVALID_WEIGHT,
+                    "Enter a weight of more than zero grams, such as " + Grams.shown(step.targetG()) + ".");
         }
         if (grams.compareTo(batchMassG.multiply(BigDecimal.TEN)) > 0) {
-            throw new ActionRefused(Reason.INVALID_WEIGHT, Grams.shown(grams) + " g is more than ten times the whole "
-                    + "batch (" + Grams.shown(batchMassG) + " g): check the number. The target is "
-                    + Grams.shown(step.targetG()) + " g.");
+            throw new ActionRefused(Reason.INVALID_WEIGHT,
+                    Grams.shown(grams) + " g is more than ten times the whole " + "batch (" + Grams.shown(batchMassG)
+                            + " g): check the number. The target is " + Grams.shown(step.targetG()) + " g.");
         }
         if (!meaningAccepted) {
-            throw new ActionRefused(Reason.MEANING_REQUIRED, "Confirm that your signature means \"" + MANUAL_MEANING
-                    + "\".");
+            throw new ActionRefused(Reason.MEANING_REQUIRED,
+                    "Confirm that your signature means \"" + MANUAL_MEANING + "\".");
         }
         if (!passwordMatches.getAsBoolean()) {
-            throw new ActionRefused(Reason.WRONG_PASSWORD, "The password is not yours. Enter your own password to sign "
-                    + "the weight.");
+            throw new ActionRefused(Reason.WRONG_PASSWORD,
+                    "The password is not yours. Enter your own password to sign " + "the weight.");
         }
         record(step, grams, true, true, why, null, actor, now);
     }
@@ -320,26 +354,27 @@ public final class PreparationSession {
                     + Grams.shown(grams) + " g. Pour " + step.ingredientName() + ", then capture.");
         }
         if (grams.compareTo(step.lowerLimitG()) < 0) {
-            throw new ActionRefused(Reason.UNDER_TARGET, Grams.shown(grams) + " g is below the tolerance of "
-                    + step.ingredientName() + " (at least " + Grams.shown(step.lowerLimitG())
-                    + " g). Add more, then capture again.");
+            throw new ActionRefused(Reason.UNDER_TARGET,
+                    Grams.shown(grams) + " g is below the tolerance of " + step.ingredientName() + " (at least "
+                            + Grams.shown(step.lowerLimitG()) + " g). Add more, then capture again.");
         }
         boolean over = grams.compareTo(step.upperLimitG()) > 0;
         Step weighed = step.weighed(grams, stable, manual, manualReason, over ? StepStatus.FAILED : StepStatus.OK,
                 over ? Step.OVER_DISPENSE : null, now, balance);
         replace(weighed);
-        events.add(new SessionEvents.WeightCaptured(id.value(), formulaCode.value(), step.sequence(),
-                actor.username(), grams, stable, manual, manualReason, manual ? MANUAL_MEANING : null, step.targetG(),
-                step.lowerLimitG(), step.upperLimitG(), weighed.status().code(), weighed.failureReason(), balance, now));
+        events.add(new SessionEvents.WeightCaptured(id.value(), formulaCode.value(), step.sequence(), actor.username(),
+                grams, stable, manual, manualReason, manual ? MANUAL_MEANING : null, step.targetG(), step.lowerLimitG(),
+                step.upperLimitG(), weighed.status().code(), weighed.failureReason(), balance, now));
         if (over) {
             end(SessionStatus.LOCKED_FAILED, "Over-dispense at step " + step.sequence() + " (" + step.ingredientName()
                     + "): " + Grams.shown(grams) + " g, at most " + Grams.shown(step.upperLimitG()) + " g", now);
             events.add(new SessionEvents.SessionFailed(id.value(), formulaCode.value(), attemptNo, actor.username(),
                     status.code(), endReason, now));
-        } else if (steps.stream().noneMatch(Step::isPending)) {
+        }
+        else if (steps.stream().noneMatch(Step::isPending)) {
             end(SessionStatus.COMPLETED, null, now);
-            events.add(new SessionEvents.SessionCompleted(id.value(), formulaCode.value(), attemptNo,
-                    actor.username(), List.copyOf(steps), now));
+            events.add(new SessionEvents.SessionCompleted(id.value(), formulaCode.value(), attemptNo, actor.username(),
+                    List.copyOf(steps), now));
         }
     }
 
@@ -363,8 +398,9 @@ public final class PreparationSession {
         if (sequence != active.sequence()) {
             boolean done = steps.stream().anyMatch(step -> step.sequence() == sequence && !step.isPending());
             if (done) {
-                throw new ActionRefused(Reason.STEP_DONE, "Step " + sequence + " is already weighed. The active step is "
-                        + active.sequence() + " (" + active.ingredientName() + ").");
+                throw new ActionRefused(Reason.STEP_DONE,
+                        "Step " + sequence + " is already weighed. The active step is " + active.sequence() + " ("
+                                + active.ingredientName() + ").");
             }
             throw new ActionRefused(Reason.NOT_ACTIVE_STEP, "Step " + sequence + " is not the active step: weigh step "
                     + active.sequence() + " (" + active.ingredientName() + ") first. Steps run in order.");
@@ -388,8 +424,8 @@ public final class PreparationSession {
 
     private static void requireIdentified(Step step) {
         if (!step.isIdentified()) {
-            throw new ActionRefused(Reason.NOT_SCANNED, "Scan the container of " + step.ingredientName()
-                    + " before weighing it.");
+            throw new ActionRefused(Reason.NOT_SCANNED,
+                    "Scan the container of " + step.ingredientName() + " before weighing it.");
         }
     }
 
@@ -422,7 +458,9 @@ public final class PreparationSession {
         return changedSteps.stream().map(sequence -> steps.get(sequence - 1)).toList();
     }
 
-    /** The step to work on now: the lowest pending one, while the session is in progress. */
+    /**
+     * The step to work on now: the lowest pending one, while the session is in progress.
+     */
     public Optional<Step> activeStep() {
         if (status != SessionStatus.IN_PROGRESS) {
             return Optional.empty();
@@ -505,4 +543,5 @@ public final class PreparationSession {
     public List<Step> steps() {
         return List.copyOf(steps);
     }
+
 }

@@ -25,7 +25,9 @@ import org.springframework.stereotype.Repository;
 import prepbench.formulas.BatchUnit;
 import prepbench.formulas.FormulaCode;
 
-/** Stores preparation sessions, their steps, and each formula's attempt counter and lock. */
+/**
+ * Stores preparation sessions, their steps, and each formula's attempt counter and lock.
+ */
 @Repository
 class PreparationSessions {
 
@@ -36,6 +38,7 @@ class PreparationSessions {
             """;
 
     private final JdbcClient jdbc;
+
     private final NamedParameterJdbcTemplate batch;
 
     PreparationSessions(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
@@ -45,22 +48,27 @@ class PreparationSessions {
 
     Optional<PreparationSession> find(SessionId id) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM preparation_session s WHERE s.id = :id")
-                .param("id", id.value())
-                .query((rs, n) -> session(rs, steps(id.value())))
-                .optional();
+            .param("id", id.value())
+            .query((rs, n) -> session(rs, steps(id.value())))
+            .optional();
     }
 
     Optional<UUID> formulaOf(SessionId id) {
-        return jdbc.sql("SELECT formula_id FROM preparation_session WHERE id = :id").param("id", id.value())
-                .query(UUID.class).optional();
+        return jdbc.sql("SELECT formula_id FROM preparation_session WHERE id = :id")
+            .param("id", id.value())
+            .query(UUID.class)
+            .optional();
     }
 
-    /** Loads the session and keeps its row locked until the transaction ends: actions on one session queue. */
+    /**
+     * Loads the session and keeps its row locked until the transaction ends: actions on
+     * one session queue.
+     */
     Optional<PreparationSession> lock(SessionId id) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM preparation_session s WHERE s.id = :id FOR UPDATE")
-                .param("id", id.value())
-                .query((rs, n) -> session(rs, steps(id.value())))
-                .optional();
+            .param("id", id.value())
+            .query((rs, n) -> session(rs, steps(id.value())))
+            .optional();
     }
 
     /** Writes a loaded session's header and its changed steps back. */
@@ -73,14 +81,14 @@ class PreparationSessions {
                        tared_at = :taredAt
                  WHERE id = :id
                 """)
-                .param("taredAt", session.taredAt() == null ? null : utc(session.taredAt()))
-                .param("status", session.status().code())
-                .param("inProgress", inProgress ? session.operator() : null)
-                .param("ended", !inProgress)
-                .param("endedAt", session.endedAt() == null ? null : utc(session.endedAt()))
-                .param("reason", session.endReason())
-                .param("id", session.id().value())
-                .update();
+            .param("taredAt", session.taredAt() == null ? null : utc(session.taredAt()))
+            .param("status", session.status().code())
+            .param("inProgress", inProgress ? session.operator() : null)
+            .param("ended", !inProgress)
+            .param("endedAt", session.endedAt() == null ? null : utc(session.endedAt()))
+            .param("reason", session.endReason())
+            .param("id", session.id().value())
+            .update();
         for (Step step : session.changedSteps()) {
             jdbc.sql("""
                     UPDATE preparation_step
@@ -90,23 +98,23 @@ class PreparationSessions {
                            captured_at = :capturedAt, scale_id = :scale, tare_g = :tare
                      WHERE session_id = :session AND sequence_no = :sequence
                     """)
-                    .param("scanned", step.scannedCode())
-                    .param("symbology", step.symbology())
-                    .param("scannedAt", step.scannedAt() == null ? null : utc(step.scannedAt()))
-                    .param("lot", step.lot())
-                    .param("expiry", step.expiry())
-                    .param("captured", step.capturedG())
-                    .param("stable", step.stable())
-                    .param("manual", step.manual())
-                    .param("manualReason", step.manualReason())
-                    .param("status", step.status().code())
-                    .param("failure", step.failureReason())
-                    .param("capturedAt", step.capturedAt() == null ? null : utc(step.capturedAt()))
-                    .param("scale", step.balance())
-                    .param("tare", step.tareG())
-                    .param("session", session.id().value())
-                    .param("sequence", step.sequence())
-                    .update();
+                .param("scanned", step.scannedCode())
+                .param("symbology", step.symbology())
+                .param("scannedAt", step.scannedAt() == null ? null : utc(step.scannedAt()))
+                .param("lot", step.lot())
+                .param("expiry", step.expiry())
+                .param("captured", step.capturedG())
+                .param("stable", step.stable())
+                .param("manual", step.manual())
+                .param("manualReason", step.manualReason())
+                .param("status", step.status().code())
+                .param("failure", step.failureReason())
+                .param("capturedAt", step.capturedAt() == null ? null : utc(step.capturedAt()))
+                .param("scale", step.balance())
+                .param("tare", step.tareG())
+                .param("session", session.id().value())
+                .param("sequence", step.sequence())
+                .update();
         }
     }
 
@@ -117,11 +125,13 @@ class PreparationSessions {
                        locked_at = :at, locked_reason = :reason, locked_session_id = :session
                  WHERE formula_id = :f
                 """)
-                .param("last", attempts.lastAttemptNo()).param("failures", attempts.consecutiveFailures())
-                .param("at", attempts.lockedAt() == null ? null : utc(attempts.lockedAt()))
-                .param("reason", attempts.lockedReason()).param("session", attempts.lockedSessionId())
-                .param("f", attempts.formulaId())
-                .update();
+            .param("last", attempts.lastAttemptNo())
+            .param("failures", attempts.consecutiveFailures())
+            .param("at", attempts.lockedAt() == null ? null : utc(attempts.lockedAt()))
+            .param("reason", attempts.lockedReason())
+            .param("session", attempts.lockedSessionId())
+            .param("f", attempts.formulaId())
+            .update();
     }
 
     List<FormulaLock> locks() {
@@ -130,22 +140,25 @@ class PreparationSessions {
                   FROM formula_attempts a JOIN formula f ON f.id = a.formula_id
                  WHERE a.locked_at IS NOT NULL ORDER BY a.locked_at DESC
                 """)
-                .query((rs, n) -> new FormulaLock(rs.getString("code"), instant(rs, "locked_at"),
-                        rs.getString("locked_reason"), rs.getObject("locked_session_id", UUID.class)))
-                .list();
+            .query((rs, n) -> new FormulaLock(rs.getString("code"), instant(rs, "locked_at"),
+                    rs.getString("locked_reason"), rs.getObject("locked_session_id", UUID.class)))
+            .list();
     }
 
-    /** The formula's lock, if it is locked: one look-up by key, for pages that show one session. */
+    /**
+     * The formula's lock, if it is locked: one look-up by key, for pages that show one
+     * session.
+     */
     Optional<FormulaLock> lockOf(UUID formulaId) {
         return jdbc.sql("""
                 SELECT f.code, a.locked_at, a.locked_reason, a.locked_session_id
                   FROM formula_attempts a JOIN formula f ON f.id = a.formula_id
                  WHERE a.formula_id = :formula AND a.locked_at IS NOT NULL
                 """)
-                .param("formula", formulaId)
-                .query((rs, n) -> new FormulaLock(rs.getString("code"), instant(rs, "locked_at"),
-                        rs.getString("locked_reason"), rs.getObject("locked_session_id", UUID.class)))
-                .optional();
+            .param("formula", formulaId)
+            .query((rs, n) -> new FormulaLock(rs.getString("code"), instant(rs, "locked_at"),
+                    rs.getString("locked_reason"), rs.getObject("locked_session_id", UUID.class)))
+            .optional();
     }
 
     Optional<SessionId> findInProgress(UUID formulaId, String operator) {
@@ -153,10 +166,10 @@ class PreparationSessions {
                 SELECT id FROM preparation_session
                  WHERE formula_id = :formula AND in_progress_operator = :operator
                 """)
-                .param("formula", formulaId)
-                .param("operator", operator)
-                .query((rs, n) -> new SessionId(rs.getObject("id", UUID.class)))
-                .optional();
+            .param("formula", formulaId)
+            .param("operator", operator)
+            .query((rs, n) -> new SessionId(rs.getObject("id", UUID.class)))
+            .optional();
     }
 
     List<SessionSummary> list(SessionQuery query) {
@@ -188,10 +201,7 @@ class PreparationSessions {
         }
         sql.append(" ORDER BY s.started_at DESC, s.attempt_no DESC LIMIT :limit");
         params.put("limit", query.limit());
-        return jdbc.sql(sql.toString())
-                .params(params)
-                .query((rs, n) -> summary(rs))
-                .list();
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> summary(rs)).list();
     }
 
     /** The newest sessions of one formula version. */
@@ -202,72 +212,88 @@ class PreparationSessions {
                   FROM preparation_session s WHERE s.formula_version_id = :version
                  ORDER BY s.started_at DESC, s.attempt_no DESC LIMIT :limit
                 """.formatted(SESSION_COLUMNS))
-                .param("version", versionId).param("limit", limit)
-                .query((rs, n) -> summary(rs))
-                .list();
+            .param("version", versionId)
+            .param("limit", limit)
+            .query((rs, n) -> summary(rs))
+            .list();
     }
 
     int countOfVersion(UUID versionId) {
         return jdbc.sql("SELECT COUNT(*) FROM preparation_session WHERE formula_version_id = :version")
-                .param("version", versionId).query(Integer.class).single();
+            .param("version", versionId)
+            .query(Integer.class)
+            .single();
     }
 
     /**
-     * Creates the formula's attempt counter row. A concurrent creation makes this fail with a duplicate key: run
-     * it in a transaction of its own and let that exception leave the transaction (on PostgreSQL a failed
-     * statement aborts the whole transaction).
+     * Creates the formula's attempt counter row. A concurrent creation makes this fail
+     * with a duplicate key: run it in a transaction of its own and let that exception
+     * leave the transaction (on PostgreSQL a failed statement aborts the whole
+     * transaction).
      */
     void insertAttemptsRow(UUID formulaId) {
         jdbc.sql("INSERT INTO formula_attempts (formula_id) VALUES (:formula)").param("formula", formulaId).update();
     }
 
-    /** Reads the formula's attempts and keeps their row locked until the transaction ends. */
+    /**
+     * Reads the formula's attempts and keeps their row locked until the transaction ends.
+     */
     Optional<FormulaAttempts> lockAttempts(UUID formulaId) {
         return jdbc.sql("""
                 SELECT last_attempt_no, consecutive_failures, locked_at, locked_reason, locked_session_id
                   FROM formula_attempts WHERE formula_id = :formula FOR UPDATE
                 """)
-                .param("formula", formulaId)
-                .query((rs, n) -> new FormulaAttempts(formulaId, rs.getInt("last_attempt_no"),
-                        rs.getInt("consecutive_failures"), instant(rs, "locked_at"), rs.getString("locked_reason"),
-                        rs.getObject("locked_session_id", UUID.class)))
-                .optional();
+            .param("formula", formulaId)
+            .query((rs, n) -> new FormulaAttempts(formulaId, rs.getInt("last_attempt_no"),
+                    rs.getInt("consecutive_failures"), instant(rs, "locked_at"), rs.getString("locked_reason"),
+                    rs.getObject("locked_session_id", UUID.class)))
+            .optional();
     }
 
     /** The preparation in progress at the bench, if any. */
     Optional<BenchOccupied.Occupant> occupant(String bench) {
         return jdbc.sql("""
                 SELECT formula_code, attempt_no, operator FROM preparation_session WHERE in_progress_bench = :bench
-                """).param("bench", bench)
-                .query((rs, n) -> new BenchOccupied.Occupant(rs.getString(1), rs.getInt(2), rs.getString(3)))
-                .optional();
+                """)
+            .param("bench", bench)
+            .query((rs, n) -> new BenchOccupied.Occupant(rs.getString(1), rs.getInt(2), rs.getString(3)))
+            .optional();
     }
 
     /** The sessions in progress that hold a bench, with their bench. */
     Map<SessionId, String> inProgressAtBenches() {
         Map<SessionId, String> atBenches = new java.util.LinkedHashMap<>();
         jdbc.sql("SELECT id, in_progress_bench FROM preparation_session WHERE in_progress_bench IS NOT NULL")
-                .query((rs, n) -> atBenches.put(new SessionId(rs.getObject("id", UUID.class)),
-                        rs.getString("in_progress_bench")))
-                .list();
+            .query((rs, n) -> atBenches.put(new SessionId(rs.getObject("id", UUID.class)),
+                    rs.getString("in_progress_bench")))
+            .list();
         return atBenches;
     }
 
     /** The benches that have a preparation in progress. */
     Set<String> occupiedBenches() {
-        return new HashSet<>(jdbc.sql("SELECT in_progress_bench FROM preparation_session WHERE in_progress_bench IS NOT NULL")
-                .query(String.class).list());
-    }
-
-    /** Whether the in-progress session holds its bench (sessions from before one-per-bench may not). */
-    boolean holdsBench(SessionId id) {
-        return jdbc.sql("SELECT in_progress_bench FROM preparation_session WHERE id = :id").param("id", id.value())
-                .query(String.class).optional().isPresent();
+        return new HashSet<>(
+                jdbc.sql("SELECT in_progress_bench FROM preparation_session WHERE in_progress_bench IS NOT NULL")
+                    .query(String.class)
+                    .list());
     }
 
     /**
-     * Moves an in-progress session to a bench (which the caller made sure is free; the database refuses otherwise).
-     * The vessel must be tared there again for the session: a tare at the other bench does not come along.
+     * Whether the in-progress session holds its bench (sessions from before one-per-bench
+     * may not).
+     */
+    boolean holdsBench(SessionId id) {
+        return jdbc.sql("SELECT in_progress_bench FROM preparation_session WHERE id = :id")
+            .param("id", id.value())
+            .query(String.class)
+            .optional()
+            .isPresent();
+    }
+
+    /**
+     * Moves an in-progress session to a bench (which the caller made sure is free; the
+     * database refuses otherwise). The vessel must be tared there again for the session:
+     * a tare at the other bench does not come along.
      */
     void moveTo(SessionId id, String bench, Instant now) {
         jdbc.sql("""
@@ -279,10 +305,17 @@ class PreparationSessions {
     /** The operator's session in progress at the bench, if that is where it is. */
     Optional<SessionId> atBench(String bench, String operator) {
         return jdbc.sql("SELECT id FROM preparation_session WHERE in_progress_bench = :bench AND operator = :operator")
-                .param("bench", bench).param("operator", operator).query(UUID.class).optional().map(SessionId::new);
+            .param("bench", bench)
+            .param("operator", operator)
+            .query(UUID.class)
+            .optional()
+            .map(SessionId::new);
     }
 
-    /** Stores a new session with all its steps (its attempt number taken from the formula's saved attempts). */
+    /**
+     * Stores a new session with all its steps (its attempt number taken from the
+     * formula's saved attempts).
+     */
     void insertNew(PreparationSession session) {
         jdbc.sql("""
                 INSERT INTO preparation_session (id, formula_id, formula_version_id, formula_code, formula_name,
@@ -291,24 +324,25 @@ class PreparationSessions {
                 VALUES (:id, :formula, :version, :code, :name, :versionNo, :attempt, :status, :operator,
                     :operator, :bench, :bench, :amount, :unit, :mass, :steps, :startedAt)
                 """)
-                .param("id", session.id().value())
-                .param("formula", session.formulaId())
-                .param("version", session.formulaVersionId())
-                .param("code", session.formulaCode().value())
-                .param("name", session.formulaName())
-                .param("versionNo", session.versionNo())
-                .param("attempt", session.attemptNo())
-                .param("status", session.status().code())
-                .param("operator", session.operator())
-                .param("bench", session.bench())
-                .param("amount", session.batch().amount())
-                .param("unit", session.batch().unit().symbol())
-                .param("mass", session.batchMassG())
-                .param("steps", session.steps().size())
-                .param("startedAt", utc(session.startedAt()))
-                .update();
-        SqlParameterSource[] steps = session.steps().stream().map(step -> new MapSqlParameterSource()
-                .addValue("session", session.id().value())
+            .param("id", session.id().value())
+            .param("formula", session.formulaId())
+            .param("version", session.formulaVersionId())
+            .param("code", session.formulaCode().value())
+            .param("name", session.formulaName())
+            .param("versionNo", session.versionNo())
+            .param("attempt", session.attemptNo())
+            .param("status", session.status().code())
+            .param("operator", session.operator())
+            .param("bench", session.bench())
+            .param("amount", session.batch().amount())
+            .param("unit", session.batch().unit().symbol())
+            .param("mass", session.batchMassG())
+            .param("steps", session.steps().size())
+            .param("startedAt", utc(session.startedAt()))
+            .update();
+        SqlParameterSource[] steps = session.steps()
+            .stream()
+            .map(step -> new MapSqlParameterSource().addValue("session", session.id().value())
                 .addValue("sequence", step.sequence())
                 .addValue("id", step.id())
                 .addValue("ingredient", step.ingredientId())
@@ -323,7 +357,7 @@ class PreparationSessions {
                 .addValue("plus", step.tolerance().plusG())
                 .addValue("status", step.status().code())
                 .addValue("lotRequired", step.lotRequired()))
-                .toArray(SqlParameterSource[]::new);
+            .toArray(SqlParameterSource[]::new);
         // one round trip for all the steps
         batch.batchUpdate("""
                 INSERT INTO preparation_step (session_id, sequence_no, id, ingredient_id, ingredient_code,
@@ -341,10 +375,7 @@ class PreparationSessions {
                        scanned_code, symbology, scanned_at, captured_g, is_stable, manual, manual_reason, lot,
                        expiry, status, failure_reason, captured_at, scale_id, tare_g, lot_required
                   FROM preparation_step WHERE session_id = :session ORDER BY sequence_no
-                """)
-                .param("session", sessionId)
-                .query((rs, n) -> step(rs))
-                .list();
+                """).param("session", sessionId).query((rs, n) -> step(rs)).list();
     }
 
     private static Step step(ResultSet rs) throws SQLException {
@@ -357,22 +388,21 @@ class PreparationSessions {
                 alternatives.isEmpty() ? List.of() : Arrays.asList(alternatives.split("\n")),
                 rs.getString("allowed_symbologies"), rs.getString("parser"), rs.getBigDecimal("target_g"),
                 new Tolerance(rs.getBigDecimal("tol_minus_g"), rs.getBigDecimal("tol_plus_g")),
-                rs.getString("scanned_code"), rs.getString("symbology"), instant(rs, "scanned_at"),
-                rs.getString("lot"), rs.getObject("expiry", LocalDate.class), rs.getBigDecimal("captured_g"),
-                isStable, rs.getBoolean("manual"), rs.getString("manual_reason"),
-                StepStatus.fromCode(rs.getString("status")), rs.getString("failure_reason"),
-                instant(rs, "captured_at"), rs.getString("scale_id"), rs.getBigDecimal("tare_g"),
-                rs.getBoolean("lot_required"));
+                rs.getString("scanned_code"), rs.getString("symbology"), instant(rs, "scanned_at"), rs.getString("lot"),
+                rs.getObject("expiry", LocalDate.class), rs.getBigDecimal("captured_g"), isStable,
+                rs.getBoolean("manual"), rs.getString("manual_reason"), StepStatus.fromCode(rs.getString("status")),
+                rs.getString("failure_reason"), instant(rs, "captured_at"), rs.getString("scale_id"),
+                rs.getBigDecimal("tare_g"), rs.getBoolean("lot_required"));
     }
 
     private static PreparationSession session(ResultSet rs, List<Step> steps) throws SQLException {
         return new PreparationSession(new SessionId(rs.getObject("id", UUID.class)),
                 rs.getObject("formula_id", UUID.class), rs.getObject("formula_version_id", UUID.class),
-                new FormulaCode(rs.getString("formula_code")), rs.getString("formula_name"),
-                rs.getInt("version_no"), rs.getInt("attempt_no"), status(rs), rs.getString("operator"),
-                rs.getString("bench"), batch(rs), rs.getBigDecimal("batch_mass_g"), instant(rs, "started_at"),
-                instant(rs, "ended_at"), rs.getString("end_reason"), new ArrayList<>(steps))
-                .withTaredAt(instant(rs, "tared_at"));
+                new FormulaCode(rs.getString("formula_code")), rs.getString("formula_name"), rs.getInt("version_no"),
+                rs.getInt("attempt_no"), status(rs), rs.getString("operator"), rs.getString("bench"), batch(rs),
+                rs.getBigDecimal("batch_mass_g"), instant(rs, "started_at"), instant(rs, "ended_at"),
+                rs.getString("end_reason"), new ArrayList<>(steps))
+            .withTaredAt(instant(rs, "tared_at"));
     }
 
     private static SessionSummary summary(ResultSet rs) throws SQLException {
@@ -385,13 +415,13 @@ class PreparationSessions {
     private static SessionStatus status(ResultSet rs) throws SQLException {
         String code = rs.getString("status");
         return SessionStatus.fromCode(code)
-                .orElseThrow(() -> new IllegalStateException("Unknown session status: " + code));
+            .orElseThrow(() -> new IllegalStateException("Unknown session status: " + code));
     }
 
     private static BatchSize batch(ResultSet rs) throws SQLException {
         String unit = rs.getString("unit");
-        return new BatchSize(rs.getBigDecimal("amount"), BatchUnit.fromSymbol(unit)
-                .orElseThrow(() -> new IllegalStateException("Unknown batch unit: " + unit)));
+        return new BatchSize(rs.getBigDecimal("amount"),
+                BatchUnit.fromSymbol(unit).orElseThrow(() -> new IllegalStateException("Unknown batch unit: " + unit)));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
@@ -402,4 +432,5 @@ class PreparationSessions {
     private static OffsetDateTime utc(Instant instant) {
         return instant.atOffset(ZoneOffset.UTC);
     }
+
 }

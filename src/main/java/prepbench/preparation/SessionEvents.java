@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * What happened to a preparation, as past-tense events. The audit trail records each one in the transaction of
- * the change; {@link SessionCompleted} also makes the samples module record a sample.
+ * What happened to a preparation, as past-tense events. The audit trail records each one
+ * in the transaction of the change; {@link SessionCompleted} also makes the samples
+ * module record a sample.
  */
 public final class SessionEvents {
 
@@ -21,52 +22,67 @@ public final class SessionEvents {
     }
 
     /**
-     * An operator started a formula they already had in progress, and got that session back.
+     * An operator started a formula they already had in progress, and got that session
+     * back.
      *
-     * @param movedFrom the bench the session was at when it was resumed at another one; null when it stayed
+     * @param movedFrom the bench the session was at when it was resumed at another one;
+     * null when it stayed
      */
     public record SessionResumed(UUID sessionId, String formulaCode, int attemptNo, String operator, String bench,
             String movedFrom, Instant at) {
     }
 
     /** The right container was scanned for a step. */
-    public record ContainerScanned(UUID sessionId, String formulaCode, int sequence, String operator,
-            String codeValue, String symbology, String lot, LocalDate expiry, Instant at) {
+    public record ContainerScanned(UUID sessionId, String formulaCode, int sequence, String operator, String codeValue,
+            String symbology, String lot, LocalDate expiry, Instant at) {
     }
 
-    /** The lot and expiry of a step's container were typed from its label, which carried neither. */
+    /**
+     * The lot and expiry of a step's container were typed from its label, which carried
+     * neither.
+     */
     public record LotEntered(UUID sessionId, String formulaCode, int sequence, String operator, String lot,
             LocalDate expiry, Instant at) {
     }
 
-    /** The session's balance was zeroed, taking away {@code gramsRemoved}; {@code sequence} null when no step is active. */
+    /**
+     * The session's balance was zeroed, taking away {@code gramsRemoved};
+     * {@code sequence} null when no step is active.
+     */
     public record BalanceZeroed(UUID sessionId, String formulaCode, Integer sequence, String operator, String bench,
             BigDecimal gramsRemoved, Instant at) {
     }
 
-    /** The vessel on the session's balance was tared for a step, taking away {@code gramsRemoved}: its tare weight. */
+    /**
+     * The vessel on the session's balance was tared for a step, taking away
+     * {@code gramsRemoved}: its tare weight.
+     */
     public record BalanceTared(UUID sessionId, String formulaCode, int sequence, String operator, String bench,
             BigDecimal gramsRemoved, Instant at) {
     }
 
     /**
-     * A weight was recorded for a step: from the balance or by hand; the step is ok or failed.
+     * A weight was recorded for a step: from the balance or by hand; the step is ok or
+     * failed.
      *
-     * @param signatureMeaning what the operator's signature on a weight entered by hand means; null otherwise
+     * @param signatureMeaning what the operator's signature on a weight entered by hand
+     * means; null otherwise
      */
-    public record WeightCaptured(UUID sessionId, String formulaCode, int sequence, String operator,
-            BigDecimal grams, boolean stable, boolean manual, String manualReason, String signatureMeaning,
-            BigDecimal targetG,
+    public record WeightCaptured(UUID sessionId, String formulaCode, int sequence, String operator, BigDecimal grams,
+            boolean stable, boolean manual, String manualReason, String signatureMeaning, BigDecimal targetG,
             BigDecimal lowerLimitG, BigDecimal upperLimitG, String stepStatus, String failureReason, String balance,
             Instant at) {
     }
 
     /** Every step is weighed inside its tolerance. */
-    public record SessionCompleted(UUID sessionId, String formulaCode, int attemptNo, String operator,
-            List<Step> steps, Instant at) {
+    public record SessionCompleted(UUID sessionId, String formulaCode, int attemptNo, String operator, List<Step> steps,
+            Instant at) {
     }
 
-    /** The session ended without completing: aborted ({@code failed}) or by an over-dispense ({@code locked_failed}). */
+    /**
+     * The session ended without completing: aborted ({@code failed}) or by an
+     * over-dispense ({@code locked_failed}).
+     */
     public record SessionFailed(UUID sessionId, String formulaCode, int attemptNo, String operator, String status,
             String reason, Instant at) {
     }
@@ -76,7 +92,10 @@ public final class SessionEvents {
     }
 
     /** A lab lead released the formula's lock with their signature. */
-    /** A lab lead released a formula's lock with their signature, whose meaning is {@code meaning}. */
+    /**
+     * A lab lead released a formula's lock with their signature, whose meaning is
+     * {@code meaning}.
+     */
     public record FormulaLockReleased(String formulaCode, String releasedBy, String reason, String lockReason,
             String meaning, Instant at) {
     }
@@ -91,7 +110,8 @@ public final class SessionEvents {
      * @param sequence the step acted on; null for a session action
      * @param input what was scanned or typed, cut short; null when there was none
      */
-    public record ActionWasRefused(UUID sessionId, String formulaCode, Integer sequence, String operator,
-            String action, String code, String message, String input, Instant at) {
+    public record ActionWasRefused(UUID sessionId, String formulaCode, Integer sequence, String operator, String action,
+            String code, String message, String input, Instant at) {
     }
+
 }

@@ -18,7 +18,8 @@ public record SessionId(UUID value) {
         }
         try {
             return new SessionId(UUID.fromString(text));
-        } catch (IllegalArgumentException notUuid) {
+        }
+        catch (IllegalArgumentException notUuid) {
             throw InvalidSessionId.of(text);
         }
     }

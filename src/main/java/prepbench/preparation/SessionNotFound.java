@@ -17,4 +17,5 @@ public class SessionNotFound extends RuntimeException {
     public SessionId id() {
         return id;
     }
+
 }

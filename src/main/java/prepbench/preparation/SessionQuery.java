@@ -3,8 +3,8 @@ package prepbench.preparation;
 import java.time.Instant;
 
 /**
- * Which sessions to list, newest first. Every filter is optional (null); {@code limit} is capped at
- * {@link #MAX_LIMIT}.
+ * Which sessions to list, newest first. Every filter is optional (null); {@code limit} is
+ * capped at {@link #MAX_LIMIT}.
  */
 public record SessionQuery(SessionStatus status, String formulaCode, String operator, Instant from, Instant to,
         int limit) {

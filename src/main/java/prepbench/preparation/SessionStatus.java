@@ -5,13 +5,17 @@ import java.util.Optional;
 
 /** Where a preparation session stands. */
 public enum SessionStatus {
+
     /** Steps are being weighed; the only status in which anything can change. */
     IN_PROGRESS("in_progress"),
     /** Every step was weighed inside its tolerance; a sample was recorded. */
     COMPLETED("completed"),
     /** Aborted by the operator with a reason; a new attempt may follow. */
     FAILED("failed"),
-    /** Failed in a way that locks the formula (an over-dispense) until a lab lead releases it. */
+    /**
+     * Failed in a way that locks the formula (an over-dispense) until a lab lead releases
+     * it.
+     */
     LOCKED_FAILED("locked_failed"),
     /** The central server refused the session when it was synced. */
     SERVER_REJECTED("server_rejected");
@@ -39,4 +43,5 @@ public enum SessionStatus {
     public String toString() {
         return code;
     }
+
 }

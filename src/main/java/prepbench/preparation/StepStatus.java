@@ -4,6 +4,7 @@ import java.util.Arrays;
 
 /** Where one weighing step stands. */
 public enum StepStatus {
+
     PENDING("pending"), OK("ok"), FAILED("failed");
 
     private final String code;
@@ -17,12 +18,15 @@ public enum StepStatus {
     }
 
     static StepStatus fromCode(String code) {
-        return Arrays.stream(values()).filter(status -> status.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalStateException("Unknown step status: " + code));
+        return Arrays.stream(values())
+            .filter(status -> status.code.equals(code))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("Unknown step status: " + code));
     }
 
     @Override
     public String toString() {
         return code;
     }
+
 }

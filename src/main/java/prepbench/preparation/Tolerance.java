@@ -10,6 +10,7 @@ public record Tolerance(BigDecimal minusG, BigDecimal plusG) {
 
     static final BigDecimal DEFAULT_PERCENT = new BigDecimal("0.5");
     static final BigDecimal DEFAULT_MINIMUM_G = new BigDecimal("0.010");
+
     private static final BigDecimal HUNDRED = new BigDecimal("100");
 
     public Tolerance {
@@ -19,9 +20,10 @@ public record Tolerance(BigDecimal minusG, BigDecimal plusG) {
     }
 
     /**
-     * The tolerance of a step: max(0.5 % of the target, 0.010 g) on each side unless the formula line overrides
-     * that side, in grams or in percent of the target. Rounded up to the balance readability, so a tolerance is
-     * never tighter than the balance can show.
+     * The tolerance of a step: max(0.5 % of the target, 0.010 g) on each side unless the
+     * formula line overrides that side, in grams or in percent of the target. Rounded up
+     * to the balance readability, so a tolerance is never tighter than the balance can
+     * show.
      */
     static Tolerance forTarget(BigDecimal targetG, ToleranceOverride override, BigDecimal readabilityG) {
         BigDecimal byDefault = percentOf(targetG, DEFAULT_PERCENT).max(DEFAULT_MINIMUM_G);

@@ -4,10 +4,14 @@ import java.util.UUID;
 
 import prepbench.preparation.ActionRefused.Reason;
 
-/** The scanned container is not the step's ingredient: the code value it carries is none of the step's codes. */
+/**
+ * The scanned container is not the step's ingredient: the code value it carries is none
+ * of the step's codes.
+ */
 class WrongContainer extends ActionRefused {
 
     private final UUID expectedIngredientId;
+
     private final String scannedCodeValue;
 
     WrongContainer(UUID expectedIngredientId, String scannedCodeValue, String message) {
@@ -23,4 +27,5 @@ class WrongContainer extends ActionRefused {
     String scannedCodeValue() {
         return scannedCodeValue;
     }
+
 }

@@ -9,7 +9,10 @@ import java.util.UUID;
 import prepbench.preparation.SessionEvents.SessionCompleted;
 import prepbench.preparation.Step;
 
-/** The record of a completed preparation: planned and actual mass, in total and per ingredient, with lots. */
+/**
+ * The record of a completed preparation: planned and actual mass, in total and per
+ * ingredient, with lots.
+ */
 public record Sample(UUID id, String code, UUID sessionId, String formulaCode, int attemptNo, BigDecimal plannedG,
         BigDecimal actualG, Instant recordedAt, String recordedBy, List<Line> lines) {
 
@@ -18,15 +21,18 @@ public record Sample(UUID id, String code, UUID sessionId, String formulaCode, i
     }
 
     /**
-     * The sample a completed preparation produced: its code ({@code PRM00936-3}), the planned and actual mass in
-     * all and per ingredient, with lots, expiry and manual entries.
+     * The sample a completed preparation produced: its code ({@code PRM00936-3}), the
+     * planned and actual mass in all and per ingredient, with lots, expiry and manual
+     * entries.
      */
     static Sample of(SessionCompleted completed) {
         BigDecimal planned = completed.steps().stream().map(Step::targetG).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal actual = completed.steps().stream().map(Step::capturedG).reduce(BigDecimal.ZERO, BigDecimal::add);
-        List<Line> lines = completed.steps().stream().map(step -> new Line(step.sequence(), step.ingredientCode(),
-                step.ingredientName(), step.targetG(), step.capturedG(), step.lot(), step.expiry(), step.manual()))
-                .toList();
+        List<Line> lines = completed.steps()
+            .stream()
+            .map(step -> new Line(step.sequence(), step.ingredientCode(), step.ingredientName(), step.targetG(),
+                    step.capturedG(), step.lot(), step.expiry(), step.manual()))
+            .toList();
         return new Sample(UUID.randomUUID(), completed.formulaCode() + "-" + completed.attemptNo(),
                 completed.sessionId(), completed.formulaCode(), completed.attemptNo(), planned, actual, completed.at(),
                 completed.operator(), lines);

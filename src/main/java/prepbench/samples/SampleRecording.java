@@ -15,9 +15,13 @@ class SampleRecording {
         this.samples = samples;
     }
 
-    /** Runs inside the transaction that completes the session: the session and its sample commit together. */
+    /**
+     * Runs inside the transaction that completes the session: the session and its sample
+     * commit together.
+     */
     @EventListener
     void on(SessionCompleted completed) {
         samples.insert(Sample.of(completed));
     }
+
 }

@@ -6,7 +6,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The samples' register: the sample of a completed preparation, found by the preparation or by its code. */
+/**
+ * The samples' register: the sample of a completed preparation, found by the preparation
+ * or by its code.
+ */
 @Service
 public class SampleRegister {
 
@@ -22,9 +25,12 @@ public class SampleRegister {
         return samples.find("session_id = :key", sessionId);
     }
 
-    /** A sample by its code, such as {@code PRM00936-3}; codes compare case-insensitively. */
+    /**
+     * A sample by its code, such as {@code PRM00936-3}; codes compare case-insensitively.
+     */
     @Transactional(readOnly = true)
     public Optional<Sample> byCode(String code) {
         return samples.find("code = :key", code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT));
     }
+
 }

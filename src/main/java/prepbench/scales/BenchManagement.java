@@ -22,26 +22,32 @@ import prepbench.scales.connection.Transport;
 import prepbench.scales.protocol.BalanceCodecs;
 
 /**
- * The benches of this station and their balances: readings, zero and tare, and the simulated balances' controls.
- * Each bench has one balance connection, shared by every user and page watching it.
+ * The benches of this station and their balances: readings, zero and tare, and the
+ * simulated balances' controls. Each bench has one balance connection, shared by every
+ * user and page watching it.
  */
 @Service
 public class BenchManagement {
 
-    /** A reading older than this makes the bench offline: nothing can be captured from it. */
+    /**
+     * A reading older than this makes the bench offline: nothing can be captured from it.
+     */
     public static final Duration STALE_AFTER = Duration.ofSeconds(2);
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
     private final Map<String, Scale> benches = new LinkedHashMap<>();
+
     private final Map<String, Duration> settleTimes = new LinkedHashMap<>();
+
     private final List<BiConsumer<String, Reading>> listeners = new CopyOnWriteArrayList<>();
 
     private final boolean demo;
 
     /**
-     * @param demo whether this is a demo station ({@code prepbench.demo-data}): only a demo station may have
-     *        simulated balances, and a bench without a protocol is one only there
+     * @param demo whether this is a demo station ({@code prepbench.demo-data}): only a
+     * demo station may have simulated balances, and a bench without a protocol is one
+     * only there
      */
     BenchManagement(BenchProperties properties, Clock clock, ScaleReadability readability,
             @Value("${prepbench.demo-data:false}") boolean demo) {
@@ -62,15 +68,16 @@ public class BenchManagement {
             settleTimes.put(config.id(), Duration.ofMillis(config.scale().settleMs()));
         }
         if (properties.simulatedBenches() > 0 && !demo) {
-            throw new BenchMisconfigured("prepbench.simulated-benches asks for " + properties.simulatedBenches()
-                    + " simulated benches, and simulated balances exist only on a demo station.",
+            throw new BenchMisconfigured(
+                    "prepbench.simulated-benches asks for " + properties.simulatedBenches()
+                            + " simulated benches, and simulated balances exist only on a demo station.",
                     "Remove prepbench.simulated-benches, or set prepbench.demo-data=true on a demo station.");
         }
         for (int number = 1; number <= properties.simulatedBenches(); number++) {
             String id = "sim-" + number;
             if (!benches.containsKey(id)) {
-                benches.put(id, new SimulatedBalance(id, clock, readability.grams(), new BigDecimal("6200"),
-                        id.hashCode()));
+                benches.put(id,
+                        new SimulatedBalance(id, clock, readability.grams(), new BigDecimal("6200"), id.hashCode()));
                 settleTimes.put(id, Duration.ofMillis(1500));
             }
         }
@@ -88,10 +95,11 @@ public class BenchManagement {
         String protocols = "ad, mt-sics, sbi or ohaus";
         if (scale.protocol() == null || scale.protocol().isBlank() || "simulated".equals(scale.protocol())) {
             if (!demo) {
-                throw new BenchMisconfigured("Bench " + id + " has "
-                        + (scale.protocol() == null || scale.protocol().isBlank() ? "no balance protocol"
-                                : "a simulated balance")
-                        + ", and simulated balances exist only on a demo station (prepbench.demo-data=true).",
+                throw new BenchMisconfigured(
+                        "Bench " + id + " has "
+                                + (scale.protocol() == null || scale.protocol().isBlank() ? "no balance protocol"
+                                        : "a simulated balance")
+                                + ", and simulated balances exist only on a demo station (prepbench.demo-data=true).",
                         "Set " + property + ".scale.protocol to the balance's protocol (" + protocols + ") with its "
                                 + "transport (" + property + ".scale.transport=tcp with .host and .port, or serial "
                                 + "with .serial-port), or remove the bench.");
@@ -99,10 +107,11 @@ public class BenchManagement {
             return new SimulatedBalance(id, clock, readability.grams(), new BigDecimal(scale.capacityG()),
                     id.hashCode());
         }
-        var codec = BalanceCodecs.forProtocol(scale.protocol()).orElseThrow(() -> new BenchMisconfigured(
-                "Bench " + id + " has an unknown balance protocol '" + scale.protocol() + "'.",
-                "Set " + property + ".scale.protocol to " + protocols + (demo ? " (or simulated on this demo station)"
-                        : "") + "."));
+        var codec = BalanceCodecs.forProtocol(scale.protocol())
+            .orElseThrow(() -> new BenchMisconfigured(
+                    "Bench " + id + " has an unknown balance protocol '" + scale.protocol() + "'.",
+                    "Set " + property + ".scale.protocol to " + protocols
+                            + (demo ? " (or simulated on this demo station)" : "") + "."));
         Transport transport = switch (scale.transport()) {
             case "tcp" -> {
                 if (scale.host() == null || scale.port() <= 0) {
@@ -119,16 +128,20 @@ public class BenchManagement {
                 yield new SerialTransport(scale.serialPort(), scale.baud(), scale.parity(), scale.dataBits(),
                         scale.stopBits(), ConnectedBalance.READ_TICK);
             }
-            default -> throw new BenchMisconfigured("Bench " + id + " has an unknown transport '"
-                    + scale.transport() + "'.", "Set " + property + ".scale.transport to tcp or serial.");
+            default ->
+                throw new BenchMisconfigured("Bench " + id + " has an unknown transport '" + scale.transport() + "'.",
+                        "Set " + property + ".scale.transport to tcp or serial.");
         };
         ConnectedBalance.Mode mode = "continuous".equals(scale.mode()) ? ConnectedBalance.Mode.CONTINUOUS
                 : ConnectedBalance.Mode.POLL;
-        return new ConnectedBalance(id, transport, codec, mode, Duration.ofMillis(scale.pollIntervalMs()),
-                STALE_AFTER, clock, reading -> arrived(id, reading));
+        return new ConnectedBalance(id, transport, codec, mode, Duration.ofMillis(scale.pollIntervalMs()), STALE_AFTER,
+                clock, reading -> arrived(id, reading));
     }
 
-    /** Calls the listener with every reading a connected balance sends, as it arrives (not for simulated ones). */
+    /**
+     * Calls the listener with every reading a connected balance sends, as it arrives (not
+     * for simulated ones).
+     */
     public void onReading(BiConsumer<String, Reading> listener) {
         listeners.add(listener);
     }
@@ -142,18 +155,23 @@ public class BenchManagement {
         return id != null && benches.containsKey(id);
     }
 
-
     /** The bench's current reading. */
     public Reading reading(String id) {
         return bench(id).read();
     }
 
-    /** @throws ScaleCommandRefused when the balance cannot zero now (moving, offline, overloaded) */
+    /**
+     * @throws ScaleCommandRefused when the balance cannot zero now (moving, offline,
+     * overloaded)
+     */
     public void zero(String id) {
         bench(id).zero();
     }
 
-    /** @throws ScaleCommandRefused when the balance cannot tare now (moving, offline, overloaded) */
+    /**
+     * @throws ScaleCommandRefused when the balance cannot tare now (moving, offline,
+     * overloaded)
+     */
     public void tare(String id) {
         bench(id).tare();
     }
@@ -163,18 +181,22 @@ public class BenchManagement {
     }
 
     /**
-     * The balance of a bench as a batch record names it: the bench, its protocol and where it is connected, with the
-     * model and serial number the balance reported on this connection (MT-SICS; the other protocols have no such
-     * command), or SIMULATED for a demo station's simulated balance. At most 200 characters.
+     * The balance of a bench as a batch record names it: the bench, its protocol and
+     * where it is connected, with the model and serial number the balance reported on
+     * this connection (MT-SICS; the other protocols have no such command), or SIMULATED
+     * for a demo station's simulated balance. At most 200 characters.
      */
     public String describe(String id) {
         Scale scale = bench(id);
-        String description = scale instanceof ConnectedBalance connected ? id + " (" + connected(connected.diagnostics())
-                + ")" : id + " (SIMULATED)";
+        String description = scale instanceof ConnectedBalance connected
+                ? id + " (" + connected(connected.diagnostics()) + ")" : id + " (SIMULATED)";
         return description.length() <= 200 ? description : description.substring(0, 199) + "…";
     }
 
-    /** Protocol and transport, then the model and serial number when the balance reported them. */
+    /**
+     * Protocol and transport, then the model and serial number when the balance reported
+     * them.
+     */
     private static String connected(ConnectedBalance.Diagnostics balance) {
         StringBuilder text = new StringBuilder(balance.protocol()).append(", ").append(balance.transport());
         if (balance.model() != null) {
@@ -201,8 +223,11 @@ public class BenchManagement {
                 return new BenchStatus(entry.getKey(), diagnostics.protocol(), diagnostics.transport(),
                         diagnostics.mode(), diagnostics.state().name().toLowerCase(java.util.Locale.ROOT),
                         diagnostics.reconnects(), diagnostics.lastError(), reading, diagnostics.lastReading(),
-                        diagnostics.rawLines().stream().map(line -> new BenchStatus.RawLine(line.at(), line.text()))
-                                .toList(), diagnostics.overlongLines(), diagnostics.model(), diagnostics.serialNumber());
+                        diagnostics.rawLines()
+                            .stream()
+                            .map(line -> new BenchStatus.RawLine(line.at(), line.text()))
+                            .toList(),
+                        diagnostics.overlongLines(), diagnostics.model(), diagnostics.serialNumber());
             }
             return new BenchStatus(entry.getKey(), "simulated", "in-process", "-", "connected", 0, null, reading,
                     reading, List.of(), 0, null, null);
@@ -210,8 +235,8 @@ public class BenchManagement {
     }
 
     /**
-     * Drives a simulated balance: puts a gross load of {@code grams} on its pan, reached over the settle time
-     * (the bench's configured one when null), with optional noise.
+     * Drives a simulated balance: puts a gross load of {@code grams} on its pan, reached
+     * over the settle time (the bench's configured one when null), with optional noise.
      */
     public SimulatedBalance.Settings simulate(String id, BigDecimal grams, Duration settle, BigDecimal noiseG,
             Boolean offline) {
@@ -247,4 +272,5 @@ public class BenchManagement {
             }
         });
     }
+
 }

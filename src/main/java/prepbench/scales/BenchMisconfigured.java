@@ -1,8 +1,8 @@
 package prepbench.scales;
 
 /**
- * A bench whose configuration PrepBench cannot run with; startup stops with this message, which names the bench
- * and the property to set (see {@link BenchMisconfiguredAnalyzer}).
+ * A bench whose configuration PrepBench cannot run with; startup stops with this message,
+ * which names the bench and the property to set (see {@link BenchMisconfiguredAnalyzer}).
  */
 public class BenchMisconfigured extends IllegalStateException {
 
@@ -17,4 +17,5 @@ public class BenchMisconfigured extends IllegalStateException {
     public String action() {
         return action;
     }
+
 }

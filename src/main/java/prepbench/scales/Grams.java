@@ -5,9 +5,11 @@ import java.math.BigDecimal;
 import prepbench.entry.Decimals;
 
 /**
- * The bounds of a weight that comes from outside (a person, a script, a form): at most 15 significant digits
- * before the decimal point and 6 after it. Checked before any arithmetic or formatting, so a number such as
- * {@code 1e999999999} or {@code 1e-999999999} is refused at once instead of being expanded into a billion digits.
+ * The bounds of a weight that comes from outside (a person, a script, a form): at most 15
+ * significant digits before the decimal point and 6 after it. Checked before any
+ * arithmetic or formatting, so a number such as {@code 1e999999999} or
+ * {@code 1e-999999999} is refused at once instead of being expanded into a billion
+ * digits.
  */
 public final class Grams {
 
@@ -34,7 +36,8 @@ public final class Grams {
         }
         int scale = value.scale();
         int precision = value.precision();
-        // trailing zeros of the unscaled value do not count as decimals: 78.2000000 is 78.2
+        // trailing zeros of the unscaled value do not count as decimals: 78.2000000 is
+        // 78.2
         int decimals = scale;
         if (scale > MAX_DECIMALS) {
             BigDecimal stripped = value.stripTrailingZeros();
@@ -47,9 +50,8 @@ public final class Grams {
     }
 
     /**
-     * Reads a weight typed by a person, as every number is read ({@link Decimals}: a dot as the decimal separator,
-     * surrounding spaces ignored).
-     *
+     * Reads a weight typed by a person, as every number is read ({@link Decimals}: a dot
+     * as the decimal separator, surrounding spaces ignored).
      * @return the weight, or null when the text is blank, not a number, or out of bounds
      */
     public static BigDecimal parse(String text) {
@@ -58,8 +60,9 @@ public final class Grams {
     }
 
     /**
-     * A weight as a person reads it: at least the balance's three decimals, more only when the value has them
-     * ({@code 77.500000} → {@code 77.500}, {@code 0.0625} → {@code 0.0625}); "—" for none.
+     * A weight as a person reads it: at least the balance's three decimals, more only
+     * when the value has them ({@code 77.500000} → {@code 77.500}, {@code 0.0625} →
+     * {@code 0.0625}); "—" for none.
      */
     public static String shown(BigDecimal grams) {
         if (grams == null) {
@@ -69,14 +72,18 @@ public final class Grams {
             return describe(grams);
         }
         return grams.setScale(Math.max(3, grams.stripTrailingZeros().scale()), java.math.RoundingMode.UNNECESSARY)
-                .toPlainString();
+            .toPlainString();
     }
 
-    /** A short text for any number, for an audit record of a refusal: plain within the bounds, else scientific. */
+    /**
+     * A short text for any number, for an audit record of a refusal: plain within the
+     * bounds, else scientific.
+     */
     public static String describe(BigDecimal value) {
         if (value == null) {
             return null;
         }
         return inBounds(value) ? value.toPlainString() : value.round(new java.math.MathContext(6)).toString();
     }
+
 }

@@ -1,8 +1,9 @@
 package prepbench.scales;
 
 /**
- * A simulator command sent to a bench with a real balance (409), or to a station that has no simulated balances
- * at all because it is not a demo station (404: as far as anyone can tell, there is no simulator).
+ * A simulator command sent to a bench with a real balance (409), or to a station that has
+ * no simulated balances at all because it is not a demo station (404: as far as anyone
+ * can tell, there is no simulator).
  */
 public class NotSimulated extends RuntimeException {
 
@@ -26,4 +27,5 @@ public class NotSimulated extends RuntimeException {
     public boolean noSimulators() {
         return noSimulators;
     }
+
 }

@@ -7,11 +7,12 @@ import java.util.Objects;
 /**
  * One reading of a balance.
  *
- * @param grams  the net weight in grams, rounded to the balance's readability; null exactly when the state shows no
- *               weight ({@link ScaleState#OVERLOAD}, {@link ScaleState#UNDERLOAD}, {@link ScaleState#OFFLINE})
+ * @param grams the net weight in grams, rounded to the balance's readability; null
+ * exactly when the state shows no weight ({@link ScaleState#OVERLOAD},
+ * {@link ScaleState#UNDERLOAD}, {@link ScaleState#OFFLINE})
  * @param stable whether the balance reports the weight as stable
- * @param at     when the server took the reading
- * @param state  the state of the balance
+ * @param at when the server took the reading
+ * @param state the state of the balance
  */
 public record Reading(BigDecimal grams, boolean stable, Instant at, ScaleState state) {
 
@@ -19,8 +20,8 @@ public record Reading(BigDecimal grams, boolean stable, Instant at, ScaleState s
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(state, "state");
         if (state.showsWeight() != (grams != null)) {
-            throw new IllegalArgumentException("A reading in state " + state.code()
-                    + (grams == null ? " needs a weight" : " has no weight"));
+            throw new IllegalArgumentException(
+                    "A reading in state " + state.code() + (grams == null ? " needs a weight" : " has no weight"));
         }
     }
 

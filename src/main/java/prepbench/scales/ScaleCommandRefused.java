@@ -1,6 +1,9 @@
 package prepbench.scales;
 
-/** A balance refused to zero or tare because of its state; the message tells the technician what to do. */
+/**
+ * A balance refused to zero or tare because of its state; the message tells the
+ * technician what to do.
+ */
 public class ScaleCommandRefused extends RuntimeException {
 
     private final ScaleState state;
@@ -36,4 +39,5 @@ public class ScaleCommandRefused extends RuntimeException {
             case OK -> throw new IllegalArgumentException("A balance reading ok can " + command);
         };
     }
+
 }

@@ -18,4 +18,5 @@ class ScaleReadability {
     BigDecimal grams() {
         return grams;
     }
+
 }

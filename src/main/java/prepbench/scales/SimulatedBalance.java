@@ -10,44 +10,58 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * An in-process balance for demos and tests, driven by calls instead of physics. The load on the pan moves from
- * where it is to a set weight over a settle time (linearly), reads {@link ScaleState#UNSTABLE} while moving, and
- * reads stable once settled. Optional noise (± noiseG, uniform, from a seeded {@link Random}) jitters every reading;
- * a noise larger than the stability band (0.002 g) keeps the balance unstable forever, like a draught. Readings are
- * rounded half-up to the readability.
+ * An in-process balance for demos and tests, driven by calls instead of physics. The load
+ * on the pan moves from where it is to a set weight over a settle time (linearly), reads
+ * {@link ScaleState#UNSTABLE} while moving, and reads stable once settled. Optional noise
+ * (± noiseG, uniform, from a seeded {@link Random}) jitters every reading; a noise larger
+ * than the stability band (0.002 g) keeps the balance unstable forever, like a draught.
+ * Readings are rounded half-up to the readability.
  * <p>
- * The gross weight is the load relative to the empty pan. A gross weight above the capacity reads overload; one
- * more than 2 % of the capacity below the empty pan reads underload (the pan is lifted). Every time comes from the
- * {@link InstantSource}; nothing sleeps and no thread runs in the background.
+ * The gross weight is the load relative to the empty pan. A gross weight above the
+ * capacity reads overload; one more than 2 % of the capacity below the empty pan reads
+ * underload (the pan is lifted). Every time comes from the {@link InstantSource}; nothing
+ * sleeps and no thread runs in the background.
  */
 public final class SimulatedBalance implements Scale {
 
     public static final BigDecimal DEFAULT_CAPACITY_G = new BigDecimal("6200");
 
     private static final BigDecimal STABILITY_BAND_G = new BigDecimal("0.002");
+
     private static final BigDecimal UNDERLOAD_SHARE_OF_CAPACITY = new BigDecimal("-0.02");
 
     private final String benchId;
+
     private final InstantSource clock;
+
     private final BigDecimal readabilityG;
+
     private final BigDecimal capacityG;
+
     private final BigDecimal underloadBelowG;
+
     private final Random random;
 
     private BigDecimal fromGrossG = BigDecimal.ZERO;
+
     private BigDecimal targetGrossG = BigDecimal.ZERO;
+
     private Instant loadedAt;
+
     private Duration settle = Duration.ZERO;
+
     private BigDecimal noiseG = BigDecimal.ZERO;
+
     private BigDecimal zeroOffsetG = BigDecimal.ZERO;
+
     private BigDecimal tareG = BigDecimal.ZERO;
+
     private boolean offline;
 
     /**
      * An empty balance, stable at zero.
-     *
      * @param readabilityG the smallest step the balance shows, e.g. 0.001
-     * @param seed         the seed of the noise, so a demo or a test replays the same readings
+     * @param seed the seed of the noise, so a demo or a test replays the same readings
      */
     public SimulatedBalance(String benchId, InstantSource clock, BigDecimal readabilityG, BigDecimal capacityG,
             long seed) {
@@ -103,9 +117,8 @@ public final class SimulatedBalance implements Scale {
     }
 
     /**
-     * Puts a load on the pan: the gross weight goes from where it is now to {@code grams} over {@code settle}
-     * ({@link Duration#ZERO} = at once).
-     *
+     * Puts a load on the pan: the gross weight goes from where it is now to {@code grams}
+     * over {@code settle} ({@link Duration#ZERO} = at once).
      * @param noiseG the jitter of every following reading, ± this many grams; 0 for none
      */
     public synchronized void load(BigDecimal grams, Duration settle, BigDecimal noiseG) {
@@ -124,7 +137,10 @@ public final class SimulatedBalance implements Scale {
         this.noiseG = noiseG;
     }
 
-    /** Unplugs the balance ({@code true}) or plugs it back in; the load and the zero survive. */
+    /**
+     * Unplugs the balance ({@code true}) or plugs it back in; the load and the zero
+     * survive.
+     */
     public synchronized void setOffline(boolean offline) {
         this.offline = offline;
     }
@@ -138,10 +154,10 @@ public final class SimulatedBalance implements Scale {
      * The settings of a simulated balance.
      *
      * @param targetGrossG the gross weight the load moves to, relative to the empty pan
-     * @param settle       how long the last load takes to settle
-     * @param noiseG       the jitter of every reading, ± this many grams
-     * @param tareG        the container weight subtracted from every reading
-     * @param offline      whether the balance is unplugged
+     * @param settle how long the last load takes to settle
+     * @param noiseG the jitter of every reading, ± this many grams
+     * @param tareG the container weight subtracted from every reading
+     * @param offline whether the balance is unplugged
      */
     public record Settings(BigDecimal targetGrossG, Duration settle, BigDecimal noiseG, BigDecimal tareG,
             boolean offline) {
@@ -159,7 +175,7 @@ public final class SimulatedBalance implements Scale {
             return fromGrossG;
         }
         BigDecimal elapsedShare = BigDecimal.valueOf(Duration.between(loadedAt, now).toNanos())
-                .divide(BigDecimal.valueOf(settle.toNanos()), MathContext.DECIMAL64);
+            .divide(BigDecimal.valueOf(settle.toNanos()), MathContext.DECIMAL64);
         return fromGrossG.add(targetGrossG.subtract(fromGrossG).multiply(elapsedShare));
     }
 
@@ -177,4 +193,5 @@ public final class SimulatedBalance implements Scale {
         }
         return grams;
     }
+
 }

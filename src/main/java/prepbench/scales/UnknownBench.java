@@ -7,4 +7,5 @@ public class UnknownBench extends RuntimeException {
         super("There is no bench '" + (id == null ? "" : id.length() > 64 ? id.substring(0, 64) + "…" : id)
                 + "' on this station. Choose one of the configured benches.");
     }
+
 }

@@ -22,24 +22,29 @@ import java.util.stream.Stream;
 /**
  * Reads the label on an ingredient container, for the identity gate of a weighing step.
  *
- * <p>The scan is first normalised: bidi and zero-width marks are removed, NFKC applied, surrounding whitespace
- * (including line ends and the GS separator) stripped, and a leading AIM symbology identifier such as {@code ]C1},
- * {@code ]d2}, {@code ]Q3} or {@code ]e0} taken off and reported. Control characters, unpaired surrogates, private
- * and unassigned code points are unreadable; only {@code gs1} accepts the GS separator (U+001D) inside the label.
- * Then, by {@link LabelParser}:
+ * <p>
+ * The scan is first normalised: bidi and zero-width marks are removed, NFKC applied,
+ * surrounding whitespace (including line ends and the GS separator) stripped, and a
+ * leading AIM symbology identifier such as {@code ]C1}, {@code ]d2}, {@code ]Q3} or
+ * {@code ]e0} taken off and reported. Control characters, unpaired surrogates, private
+ * and unassigned code points are unreadable; only {@code gs1} accepts the GS separator
+ * (U+001D) inside the label. Then, by {@link LabelParser}:
  * <ul>
  * <li>{@code plain}: the text is the code.</li>
- * <li>{@code gs1}: an element string, bracketed ({@code (01)09506000134352(17)261231(10)LOT42}) or not, a
- * variable-length field ending at a GS separator or at the end; or the bare GTIN as a barcode of the EAN/UPC family
- * or ITF-14 carries it (8, 12, 13 or 14 digits, with or without {@code ]E0}, {@code ]E4}, {@code ]I1}), read as the
- * GTIN-14 with leading zeros. The GTIN (01), (02) and the SSCC (00) must have a correct check digit. Dates (11),
- * (13), (15) and (17) are {@code YYMMDD}, day {@code 00} meaning the month's last day, in the century GS1
- * prescribes: the year from 49 years before to 50 years after the current one. The code is the GTIN (01): a label
- * without one (a lot, dates, an SSCC only) has no code.</li>
- * <li>{@code kv}: {@code KEY=VALUE} parts separated by {@code ;} (or the Arabic {@code ؛}); keys in any case, each
- * once; the code is the first non-empty of {@code ING}, {@code CODE} and {@code ID}; {@code EXP} is
- * {@code yyyy-MM-dd} or {@code YYMMDD} read as in GS1. A label with no {@code =} at all is the bare code value (the
- * barcode printed beside the key-value one), without lot or expiry.</li>
+ * <li>{@code gs1}: an element string, bracketed
+ * ({@code (01)09506000134352(17)261231(10)LOT42}) or not, a variable-length field ending
+ * at a GS separator or at the end; or the bare GTIN as a barcode of the EAN/UPC family or
+ * ITF-14 carries it (8, 12, 13 or 14 digits, with or without {@code ]E0}, {@code ]E4},
+ * {@code ]I1}), read as the GTIN-14 with leading zeros. The GTIN (01), (02) and the SSCC
+ * (00) must have a correct check digit. Dates (11), (13), (15) and (17) are
+ * {@code YYMMDD}, day {@code 00} meaning the month's last day, in the century GS1
+ * prescribes: the year from 49 years before to 50 years after the current one. The code
+ * is the GTIN (01): a label without one (a lot, dates, an SSCC only) has no code.</li>
+ * <li>{@code kv}: {@code KEY=VALUE} parts separated by {@code ;} (or the Arabic
+ * {@code ؛}); keys in any case, each once; the code is the first non-empty of
+ * {@code ING}, {@code CODE} and {@code ID}; {@code EXP} is {@code yyyy-MM-dd} or
+ * {@code YYMMDD} read as in GS1. A label with no {@code =} at all is the bare code value
+ * (the barcode printed beside the key-value one), without lot or expiry.</li>
  * </ul>
  */
 public final class ContainerLabels {
@@ -48,36 +53,49 @@ public final class ContainerLabels {
     public static final int MAX_INPUT_LENGTH = 512;
 
     private static final String GROUP_SEPARATOR = "\u001D";
+
     private static final Pattern AIM_SYMBOLOGY_IDENTIFIER = Pattern.compile("](?<symbology>[A-Za-z][A-Za-z0-9])");
+
     private static final Pattern BRACKETED_ELEMENT = Pattern.compile("\\(\\s*(?<ai>[0-9]{2,4})\\s*\\)(?<value>[^(]*)");
+
     private static final Pattern BARE_GTIN = Pattern.compile("[0-9]{8}|[0-9]{12,14}");
-    /** Symbologies that carry a bare GTIN: EAN-13 and UPC-A, EAN-8, ITF with its check digit. */
+
+    /**
+     * Symbologies that carry a bare GTIN: EAN-13 and UPC-A, EAN-8, ITF with its check
+     * digit.
+     */
     private static final java.util.Set<String> GTIN_SYMBOLOGIES = java.util.Set.of("E0", "E4", "I1");
+
     private static final Map<String, Gs1Field> GS1_FIELDS = gs1Fields();
+
     private static final Pattern KEY_VALUE = Pattern.compile("(?<key>[A-Za-z][A-Za-z0-9_]*)\\s*=\\s*(?<value>.*)");
+
     private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
+
     private static final Pattern YYMMDD = Pattern.compile("(?<yy>[0-9]{2})(?<mm>[0-9]{2})(?<dd>[0-9]{2})");
 
     private ContainerLabels() {
     }
 
     /**
-     * Reads a label, taking the current year for the GS1 century rule from the system clock in UTC. Whatever the
-     * raw text (null included), throws nothing but {@link LabelRefused}.
+     * Reads a label, taking the current year for the GS1 century rule from the system
+     * clock in UTC. Whatever the raw text (null included), throws nothing but
+     * {@link LabelRefused}.
      */
     public static ContainerLabel parse(String raw, LabelParser parser) {
         return parse(raw, parser, Clock.systemUTC());
     }
 
     /**
-     * Reads a label, taking the current year for the GS1 century rule from the clock. Whatever the raw text (null
-     * included), throws nothing but {@link LabelRefused}.
+     * Reads a label, taking the current year for the GS1 century rule from the clock.
+     * Whatever the raw text (null included), throws nothing but {@link LabelRefused}.
      */
     public static ContainerLabel parse(String raw, LabelParser parser, Clock clock) {
         Objects.requireNonNull(parser, "parser");
         int currentYear = Year.now(clock).getValue();
         String normalised = raw == null ? ""
-                : Normalizer.normalize(ScanText.INVISIBLE_MARKS.matcher(raw).replaceAll(""), Normalizer.Form.NFKC).strip();
+                : Normalizer.normalize(ScanText.INVISIBLE_MARKS.matcher(raw).replaceAll(""), Normalizer.Form.NFKC)
+                    .strip();
         Matcher aim = AIM_SYMBOLOGY_IDENTIFIER.matcher(normalised);
         Optional<String> symbology = aim.lookingAt() ? Optional.of(aim.group("symbology")) : Optional.empty();
         String text = normalised.substring(symbology.isPresent() ? aim.end() : 0).strip();
@@ -91,8 +109,8 @@ public final class ContainerLabels {
             throw LabelRefused.unreadable();
         }
         return switch (parser) {
-            case PLAIN -> new ContainerLabel(symbology, text, Optional.empty(), Optional.empty(), Optional.empty(),
-                    Map.of());
+            case PLAIN ->
+                new ContainerLabel(symbology, text, Optional.empty(), Optional.empty(), Optional.empty(), Map.of());
             case GS1 -> gs1Label(symbology, text, currentYear);
             case KV -> keyValueLabel(symbology, text, currentYear);
         };
@@ -109,7 +127,8 @@ public final class ContainerLabels {
         Map<String, String> elements = new LinkedHashMap<>();
         if (text.startsWith("(")) {
             readBracketed(text, elements, currentYear);
-        } else {
+        }
+        else {
             readUnbracketed(text, elements, currentYear);
         }
         String code = elements.get("01");
@@ -121,7 +140,10 @@ public final class ContainerLabels {
                 Optional.ofNullable(elements.get("21")), elements);
     }
 
-    /** Each element is {@code (AI)value}; whitespace around brackets and values is ignored. */
+    /**
+     * Each element is {@code (AI)value}; whitespace around brackets and values is
+     * ignored.
+     */
     private static void readBracketed(String text, Map<String, String> elements, int currentYear) {
         Matcher element = BRACKETED_ELEMENT.matcher(text);
         for (int position = 0; position < text.length(); position = element.end()) {
@@ -132,7 +154,10 @@ public final class ContainerLabels {
         }
     }
 
-    /** A fixed-length field takes its length; a variable-length one runs to the next GS separator or the end. */
+    /**
+     * A fixed-length field takes its length; a variable-length one runs to the next GS
+     * separator or the end.
+     */
     private static void readUnbracketed(String text, Map<String, String> elements, int currentYear) {
         int position = 0;
         while (position < text.length()) {
@@ -149,17 +174,20 @@ public final class ContainerLabels {
         }
     }
 
-    /** GS1 application identifiers are prefix-free: at most one of the 2, 3 and 4 digits here is a known one. */
+    /**
+     * GS1 application identifiers are prefix-free: at most one of the 2, 3 and 4 digits
+     * here is a known one.
+     */
     private static String aiAt(String text, int position) {
         return IntStream.rangeClosed(2, 4)
-                .filter(length -> position + length <= text.length())
-                .mapToObj(length -> text.substring(position, position + length))
-                .filter(GS1_FIELDS::containsKey)
-                .findFirst()
-                .orElseThrow(() -> {
-                    String start = text.substring(position, Math.min(position + 2, text.length()));
-                    return start.matches("[0-9]+") ? LabelRefused.unknownGs1Field(start) : LabelRefused.notGs1();
-                });
+            .filter(length -> position + length <= text.length())
+            .mapToObj(length -> text.substring(position, position + length))
+            .filter(GS1_FIELDS::containsKey)
+            .findFirst()
+            .orElseThrow(() -> {
+                String start = text.substring(position, Math.min(position + 2, text.length()));
+                return start.matches("[0-9]+") ? LabelRefused.unknownGs1Field(start) : LabelRefused.notGs1();
+            });
     }
 
     private static void add(String ai, String value, Map<String, String> elements, int currentYear) {
@@ -181,7 +209,10 @@ public final class ContainerLabels {
         }
     }
 
-    /** GS1 modulo 10: from the right, leaving out the check digit itself, digits weigh 3, 1, 3, 1… */
+    /**
+     * GS1 modulo 10: from the right, leaving out the check digit itself, digits weigh 3,
+     * 1, 3, 1…
+     */
     private static boolean hasValidCheckDigit(String digits) {
         int sum = 0;
         for (int index = digits.length() - 2, weight = 3; index >= 0; index--, weight = 4 - weight) {
@@ -190,7 +221,10 @@ public final class ContainerLabels {
         return (10 - sum % 10) % 10 == digits.charAt(digits.length() - 1) - '0';
     }
 
-    /** {@code YYMMDD} in GS1's sliding century, day {@code 00} meaning the last day of the month; empty if no date. */
+    /**
+     * {@code YYMMDD} in GS1's sliding century, day {@code 00} meaning the last day of the
+     * month; empty if no date.
+     */
     private static Optional<LocalDate> yymmdd(String text, int currentYear) {
         Matcher date = YYMMDD.matcher(text);
         if (!date.matches()) {
@@ -202,7 +236,8 @@ public final class ContainerLabels {
             YearMonth month = YearMonth.of(year, Integer.parseInt(date.group("mm")));
             int day = Integer.parseInt(date.group("dd"));
             return Optional.of(day == 0 ? month.atEndOfMonth() : month.atDay(day));
-        } catch (DateTimeException notADate) {
+        }
+        catch (DateTimeException notADate) {
             return Optional.empty();
         }
     }
@@ -226,9 +261,9 @@ public final class ContainerLabels {
             }
         }
         String code = Stream.of("ING", "CODE", "ID")
-                .flatMap(key -> valueOf(pairs, key).stream())
-                .findFirst()
-                .orElseThrow(LabelRefused::noIngredientCode);
+            .flatMap(key -> valueOf(pairs, key).stream())
+            .findFirst()
+            .orElseThrow(LabelRefused::noIngredientCode);
         return new ContainerLabel(symbology, code, valueOf(pairs, "LOT"),
                 valueOf(pairs, "EXP").map(date -> keyValueDate(date, currentYear)), Optional.empty(), pairs);
     }
@@ -242,44 +277,41 @@ public final class ContainerLabels {
         try {
             return ISO_DATE.matcher(text).matches() ? LocalDate.parse(text)
                     : yymmdd(text, currentYear).orElseThrow(() -> LabelRefused.badDate("EXP"));
-        } catch (DateTimeException notADate) {
+        }
+        catch (DateTimeException notADate) {
             throw LabelRefused.badDate("EXP");
         }
     }
 
     private static Map<String, Gs1Field> gs1Fields() {
-        Map<String, Gs1Field> fields = new HashMap<>(Map.of(
-                "00", Gs1Field.exactly(18, Content.CHECKED_DIGITS),
-                "01", Gs1Field.exactly(14, Content.CHECKED_DIGITS),
-                "02", Gs1Field.exactly(14, Content.CHECKED_DIGITS),
-                "10", Gs1Field.upTo(20, Content.TEXT),
-                "21", Gs1Field.upTo(20, Content.TEXT),
-                "240", Gs1Field.upTo(30, Content.TEXT),
-                "241", Gs1Field.upTo(30, Content.TEXT),
-                "37", Gs1Field.upTo(8, Content.DIGITS),
-                "400", Gs1Field.upTo(30, Content.TEXT)));
+        Map<String, Gs1Field> fields = new HashMap<>(Map.of("00", Gs1Field.exactly(18, Content.CHECKED_DIGITS), "01",
+                Gs1Field.exactly(14, Content.CHECKED_DIGITS), "02", Gs1Field.exactly(14, Content.CHECKED_DIGITS), "10",
+                Gs1Field.upTo(20, Content.TEXT), "21", Gs1Field.upTo(20, Content.TEXT), "240",
+                Gs1Field.upTo(30, Content.TEXT), "241", Gs1Field.upTo(30, Content.TEXT), "37",
+                Gs1Field.upTo(8, Content.DIGITS), "400", Gs1Field.upTo(30, Content.TEXT)));
         Stream.of("11", "13", "15", "17").forEach(date -> fields.put(date, Gs1Field.exactly(6, Content.DATE)));
-        IntStream.rangeClosed(3100, 3105).forEach(netKg -> fields.put(String.valueOf(netKg),
-                Gs1Field.exactly(6, Content.DIGITS)));
-        IntStream.rangeClosed(91, 99).forEach(internal -> fields.put(String.valueOf(internal),
-                Gs1Field.upTo(90, Content.TEXT)));
+        IntStream.rangeClosed(3100, 3105)
+            .forEach(netKg -> fields.put(String.valueOf(netKg), Gs1Field.exactly(6, Content.DIGITS)));
+        IntStream.rangeClosed(91, 99)
+            .forEach(internal -> fields.put(String.valueOf(internal), Gs1Field.upTo(90, Content.TEXT)));
         return Map.copyOf(fields);
     }
 
     /** What a GS1 field may hold. {@link #TEXT} is GS1's character set 82. */
     private enum Content {
-        DIGITS("[0-9]*", "digits"),
-        CHECKED_DIGITS("[0-9]*", "digits"),
-        DATE("[0-9]*", "digits (YYMMDD)"),
+
+        DIGITS("[0-9]*", "digits"), CHECKED_DIGITS("[0-9]*", "digits"), DATE("[0-9]*", "digits (YYMMDD)"),
         TEXT("[!\"%&'()*+,\\-./0-9:;<=>?A-Z_a-z]*", "letters, digits or !\"%&'()*+,-./:;<=>?_");
 
         private final Pattern syntax;
+
         private final String description;
 
         Content(String syntax, String description) {
             this.syntax = Pattern.compile(syntax);
             this.description = description;
         }
+
     }
 
     private record Gs1Field(int length, boolean fixed, Content content) {
@@ -301,4 +333,5 @@ public final class ContainerLabels {
             return (fixed ? "exactly " : "1 to ") + length + " " + content.description;
         }
     }
+
 }

@@ -1,15 +1,17 @@
 package prepbench.scanning;
 
 /**
- * A container label that cannot be read. The message is a sentence for the lab technician that says what is wrong
- * and what to do; it never repeats the scanned text, only GS1 field numbers and digits. {@link #reason()} is the
- * short machine-readable reason.
+ * A container label that cannot be read. The message is a sentence for the lab technician
+ * that says what is wrong and what to do; it never repeats the scanned text, only GS1
+ * field numbers and digits. {@link #reason()} is the short machine-readable reason.
  */
 public final class LabelRefused extends RuntimeException {
 
     /** Why a label was refused. */
     public enum Reason {
+
         EMPTY, TOO_LONG, UNREADABLE, MALFORMED_GS1, BAD_CHECK_DIGIT, BAD_DATE, MALFORMED_KV, NO_CODE
+
     }
 
     private final Reason reason;
@@ -38,8 +40,8 @@ public final class LabelRefused extends RuntimeException {
     }
 
     static LabelRefused notGs1() {
-        return new LabelRefused(Reason.MALFORMED_GS1, "This label is not a GS1 code: "
-                + "scan the container's GS1 barcode (it starts with (01) or 01).");
+        return new LabelRefused(Reason.MALFORMED_GS1,
+                "This label is not a GS1 code: " + "scan the container's GS1 barcode (it starts with (01) or 01).");
     }
 
     static LabelRefused unknownGs1Field(String ai) {
@@ -73,8 +75,8 @@ public final class LabelRefused extends RuntimeException {
     }
 
     static LabelRefused noIngredientCode() {
-        return new LabelRefused(Reason.NO_CODE, "This label has no ingredient code (ING=, CODE= or ID=): "
-                + "scan the container's ingredient label.");
+        return new LabelRefused(Reason.NO_CODE,
+                "This label has no ingredient code (ING=, CODE= or ID=): " + "scan the container's ingredient label.");
     }
 
     static LabelRefused noGtin() {
@@ -82,4 +84,5 @@ public final class LabelRefused extends RuntimeException {
                 + "dates, quantities or a shipping code. Scan the container's barcode that starts with (01) or 01, or "
                 + "its EAN barcode.");
     }
+
 }

@@ -21,15 +21,17 @@ import prepbench.scanning.ScanResult.SampleScan;
 import prepbench.scanning.ScanResult.Unrecognised;
 
 /**
- * Decodes what a keyboard-wedge scanner or a person typed into a scan box. Accepted, after
- * {@linkplain #normalise(String) normalisation}:
+ * Decodes what a keyboard-wedge scanner or a person typed into a scan box. Accepted,
+ * after {@linkplain #normalise(String) normalisation}:
  * <ul>
- * <li>links ({@code http}, {@code https} or a path starting with {@code /}) ending in {@code /f/CODE},
- * {@code /formulas/CODE}, {@code /formula-first?code=CODE}, {@code /p/ID}, {@code /preparations/ID}
- * (with an optional {@code ?f=CODE} fallback formula) or {@code /s/CODE};</li>
- * <li>the prefixes {@code F:}, {@code FORMULA:}, {@code FORMULA-CODE-}, {@code P:}, {@code PREP:},
- * {@code S:} and {@code SAMPLE:}, in any case;</li>
- * <li>key-value pairs {@code F=CODE;S=…;N=…} (also separated by {@code ,}), or {@code P=ID};</li>
+ * <li>links ({@code http}, {@code https} or a path starting with {@code /}) ending in
+ * {@code /f/CODE}, {@code /formulas/CODE}, {@code /formula-first?code=CODE},
+ * {@code /p/ID}, {@code /preparations/ID} (with an optional {@code ?f=CODE} fallback
+ * formula) or {@code /s/CODE};</li>
+ * <li>the prefixes {@code F:}, {@code FORMULA:}, {@code FORMULA-CODE-}, {@code P:},
+ * {@code PREP:}, {@code S:} and {@code SAMPLE:}, in any case;</li>
+ * <li>key-value pairs {@code F=CODE;S=…;N=…} (also separated by {@code ,}), or
+ * {@code P=ID};</li>
  * <li>a bare preparation id (a UUID) or a bare formula code.</li>
  * </ul>
  * Anything else is {@link Unrecognised}; {@link #decode(String)} never throws.
@@ -47,10 +49,8 @@ public final class ScanDecoder {
             + " characters). Scan one label at a time.";
     static final String NOT_READABLE = "The scan contains characters that are not readable text. "
             + "Check that the scanner is set up as a keyboard and scan again.";
-    static final String UNRECOGNISED =
-            "Unrecognised code. Scan a formula QR code, a preparation label or type a formula code such as PRM00936.";
-    static final String MISSING_FORMULA =
-            "The formula code is missing. Scan the formula QR code again or type a formula code such as PRM00936.";
+    static final String UNRECOGNISED = "Unrecognised code. Scan a formula QR code, a preparation label or type a formula code such as PRM00936.";
+    static final String MISSING_FORMULA = "The formula code is missing. Scan the formula QR code again or type a formula code such as PRM00936.";
     static final String INVALID_FORMULA = "This is not a valid formula code: use letters, digits, '-', '_' and '.', "
             + "at most " + FormulaCode.MAX_LENGTH + " characters, such as PRM00936.";
     static final String INVALID_PREPARATION = "This is not a valid preparation id. "
@@ -59,25 +59,32 @@ public final class ScanDecoder {
             + "'-', '_', '.' or '/'. Scan the sample label again.";
     static final String DAMAGED_KEY_VALUES = "This code is damaged: every part must be KEY=VALUE, "
             + "naming each key once. Scan it again or type the formula code.";
-    static final String NO_FORMULA =
-            "This code names no formula (F=…). Scan a formula QR code or type a formula code such as PRM00936.";
+    static final String NO_FORMULA = "This code names no formula (F=…). Scan a formula QR code or type a formula code such as PRM00936.";
     static final String UNKNOWN_LINK = "This link does not lead to a formula, preparation or sample. "
             + "Scan a PrepBench label or type a formula code such as PRM00936.";
 
     private static final Pattern AIM_SYMBOLOGY_IDENTIFIER = Pattern.compile("][A-Za-z][A-Za-z0-9]");
-    private static final Pattern LINK =
-            Pattern.compile("(?i)(?:https?://[^/?#]*|(?=/))(?<path>[^?#]*)(?:\\?(?<query>[^#]*))?(?:#.*)?");
+
+    private static final Pattern LINK = Pattern
+        .compile("(?i)(?:https?://[^/?#]*|(?=/))(?<path>[^?#]*)(?:\\?(?<query>[^#]*))?(?:#.*)?");
+
     private static final Pattern PREFIXED = Pattern.compile("(?i)(?:(?<formula>FORMULA-CODE-|(?:FORMULA|F)\\s*:)"
             + "|(?<preparation>(?:PREP|P)\\s*:)|(?:SAMPLE|S)\\s*:)\\s*(?<value>.*)");
+
     private static final Pattern KEY_VALUE = Pattern.compile("(?<key>[A-Za-z][A-Za-z0-9_]*)\\s*=\\s*(?<value>.*)");
-    private static final Pattern UUID_SYNTAX =
-            Pattern.compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+
+    private static final Pattern UUID_SYNTAX = Pattern
+        .compile("\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+
     private static final Pattern SAMPLE_CODE = Pattern.compile("[A-Za-z0-9._/-]{1,64}");
 
     private ScanDecoder() {
     }
 
-    /** Decodes a scan; answers {@link Unrecognised} for anything that is not a known code, including null. */
+    /**
+     * Decodes a scan; answers {@link Unrecognised} for anything that is not a known code,
+     * including null.
+     */
     public static ScanResult decode(String raw) {
         String input = normalise(raw);
         if (input.isEmpty()) {
@@ -99,8 +106,7 @@ public final class ScanDecoder {
             if (prefixed.group("formula") != null) {
                 return formula(input, value, Map.of());
             }
-            return prefixed.group("preparation") != null
-                    ? preparation(input, value, Optional.empty())
+            return prefixed.group("preparation") != null ? preparation(input, value, Optional.empty())
                     : sample(input, value);
         }
         if (KEY_VALUE.matcher(input).matches()) {
@@ -110,21 +116,23 @@ public final class ScanDecoder {
             return new PreparationScan(UUID.fromString(input), Optional.empty());
         }
         return FormulaCode.tryParse(input)
-                .<ScanResult>map(code -> new FormulaScan(code, Map.of()))
-                .orElseGet(() -> unrecognised(input, UNRECOGNISED));
+            .<ScanResult>map(code -> new FormulaScan(code, Map.of()))
+            .orElseGet(() -> unrecognised(input, UNRECOGNISED));
     }
 
     /**
-     * NFKC; removes bidi and zero-width marks; maps the Arabic semicolon and comma; strips surrounding
-     * whitespace and control characters and a leading AIM symbology identifier such as {@code ]Q1}.
+     * NFKC; removes bidi and zero-width marks; maps the Arabic semicolon and comma;
+     * strips surrounding whitespace and control characters and a leading AIM symbology
+     * identifier such as {@code ]Q1}.
      */
     static String normalise(String raw) {
         if (raw == null) {
             return "";
         }
-        String text = ScanText.INVISIBLE_MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC)).replaceAll("")
-                .replace('\u061B', ';')
-                .replace('\u060C', ',');
+        String text = ScanText.INVISIBLE_MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC))
+            .replaceAll("")
+            .replace('\u061B', ';')
+            .replace('\u060C', ',');
         text = stripPadding(text);
         Matcher identifier = AIM_SYMBOLOGY_IDENTIFIER.matcher(text);
         return identifier.lookingAt() ? stripPadding(text.substring(identifier.end())) : text;
@@ -154,7 +162,7 @@ public final class ScanDecoder {
         return switch (kind) {
             case "f", "formulas" -> formula(input, value, Map.of());
             case "p", "preparations" ->
-                    preparation(input, value, queryParameter(query, "f").flatMap(FormulaCode::tryParse));
+                preparation(input, value, queryParameter(query, "f").flatMap(FormulaCode::tryParse));
             case "s" -> sample(input, value);
             default -> value.equalsIgnoreCase("formula-first")
                     ? formula(input, queryParameter(query, "code").orElse(""), Map.of())
@@ -163,23 +171,30 @@ public final class ScanDecoder {
     }
 
     private static Optional<String> queryParameter(String query, String name) {
-        return query == null ? Optional.empty() : Arrays.stream(query.split("&"))
-                .map(parameter -> parameter.split("=", 2))
-                .filter(parameter -> parameter.length == 2 && parameter[0].equalsIgnoreCase(name))
-                .findFirst()
-                .map(parameter -> percentDecoded(parameter[1], true));
+        return query == null ? Optional.empty()
+                : Arrays.stream(query.split("&"))
+                    .map(parameter -> parameter.split("=", 2))
+                    .filter(parameter -> parameter.length == 2 && parameter[0].equalsIgnoreCase(name))
+                    .findFirst()
+                    .map(parameter -> percentDecoded(parameter[1], true));
     }
 
-    /** Malformed escapes stay as they are; the '%' then fails the syntax of whatever the value should be. */
+    /**
+     * Malformed escapes stay as they are; the '%' then fails the syntax of whatever the
+     * value should be.
+     */
     private static String percentDecoded(String text, boolean plusIsSpace) {
         try {
             return URLDecoder.decode(plusIsSpace ? text : text.replace("+", "%2B"), UTF_8);
-        } catch (IllegalArgumentException malformed) {
+        }
+        catch (IllegalArgumentException malformed) {
             return text;
         }
     }
 
-    /** Splits on ';', or on ',' when there is no ';' (so that a value may contain commas). */
+    /**
+     * Splits on ';', or on ',' when there is no ';' (so that a value may contain commas).
+     */
     private static ScanResult decodeKeyValues(String input) {
         Map<String, String> pairs = new LinkedHashMap<>();
         for (String part : input.split(input.indexOf(';') >= 0 ? ";" : ",")) {
@@ -197,8 +212,7 @@ public final class ScanDecoder {
             return formula(input, formula, pairs);
         }
         String preparation = pairs.get("P");
-        return preparation != null
-                ? preparation(input, preparation, Optional.empty())
+        return preparation != null ? preparation(input, preparation, Optional.empty())
                 : unrecognised(input, NO_FORMULA);
     }
 
@@ -207,8 +221,8 @@ public final class ScanDecoder {
             return unrecognised(input, MISSING_FORMULA);
         }
         return FormulaCode.tryParse(code)
-                .<ScanResult>map(formula -> new FormulaScan(formula, attributes))
-                .orElseGet(() -> unrecognised(input, INVALID_FORMULA));
+            .<ScanResult>map(formula -> new FormulaScan(formula, attributes))
+            .orElseGet(() -> unrecognised(input, INVALID_FORMULA));
     }
 
     private static ScanResult preparation(String input, String id, Optional<FormulaCode> fallbackFormula) {
@@ -230,4 +244,5 @@ public final class ScanDecoder {
         }
         return new Unrecognised(ScanText.UNREADABLE.matcher(echo).replaceAll("\uFFFD"), reason);
     }
+
 }

@@ -12,15 +12,19 @@ import prepbench.formulas.FormulaCode;
 /** What a scan points at, as decoded by {@link ScanDecoder#decode(String)}. */
 public sealed interface ScanResult {
 
-    /** The kind of thing scanned: {@code formula}, {@code preparation}, {@code sample} or {@code unrecognised}. */
+    /**
+     * The kind of thing scanned: {@code formula}, {@code preparation}, {@code sample} or
+     * {@code unrecognised}.
+     */
     String type();
 
     /** The page the scan opens, when there is one. */
     Optional<String> page();
 
     /**
-     * A formula, with any extra key-value pairs of the scan (such as {@code S} or {@code N}).
-     * Attribute keys are upper case; the map is unmodifiable and may be empty.
+     * A formula, with any extra key-value pairs of the scan (such as {@code S} or
+     * {@code N}). Attribute keys are upper case; the map is unmodifiable and may be
+     * empty.
      */
     record FormulaScan(FormulaCode code, Map<String, String> attributes) implements ScanResult {
         public FormulaScan {
@@ -40,7 +44,10 @@ public sealed interface ScanResult {
         }
     }
 
-    /** A preparation, with the formula to open instead when the preparation is not known here. */
+    /**
+     * A preparation, with the formula to open instead when the preparation is not known
+     * here.
+     */
     record PreparationScan(UUID id, Optional<FormulaCode> fallbackFormula) implements ScanResult {
         public PreparationScan {
             Objects.requireNonNull(id, "id");
@@ -69,7 +76,9 @@ public sealed interface ScanResult {
             return "sample";
         }
 
-        /** The sample's page, which leads to the record of the preparation that made it. */
+        /**
+         * The sample's page, which leads to the record of the preparation that made it.
+         */
         @Override
         public Optional<String> page() {
             return Optional.of("/samples?code=" + URLEncoder.encode(sampleCode, StandardCharsets.UTF_8));
@@ -79,8 +88,9 @@ public sealed interface ScanResult {
     /**
      * A scan that points at nothing.
      *
-     * @param input  the normalised input, cut to at most 80 characters (followed by "…" when cut), with
-     *               unreadable characters replaced by U+FFFD; escape it before showing it
+     * @param input the normalised input, cut to at most 80 characters (followed by "…"
+     * when cut), with unreadable characters replaced by U+FFFD; escape it before showing
+     * it
      * @param reason a sentence for the lab technician that says what to do
      */
     record Unrecognised(String input, String reason) implements ScanResult {
@@ -99,4 +109,5 @@ public sealed interface ScanResult {
             return Optional.empty();
         }
     }
+
 }

@@ -7,8 +7,10 @@ import prepbench.access.Role;
 /**
  * A person's account. Never deleted (the audit trail names people): disabled instead.
  *
- * @param lockedUntil when a lock after too many failed sign-ins ends; null when not locked
- * @param passwordChangeRequired the password is temporary (new account, reset, first admin)
+ * @param lockedUntil when a lock after too many failed sign-ins ends; null when not
+ * locked
+ * @param passwordChangeRequired the password is temporary (new account, reset, first
+ * admin)
  */
 public record Account(String username, String fullName, Role role, boolean enabled, boolean passwordChangeRequired,
         int failedAttempts, Instant lockedUntil, Instant createdAt) {

@@ -12,18 +12,23 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads an account for signing in: its hash, whether it is enabled or locked, its role, and the mark
- * {@value #PASSWORD_CHANGE_REQUIRED} while its password is temporary. Given to the sign-in's
- * {@code DaoAuthenticationProvider} only (not a {@code UserDetailsService} bean of its own, which Spring Security
- * would otherwise also try to use).
+ * Loads an account for signing in: its hash, whether it is enabled or locked, its role,
+ * and the mark {@value #PASSWORD_CHANGE_REQUIRED} while its password is temporary. Given
+ * to the sign-in's {@code DaoAuthenticationProvider} only (not a
+ * {@code UserDetailsService} bean of its own, which Spring Security would otherwise also
+ * try to use).
  */
 @Component
 class AccountDetails {
 
-    /** An authority (not a role) held while the password is temporary: nothing but changing it is allowed. */
+    /**
+     * An authority (not a role) held while the password is temporary: nothing but
+     * changing it is allowed.
+     */
     static final String PASSWORD_CHANGE_REQUIRED = "PASSWORD_CHANGE_REQUIRED";
 
     private final AccountManagement accounts;
+
     private final Clock clock;
 
     AccountDetails(AccountManagement accounts, Clock clock) {
@@ -31,7 +36,10 @@ class AccountDetails {
         this.clock = clock;
     }
 
-    /** The signed-in person, with how many failed sign-ins preceded this one (so a success can reset them). */
+    /**
+     * The signed-in person, with how many failed sign-ins preceded this one (so a success
+     * can reset them).
+     */
     static final class AccountUser extends User {
 
         private final int failedAttempts;
@@ -55,11 +63,11 @@ class AccountDetails {
         public int hashCode() {
             return super.hashCode();
         }
+
     }
 
     UserDetails loadUserByUsername(String username) {
-        var stored = accounts.credentials(username)
-                .orElseThrow(() -> new UsernameNotFoundException("No such account"));
+        var stored = accounts.credentials(username).orElseThrow(() -> new UsernameNotFoundException("No such account"));
         List<GrantedAuthority> authorities = new ArrayList<>();
         if (stored.authority() != null) {
             authorities.add(new SimpleGrantedAuthority(stored.authority()));
@@ -71,4 +79,5 @@ class AccountDetails {
         return new AccountUser(stored.username(), stored.hash(), stored.enabled(), unlocked, authorities,
                 stored.failedAttempts());
     }
+
 }

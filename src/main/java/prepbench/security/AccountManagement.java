@@ -31,34 +31,46 @@ import prepbench.access.Role;
 import prepbench.security.AccountRefused.Reason;
 
 /**
- * People's accounts: an admin creates them (with a temporary password), disables and enables them (never deletes),
- * changes their role, resets their password and unlocks them; everyone changes their own password. Sign-in
- * failures (pages, API, electronic signatures alike) are counted here and lock the account after
- * {@code prepbench.login.max-failures} (5) in a row for {@code prepbench.login.lock-minutes} (15). Every change and
- * every sign-in event is published as {@link AccountChanged} in the transaction that made it, under the account's
- * row lock, for the audit trail; changes that take rights away end the account's open page sessions at once.
+ * People's accounts: an admin creates them (with a temporary password), disables and
+ * enables them (never deletes), changes their role, resets their password and unlocks
+ * them; everyone changes their own password. Sign-in failures (pages, API, electronic
+ * signatures alike) are counted here and lock the account after
+ * {@code prepbench.login.max-failures} (5) in a row for
+ * {@code prepbench.login.lock-minutes} (15). Every change and every sign-in event is
+ * published as {@link AccountChanged} in the transaction that made it, under the
+ * account's row lock, for the audit trail; changes that take rights away end the
+ * account's open page sessions at once.
  */
 @Service
 public class AccountManagement {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,49}");
+
     private static final String COLUMNS = "u.username, u.full_name, u.enabled, u.password_change_required, "
             + "u.failed_attempts, u.locked_until, u.created_at, (SELECT MIN(a.authority) FROM authorities a "
             + "WHERE a.username = u.username) AS authority";
 
     private final JdbcClient jdbc;
+
     private final PasswordEncoder passwords;
+
     private final PasswordPolicy policy;
+
     private final ApplicationEventPublisher events;
+
     private final SessionRegistry sessions;
+
     private final TransactionTemplate transaction;
+
     private final Clock clock;
+
     private final int maxFailures;
+
     private final Duration lockFor;
 
-    AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy, ApplicationEventPublisher events,
-            SessionRegistry sessions, PlatformTransactionManager transactions, Clock clock,
-            @Value("${prepbench.login.max-failures:5}") int maxFailures,
+    AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy,
+            ApplicationEventPublisher events, SessionRegistry sessions, PlatformTransactionManager transactions,
+            Clock clock, @Value("${prepbench.login.max-failures:5}") int maxFailures,
             @Value("${prepbench.login.lock-minutes:15}") long lockMinutes) {
         this.jdbc = jdbc;
         this.passwords = passwords;
@@ -73,7 +85,9 @@ public class AccountManagement {
 
     /** Every account, by username. */
     public List<Account> list() {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM users u ORDER BY u.username").query(AccountManagement::account).list();
+        return jdbc.sql("SELECT " + COLUMNS + " FROM users u ORDER BY u.username")
+            .query(AccountManagement::account)
+            .list();
     }
 
     public Account get(String username) {
@@ -85,10 +99,15 @@ public class AccountManagement {
             return Optional.empty();
         }
         return jdbc.sql("SELECT " + COLUMNS + " FROM users u WHERE u.username = :username")
-                .param("username", username).query(AccountManagement::account).optional();
+            .param("username", username)
+            .query(AccountManagement::account)
+            .optional();
     }
 
-    /** Whether there is any account at all (the first start of a production station has none). */
+    /**
+     * Whether there is any account at all (the first start of a production station has
+     * none).
+     */
     boolean anyAccount() {
         return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single() > 0;
     }
@@ -97,7 +116,10 @@ public class AccountManagement {
         return policy.minLength();
     }
 
-    /** Creates an account with a temporary password, which its owner must change at the first sign-in. */
+    /**
+     * Creates an account with a temporary password, which its owner must change at the
+     * first sign-in.
+     */
     public Account create(String actor, String username, String fullName, String role, String temporaryPassword) {
         requireAdmin(actor);
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
@@ -110,7 +132,8 @@ public class AccountManagement {
         requirePolicy(name, temporaryPassword);
         try {
             insert(actor, name, full, newRole, temporaryPassword, true, Map.of());
-        } catch (DuplicateKeyException taken) {
+        }
+        catch (DuplicateKeyException taken) {
             throw new AccountRefused(Reason.USERNAME_TAKEN, "There is already an account called " + name
                     + " (perhaps disabled: enable it instead). Choose another username.");
         }
@@ -132,8 +155,10 @@ public class AccountManagement {
             if (account.enabled() == enabled) {
                 return null;
             }
-            jdbc.sql("UPDATE users SET enabled = :enabled WHERE username = :username").param("enabled", enabled)
-                    .param("username", account.username()).update();
+            jdbc.sql("UPDATE users SET enabled = :enabled WHERE username = :username")
+                .param("enabled", enabled)
+                .param("username", account.username())
+                .update();
             return new Change(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED",
                     Map.of("enabled", Map.of("old", account.enabled(), "new", enabled)));
         });
@@ -151,18 +176,24 @@ public class AccountManagement {
             if (account.role() == newRole) {
                 return null;
             }
-            jdbc.sql("DELETE FROM authorities WHERE username = :username").param("username", account.username())
-                    .update();
+            jdbc.sql("DELETE FROM authorities WHERE username = :username")
+                .param("username", account.username())
+                .update();
             jdbc.sql("INSERT INTO authorities (username, authority) VALUES (:username, :authority)")
-                    .param("username", account.username()).param("authority", newRole.authority()).update();
-            return new Change("ROLE_CHANGED", Map.of("role", Map.of("old", account.role() == null ? ""
-                    : account.role().code(), "new", newRole.code())));
+                .param("username", account.username())
+                .param("authority", newRole.authority())
+                .update();
+            return new Change("ROLE_CHANGED", Map.of("role",
+                    Map.of("old", account.role() == null ? "" : account.role().code(), "new", newRole.code())));
         });
         endPageSessions(username);
         return get(username);
     }
 
-    /** Gives the account a temporary password (to be changed at the next sign-in) and lifts any lock. */
+    /**
+     * Gives the account a temporary password (to be changed at the next sign-in) and
+     * lifts any lock.
+     */
     public Account resetPassword(String actor, String username, String temporaryPassword) {
         requireAdmin(actor);
         requirePolicy(get(username).username(), temporaryPassword);
@@ -183,14 +214,18 @@ public class AccountManagement {
         requireAdmin(actor);
         change(actor, username, null, (account, now) -> {
             jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE username = :username")
-                    .param("username", account.username()).update();
-            return new Change("ACCOUNT_UNLOCKED", Map.of("failedAttempts", account.failedAttempts(),
-                    "wasLockedUntil", account.lockedUntil() == null ? "" : account.lockedUntil().toString()));
+                .param("username", account.username())
+                .update();
+            return new Change("ACCOUNT_UNLOCKED", Map.of("failedAttempts", account.failedAttempts(), "wasLockedUntil",
+                    account.lockedUntil() == null ? "" : account.lockedUntil().toString()));
         });
         return get(username);
     }
 
-    /** Changes one's own password: the current one (a wrong one counts as a failed sign-in), then a new one. */
+    /**
+     * Changes one's own password: the current one (a wrong one counts as a failed
+     * sign-in), then a new one.
+     */
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String from) {
         if (!verifyPassword(username, currentPassword, from, "password change")) {
             throw new AccountRefused(Reason.WRONG_PASSWORD, "The current password is not right. Type it again.");
@@ -201,15 +236,18 @@ public class AccountManagement {
         }
         String hash = passwords.encode(newPassword);
         change(username, username, from, (account, now) -> {
-            jdbc.sql("UPDATE users SET password = :password, password_change_required = FALSE WHERE username = :username")
-                    .param("password", hash).param("username", account.username()).update();
+            jdbc.sql(
+                    "UPDATE users SET password = :password, password_change_required = FALSE WHERE username = :username")
+                .param("password", hash)
+                .param("username", account.username())
+                .update();
             return new Change("PASSWORD_CHANGED", Map.of("wasTemporary", account.passwordChangeRequired()));
         });
     }
 
     /**
-     * Checks a password re-entered for an electronic signature or a password change. A wrong one counts as a
-     * failed sign-in; a disabled or locked account never verifies.
+     * Checks a password re-entered for an electronic signature or a password change. A
+     * wrong one counts as a failed sign-in; a disabled or locked account never verifies.
      */
     public boolean verifyPassword(String username, String password, String from, String purpose) {
         Optional<StoredCredentials> stored = credentials(username);
@@ -226,7 +264,10 @@ public class AccountManagement {
         return account.enabled() && !account.lockedAt(clock.instant());
     }
 
-    /** A wrong password for an existing account: counted, audited, and the account locked at the limit. */
+    /**
+     * A wrong password for an existing account: counted, audited, and the account locked
+     * at the limit.
+     */
     void signInFailed(String username, String from, String how) {
         if (credentials(username).isEmpty()) {
             return;
@@ -239,18 +280,26 @@ public class AccountManagement {
             if (maxFailures > 0 && failures >= maxFailures) {
                 Instant until = now.plus(lockFor);
                 jdbc.sql("UPDATE users SET failed_attempts = 0, locked_until = :until WHERE username = :username")
-                        .param("until", until.atOffset(ZoneOffset.UTC)).param("username", account.username()).update();
+                    .param("until", until.atOffset(ZoneOffset.UTC))
+                    .param("username", account.username())
+                    .update();
                 publish(now, username, account.username(), from, "SIGN_IN_FAILED",
                         Map.of("how", how, "failedAttempts", failures));
-                return new Change("ACCOUNT_LOCKED", Map.of("failedAttempts", failures, "lockedUntil", until.toString()));
+                return new Change("ACCOUNT_LOCKED",
+                        Map.of("failedAttempts", failures, "lockedUntil", until.toString()));
             }
             jdbc.sql("UPDATE users SET failed_attempts = :failures WHERE username = :username")
-                    .param("failures", failures).param("username", account.username()).update();
+                .param("failures", failures)
+                .param("username", account.username())
+                .update();
             return new Change("SIGN_IN_FAILED", Map.of("how", how, "failedAttempts", failures));
         });
     }
 
-    /** A successful sign-in: the failure count starts again; a sign-in at a page is audited. */
+    /**
+     * A successful sign-in: the failure count starts again; a sign-in at a page is
+     * audited.
+     */
     void signedIn(String username, String from, boolean interactive, int failedAttemptsBefore) {
         if (!interactive && failedAttemptsBefore == 0) {
             return;
@@ -258,42 +307,61 @@ public class AccountManagement {
         change(username, username, from, (account, now) -> {
             if (account.failedAttempts() > 0) {
                 jdbc.sql("UPDATE users SET failed_attempts = 0 WHERE username = :username")
-                        .param("username", account.username()).update();
+                    .param("username", account.username())
+                    .update();
             }
             return interactive ? new Change("SIGNED_IN", Map.of("failedAttemptsBefore", account.failedAttempts()))
                     : null;
         });
     }
 
-    /** A sign-in refused although the password was right: the account is locked or disabled. */
+    /**
+     * A sign-in refused although the password was right: the account is locked or
+     * disabled.
+     */
     void signInRefused(String username, String from, String why) {
         change(username, username, from, (account, now) -> new Change("SIGN_IN_REFUSED", Map.of("why", why)));
     }
 
-    /** Creates the first admin of a station that has no account; the password must be changed at first sign-in. */
+    /**
+     * Creates the first admin of a station that has no account; the password must be
+     * changed at first sign-in.
+     */
     void createFirstAdmin(String password) {
         insert("prepbench", "admin", "First administrator", Role.ADMIN, password, true, Map.of("firstStart", true));
     }
 
-    /** Writes a demo account (public password, no policy, no change required); only into an empty accounts table. */
+    /**
+     * Writes a demo account (public password, no policy, no change required); only into
+     * an empty accounts table.
+     */
     void createDemo(String username, String fullName, Role role, String password) {
         insert("prepbench", username, fullName, role, password, false, Map.of("demo", true));
     }
 
-    /** Writes a new account with its role and records it; {@code note} adds to what the record says. */
-    private void insert(String actor, String username, String fullName, Role role, String password,
-            boolean temporary, Map<String, Object> note) {
+    /**
+     * Writes a new account with its role and records it; {@code note} adds to what the
+     * record says.
+     */
+    private void insert(String actor, String username, String fullName, Role role, String password, boolean temporary,
+            Map<String, Object> note) {
         Instant now = clock.instant();
         transaction.executeWithoutResult(tx -> {
             jdbc.sql("""
                     INSERT INTO users (username, password, enabled, full_name, password_change_required,
                                        failed_attempts, created_at)
                     VALUES (:username, :password, TRUE, :fullName, :temporary, 0, :now)
-                    """).param("username", username).param("password", passwords.encode(password))
-                    .param("fullName", fullName).param("temporary", temporary)
-                    .param("now", now.atOffset(ZoneOffset.UTC)).update();
+                    """)
+                .param("username", username)
+                .param("password", passwords.encode(password))
+                .param("fullName", fullName)
+                .param("temporary", temporary)
+                .param("now", now.atOffset(ZoneOffset.UTC))
+                .update();
             jdbc.sql("INSERT INTO authorities (username, authority) VALUES (:username, :authority)")
-                    .param("username", username).param("authority", role.authority()).update();
+                .param("username", username)
+                .param("authority", role.authority())
+                .update();
             Map<String, Object> details = new LinkedHashMap<>(Map.of("fullName", fullName, "role", role.code()));
             details.putAll(note);
             publish(now, actor, username, null, "ACCOUNT_CREATED", details);
@@ -309,10 +377,11 @@ public class AccountManagement {
                 SELECT u.username, u.password, u.enabled, u.password_change_required, u.failed_attempts,
                        u.locked_until, (SELECT MIN(a.authority) FROM authorities a WHERE a.username = u.username)
                 FROM users u WHERE u.username = :username
-                """).param("username", username)
-                .query((rs, n) -> new StoredCredentials(rs.getString(1), rs.getString(2), rs.getBoolean(3),
-                        rs.getBoolean(4), rs.getInt(5), instant(rs, 6), rs.getString(7)))
-                .optional();
+                """)
+            .param("username", username)
+            .query((rs, n) -> new StoredCredentials(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+                    rs.getBoolean(4), rs.getInt(5), instant(rs, 6), rs.getString(7)))
+            .optional();
     }
 
     record StoredCredentials(String username, String hash, boolean enabled, boolean passwordChangeRequired,
@@ -323,14 +392,22 @@ public class AccountManagement {
     }
 
     private interface Changer {
+
         Change apply(Account account, Instant now);
+
     }
 
-    /** Runs a change under the account's row lock and publishes what it did; a null change publishes nothing. */
+    /**
+     * Runs a change under the account's row lock and publishes what it did; a null change
+     * publishes nothing.
+     */
     private void change(String actor, String username, String from, Changer changer) {
         transaction.executeWithoutResult(tx -> {
             boolean exists = jdbc.sql("SELECT username FROM users WHERE username = :username FOR UPDATE")
-                    .param("username", username).query(String.class).optional().isPresent();
+                .param("username", username)
+                .query(String.class)
+                .optional()
+                .isPresent();
             if (!exists) {
                 throw new AccountNotFound(username);
             }
@@ -357,7 +434,8 @@ public class AccountManagement {
 
     private static void requireNotOwn(String actor, String username, String what) {
         if (actor.equals(username)) {
-            throw new AccountRefused(Reason.OWN_ACCOUNT, "You cannot " + what + " your own account; ask another admin.");
+            throw new AccountRefused(Reason.OWN_ACCOUNT,
+                    "You cannot " + what + " your own account; ask another admin.");
         }
     }
 
@@ -378,8 +456,9 @@ public class AccountManagement {
 
     private static Role role(String role) {
         String name = role == null ? "" : role.strip().toUpperCase(Locale.ROOT).replace('-', '_');
-        return Role.of(name).orElseThrow(() -> new AccountRefused(Reason.INVALID_ROLE,
-                "The role is one of technician, lab_lead, admin or viewer."));
+        return Role.of(name)
+            .orElseThrow(() -> new AccountRefused(Reason.INVALID_ROLE,
+                    "The role is one of technician, lab_lead, admin or viewer."));
     }
 
     private void endPageSessions(String username) {
@@ -406,4 +485,5 @@ public class AccountManagement {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }
+
 }

@@ -4,7 +4,9 @@ package prepbench.security;
 public class AccountNotFound extends RuntimeException {
 
     AccountNotFound(String username) {
-        super("No account is called " + (username == null ? "" : username.length() > 50 ? username.substring(0, 50)
-                + "…" : username) + ". Check the username in the list of accounts.");
+        super("No account is called "
+                + (username == null ? "" : username.length() > 50 ? username.substring(0, 50) + "…" : username)
+                + ". Check the username in the list of accounts.");
     }
+
 }

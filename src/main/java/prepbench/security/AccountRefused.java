@@ -3,14 +3,17 @@ package prepbench.security;
 import prepbench.access.Refused;
 
 /**
- * A change to an account that was refused, with a reason scripts can rely on and a message that says what to do.
- * (A caller who may not manage accounts gets {@link prepbench.access.NotPermitted} instead.)
+ * A change to an account that was refused, with a reason scripts can rely on and a
+ * message that says what to do. (A caller who may not manage accounts gets
+ * {@link prepbench.access.NotPermitted} instead.)
  */
 public class AccountRefused extends Refused {
 
     /** The rule that refused the change; the API answers its name as {@code "reason"}. */
     public enum Reason {
+
         INVALID_USERNAME, USERNAME_TAKEN, INVALID_ROLE, WEAK_PASSWORD, WRONG_PASSWORD, OWN_ACCOUNT, FULL_NAME_REQUIRED
+
     }
 
     AccountRefused(Reason reason, String message) {
@@ -20,4 +23,5 @@ public class AccountRefused extends Refused {
     public Reason reason() {
         return (Reason) ruleValue();
     }
+
 }

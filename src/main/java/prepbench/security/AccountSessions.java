@@ -12,18 +12,25 @@ import org.springframework.security.web.context.HttpSessionSecurityContextReposi
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Component;
 
-/** The signed-in page session after one's own password changed: it no longer carries the temporary-password mark. */
+/**
+ * The signed-in page session after one's own password changed: it no longer carries the
+ * temporary-password mark.
+ */
 @Component
 public class AccountSessions {
 
     private final AccountDetails details;
+
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
     AccountSessions(AccountDetails details) {
         this.details = details;
     }
 
-    /** Reloads the signed-in account into this page session (its role and marks as stored now). */
+    /**
+     * Reloads the signed-in account into this page session (its role and marks as stored
+     * now).
+     */
     public void refresh(HttpServletRequest request, HttpServletResponse response) {
         Authentication current = SecurityContextHolder.getContext().getAuthentication();
         if (current == null) {
@@ -39,8 +46,12 @@ public class AccountSessions {
         repository.saveContext(context, request, response);
     }
 
-    /** Whether the signed-in account must change its temporary password before anything else. */
+    /**
+     * Whether the signed-in account must change its temporary password before anything
+     * else.
+     */
     public static boolean passwordChangeRequired() {
         return PasswordChangeRequired.required(SecurityContextHolder.getContext().getAuthentication());
     }
+
 }

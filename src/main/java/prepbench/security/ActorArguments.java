@@ -15,7 +15,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import prepbench.access.Actor;
 
-/** Lets a controller method take the signed-in user, with what their role lets them do, as an {@link Actor}. */
+/**
+ * Lets a controller method take the signed-in user, with what their role lets them do, as
+ * an {@link Actor}.
+ */
 @Component
 class ActorArguments implements HandlerMethodArgumentResolver, WebMvcConfigurer {
 
@@ -25,8 +28,8 @@ class ActorArguments implements HandlerMethodArgumentResolver, WebMvcConfigurer 
     }
 
     @Override
-    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-            NativeWebRequest request, WebDataBinderFactory binders) {
+    public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container, NativeWebRequest request,
+            WebDataBinderFactory binders) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication == null || !authentication.isAuthenticated()) {
             throw new IllegalStateException("No signed-in user: the security configuration must require one here");
@@ -39,4 +42,5 @@ class ActorArguments implements HandlerMethodArgumentResolver, WebMvcConfigurer 
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(this);
     }
+
 }

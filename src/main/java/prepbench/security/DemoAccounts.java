@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 import prepbench.access.Role;
 
 /**
- * The four demo accounts of the design, one per role, with public passwords: written only with demo data on and
- * only into an empty accounts table, so removing or changing them sticks.
+ * The four demo accounts of the design, one per role, with public passwords: written only
+ * with demo data on and only into an empty accounts table, so removing or changing them
+ * sticks.
  */
 @Component
 @Order(5)
@@ -22,8 +23,7 @@ class DemoAccounts implements ApplicationRunner {
     record Account(String username, String fullName, String password, Role role) {
     }
 
-    static final List<Account> ACCOUNTS = List.of(
-            new Account("admin", "Demo administrator", "admin123", Role.ADMIN),
+    static final List<Account> ACCOUNTS = List.of(new Account("admin", "Demo administrator", "admin123", Role.ADMIN),
             new Account("lablead", "Demo lab lead", "lablead123", Role.LAB_LEAD),
             new Account("technician", "Demo technician", "tech123", Role.TECHNICIAN),
             new Account("viewer", "Demo viewer", "viewer123", Role.VIEWER));
@@ -41,4 +41,5 @@ class DemoAccounts implements ApplicationRunner {
                     account.password()));
         }
     }
+
 }

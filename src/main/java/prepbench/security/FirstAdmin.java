@@ -11,19 +11,23 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The first start of a station without demo data and without any account creates {@code admin}, with the
- * password from {@code prepbench.initial-admin-password} ({@code PREPBENCH_INITIAL_ADMIN_PASSWORD}) or, when it is
- * not set, a random one written once to the log. Either must be changed at the first sign-in.
+ * The first start of a station without demo data and without any account creates
+ * {@code admin}, with the password from {@code prepbench.initial-admin-password}
+ * ({@code PREPBENCH_INITIAL_ADMIN_PASSWORD}) or, when it is not set, a random one written
+ * once to the log. Either must be changed at the first sign-in.
  */
 @Component
 @Order(4)
 class FirstAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
+
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
     private final AccountManagement accounts;
+
     private final boolean demo;
+
     private final String initialPassword;
 
     FirstAdmin(AccountManagement accounts, @Value("${prepbench.demo-data:false}") boolean demo,
@@ -43,7 +47,8 @@ class FirstAdmin implements ApplicationRunner {
             accounts.createFirstAdmin(password);
             log.warn("No account existed: created 'admin' with the one-time password {} ; sign in with it at once "
                     + "and choose your own (it is not shown again).", password);
-        } else {
+        }
+        else {
             accounts.createFirstAdmin(initialPassword);
             log.warn("No account existed: created 'admin' with the password of prepbench.initial-admin-password; "
                     + "it must be changed at the first sign-in.");
@@ -58,4 +63,5 @@ class FirstAdmin implements ApplicationRunner {
         }
         return password.toString();
     }
+
 }

@@ -14,14 +14,16 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * While an account's password is temporary, nothing but changing it is allowed: a page goes to {@code /account}
- * (303), an API request is refused with 403 and {@code "reason":"PASSWORD_CHANGE_REQUIRED"} except
- * {@code GET /api/v1/me} and {@code POST /api/v1/me/password}. Part of each security filter chain, not a servlet
+ * While an account's password is temporary, nothing but changing it is allowed: a page
+ * goes to {@code /account} (303), an API request is refused with 403 and
+ * {@code "reason":"PASSWORD_CHANGE_REQUIRED"} except {@code GET /api/v1/me} and
+ * {@code POST /api/v1/me/password}. Part of each security filter chain, not a servlet
  * filter of its own.
  */
 class PasswordChangeRequired extends OncePerRequestFilter {
 
     private static final Set<String> API_ALLOWED = Set.of("/api/v1/me", "/api/v1/me/password");
+
     private static final Set<String> PAGES_ALLOWED = Set.of("/account", "/account/password", "/logout", "/login",
             "/error");
 
@@ -32,8 +34,9 @@ class PasswordChangeRequired extends OncePerRequestFilter {
     }
 
     static boolean required(Authentication authentication) {
-        return authentication != null && authentication.getAuthorities().stream()
-                .anyMatch(authority -> AccountDetails.PASSWORD_CHANGE_REQUIRED.equals(authority.getAuthority()));
+        return authentication != null && authentication.getAuthorities()
+            .stream()
+            .anyMatch(authority -> AccountDetails.PASSWORD_CHANGE_REQUIRED.equals(authority.getAuthority()));
     }
 
     @Override
@@ -47,9 +50,11 @@ class PasswordChangeRequired extends OncePerRequestFilter {
         if (path.startsWith("/api/")) {
             if (API_ALLOWED.contains(path)) {
                 chain.doFilter(request, response);
-            } else {
-                problems.write(request, response, HttpStatus.FORBIDDEN, "Your password is temporary: change it "
-                        + "first with POST /api/v1/me/password {\"currentPassword\",\"newPassword\"}.",
+            }
+            else {
+                problems.write(request, response, HttpStatus.FORBIDDEN,
+                        "Your password is temporary: change it "
+                                + "first with POST /api/v1/me/password {\"currentPassword\",\"newPassword\"}.",
                         "PASSWORD_CHANGE_REQUIRED");
             }
             return;
@@ -62,4 +67,5 @@ class PasswordChangeRequired extends OncePerRequestFilter {
         response.setStatus(HttpStatus.SEE_OTHER.value());
         response.setHeader("Location", request.getContextPath() + "/account?required");
     }
+
 }

@@ -15,8 +15,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * What a password must be: at least {@code prepbench.password.min-length} (12) characters, at most 72 bytes (all
- * that bcrypt reads), not the username, and not one of the most common passwords (a bundled list of about 49,000).
+ * What a password must be: at least {@code prepbench.password.min-length} (12)
+ * characters, at most 72 bytes (all that bcrypt reads), not the username, and not one of
+ * the most common passwords (a bundled list of about 49,000).
  */
 @Component
 class PasswordPolicy {
@@ -24,6 +25,7 @@ class PasswordPolicy {
     static final int MAX_BYTES = 72;
 
     private final int minLength;
+
     private final Set<String> common;
 
     PasswordPolicy(@Value("${prepbench.password.min-length:12}") int minLength) {
@@ -35,7 +37,10 @@ class PasswordPolicy {
         return minLength;
     }
 
-    /** What is wrong with the password, in words for the person choosing it; empty when it is acceptable. */
+    /**
+     * What is wrong with the password, in words for the person choosing it; empty when it
+     * is acceptable.
+     */
     Optional<String> problem(String username, String password) {
         if (password == null || password.codePointCount(0, password.length()) < minLength) {
             return Optional.of("A password has at least " + minLength + " characters; a few words make a good one.");
@@ -62,9 +67,11 @@ class PasswordPolicy {
                     passwords.add(line.toLowerCase(Locale.ROOT));
                 }
             }
-        } catch (IOException failed) {
+        }
+        catch (IOException failed) {
             throw new UncheckedIOException("The bundled list of common passwords could not be read", failed);
         }
         return Set.copyOf(passwords);
     }
+
 }

@@ -5,8 +5,9 @@ import org.springframework.stereotype.Component;
 import prepbench.formulas.SignatureVerifier;
 
 /**
- * An electronic signature is the signed-in user's own password, checked against its stored hash. A wrong one counts
- * towards the account's lock like a failed sign-in; a locked or disabled account never signs.
+ * An electronic signature is the signed-in user's own password, checked against its
+ * stored hash. A wrong one counts towards the account's lock like a failed sign-in; a
+ * locked or disabled account never signs.
  */
 @Component
 class PasswordSignatures implements SignatureVerifier {
@@ -21,4 +22,5 @@ class PasswordSignatures implements SignatureVerifier {
     public boolean verify(String username, String password) {
         return accounts.verifyPassword(username, password, null, "signature");
     }
+
 }

@@ -47,7 +47,9 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(request, response, status, detail, null);
     }
 
-    /** Writes a ProblemDetail; {@code reason}, when given, is the code scripts rely on. */
+    /**
+     * Writes a ProblemDetail; {@code reason}, when given, is the code scripts rely on.
+     */
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
             String reason) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
@@ -59,4 +61,5 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
     }
+
 }

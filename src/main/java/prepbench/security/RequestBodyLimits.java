@@ -33,17 +33,20 @@ import prepbench.access.Actor;
 import prepbench.access.Permission;
 
 /**
- * Bounds request bodies before anything reads them, ahead of the security filters (whose CSRF check reads form
- * parameters): before sign-in a form body is at most {@value #MAX_FORM_BEFORE_SIGN_IN} bytes; a JSON body is at most
- * {@value #MAX_JSON} bytes except a formula import; a file upload (multipart) is only read for a lab lead or an admin
- * signed in. A JSON body sent without a length (chunked) is counted as it arrives and refused past its limit; a form
- * before sign-in must say its length (browsers always do).
+ * Bounds request bodies before anything reads them, ahead of the security filters (whose
+ * CSRF check reads form parameters): before sign-in a form body is at most
+ * {@value #MAX_FORM_BEFORE_SIGN_IN} bytes; a JSON body is at most {@value #MAX_JSON}
+ * bytes except a formula import; a file upload (multipart) is only read for a lab lead or
+ * an admin signed in. A JSON body sent without a length (chunked) is counted as it
+ * arrives and refused past its limit; a form before sign-in must say its length (browsers
+ * always do).
  */
 @Configuration(proxyBeanMethods = false)
 class RequestBodyLimits {
 
     static final long MAX_FORM_BEFORE_SIGN_IN = 64 * 1024;
     static final long MAX_JSON = 1024 * 1024;
+
     private static final String JSON_TOO_LARGE = "A JSON request body is at most 1 MB (a formula import excepted).";
 
     @Bean
@@ -78,7 +81,8 @@ class RequestBodyLimits {
                 return;
             }
             if (limitedJson && length < 0) {
-                // a chunked body says nothing of its length: it is counted as it arrives, never past the limit
+                // a chunked body says nothing of its length: it is counted as it arrives,
+                // never past the limit
                 byte[] body = request.getInputStream().readNBytes((int) MAX_JSON + 1);
                 if (body.length > MAX_JSON) {
                     refuse(request, response, api, HttpStatus.CONTENT_TOO_LARGE, JSON_TOO_LARGE);
@@ -89,8 +93,8 @@ class RequestBodyLimits {
             Authentication signedIn = signedIn(request);
             if (hasBody && (form || multipart) && signedIn == null && request.getHeader("Authorization") == null
                     && (length < 0 || length > MAX_FORM_BEFORE_SIGN_IN)) {
-                refuse(request, response, api, HttpStatus.CONTENT_TOO_LARGE, "Sign in first: before sign-in a form "
-                        + "is at most 64 KB.");
+                refuse(request, response, api, HttpStatus.CONTENT_TOO_LARGE,
+                        "Sign in first: before sign-in a form " + "is at most 64 KB.");
                 return;
             }
             if (hasBody && multipart && !api && !mayUpload(signedIn)) {
@@ -100,7 +104,10 @@ class RequestBodyLimits {
             chain.doFilter(request, response);
         }
 
-        /** A request whose chunked body was read (and counted) here, handed on with its length known. */
+        /**
+         * A request whose chunked body was read (and counted) here, handed on with its
+         * length known.
+         */
         private static final class CountedBody extends HttpServletRequestWrapper {
 
             private final byte[] body;
@@ -150,7 +157,8 @@ class RequestBodyLimits {
                         try {
                             listener.onDataAvailable();
                             listener.onAllDataRead();
-                        } catch (IOException failed) {
+                        }
+                        catch (IOException failed) {
                             listener.onError(failed);
                         }
                     }
@@ -162,14 +170,19 @@ class RequestBodyLimits {
                 Charset charset = StandardCharsets.UTF_8;
                 try {
                     charset = getCharacterEncoding() == null ? charset : Charset.forName(getCharacterEncoding());
-                } catch (IllegalArgumentException unknown) {
+                }
+                catch (IllegalArgumentException unknown) {
                     // an unknown charset reads as UTF-8, as JSON is
                 }
                 return new BufferedReader(new InputStreamReader(new ByteArrayInputStream(body), charset));
             }
+
         }
 
-        /** The signed-in user of this request's page session, read without touching its body. */
+        /**
+         * The signed-in user of this request's page session, read without touching its
+         * body.
+         */
         private static Authentication signedIn(HttpServletRequest request) {
             Authentication current = SecurityContextHolder.getContext().getAuthentication();
             if (current != null && current.isAuthenticated() && !"anonymousUser".equals(current.getPrincipal())) {
@@ -182,8 +195,10 @@ class RequestBodyLimits {
         }
 
         private static boolean mayUpload(Authentication signedIn) {
-            return signedIn != null && Actor.withRoles(signedIn.getName(), signedIn.getAuthorities().stream()
-                    .map(GrantedAuthority::getAuthority).toList()).may(Permission.EDIT_CATALOG);
+            return signedIn != null && Actor
+                .withRoles(signedIn.getName(),
+                        signedIn.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList())
+                .may(Permission.EDIT_CATALOG);
         }
 
         private void refuse(HttpServletRequest request, HttpServletResponse response, boolean api, HttpStatus status,
@@ -191,9 +206,12 @@ class RequestBodyLimits {
             response.setHeader("Connection", "close");
             if (api) {
                 problems.write(request, response, status, detail, null);
-            } else {
+            }
+            else {
                 response.sendError(status.value(), detail);
             }
         }
+
     }
+
 }

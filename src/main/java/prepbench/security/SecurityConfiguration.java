@@ -23,12 +23,12 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
-
 /**
- * Two filter chains: the JSON API is stateless with HTTP Basic and answers ProblemDetail; pages use form login
- * with a session and CSRF protection. Only the login page, static assets and the health check are anonymous. Who
- * may reach what is read from {@link Role}'s table of permissions, the same the modules check, and checked before
- * any body is read.
+ * Two filter chains: the JSON API is stateless with HTTP Basic and answers ProblemDetail;
+ * pages use form login with a session and CSRF protection. Only the login page, static
+ * assets and the health check are anonymous. Who may reach what is read from
+ * {@link Role}'s table of permissions, the same the modules check, and checked before any
+ * body is read.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -42,7 +42,10 @@ class SecurityConfiguration {
     /** Those who release formula locks. */
     private static final String[] LOCK_RELEASERS = Role.having(Permission.RELEASE_LOCK);
 
-    /** Those who change the catalogue (signing a release is checked by the catalogue itself). */
+    /**
+     * Those who change the catalogue (signing a release is checked by the catalogue
+     * itself).
+     */
     private static final String[] EDITORS = Role.having(Permission.EDIT_CATALOG);
 
     private static final String[] DIAGNOSERS = Role.having(Permission.DIAGNOSE);
@@ -55,30 +58,40 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/v1/diagnostics").hasAnyRole(DIAGNOSERS)
-                        .requestMatchers("/api/v1/users", "/api/v1/users/**").hasAnyRole(ACCOUNT_MANAGERS)
-                        .requestMatchers("/api/v1/audit/**").hasAnyRole(AUDIT_REVIEWERS)
-                        // the role is checked before a body is read: a refused caller's body is never parsed
-                        .requestMatchers(HttpMethod.POST, "/api/v1/preparations/*/steps/*/manual").hasAnyRole(MANUAL)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/preparations", "/api/v1/preparations/**",
-                                "/api/v1/benches/**").hasAnyRole(PREPARERS)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/benches/**").hasAnyRole(PREPARERS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/formulas/*/release-lock").hasAnyRole(LOCK_RELEASERS)
-                        .requestMatchers(HttpMethod.POST, "/api/v1/formulas", "/api/v1/formulas/**", "/api/v1/ingredients",
-                                "/api/v1/ingredients/**").hasAnyRole(EDITORS)
-                        .requestMatchers(HttpMethod.PUT, "/api/v1/formulas/**", "/api/v1/ingredients/**")
-                        .hasAnyRole(EDITORS)
-                        .requestMatchers(HttpMethod.DELETE, "/api/v1/formulas/**", "/api/v1/ingredients/**")
-                        .hasAnyRole(EDITORS)
-                        .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
-                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                // no cookies are read on this chain, so there is no session a forged request could ride on
-                .csrf(csrf -> csrf.disable())
-                .addFilterBefore(throttle.filter(problems), BasicAuthenticationFilter.class)
-                .addFilterAfter(new PasswordChangeRequired(problems), AuthorizationFilter.class);
+            .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/diagnostics")
+                .hasAnyRole(DIAGNOSERS)
+                .requestMatchers("/api/v1/users", "/api/v1/users/**")
+                .hasAnyRole(ACCOUNT_MANAGERS)
+                .requestMatchers("/api/v1/audit/**")
+                .hasAnyRole(AUDIT_REVIEWERS)
+                // the role is checked before a body is read: a refused caller's body is
+                // never parsed
+                .requestMatchers(HttpMethod.POST, "/api/v1/preparations/*/steps/*/manual")
+                .hasAnyRole(MANUAL)
+                .requestMatchers(HttpMethod.POST, "/api/v1/preparations", "/api/v1/preparations/**",
+                        "/api/v1/benches/**")
+                .hasAnyRole(PREPARERS)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/benches/**")
+                .hasAnyRole(PREPARERS)
+                .requestMatchers(HttpMethod.POST, "/api/v1/formulas/*/release-lock")
+                .hasAnyRole(LOCK_RELEASERS)
+                .requestMatchers(HttpMethod.POST, "/api/v1/formulas", "/api/v1/formulas/**", "/api/v1/ingredients",
+                        "/api/v1/ingredients/**")
+                .hasAnyRole(EDITORS)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/formulas/**", "/api/v1/ingredients/**")
+                .hasAnyRole(EDITORS)
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/formulas/**", "/api/v1/ingredients/**")
+                .hasAnyRole(EDITORS)
+                .anyRequest()
+                .authenticated())
+            .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+            .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            // no cookies are read on this chain, so there is no session a forged request
+            // could ride on
+            .csrf(csrf -> csrf.disable())
+            .addFilterBefore(throttle.filter(problems), BasicAuthenticationFilter.class)
+            .addFilterAfter(new PasswordChangeRequired(problems), AuthorizationFilter.class);
         return http.build();
     }
 
@@ -87,26 +100,35 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, ProblemResponses problems, SessionRegistry sessions,
             SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").hasAnyRole(DIAGNOSERS)
-                        .requestMatchers("/diagnostics").hasAnyRole(DIAGNOSERS)
-                        .requestMatchers("/admin/**").hasAnyRole(ACCOUNT_MANAGERS)
-                        .requestMatchers("/audit", "/audit/**").hasAnyRole(AUDIT_REVIEWERS)
-                        .requestMatchers(HttpMethod.POST, "/preparations/*/steps/*/manual").hasAnyRole(MANUAL)
-                        .requestMatchers(HttpMethod.POST, "/preparations/**", "/benches/**").hasAnyRole(PREPARERS)
-                        .requestMatchers(HttpMethod.GET, "/formulas/new", "/formulas/import", "/formulas/*/draft",
-                                "/ingredients/new").hasAnyRole(EDITORS)
-                        .requestMatchers(HttpMethod.POST, "/formulas", "/formulas/**", "/ingredients", "/ingredients/**")
-                        .hasAnyRole(EDITORS)
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint()))
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .sessionManagement(session -> session.maximumSessions(-1).sessionRegistry(sessions)
-                        .expiredUrl("/login?ended"))
-                .addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new PasswordChangeRequired(problems), AuthorizationFilter.class);
+            .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health",
+                    "/actuator/health/**")
+            .permitAll()
+            .requestMatchers("/actuator/**")
+            .hasAnyRole(DIAGNOSERS)
+            .requestMatchers("/diagnostics")
+            .hasAnyRole(DIAGNOSERS)
+            .requestMatchers("/admin/**")
+            .hasAnyRole(ACCOUNT_MANAGERS)
+            .requestMatchers("/audit", "/audit/**")
+            .hasAnyRole(AUDIT_REVIEWERS)
+            .requestMatchers(HttpMethod.POST, "/preparations/*/steps/*/manual")
+            .hasAnyRole(MANUAL)
+            .requestMatchers(HttpMethod.POST, "/preparations/**", "/benches/**")
+            .hasAnyRole(PREPARERS)
+            .requestMatchers(HttpMethod.GET, "/formulas/new", "/formulas/import", "/formulas/*/draft",
+                    "/ingredients/new")
+            .hasAnyRole(EDITORS)
+            .requestMatchers(HttpMethod.POST, "/formulas", "/formulas/**", "/ingredients", "/ingredients/**")
+            .hasAnyRole(EDITORS)
+            .anyRequest()
+            .authenticated())
+            .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+            .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint()))
+            .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+            .sessionManagement(
+                    session -> session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?ended"))
+            .addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class)
+            .addFilterAfter(new PasswordChangeRequired(problems), AuthorizationFilter.class);
         return http.build();
     }
 
@@ -116,19 +138,24 @@ class SecurityConfiguration {
     }
 
     /**
-     * Sign-in checks the password first and the account's state (disabled, locked) after, so a locked account
-     * answers like a wrong password, in about the same time; an unknown username costs a hash check too.
+     * Sign-in checks the password first and the account's state (disabled, locked) after,
+     * so a locked account answers like a wrong password, in about the same time; an
+     * unknown username costs a hash check too.
      */
     @Bean
     DaoAuthenticationProvider authenticationProvider(AccountDetails accounts, PasswordEncoder passwords) {
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts::loadUserByUsername);
         provider.setPasswordEncoder(passwords);
-        provider.setPreAuthenticationChecks(user -> { });
+        provider.setPreAuthenticationChecks(user -> {
+        });
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         return provider;
     }
 
-    /** The open page sessions of each account, so that disabling it (or changing its role) ends them at once. */
+    /**
+     * The open page sessions of each account, so that disabling it (or changing its role)
+     * ends them at once.
+     */
     @Bean
     SessionRegistry sessionRegistry() {
         return new SessionRegistryImpl();
@@ -140,8 +167,9 @@ class SecurityConfiguration {
     }
 
     /**
-     * A request the firewall refuses (an encoded NUL, a "..", a malformed path) is answered like every other bad
-     * request: a ProblemDetail from the API, the error page otherwise.
+     * A request the firewall refuses (an encoded NUL, a "..", a malformed path) is
+     * answered like every other bad request: a ProblemDetail from the API, the error page
+     * otherwise.
      */
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
@@ -149,9 +177,11 @@ class SecurityConfiguration {
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
                 problems.write(request, response, HttpStatus.BAD_REQUEST, "This address is not one PrepBench "
                         + "answers: it has characters no address of the API contains. Check the path.", null);
-            } else {
+            }
+            else {
                 response.sendError(HttpStatus.BAD_REQUEST.value());
             }
         };
     }
+
 }

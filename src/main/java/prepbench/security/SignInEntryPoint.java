@@ -7,8 +7,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 
 /**
- * Sends a page request without a signed-in session to the sign-in page, saying why when the browser's session has
- * ended ({@code /login?timeout}). The page asked for is remembered, and signing in goes back to it.
+ * Sends a page request without a signed-in session to the sign-in page, saying why when
+ * the browser's session has ended ({@code /login?timeout}). The page asked for is
+ * remembered, and signing in goes back to it.
  */
 class SignInEntryPoint extends LoginUrlAuthenticationEntryPoint {
 
@@ -22,4 +23,5 @@ class SignInEntryPoint extends LoginUrlAuthenticationEntryPoint {
         boolean ended = request.getRequestedSessionId() != null && !request.isRequestedSessionIdValid();
         return ended ? "/login?timeout" : "/login";
     }
+
 }

@@ -11,15 +11,17 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts and audits sign-ins from Spring Security's events: form login and HTTP Basic alike. A wrong password for
- * an existing account counts towards its lock; a right password for a locked or disabled account is refused and
- * audited; a sign-in at a page is audited. API requests carry their credentials every time, so an API request is
- * not audited as a sign-in, but its failures are.
+ * Counts and audits sign-ins from Spring Security's events: form login and HTTP Basic
+ * alike. A wrong password for an existing account counts towards its lock; a right
+ * password for a locked or disabled account is refused and audited; a sign-in at a page
+ * is audited. API requests carry their credentials every time, so an API request is not
+ * audited as a sign-in, but its failures are.
  */
 @Component
 class SignInEvents {
 
     private final AccountManagement accounts;
+
     private final SignInThrottle throttle;
 
     SignInEvents(AccountManagement accounts, SignInThrottle throttle) {
@@ -40,8 +42,7 @@ class SignInEvents {
 
     @EventListener
     void on(AuthenticationFailureDisabledEvent disabled) {
-        accounts.signInRefused(disabled.getAuthentication().getName(), from(disabled.getAuthentication()),
-                "disabled");
+        accounts.signInRefused(disabled.getAuthentication().getName(), from(disabled.getAuthentication()), "disabled");
     }
 
     @EventListener
@@ -60,4 +61,5 @@ class SignInEvents {
     private static String from(Authentication authentication) {
         return authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
     }
+
 }

@@ -18,9 +18,11 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
- * Wrong passwords per client address: after {@code prepbench.login.max-failures-per-client} (30) in a minute, that
- * client's sign-ins (the sign-in form and HTTP Basic) are refused with 429 for the rest of the minute, before any
- * password is hashed, so a flood of bad credentials (known usernames or not) cannot keep the CPU busy with bcrypt.
+ * Wrong passwords per client address: after
+ * {@code prepbench.login.max-failures-per-client} (30) in a minute, that client's
+ * sign-ins (the sign-in form and HTTP Basic) are refused with 429 for the rest of the
+ * minute, before any password is hashed, so a flood of bad credentials (known usernames
+ * or not) cannot keep the CPU busy with bcrypt.
  */
 @Component
 class SignInThrottle {
@@ -28,8 +30,11 @@ class SignInThrottle {
     static final Duration WINDOW = Duration.ofMinutes(1);
 
     private final int maxFailures;
-    private final Cache<String, AtomicInteger> failures = Caffeine.newBuilder().expireAfterWrite(WINDOW)
-            .maximumSize(100_000).build();
+
+    private final Cache<String, AtomicInteger> failures = Caffeine.newBuilder()
+        .expireAfterWrite(WINDOW)
+        .maximumSize(100_000)
+        .build();
 
     SignInThrottle(@Value("${prepbench.login.max-failures-per-client:30}") int maxFailures) {
         this.maxFailures = maxFailures;
@@ -46,12 +51,15 @@ class SignInThrottle {
         return maxFailures > 0 && count != null && count.get() >= maxFailures;
     }
 
-    /** The filter of a security chain: refuses a throttled client's credentials before they are checked. */
+    /**
+     * The filter of a security chain: refuses a throttled client's credentials before
+     * they are checked.
+     */
     OncePerRequestFilter filter(ProblemResponses problems) {
         return new OncePerRequestFilter() {
             @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-                    FilterChain chain) throws ServletException, IOException {
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
                 String authorization = request.getHeader("Authorization");
                 boolean basic = authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6);
                 boolean form = "POST".equals(request.getMethod())
@@ -59,9 +67,11 @@ class SignInThrottle {
                 if ((basic || form) && throttled(request.getRemoteAddr())) {
                     response.setHeader("Retry-After", String.valueOf(WINDOW.toSeconds()));
                     if (basic) {
-                        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many wrong passwords "
-                                + "from this computer: wait a minute, then try again.", "TOO_MANY_FAILURES");
-                    } else {
+                        problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
+                                "Too many wrong passwords " + "from this computer: wait a minute, then try again.",
+                                "TOO_MANY_FAILURES");
+                    }
+                    else {
                         response.setStatus(HttpStatus.SEE_OTHER.value());
                         response.setHeader("Location", request.getContextPath() + "/login?throttled");
                     }
@@ -71,4 +81,5 @@ class SignInThrottle {
             }
         };
     }
+
 }

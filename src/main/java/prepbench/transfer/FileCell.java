@@ -7,8 +7,8 @@ import java.math.BigDecimal;
  *
  * @param row where it is, as {@link FileProblem#row()} counts
  * @param field where it is, as {@link FileProblem#field()} names it
- * @param text the text as written (a CSV cell, a JSON string, or how a JSON number or other value was
- *     written); null when the value is absent
+ * @param text the text as written (a CSV cell, a JSON string, or how a JSON number or
+ * other value was written); null when the value is absent
  * @param number a JSON number; null otherwise
  * @param textual whether the value was given as text (a CSV cell or a JSON string)
  */
@@ -22,7 +22,9 @@ record FileCell(int row, String field, String text, BigDecimal number, boolean t
         return new FileCell(row, field, number.toString(), number, false);
     }
 
-    /** A JSON value that is neither text nor a number, such as {@code true} or an object. */
+    /**
+     * A JSON value that is neither text nor a number, such as {@code true} or an object.
+     */
     static FileCell other(int row, String field, String written) {
         return new FileCell(row, field, written, null, false);
     }

@@ -4,12 +4,16 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The formats formulas are imported from and exported to; see {@link FormulaFiles} for their layout. */
+/**
+ * The formats formulas are imported from and exported to; see {@link FormulaFiles} for
+ * their layout.
+ */
 public enum FileFormat {
-    CSV("text/csv", "csv"),
-    JSON("application/json", "json");
+
+    CSV("text/csv", "csv"), JSON("application/json", "json");
 
     private final String mediaType;
+
     private final String extension;
 
     FileFormat(String mediaType, String extension) {
@@ -17,7 +21,10 @@ public enum FileFormat {
         this.extension = extension;
     }
 
-    /** Finds a format by its name or file extension, ignoring case and a leading dot: "csv", ".JSON". */
+    /**
+     * Finds a format by its name or file extension, ignoring case and a leading dot:
+     * "csv", ".JSON".
+     */
     public static Optional<FileFormat> fromName(String name) {
         if (name == null) {
             return Optional.empty();
@@ -36,4 +43,5 @@ public enum FileFormat {
     public String extension() {
         return extension;
     }
+
 }

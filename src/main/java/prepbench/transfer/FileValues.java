@@ -13,24 +13,36 @@ import prepbench.formulas.FormulaVersion;
 import prepbench.formulas.ToleranceOverride;
 
 /**
- * Checks the values of a formula file one at a time and collects every problem, so that a file with many
- * mistakes is fixed in one round. Each check answers the value as stored, or null when it is absent or wrong.
+ * Checks the values of a formula file one at a time and collects every problem, so that a
+ * file with many mistakes is fixed in one round. Each check answers the value as stored,
+ * or null when it is absent or wrong.
  */
 final class FileValues {
 
     static final int MAX_NAME_LENGTH = 200;
     static final BigDecimal HUNDRED = new BigDecimal("100");
 
-    /** Enough to fix a file in one round; a file of garbage would otherwise give a million. */
+    /**
+     * Enough to fix a file in one round; a file of garbage would otherwise give a
+     * million.
+     */
     static final int MAX_PROBLEMS = 1000;
 
     private static final int MAX_QUOTED_LENGTH = 40;
-    /** Digits with commas, spaces or apostrophes: a decimal comma or thousands separators. */
+
+    /**
+     * Digits with commas, spaces or apostrophes: a decimal comma or thousands separators.
+     */
     private final List<FileProblem> problems = new ArrayList<>();
+
     private final Map<String, Integer> rows = new HashMap<>();
+
     private boolean moreProblems;
 
-    /** Remembers where a formula (lineNo null) or one of its lines is in the file, for later problems. */
+    /**
+     * Remembers where a formula (lineNo null) or one of its lines is in the file, for
+     * later problems.
+     */
     void locate(String formulaCode, Integer lineNo, int row) {
         rows.putIfAbsent(ReadFile.place(formulaCode, lineNo), row);
     }
@@ -42,7 +54,8 @@ final class FileValues {
     void report(int row, String field, String message) {
         if (problems.size() < MAX_PROBLEMS) {
             problems.add(new FileProblem(row, field, message));
-        } else {
+        }
+        else {
             moreProblems = true;
         }
     }
@@ -51,7 +64,10 @@ final class FileValues {
         report(cell.row(), cell.field(), message);
     }
 
-    /** The problems found, and a last one saying that there are more when there were too many to list. */
+    /**
+     * The problems found, and a last one saying that there are more when there were too
+     * many to list.
+     */
     List<FileProblem> problems() {
         if (!moreProblems) {
             return problems;
@@ -177,8 +193,8 @@ final class FileValues {
                     + " than zero. Leave out an ingredient that is not used.");
         }
         if (percent.compareTo(HUNDRED) > 0) {
-            return refuse(cell, "The percent " + quote(cell.text()) + " is more than 100; a line is at most the whole"
-                    + " batch.");
+            return refuse(cell,
+                    "The percent " + quote(cell.text()) + " is more than 100; a line is at most the whole" + " batch.");
         }
         if (percent.stripTrailingZeros().scale() > 8) {
             return refuse(cell, "The percent " + quote(cell.text()) + " has too many decimal places; use at most 8"
@@ -188,8 +204,8 @@ final class FileValues {
     }
 
     /**
-     * A line's tolerance from its four cells (minus and plus, each in g or in %), each side given in one unit at most;
-     * a problem for each cell at fault.
+     * A line's tolerance from its four cells (minus and plus, each in g or in %), each
+     * side given in one unit at most; a problem for each cell at fault.
      */
     ToleranceOverride tolerance(FileCell minusGCell, FileCell plusGCell, FileCell minusPctCell, FileCell plusPctCell) {
         BigDecimal minusG = toleranceG(minusGCell, "minus tolerance in g");
@@ -304,18 +320,21 @@ final class FileValues {
     }
 
     /**
-     * The value in double quotes, cut to 40 characters, with control and other invisible characters shown as
-     * {@code \}{@code uXXXX} so that a message never carries them.
+     * The value in double quotes, cut to 40 characters, with control and other invisible
+     * characters shown as {@code \}{@code uXXXX} so that a message never carries them.
      */
     static String quote(String value) {
         return "\"" + visible(value == null ? "" : value, MAX_QUOTED_LENGTH) + "\"";
     }
 
-    /** The text cut to {@code maxLength} characters, with invisible characters written as escapes. */
+    /**
+     * The text cut to {@code maxLength} characters, with invisible characters written as
+     * escapes.
+     */
     static String visible(String text, int maxLength) {
         StringBuilder shown = new StringBuilder();
         int count = 0;
-        for (int i = 0; i < text.length(); ) {
+        for (int i = 0; i < text.length();) {
             if (count == maxLength) {
                 shown.append('…');
                 break;
@@ -323,7 +342,8 @@ final class FileValues {
             int c = text.codePointAt(i);
             if (isInvisible(c)) {
                 shown.append(c > 0xFFFF ? "?" : String.format("\\u%04X", c));
-            } else {
+            }
+            else {
                 shown.appendCodePoint(c);
             }
             count++;
@@ -335,7 +355,8 @@ final class FileValues {
     private static boolean isInvisible(int c) {
         int type = Character.getType(c);
         return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED
-                || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
+                || type == Character.PRIVATE_USE || type == Character.UNASSIGNED || type == Character.LINE_SEPARATOR
+                || type == Character.PARAGRAPH_SEPARATOR;
     }
+
 }

@@ -1,6 +1,5 @@
 package prepbench.transfer;
 
-
 import static prepbench.entry.SpreadsheetCells.protect;
 import static prepbench.entry.SpreadsheetCells.unprotect;
 
@@ -45,10 +44,13 @@ final class FormulaCsv {
     static final List<String> HEADER = List.of(FORMULA_CODE, FORMULA_NAME, BATCH_AMOUNT, BATCH_UNIT, LINE_NO,
             INGREDIENT_CODE, FRACTION, TOL_MINUS_G, TOL_PLUS_G, TOL_MINUS_PCT, TOL_PLUS_PCT);
 
-    private static final List<String> REQUIRED = List.of(FORMULA_CODE, FORMULA_NAME, BATCH_AMOUNT, BATCH_UNIT,
-            LINE_NO, INGREDIENT_CODE);
+    private static final List<String> REQUIRED = List.of(FORMULA_CODE, FORMULA_NAME, BATCH_AMOUNT, BATCH_UNIT, LINE_NO,
+            INGREDIENT_CODE);
 
-    /** RFC 4180: commas, double quotes, CRLF; blank lines are kept so that record numbers are row numbers. */
+    /**
+     * RFC 4180: commas, double quotes, CRLF; blank lines are kept so that record numbers
+     * are row numbers.
+     */
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private FormulaCsv() {
@@ -69,7 +71,8 @@ final class FormulaCsv {
                         break;
                     }
                     record = records.next();
-                } catch (RuntimeException unreadable) {
+                }
+                catch (RuntimeException unreadable) {
                     values.report(row + 1, "", "This row is not valid CSV: a quoted cell is not closed, or something"
                             + " follows its closing quote. Put a cell that holds commas or quotes in double quotes and"
                             + " double each quote inside it (\"\"). Rows after this one were not read.");
@@ -89,12 +92,14 @@ final class FormulaCsv {
                 anyRow = true;
                 readRow(record, row, header, drafts, columns, values);
             }
-        } catch (IOException cannotHappen) {
+        }
+        catch (IOException cannotHappen) {
             throw new UncheckedIOException(cannotHappen);
         }
         if (header == null && values.none()) {
             values.report(0, "", "The file has only empty rows; it needs a header row and one row per formula line.");
-        } else if (header != null && !anyRow && values.none()) {
+        }
+        else if (header != null && !anyRow && values.none()) {
             values.report(0, "", "The file has a header but no formula lines; add one row per formula line.");
         }
         String fractionField = header != null && header.percent ? PERCENT : FRACTION;
@@ -122,8 +127,7 @@ final class FormulaCsv {
         String batchUnit = values.batchUnit(unitCell);
         Integer lineNo = values.lineNo(lineNoCell);
         String ingredient = values.ingredientCode(ingredientCell);
-        BigDecimal fraction = header.percent
-                ? values.percentAsFraction(header.cell(record, row, PERCENT))
+        BigDecimal fraction = header.percent ? values.percentAsFraction(header.cell(record, row, PERCENT))
                 : values.fraction(header.cell(record, row, FRACTION));
         ToleranceOverride tolerance = tolerance(record, row, header, values);
         header.refuseUnnamedValue(record, row, values);
@@ -149,13 +153,14 @@ final class FormulaCsv {
             printer.printRecord(HEADER);
             for (FormulaDocument formula : formulas) {
                 for (FormulaDocument.Line line : formula.lines()) {
-                    printer.printRecord(protect(formula.code()), protect(formula.name()),
-                            number(formula.batchAmount()), protect(formula.batchUnit()), line.lineNo(),
-                            protect(line.ingredientCode()), number(line.fraction()), number(line.tolMinusG()),
-                            number(line.tolPlusG()), number(line.tolMinusPct()), number(line.tolPlusPct()));
+                    printer.printRecord(protect(formula.code()), protect(formula.name()), number(formula.batchAmount()),
+                            protect(formula.batchUnit()), line.lineNo(), protect(line.ingredientCode()),
+                            number(line.fraction()), number(line.tolMinusG()), number(line.tolPlusG()),
+                            number(line.tolMinusPct()), number(line.tolPlusPct()));
                 }
             }
-        } catch (IOException cannotHappen) {
+        }
+        catch (IOException cannotHappen) {
             throw new UncheckedIOException(cannotHappen);
         }
         return out.toString();
@@ -173,7 +178,9 @@ final class FormulaCsv {
     private static final class Header {
 
         private final Map<String, Integer> index;
+
         private final int width;
+
         private final boolean percent;
 
         private Header(Map<String, Integer> index, int width) {
@@ -182,7 +189,10 @@ final class FormulaCsv {
             this.percent = index.containsKey(PERCENT);
         }
 
-        /** The header of the file, or null when it is not usable (the problems are reported). */
+        /**
+         * The header of the file, or null when it is not usable (the problems are
+         * reported).
+         */
         static Header of(CSVRecord record, int row, FileValues values) {
             List<String> known = new ArrayList<>(HEADER);
             known.add(PERCENT);
@@ -196,18 +206,20 @@ final class FormulaCsv {
                 }
                 if (!known.contains(name)) {
                     unknown.add(record.get(i).strip());
-                } else if (index.putIfAbsent(name, i) != null) {
+                }
+                else if (index.putIfAbsent(name, i) != null) {
                     values.report(row, name, "The header names the column " + name + " twice; keep one of them.");
                     usable = false;
                 }
             }
             if (index.isEmpty()) {
                 String first = record.get(0);
-                values.report(row, "", first.contains(";") || first.contains("\t")
-                        ? "The columns are separated by " + (first.contains(";") ? "semicolons" : "tabs")
-                                + ", not commas. In Excel, save the file as \"CSV UTF-8 (Comma delimited)\"."
-                        : "Row " + row + " must be the header naming the columns: " + String.join(",", HEADER)
-                                + " (in any order; the tolerance columns may be left out).");
+                values.report(row, "",
+                        first.contains(";") || first.contains("\t")
+                                ? "The columns are separated by " + (first.contains(";") ? "semicolons" : "tabs")
+                                        + ", not commas. In Excel, save the file as \"CSV UTF-8 (Comma delimited)\"."
+                                : "Row " + row + " must be the header naming the columns: " + String.join(",", HEADER)
+                                        + " (in any order; the tolerance columns may be left out).");
                 return null;
             }
             for (String name : unknown) {
@@ -222,52 +234,69 @@ final class FormulaCsv {
                 }
             }
             if (index.containsKey(FRACTION) && index.containsKey(PERCENT)) {
-                values.report(row, PERCENT, "The header has both a fraction and a percent column; keep one of"
-                        + " them.");
+                values.report(row, PERCENT,
+                        "The header has both a fraction and a percent column; keep one of" + " them.");
                 usable = false;
-            } else if (!index.containsKey(FRACTION) && !index.containsKey(PERCENT)) {
+            }
+            else if (!index.containsKey(FRACTION) && !index.containsKey(PERCENT)) {
                 values.report(row, FRACTION, "The header has no column fraction (or percent); add one of them.");
                 usable = false;
             }
             return usable ? new Header(index, record.size()) : null;
         }
 
-        /** A cell as written; absent when the file has no such column or the row is short. */
+        /**
+         * A cell as written; absent when the file has no such column or the row is short.
+         */
         FileCell cell(CSVRecord record, int row, String column) {
             Integer i = index.get(column);
             return FileCell.text(row, column, i == null || i >= record.size() ? null : record.get(i));
         }
 
-        /** A text cell, stripped and without the quote that protects it from running as a formula. */
+        /**
+         * A text cell, stripped and without the quote that protects it from running as a
+         * formula.
+         */
         FileCell text(CSVRecord record, int row, String column) {
             String text = cell(record, row, column).text();
             return FileCell.text(row, column, text == null ? null : unprotect(text.strip()));
         }
 
-        /** Refuses a value in a column without a name, which is usually a comma that needed quotes. */
+        /**
+         * Refuses a value in a column without a name, which is usually a comma that
+         * needed quotes.
+         */
         void refuseUnnamedValue(CSVRecord record, int row, FileValues values) {
             for (int i = 0; i < record.size(); i++) {
                 if (!record.get(i).isBlank() && (i >= width || !index.containsValue(i))) {
-                    values.report(row, "", "This row has a value, " + FileValues.quote(record.get(i))
-                            + ", in column " + (i + 1) + ", which the header does not name. Remove it; a cell that"
-                            + " holds a comma must be in double quotes.");
+                    values.report(row, "",
+                            "This row has a value, " + FileValues.quote(record.get(i)) + ", in column " + (i + 1)
+                                    + ", which the header does not name. Remove it; a cell that"
+                                    + " holds a comma must be in double quotes.");
                     return;
                 }
             }
         }
+
     }
 
-    /** The columns every row of a formula repeats, as first given, to hold later rows to. */
+    /**
+     * The columns every row of a formula repeats, as first given, to hold later rows to.
+     */
     private static final class FormulaColumns {
 
         final Given<String> name = new Given<>();
+
         final Given<BigDecimal> batchAmount = new Given<>();
+
         final Given<String> batchUnit = new Given<>();
+
     }
 
     private static final class Given<T> {
 
         T value;
+
         int row;
 
         void agree(T later, FileCell cell, String label, Function<T, String> shown, String code, FileValues values) {
@@ -277,11 +306,15 @@ final class FormulaCsv {
             if (value == null) {
                 value = later;
                 row = cell.row();
-            } else if (!Objects.equals(value, later)) {
-                values.report(cell, "The " + label + " " + FileValues.quote(shown.apply(later)) + " differs from "
-                        + FileValues.quote(shown.apply(value)) + " in row " + row + "; every row of formula " + code
-                        + " must repeat the same " + label + ".");
+            }
+            else if (!Objects.equals(value, later)) {
+                values.report(cell,
+                        "The " + label + " " + FileValues.quote(shown.apply(later)) + " differs from "
+                                + FileValues.quote(shown.apply(value)) + " in row " + row + "; every row of formula "
+                                + code + " must repeat the same " + label + ".");
             }
         }
+
     }
+
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import prepbench.formulas.BatchUnit;
 
 /**
- * One formula version as it travels in an import or export file. Numbers are kept without trailing zeros
- * ({@code 0.7800} becomes {@code 0.78}, {@code 1E+2} becomes {@code 100}), so a document read back from a file
- * equals the one written.
+ * One formula version as it travels in an import or export file. Numbers are kept without
+ * trailing zeros ({@code 0.7800} becomes {@code 0.78}, {@code 1E+2} becomes {@code 100}),
+ * so a document read back from a file equals the one written.
  *
  * @param code canonical formula code (upper case)
  * @param batchAmount the default batch size, in {@code batchUnit}
@@ -23,8 +23,9 @@ public record FormulaDocument(String code, String name, BigDecimal batchAmount, 
     }
 
     /**
-     * One ingredient of the formula. A tolerance left null means the line uses the default tolerance on that
-     * side; each side is given in grams or in percent of the target, not both.
+     * One ingredient of the formula. A tolerance left null means the line uses the
+     * default tolerance on that side; each side is given in grams or in percent of the
+     * target, not both.
      *
      * @param fraction mass fraction of the batch, 0 &lt; fraction &le; 1
      */
@@ -40,7 +41,10 @@ public record FormulaDocument(String code, String name, BigDecimal batchAmount, 
         }
     }
 
-    /** The number without trailing zeros and never with a positive exponent; null stays null. */
+    /**
+     * The number without trailing zeros and never with a positive exponent; null stays
+     * null.
+     */
     static BigDecimal plain(BigDecimal number) {
         if (number == null) {
             return null;

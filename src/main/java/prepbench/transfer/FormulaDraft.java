@@ -10,20 +10,31 @@ import java.util.Map;
 import prepbench.formulas.FormulaVersion;
 import prepbench.formulas.ToleranceOverride;
 
-/** A formula being read from a file, line by line, with the checks that span its lines. */
+/**
+ * A formula being read from a file, line by line, with the checks that span its lines.
+ */
 final class FormulaDraft {
 
     /** 100 % ± 0.0001 %: what rounding in a spreadsheet may leave, and no more. */
 
     private final String code;
+
     private final int firstRow;
+
     private String name;
+
     private BigDecimal batchAmount;
+
     private String batchUnit;
+
     private final List<FormulaDocument.Line> lines = new ArrayList<>();
+
     private final Map<Integer, String> lineNoSeen = new HashMap<>();
+
     private final Map<String, String> ingredientSeen = new HashMap<>();
+
     private BigDecimal sum = BigDecimal.ZERO;
+
     private boolean everyFractionKnown = true;
 
     FormulaDraft(String code, int firstRow) {
@@ -38,9 +49,9 @@ final class FormulaDraft {
     }
 
     /**
-     * Adds a line whose values have been checked one by one; a null value was absent or wrong and has been
-     * reported. Refuses a line number or ingredient the formula already has.
-     *
+     * Adds a line whose values have been checked one by one; a null value was absent or
+     * wrong and has been reported. Refuses a line number or ingredient the formula
+     * already has.
      * @param where how a message names the place of this line, such as "row 5"
      */
     void addLine(FileValues values, String where, FileCell lineNoCell, Integer lineNo, FileCell ingredientCell,
@@ -68,7 +79,8 @@ final class FormulaDraft {
         }
         if (fraction == null) {
             everyFractionKnown = false;
-        } else {
+        }
+        else {
             sum = sum.add(fraction);
         }
         if (unique && lineNo != null && ingredient != null && fraction != null) {
@@ -77,7 +89,10 @@ final class FormulaDraft {
         }
     }
 
-    /** Refuses fractions that do not add up to 1; says nothing while a fraction is unknown. */
+    /**
+     * Refuses fractions that do not add up to 1; says nothing while a fraction is
+     * unknown.
+     */
     void checkSum(FileValues values, String field) {
         if (everyFractionKnown && sum.subtract(BigDecimal.ONE).abs().compareTo(FormulaVersion.SUM_TOLERANCE) > 0) {
             String percent = FormulaDocument.plain(sum.movePointRight(2)).toPlainString();
@@ -91,4 +106,5 @@ final class FormulaDraft {
         ordered.sort(Comparator.comparingInt(FormulaDocument.Line::lineNo));
         return new FormulaDocument(code, name, batchAmount, batchUnit, ordered);
     }
+
 }

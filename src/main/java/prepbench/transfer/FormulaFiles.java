@@ -18,51 +18,53 @@ import org.slf4j.LoggerFactory;
 import prepbench.formulas.FormulaCode;
 
 /**
- * Reads and writes formula files, so that formulas can move between labs and spreadsheets. Reading never
- * throws for what is in the file: everything wrong with it comes back as {@link FileProblem}s, all of them at
- * once (the first 1000, and a note when there are more), and a file with problems yields no formulas.
+ * Reads and writes formula files, so that formulas can move between labs and
+ * spreadsheets. Reading never throws for what is in the file: everything wrong with it
+ * comes back as {@link FileProblem}s, all of them at once (the first 1000, and a note
+ * when there are more), and a file with problems yields no formulas.
  *
- * <h2>Both formats</h2>
- * A file holds at most {@link #MAX_BYTES} bytes of text, read as UTF-8 (a byte order mark is skipped) or, when
- * the bytes are not UTF-8, as windows-1252, which Excel on Windows writes. Numbers are plain decimals with a
- * dot: {@code 0.78} or {@code .78}; no exponent, thousands separator or decimal comma. Codes are letters,
- * digits, '-', '_' and '.', up to 32 characters, and are stored in upper case. Every formula needs:
+ * <h2>Both formats</h2> A file holds at most {@link #MAX_BYTES} bytes of text, read as
+ * UTF-8 (a byte order mark is skipped) or, when the bytes are not UTF-8, as windows-1252,
+ * which Excel on Windows writes. Numbers are plain decimals with a dot: {@code 0.78} or
+ * {@code .78}; no exponent, thousands separator or decimal comma. Codes are letters,
+ * digits, '-', '_' and '.', up to 32 characters, and are stored in upper case. Every
+ * formula needs:
  * <ul>
- *   <li>a code ({@link FormulaCode}), once per file, and a name of 1 to 200 characters;</li>
- *   <li>a batch amount, more than 0 and at most 1,000,000,000 with at most 6 decimal places, in a batch unit:
- *       g, kg, mg, mL or L;</li>
- *   <li>lines, each with a line number from 1 to 999 and an ingredient code, both unique in the formula, and a
- *       fraction of the batch, more than 0 and at most 1 with at most 10 decimal places; the fractions add up
- *       to 1 within ± 0.000001 (100 % ± 0.0001 %);</li>
- *   <li>optionally, per line, a tolerance for each side, given in grams (at most 6 decimal places) or in
- *       percent of the target (at most 100, at most 4 decimal places), not both; none means the default.</li>
+ * <li>a code ({@link FormulaCode}), once per file, and a name of 1 to 200
+ * characters;</li>
+ * <li>a batch amount, more than 0 and at most 1,000,000,000 with at most 6 decimal
+ * places, in a batch unit: g, kg, mg, mL or L;</li>
+ * <li>lines, each with a line number from 1 to 999 and an ingredient code, both unique in
+ * the formula, and a fraction of the batch, more than 0 and at most 1 with at most 10
+ * decimal places; the fractions add up to 1 within ± 0.000001 (100 % ± 0.0001 %);</li>
+ * <li>optionally, per line, a tolerance for each side, given in grams (at most 6 decimal
+ * places) or in percent of the target (at most 100, at most 4 decimal places), not both;
+ * none means the default.</li>
  * </ul>
  *
- * <h2>CSV</h2>
- * RFC 4180: commas, double quotes, CRLF. The first row is the header; column names ignore case and may come
- * in any order:
- * <pre>
+ * <h2>CSV</h2> RFC 4180: commas, double quotes, CRLF. The first row is the header; column
+ * names ignore case and may come in any order: <pre>
  * formula_code,formula_name,batch_amount,batch_unit,line_no,ingredient_code,fraction,tol_minus_g,tol_plus_g,tol_minus_pct,tol_plus_pct
  * PRM00936,Fresh citrus,100,g,1,ETH-001,0.78,0.5,0.5,,
  * PRM00936,Fresh citrus,100,g,2,LIM-002,0.22,,,1,1
- * </pre>
- * One row per formula line. The rows of a formula repeat its code, name, batch amount and unit, which must
- * agree; they need not be next to each other. A file may give {@code percent} (12.5 for 12.5 %, at most 8
- * decimal places) instead of {@code fraction}; the tolerance columns may be left out. A problem's row is the
- * row as a spreadsheet numbers it, the header being row 1. Written files are UTF-8 with a byte order mark, so
- * that Excel shows accents right, and have every column of the header above. A text cell that a spreadsheet
- * would run as a formula (it starts with =, +, -, @, a tab or a carriage return) is written with a quote
- * before it, {@code '=A1}, and read without it, so an exported file imports unchanged.
+ * </pre> One row per formula line. The rows of a formula repeat its code, name, batch
+ * amount and unit, which must agree; they need not be next to each other. A file may give
+ * {@code percent} (12.5 for 12.5 %, at most 8 decimal places) instead of
+ * {@code fraction}; the tolerance columns may be left out. A problem's row is the row as
+ * a spreadsheet numbers it, the header being row 1. Written files are UTF-8 with a byte
+ * order mark, so that Excel shows accents right, and have every column of the header
+ * above. A text cell that a spreadsheet would run as a formula (it starts with =, +,
+ * -, @, a tab or a carriage return) is written with a quote before it, {@code '=A1}, and
+ * read without it, so an exported file imports unchanged.
  *
- * <h2>JSON</h2>
- * <pre>
+ * <h2>JSON</h2> <pre>
  * {"formulas": [{"code": "PRM00936", "name": "Fresh citrus", "batchAmount": 100, "batchUnit": "g",
  *   "lines": [{"lineNo": 1, "ingredientCode": "ETH-001", "fraction": 0.78, "tolMinusG": 0.5, "tolPlusG": 0.5},
  *             {"lineNo": 2, "ingredientCode": "LIM-002", "fraction": 0.22, "tolMinusPct": 1, "tolPlusPct": 1}]}]}
- * </pre>
- * Numbers may be JSON numbers or strings; decimals are read exactly. Tolerances may be null or left out;
- * unknown properties are refused. A problem's row is the formula's position in the list, from 1, and its
- * field a path such as {@code lines[0].fraction} (indexes from 0). Written files are UTF-8, indented, without
+ * </pre> Numbers may be JSON numbers or strings; decimals are read exactly. Tolerances
+ * may be null or left out; unknown properties are refused. A problem's row is the
+ * formula's position in the list, from 1, and its field a path such as
+ * {@code lines[0].fraction} (indexes from 0). Written files are UTF-8, indented, without
  * the tolerances that are not given.
  */
 public final class FormulaFiles {
@@ -70,14 +72,19 @@ public final class FormulaFiles {
     /** The largest file read: 2 MB, thousands of formula lines. */
     public static final int MAX_BYTES = 2 * 1024 * 1024;
 
-    /** What a problem says when reading failed in a way this class does not foresee: a bug. */
+    /**
+     * What a problem says when reading failed in a way this class does not foresee: a
+     * bug.
+     */
     static final String UNREADABLE = "The file could not be read. Check that it is a formula file exported from"
             + " PrepBench or laid out the same way; if it is, tell your administrator.";
 
     private static final Logger log = LoggerFactory.getLogger(FormulaFiles.class);
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    private static final byte[] UTF8_BOM = { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF };
+
     private static final int MAX_CONTROL_CHARACTERS = 3;
 
     private FormulaFiles() {
@@ -85,7 +92,6 @@ public final class FormulaFiles {
 
     /**
      * Reads a formula file and checks everything in it.
-     *
      * @param bytes the file as uploaded; null is read as an empty file
      * @return the formulas, or every problem found
      */
@@ -93,9 +99,10 @@ public final class FormulaFiles {
         Objects.requireNonNull(format, "format");
         byte[] file = bytes == null ? new byte[0] : bytes;
         if (file.length > MAX_BYTES) {
-            return refused(new FileProblem(0, "", "The file is " + megabytes(file.length) + " MB; a file can be at"
-                    + " most " + megabytes(MAX_BYTES) + " MB. Split it into smaller files and import them one by"
-                    + " one."), StandardCharsets.UTF_8.name());
+            return refused(new FileProblem(0, "",
+                    "The file is " + megabytes(file.length) + " MB; a file can be at" + " most " + megabytes(MAX_BYTES)
+                            + " MB. Split it into smaller files and import them one by" + " one."),
+                    StandardCharsets.UTF_8.name());
         }
         String notText = notText(format, file);
         if (notText != null) {
@@ -112,7 +119,8 @@ public final class FormulaFiles {
         List<FormulaDocument> formulas;
         try {
             formulas = format == FileFormat.CSV ? FormulaCsv.read(text, values) : FormulaJson.read(text, values);
-        } catch (RuntimeException unforeseen) {
+        }
+        catch (RuntimeException unforeseen) {
             log.warn("Reading a {} formula file failed unexpectedly", format, unforeseen);
             return refused(new FileProblem(0, "", UNREADABLE), charset.name());
         }
@@ -122,8 +130,8 @@ public final class FormulaFiles {
     }
 
     /**
-     * Writes formulas as a file, in the order given; a formula without lines has no rows in a CSV file.
-     *
+     * Writes formulas as a file, in the order given; a formula without lines has no rows
+     * in a CSV file.
      * @return UTF-8 bytes (CSV with a byte order mark)
      */
     public static byte[] write(FileFormat format, List<FormulaDocument> formulas) {
@@ -153,12 +161,14 @@ public final class FormulaFiles {
             return null;
         }
         String kind;
-        if (startsWith(file, new byte[] {'P', 'K', 3, 4})) {
+        if (startsWith(file, new byte[] { 'P', 'K', 3, 4 })) {
             kind = "it is a zip archive, such as an Excel workbook (.xlsx).";
-        } else if (startsWith(file, new byte[] {(byte) 0xFF, (byte) 0xFE})
-                || startsWith(file, new byte[] {(byte) 0xFE, (byte) 0xFF})) {
+        }
+        else if (startsWith(file, new byte[] { (byte) 0xFF, (byte) 0xFE })
+                || startsWith(file, new byte[] { (byte) 0xFE, (byte) 0xFF })) {
             kind = "it is saved as UTF-16 (\"Unicode text\").";
-        } else {
+        }
+        else {
             kind = "it holds binary data.";
         }
         return "This is not a text file: " + kind + " " + expected(format);
@@ -175,11 +185,12 @@ public final class FormulaFiles {
     private static String utf8(byte[] content) {
         try {
             return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content))
-                    .toString();
-        } catch (CharacterCodingException notUtf8) {
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(content))
+                .toString();
+        }
+        catch (CharacterCodingException notUtf8) {
             return null;
         }
     }
@@ -189,7 +200,10 @@ public final class FormulaFiles {
     }
 
     private static String megabytes(long bytes) {
-        return BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024 * 1024), 1, RoundingMode.UP)
-                .stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(bytes)
+            .divide(BigDecimal.valueOf(1024 * 1024), 1, RoundingMode.UP)
+            .stripTrailingZeros()
+            .toPlainString();
     }
+
 }

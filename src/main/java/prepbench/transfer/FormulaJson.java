@@ -23,23 +23,27 @@ import prepbench.formulas.ToleranceOverride;
 final class FormulaJson {
 
     private static final List<String> FILE_PROPERTIES = List.of("formulas");
-    private static final List<String> FORMULA_PROPERTIES = List.of("code", "name", "batchAmount", "batchUnit",
-            "lines");
-    private static final List<String> LINE_PROPERTIES = List.of("lineNo", "ingredientCode", "fraction",
-            "tolMinusG", "tolPlusG", "tolMinusPct", "tolPlusPct");
 
-    /** Decimals stay exact both ways; a key given twice is an error, not "the last one wins". */
+    private static final List<String> FORMULA_PROPERTIES = List.of("code", "name", "batchAmount", "batchUnit", "lines");
+
+    private static final List<String> LINE_PROPERTIES = List.of("lineNo", "ingredientCode", "fraction", "tolMinusG",
+            "tolPlusG", "tolMinusPct", "tolPlusPct");
+
+    /**
+     * Decimals stay exact both ways; a key given twice is an error, not "the last one
+     * wins".
+     */
     private static final JsonMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-            .build();
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+        .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+        .build();
 
     private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
-    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter()
-            .withObjectIndenter(INDENTER)
-            .withArrayIndenter(INDENTER);
+
+    private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter().withObjectIndenter(INDENTER)
+        .withArrayIndenter(INDENTER);
 
     private FormulaJson() {
     }
@@ -48,20 +52,21 @@ final class FormulaJson {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
-        } catch (JacksonException malformed) {
+        }
+        catch (JacksonException malformed) {
             values.report(0, "", notJson(malformed));
             return List.of();
         }
         if (root == null || !root.isObject()) {
-            values.report(0, "", "The file must hold one JSON object with the list of formulas:"
-                    + " {\"formulas\": [ … ]}.");
+            values.report(0, "",
+                    "The file must hold one JSON object with the list of formulas:" + " {\"formulas\": [ … ]}.");
             return List.of();
         }
         refuseUnknown(root, FILE_PROPERTIES, 0, "", values);
         JsonNode formulas = root.get("formulas");
         if (formulas == null || formulas.isNull()) {
-            values.report(0, "formulas", "The file has no \"formulas\" list; put the formulas in"
-                    + " {\"formulas\": [ … ]}.");
+            values.report(0, "formulas",
+                    "The file has no \"formulas\" list; put the formulas in" + " {\"formulas\": [ … ]}.");
             return List.of();
         }
         if (!formulas.isArray()) {
@@ -89,7 +94,10 @@ final class FormulaJson {
         return read;
     }
 
-    /** Reads one formula and checks it; answers null when its code is missing, wrong or repeated. */
+    /**
+     * Reads one formula and checks it; answers null when its code is missing, wrong or
+     * repeated.
+     */
     private static FormulaDraft readFormula(JsonNode formula, int row, Map<String, Integer> rowOfCode,
             FileValues values) {
         refuseUnknown(formula, FORMULA_PROPERTIES, row, "", values);
@@ -155,8 +163,7 @@ final class FormulaJson {
         return FileCell.other(row, field, value.toString());
     }
 
-    private static void refuseUnknown(JsonNode object, List<String> known, int row, String prefix,
-            FileValues values) {
+    private static void refuseUnknown(JsonNode object, List<String> known, int row, String prefix, FileValues values) {
         for (String name : object.propertyNames()) {
             if (!known.contains(name)) {
                 values.report(row, prefix + name, "Unknown property " + FileValues.quote(name) + "; remove it or"
@@ -170,8 +177,7 @@ final class FormulaJson {
         StringBuilder message = new StringBuilder("The file is not valid JSON");
         TokenStreamLocation location = malformed.getLocation();
         if (location != null && location.getLineNr() > 0) {
-            message.append(" at line ").append(location.getLineNr()).append(", column ")
-                    .append(location.getColumnNr());
+            message.append(" at line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
         }
         String detail = parserDetail(malformed.getOriginalMessage());
         if (!detail.isEmpty()) {
@@ -226,4 +232,5 @@ final class FormulaJson {
             object.put(property, value);
         }
     }
+
 }

@@ -17,10 +17,11 @@ import prepbench.formulas.ToleranceOverride;
 import prepbench.formulas.VersionStatus;
 
 /**
- * Imports formulas from CSV or JSON files and exports them in the same formats. An import is all or nothing: the
- * file is checked completely (syntax here, then ingredients and formulas by {@link FormulaImport}) and either every
- * formula in it becomes a draft version, in one transaction, or nothing is written and the report names every bad
- * row and field.
+ * Imports formulas from CSV or JSON files and exports them in the same formats. An import
+ * is all or nothing: the file is checked completely (syntax here, then ingredients and
+ * formulas by {@link FormulaImport}) and either every formula in it becomes a draft
+ * version, in one transaction, or nothing is written and the report names every bad row
+ * and field.
  */
 @Service
 public class FormulaTransfer {
@@ -45,20 +46,22 @@ public class FormulaTransfer {
     }
 
     /**
-     * The current version of every formula in the status ({@code RELEASED} or {@code DRAFT}), or of one formula, in
-     * the format; the files round-trip through {@link #importFile}.
+     * The current version of every formula in the status ({@code RELEASED} or
+     * {@code DRAFT}), or of one formula, in the format; the files round-trip through
+     * {@link #importFile}.
      */
     public byte[] export(FileFormat format, VersionStatus status, Optional<FormulaCode> only) {
-        List<FormulaDocument> documents = formulas.current(status).stream()
-                .filter(version -> only.map(code -> code.equals(version.code())).orElse(true))
-                .map(FormulaTransfer::document)
-                .toList();
+        List<FormulaDocument> documents = formulas.current(status)
+            .stream()
+            .filter(version -> only.map(code -> code.equals(version.code())).orElse(true))
+            .map(FormulaTransfer::document)
+            .toList();
         return FormulaFiles.write(format, documents);
     }
 
     /**
-     * Imports the file: each formula in it becomes a new draft version (a new formula when the code is new).
-     *
+     * Imports the file: each formula in it becomes a new draft version (a new formula
+     * when the code is new).
      * @throws prepbench.access.NotPermitted when the editor may not edit
      */
     public ImportReport importFile(Actor editor, FileFormat format, byte[] bytes) {
@@ -78,20 +81,22 @@ public class FormulaTransfer {
         return new ImportReport(problems, outcome.imported(), file.encoding());
     }
 
-    /** The row and field of the file that a problem with one of its formulas points at. */
+    /**
+     * The row and field of the file that a problem with one of its formulas points at.
+     */
     private static FileProblem place(FileFormat format, ReadFile file, FormulaDocument document,
             FormulaImport.Problem problem) {
         boolean csv = format == FileFormat.CSV;
         return switch (problem.kind()) {
             case INGREDIENT -> {
                 FormulaDocument.Line line = document.lines().get(problem.line());
-                yield new FileProblem(file.rowOf(document.code(), line.lineNo()), csv ? "ingredient_code"
-                        : "lines[" + problem.line() + "].ingredientCode", problem.message());
+                yield new FileProblem(file.rowOf(document.code(), line.lineNo()),
+                        csv ? "ingredient_code" : "lines[" + problem.line() + "].ingredientCode", problem.message());
             }
-            case TOO_MANY_LINES -> new FileProblem(file.rowOf(document.code()), csv ? "line_no" : "lines",
-                    problem.message());
-            case OPEN_DRAFT, CONCURRENT -> new FileProblem(file.rowOf(document.code()), csv ? "formula_code" : "code",
-                    problem.message());
+            case TOO_MANY_LINES ->
+                new FileProblem(file.rowOf(document.code()), csv ? "line_no" : "lines", problem.message());
+            case OPEN_DRAFT, CONCURRENT ->
+                new FileProblem(file.rowOf(document.code()), csv ? "formula_code" : "code", problem.message());
         };
     }
 
@@ -114,4 +119,5 @@ public class FormulaTransfer {
                             tolerance.minusG(), tolerance.plusG(), tolerance.minusPct(), tolerance.plusPct());
                 }).toList());
     }
+
 }

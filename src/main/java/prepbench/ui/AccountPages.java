@@ -20,15 +20,17 @@ import prepbench.security.AccountSessions;
 import prepbench.security.AccountManagement;
 
 /**
- * {@code /account}: one's own account and password. {@code /admin/users}: the admin's list of accounts, a new
- * account, and one account's page with its actions (disable, enable, role, password reset, unlock) and its audit
- * trail.
+ * {@code /account}: one's own account and password. {@code /admin/users}: the admin's
+ * list of accounts, a new account, and one account's page with its actions (disable,
+ * enable, role, password reset, unlock) and its audit trail.
  */
 @Controller
 class AccountPages {
 
     private final AccountManagement accounts;
+
     private final AccountSessions sessions;
+
     private final AuditTrail audit;
 
     AccountPages(AccountManagement accounts, AccountSessions sessions, AuditTrail audit) {
@@ -52,7 +54,8 @@ class AccountPages {
         }
         try {
             accounts.changeOwnPassword(me.getName(), currentPassword, newPassword, request.getRemoteAddr());
-        } catch (AccountRefused refused) {
+        }
+        catch (AccountRefused refused) {
             response.setStatus(422);
             return own(model, me, refused.getMessage(), true);
         }
@@ -79,15 +82,16 @@ class AccountPages {
         try {
             Account created = accounts.create(admin.getName(), username, fullName, role, password);
             return Redirects.seeOther("/admin/users/" + created.username() + "?created");
-        } catch (AccountRefused refused) {
+        }
+        catch (AccountRefused refused) {
             response.setStatus(422);
             return list(model, refused.getMessage(), true, cut(username), cut(fullName), role);
         }
     }
 
     private String list(Model model, String message, boolean refused, String username, String fullName, String role) {
-        model.addAttribute("page", new AccountsPage(accounts.list(), null, message, refused, false, username, fullName,
-                role));
+        model.addAttribute("page",
+                new AccountsPage(accounts.list(), null, message, refused, false, username, fullName, role));
         return "accounts";
     }
 
@@ -115,7 +119,8 @@ class AccountPages {
                     return one(model, username, "There is no such action on an account.", true);
                 }
             }
-        } catch (AccountRefused refused) {
+        }
+        catch (AccountRefused refused) {
             response.setStatus(422);
             return one(model, username, refused.getMessage(), true);
         }
@@ -133,4 +138,5 @@ class AccountPages {
     private static String cut(String text) {
         return text.length() > 100 ? text.substring(0, 100) : text;
     }
+
 }

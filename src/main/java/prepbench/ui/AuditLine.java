@@ -13,22 +13,25 @@ import prepbench.audit.AuditEvent;
 import prepbench.scales.Grams;
 
 /**
- * An audit event as the batch record shows it: what happened in words, with its values, for a person to read; the
- * event's stored payload stays one click away, as it was recorded and hashed.
+ * An audit event as the batch record shows it: what happened in words, with its values,
+ * for a person to read; the event's stored payload stays one click away, as it was
+ * recorded and hashed.
  *
  * @param what the action and its values in a sentence
  */
 public record AuditLine(AuditEvent event, String what) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
     public static AuditLine of(AuditEvent event) {
         Map<String, Object> payload = payload(event.payload());
-        return new AuditLine(event, payload == null
-                ? words(event.action()) + " (the recorded details are not readable: " + event.payload() + ")"
-                : describe(event.action(), payload));
+        return new AuditLine(event,
+                payload == null
+                        ? words(event.action()) + " (the recorded details are not readable: " + event.payload() + ")"
+                        : describe(event.action(), payload));
     }
 
     static String describe(String action, Map<String, Object> p) {
@@ -46,19 +49,20 @@ public record AuditLine(AuditEvent event, String what) {
             case "WEIGHT_CAPTURED" -> grams(p.get("grams")) + " captured from the balance (" + p.get("scale")
                     + "), target " + grams(p.get("targetG")) + ", range " + grams(p.get("lowerLimitG")) + " – "
                     + grams(p.get("upperLimitG")) + ": " + outcome(p);
-            case "WEIGHT_ENTERED_MANUALLY" -> grams(p.get("grams")) + " entered by hand, reason: " + p.get("manualReason")
-                    + (p.get("signature") instanceof Map<?, ?> signature ? "; " + signed(signature)
-                            : optional("; signed by ", p.get("signedBy"))
-                                    + optional(", meaning: ", p.get("signatureMeaning")))
-                    + "; target " + grams(p.get("targetG")) + ": " + outcome(p);
+            case "WEIGHT_ENTERED_MANUALLY" ->
+                grams(p.get("grams")) + " entered by hand, reason: " + p.get("manualReason")
+                        + (p.get("signature") instanceof Map<?, ?> signature ? "; " + signed(signature)
+                                : optional("; signed by ", p.get("signedBy"))
+                                        + optional(", meaning: ", p.get("signatureMeaning")))
+                        + "; target " + grams(p.get("targetG")) + ": " + outcome(p);
             case "SESSION_COMPLETED" -> "Completed: every step weighed inside its tolerance";
             case "SESSION_ABORTED" -> "Aborted: " + p.get("reason");
             case "SESSION_LOCKED" -> "Failed and locked: " + p.get("reason");
             case "FORMULA_LOCKED" -> "Formula locked: " + p.get("reason");
-            case "FORMULA_LOCK_RELEASED" -> "Lock released, reason: " + p.get("reason") + optional(" (locked for: ",
-                    p.get("lockReason")) + (p.get("lockReason") != null ? ")" : "")
-                    + (p.get("signature") instanceof Map<?, ?> signature ? "; " + signed(signature)
-                            : optional("; signed, meaning: ", p.get("meaning")));
+            case "FORMULA_LOCK_RELEASED" ->
+                "Lock released, reason: " + p.get("reason") + optional(" (locked for: ", p.get("lockReason"))
+                        + (p.get("lockReason") != null ? ")" : "") + (p.get("signature") instanceof Map<?, ?> signature
+                                ? "; " + signed(signature) : optional("; signed, meaning: ", p.get("meaning")));
             case "VERSION_RELEASED" -> "Version " + p.get("versionNo") + " released for preparation"
                     + (p.get("signature") instanceof Map<?, ?> signature ? "; " + signed(signature)
                             : optional("; signed by ", p.get("signedBy")) + optional(", meaning: ", p.get("meaning")));
@@ -69,8 +73,8 @@ public record AuditLine(AuditEvent event, String what) {
                     + " events, " + (Boolean.TRUE.equals(p.get("intact")) ? "intact" : p.get("problems") + " problems");
             case "AUDIT_CHECKPOINT_WRITTEN" -> "Checkpoint written to " + p.get("file") + ": " + p.get("chains")
                     + " chains that grew, up to event " + p.get("upTo");
-            case "AUDIT_ALERT_ACKNOWLEDGED" -> "Verification alert " + p.get("alert") + " acknowledged: "
-                    + p.get("note");
+            case "AUDIT_ALERT_ACKNOWLEDGED" ->
+                "Verification alert " + p.get("alert") + " acknowledged: " + p.get("note");
             default -> action.startsWith("REFUSED_")
                     ? words(action.substring("REFUSED_".length())) + " refused (" + p.get("code") + "): "
                             + p.get("message") + optional(" Input: ", p.get("input"))
@@ -85,18 +89,22 @@ public record AuditLine(AuditEvent event, String what) {
         }
         try {
             return JSON.readValue(json, MAP);
-        } catch (JacksonException unreadable) {
+        }
+        catch (JacksonException unreadable) {
             return null;
         }
     }
 
-    /** A signature as Part 11 wants it shown: printed name, username, date and time with zone, meaning, hash. */
+    /**
+     * A signature as Part 11 wants it shown: printed name, username, date and time with
+     * zone, meaning, hash.
+     */
     private static String signed(Map<?, ?> signature) {
         Object hash = signature.get("signedHash");
         return "signed by " + signature.get("signerName") + " (" + signature.get("signer") + ") at "
                 + signature.get("signedAt") + " " + signature.get("zone") + ", meaning: " + signature.get("meaning")
-                + (hash == null ? "" : ", signed content SHA-256 " + String.valueOf(hash).substring(0,
-                        Math.min(16, String.valueOf(hash).length())) + "…");
+                + (hash == null ? "" : ", signed content SHA-256 "
+                        + String.valueOf(hash).substring(0, Math.min(16, String.valueOf(hash).length())) + "…");
     }
 
     private static String outcome(Map<String, Object> p) {
@@ -118,7 +126,8 @@ public record AuditLine(AuditEvent event, String what) {
         }
         try {
             return Grams.shown(new BigDecimal(String.valueOf(value))) + " g";
-        } catch (NumberFormatException notANumber) {
+        }
+        catch (NumberFormatException notANumber) {
             return value + " g";
         }
     }

@@ -6,8 +6,8 @@ import prepbench.audit.AuditReview;
 import prepbench.audit.TrailVerification;
 
 /**
- * The audit trail as a whole: the filters as typed (blank when unused), one page of events newest first, and the
- * result of the last action asked for on the page.
+ * The audit trail as a whole: the filters as typed (blank when unused), one page of
+ * events newest first, and the result of the last action asked for on the page.
  *
  * @param nextBefore the {@code before} of the next (older) page; null on the last page
  * @param verification the result of "verify everything", when it was just run; else null
@@ -33,8 +33,10 @@ public record AuditPage(String from, String to, String actor, String action, Str
 
     private static void add(StringBuilder query, String name, String value) {
         if (value != null && !value.isBlank()) {
-            query.append(query.isEmpty() ? "" : "&").append(name).append('=')
-                    .append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
+            query.append(query.isEmpty() ? "" : "&")
+                .append(name)
+                .append('=')
+                .append(java.net.URLEncoder.encode(value.strip(), java.nio.charset.StandardCharsets.UTF_8));
         }
     }
 }

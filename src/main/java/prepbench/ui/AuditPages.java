@@ -26,15 +26,16 @@ import prepbench.audit.AuditReview;
 import prepbench.audit.TrailVerification;
 
 /**
- * The audit trail as a whole, for lab leads and admins (EU GMP Annex 11 §9): search by time, person, action,
- * formula, preparation and bench, page by page; export what the filters find as CSV; verify everything; write a
- * checkpoint; acknowledge an alert of a failed verification.
+ * The audit trail as a whole, for lab leads and admins (EU GMP Annex 11 §9): search by
+ * time, person, action, formula, preparation and bench, page by page; export what the
+ * filters find as CSV; verify everything; write a checkpoint; acknowledge an alert of a
+ * failed verification.
  */
 @Controller
 class AuditPages {
 
-    private static final List<String> CSV_HEADER = List.of("id", "occurred_at_utc", "actor", "action", "what",
-            "chain", "sequence", "formula", "preparation", "step", "payload", "key_id", "hash");
+    private static final List<String> CSV_HEADER = List.of("id", "occurred_at_utc", "actor", "action", "what", "chain",
+            "sequence", "formula", "preparation", "step", "payload", "key_id", "hash");
 
     private final AuditReview review;
 
@@ -48,8 +49,8 @@ class AuditPages {
             @RequestParam(defaultValue = "") String formula, @RequestParam(defaultValue = "") String preparation,
             @RequestParam(defaultValue = "") String bench, @RequestParam(defaultValue = "") String before,
             Actor reviewer, Model model, HttpServletResponse response) {
-        model.addAttribute("page", page(from, to, actor, action, formula, preparation, bench, before, null, null,
-                reviewer, response));
+        model.addAttribute("page",
+                page(from, to, actor, action, formula, preparation, bench, before, null, null, reviewer, response));
         return "audit";
     }
 
@@ -68,14 +69,15 @@ class AuditPages {
     }
 
     @PostMapping("/audit/alerts/{id}/acknowledge")
-    Object acknowledge(@PathVariable long id, @RequestParam(defaultValue = "") String note, Actor reviewer,
-            Model model, HttpServletResponse response) {
+    Object acknowledge(@PathVariable long id, @RequestParam(defaultValue = "") String note, Actor reviewer, Model model,
+            HttpServletResponse response) {
         if (note.isBlank() || note.length() > Limits.MAX_REASON) {
             AuditPage page = page("", "", "", "", "", "", "", "", null, null, reviewer, response);
-            model.addAttribute("page", new AuditPage("", "", "", "", "", "", "", page.events(), page.nextBefore(),
-                    null, null, "To acknowledge the alert, say in at most " + Limits.MAX_REASON
-                            + " characters what you found or did; go "
-                            + "back to the dashboard and try again."));
+            model.addAttribute("page",
+                    new AuditPage("", "", "", "", "", "", "", page.events(), page.nextBefore(), null, null,
+                            "To acknowledge the alert, say in at most " + Limits.MAX_REASON
+                                    + " characters what you found or did; go "
+                                    + "back to the dashboard and try again."));
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return "audit";
         }
@@ -92,7 +94,8 @@ class AuditPages {
         AuditQuery query;
         try {
             query = AuditQuery.parse(from, to, actor, action, formula, preparation, bench, null, AuditQuery.MAX_EXPORT);
-        } catch (AuditQuery.Invalid unreadable) {
+        }
+        catch (AuditQuery.Invalid unreadable) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, unreadable.getMessage());
             return;
         }
@@ -106,8 +109,8 @@ class AuditPages {
             for (AuditEvent event : events.subList(0, Math.min(events.size(), query.limit()))) {
                 csv.printRecord(event.id(), event.at(), protect(event.actor()), event.action(),
                         protect(AuditLine.of(event).what()), protect(event.chain()), event.seq(),
-                        protect(event.formulaCode()), event.sessionId(), event.stepSequence(),
-                        protect(event.payload()), event.keyId(), event.hash());
+                        protect(event.formulaCode()), event.sessionId(), event.stepSequence(), protect(event.payload()),
+                        event.keyId(), event.hash());
             }
         }
     }
@@ -126,12 +129,14 @@ class AuditPages {
             List<AuditEvent> shown = more ? found.subList(0, query.limit()) : found;
             lines = shown.stream().map(AuditLine::of).toList();
             next = more ? shown.get(shown.size() - 1).id() : null;
-        } catch (AuditQuery.Invalid unreadable) {
+        }
+        catch (AuditQuery.Invalid unreadable) {
             message = unreadable.getMessage();
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         return new AuditPage(ErrorPage.echo(from), ErrorPage.echo(to), ErrorPage.echo(actor), ErrorPage.echo(action),
-                ErrorPage.echo(formula), ErrorPage.echo(preparation), ErrorPage.echo(bench), lines, next,
-                verification, checkpoint, message);
+                ErrorPage.echo(formula), ErrorPage.echo(preparation), ErrorPage.echo(bench), lines, next, verification,
+                checkpoint, message);
     }
+
 }

@@ -17,6 +17,7 @@ import prepbench.scales.UnknownBench;
 class BenchPages {
 
     private final BenchManagement benches;
+
     private final LiveReadings live;
 
     BenchPages(BenchManagement benches, LiveReadings live) {
@@ -31,9 +32,11 @@ class BenchPages {
         }
         try {
             return live.watch(bench, me.getName());
-        } catch (LiveReadings.TooManyStreams tooMany) {
+        }
+        catch (LiveReadings.TooManyStreams tooMany) {
             // an EventSource cannot show a body: the page shows the panel as disconnected
             return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60").build();
         }
     }
+
 }

@@ -9,9 +9,10 @@ import prepbench.catalog.CatalogRefused;
 import prepbench.entry.InvalidEntry;
 
 /**
- * How a catalogue form (a draft, an ingredient) is saved: on success, the saved page; entries that cannot be saved
- * (422) or a save someone made meanwhile (409) show the form again with the problems beside the fields and the
- * typing kept; any other refusal is the error page's.
+ * How a catalogue form (a draft, an ingredient) is saved: on success, the saved page;
+ * entries that cannot be saved (422) or a save someone made meanwhile (409) show the form
+ * again with the problems beside the fields and the typing kept; any other refusal is the
+ * error page's.
  */
 final class CatalogForms {
 
@@ -23,10 +24,12 @@ final class CatalogForms {
         try {
             save.run();
             return Redirects.seeOther(savedPath);
-        } catch (InvalidEntry invalid) {
+        }
+        catch (InvalidEntry invalid) {
             response.setStatus(422);
             return formAgain.apply(invalid.problems());
-        } catch (CatalogRefused refused) {
+        }
+        catch (CatalogRefused refused) {
             if (refused.reason() != CatalogRefused.Reason.CHANGED_MEANWHILE) {
                 throw refused;
             }
@@ -34,4 +37,5 @@ final class CatalogForms {
             return formAgain.apply(Map.of("form", refused.getMessage()));
         }
     }
+
 }

@@ -26,8 +26,9 @@ import prepbench.scanning.ScanDecoder;
 import prepbench.scanning.ScanResult;
 
 /**
- * The dashboard and the scan box that every page has. The bench picker's choice is remembered per browser in a
- * cookie, so a station's browser stays at its bench; a scanned formula starts at that bench.
+ * The dashboard and the scan box that every page has. The bench picker's choice is
+ * remembered per browser in a cookie, so a station's browser stays at its bench; a
+ * scanned formula starts at that bench.
  */
 @Controller
 class DashboardPages {
@@ -38,8 +39,11 @@ class DashboardPages {
     static final String BENCH_COOKIE = "prepbench-bench";
 
     private final PreparationManagement preparations;
+
     private final FormulaCatalog catalog;
+
     private final BenchManagement benches;
+
     private final AuditReview review;
 
     DashboardPages(PreparationManagement preparations, FormulaCatalog catalog, BenchManagement benches,
@@ -59,15 +63,14 @@ class DashboardPages {
     }
 
     /**
-     * Opens what was scanned: a formula starts or resumes the operator's preparation of it (one round trip from
-     * scan to page), a preparation label opens that preparation. Anything else re-shows the dashboard with
-     * what to scan instead.
+     * Opens what was scanned: a formula starts or resumes the operator's preparation of
+     * it (one round trip from scan to page), a preparation label opens that preparation.
+     * Anything else re-shows the dashboard with what to scan instead.
      */
     @PostMapping("/scan")
-    Object scan(@RequestParam(name = "raw", defaultValue = "") String raw,
-            @RequestParam(required = false) String bench,
-            @CookieValue(name = BENCH_COOKIE, required = false) String rememberedBench, Actor operator,
-            Model model, HttpServletResponse response) {
+    Object scan(@RequestParam(name = "raw", defaultValue = "") String raw, @RequestParam(required = false) String bench,
+            @CookieValue(name = BENCH_COOKIE, required = false) String rememberedBench, Actor operator, Model model,
+            HttpServletResponse response) {
         boolean anyFree = bench != null && bench.isBlank();
         String chosenBench = benches.exists(bench) ? bench
                 : !anyFree && benches.exists(rememberedBench) ? rememberedBench : null;
@@ -99,12 +102,12 @@ class DashboardPages {
         return page;
     }
 
-    private DashboardPage dashboard(Actor operator, String bench, String scanMessage, String scanInput,
-            String query) {
+    private DashboardPage dashboard(Actor operator, String bench, String scanMessage, String scanInput, String query) {
         return new DashboardPage(preparations.list(SessionQuery.inProgressFor(operator.username())),
                 catalog.search(query, FORMULAS_SHOWN), preparations.lockedFormulas(),
-                operator.may(Permission.RELEASE_LOCK), benches.ids(),
-                benches.exists(bench) ? bench : null, scanMessage, scanInput, query.strip(),
+                operator.may(Permission.RELEASE_LOCK), benches.ids(), benches.exists(bench) ? bench : null, scanMessage,
+                scanInput, query.strip(),
                 operator.may(Permission.REVIEW_AUDIT) ? review.openAlerts() : java.util.List.of());
     }
+
 }

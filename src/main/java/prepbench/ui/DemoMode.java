@@ -12,8 +12,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Marks every request of a demo station ({@code prepbench.demo-data=true}), so that every page, error pages and the
- * sign-in page included, carries the demo band and every batch record says DEMO.
+ * Marks every request of a demo station ({@code prepbench.demo-data=true}), so that every
+ * page, error pages and the sign-in page included, carries the demo band and every batch
+ * record says DEMO.
  */
 @Component
 class DemoMode extends OncePerRequestFilter {
@@ -36,4 +37,5 @@ class DemoMode extends OncePerRequestFilter {
         request.setAttribute(ATTRIBUTE, demo);
         chain.doFilter(request, response);
     }
+
 }

@@ -15,13 +15,19 @@ import prepbench.database.DatabaseErrors;
 import prepbench.scales.BenchStatus;
 import prepbench.scales.BenchManagement;
 
-/** {@code /diagnostics}: every bench's balance connection with its raw lines, the database and the application. */
+/**
+ * {@code /diagnostics}: every bench's balance connection with its raw lines, the database
+ * and the application.
+ */
 @Controller
 class DiagnosticsPages {
 
     private final BenchManagement benches;
+
     private final ObjectProvider<HealthEndpoint> health;
+
     private final LiveReadings live;
+
     private final DatabaseErrors databaseErrors;
 
     DiagnosticsPages(BenchManagement benches, ObjectProvider<HealthEndpoint> health, LiveReadings live,
@@ -39,10 +45,10 @@ class DiagnosticsPages {
         String application = endpoint == null ? "unknown" : endpoint.health().getStatus().getCode();
         List<BenchStatus> statuses = benches.status();
         int watchers = statuses.stream().mapToInt(bench -> live.watching(bench.id())).sum();
-        model.addAttribute("page", new DiagnosticsPage(statuses, database,
-                databaseErrors.last().orElse(null), databaseErrors.count(), application, Instant.now(),
-                System.getProperty("java.version"),
-                Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()), watchers));
+        model.addAttribute("page",
+                new DiagnosticsPage(statuses, database, databaseErrors.last().orElse(null), databaseErrors.count(),
+                        application, Instant.now(), System.getProperty("java.version"),
+                        Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()), watchers));
         return "diagnostics";
     }
 
@@ -50,4 +56,5 @@ class DiagnosticsPages {
         var descriptor = endpoint.healthForPath(component);
         return descriptor == null ? "unknown" : descriptor.getStatus().getCode();
     }
+
 }

@@ -13,8 +13,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * {@code /error} shows the error of a request that failed; visited directly there is no error to show, and the
- * answer is "no page here", not a failure.
+ * {@code /error} shows the error of a request that failed; visited directly there is no
+ * error to show, and the answer is "no page here", not a failure.
  */
 @Configuration(proxyBeanMethods = false)
 class DirectErrorVisits implements WebMvcConfigurer, HandlerInterceptor {
@@ -33,4 +33,5 @@ class DirectErrorVisits implements WebMvcConfigurer, HandlerInterceptor {
         }
         return true;
     }
+
 }

@@ -10,8 +10,9 @@ import prepbench.formulas.FormulaVersion;
 import prepbench.formulas.ToleranceOverride;
 
 /**
- * The draft editor's form: the header and one row of fields per line. Rows are read from the repeated request
- * parameters in order (not bound by Spring, whose conversion would split a "12,5" typed by mistake into two rows).
+ * The draft editor's form: the header and one row of fields per line. Rows are read from
+ * the repeated request parameters in order (not bound by Spring, whose conversion would
+ * split a "12,5" typed by mistake into two rows).
  */
 public record DraftForm(String name, String batchAmount, String batchUnit, String amountsAs, List<Row> rows,
         Integer revision) {
@@ -33,8 +34,9 @@ public record DraftForm(String name, String batchAmount, String batchUnit, Strin
                     tolerance == null ? "" : side(percent ? tolerance.plusPct() : tolerance.plusG()),
                     percent ? "%" : "g"));
         }
-        return new DraftForm(draft.name(), Format.amount(draft.batchAmount()), draft.batchUnit().symbol(), "%",
-                rows, draft.revision()).withBlankRows(BLANK_ROWS);
+        return new DraftForm(draft.name(), Format.amount(draft.batchAmount()), draft.batchUnit().symbol(), "%", rows,
+                draft.revision())
+            .withBlankRows(BLANK_ROWS);
     }
 
     private static String side(java.math.BigDecimal value) {
@@ -54,7 +56,8 @@ public record DraftForm(String name, String batchAmount, String batchUnit, Strin
         Integer revision;
         try {
             revision = Integer.valueOf(params.getFirst("revision"));
-        } catch (NumberFormatException missing) {
+        }
+        catch (NumberFormatException missing) {
             revision = null;
         }
         return new DraftForm(params.getFirst("name"), params.getFirst("batchAmount"), params.getFirst("batchUnit"),
@@ -79,9 +82,12 @@ public record DraftForm(String name, String batchAmount, String batchUnit, Strin
     }
 
     DraftEntry entry() {
-        return new DraftEntry(name, batchAmount, batchUnit, amountsAs, rows.stream().map(row -> new DraftEntry.LineEntry(
-                row.ingredientCode(), row.amount(), row.toleranceMinus(), row.tolerancePlus(), row.toleranceUnit()))
-                .toList(), revision);
+        return new DraftEntry(name, batchAmount, batchUnit, amountsAs,
+                rows.stream()
+                    .map(row -> new DraftEntry.LineEntry(row.ingredientCode(), row.amount(), row.toleranceMinus(),
+                            row.tolerancePlus(), row.toleranceUnit()))
+                    .toList(),
+                revision);
     }
 
     public boolean inPercent() {

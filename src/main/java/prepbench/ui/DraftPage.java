@@ -9,9 +9,10 @@ import prepbench.formulas.FormulaVersion;
 /**
  * The draft editor.
  *
- * @param ingredientNames the active ingredients' names by code, offered as the lab lead types and shown beside each
- *        line
- * @param errors messages by field: {@code name}, {@code batchAmount}, {@code lines[3].amount}, {@code form}
+ * @param ingredientNames the active ingredients' names by code, offered as the lab lead
+ * types and shown beside each line
+ * @param errors messages by field: {@code name}, {@code batchAmount},
+ * {@code lines[3].amount}, {@code form}
  */
 public record DraftPage(FormulaVersion draft, DraftForm form, Map<String, String> ingredientNames,
         Map<String, String> errors) {
@@ -21,7 +22,9 @@ public record DraftPage(FormulaVersion draft, DraftForm form, Map<String, String
         errors = Map.copyOf(errors);
     }
 
-    /** The name of the ingredient a line names, or "" when the code is blank or unknown. */
+    /**
+     * The name of the ingredient a line names, or "" when the code is blank or unknown.
+     */
     public String nameOf(String code) {
         return code == null ? "" : ingredientNames.getOrDefault(code.strip().toUpperCase(java.util.Locale.ROOT), "");
     }

@@ -3,8 +3,8 @@ package prepbench.ui;
 import java.util.List;
 
 /**
- * An error page: what went wrong, what the user gave (already cut to a readable length; the template escapes it)
- * and what to do next.
+ * An error page: what went wrong, what the user gave (already cut to a readable length;
+ * the template escapes it) and what to do next.
  */
 public record ErrorPage(int status, String title, String message, String input, List<String> suggestions,
         String nextStep) {
@@ -31,7 +31,9 @@ public record ErrorPage(int status, String title, String message, String input, 
         return new ErrorPage(status, title, message, input, suggestions, next);
     }
 
-    /** The input cut to {@value #MAX_ECHO} characters, saying how long it was when cut. */
+    /**
+     * The input cut to {@value #MAX_ECHO} characters, saying how long it was when cut.
+     */
     static String echo(String userInput) {
         if (userInput == null) {
             return null;

@@ -7,16 +7,22 @@ import java.time.format.DateTimeFormatter;
 
 import prepbench.scales.Grams;
 
-/** How pages write times and masses: UTC times to the second, grams to the balance's three decimals. */
+/**
+ * How pages write times and masses: UTC times to the second, grams to the balance's three
+ * decimals.
+ */
 public final class Format {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
+        .withZone(ZoneOffset.UTC);
 
     private Format() {
     }
 
-    /** A preparation's status in words, as pages show it (the API and the database keep the codes). */
+    /**
+     * A preparation's status in words, as pages show it (the API and the database keep
+     * the codes).
+     */
     public static String status(prepbench.preparation.SessionStatus status) {
         return switch (status) {
             case IN_PROGRESS -> "In progress";
@@ -56,4 +62,5 @@ public final class Format {
         String plus = tolerance.plusSide();
         return minus.equals(plus) ? "±" + minus : "−" + minus + " / +" + plus;
     }
+
 }

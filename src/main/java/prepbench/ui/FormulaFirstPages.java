@@ -21,13 +21,15 @@ import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.StartPreparation;
 
 /**
- * {@code /formula-first}: the way into a preparation from a formula. With {@code auto=start} it starts or resumes
- * at once and answers 303 to the preparation; without, it shows the formula and a batch-size form.
+ * {@code /formula-first}: the way into a preparation from a formula. With
+ * {@code auto=start} it starts or resumes at once and answers 303 to the preparation;
+ * without, it shows the formula and a batch-size form.
  */
 @Controller
 class FormulaFirstPages {
 
     private final FormulaCatalog catalog;
+
     private final PreparationManagement preparations;
 
     FormulaFirstPages(FormulaCatalog catalog, PreparationManagement preparations) {
@@ -41,7 +43,8 @@ class FormulaFirstPages {
             @RequestParam(required = false) String bench, Actor operator,
             @RequestHeader(name = "Sec-Fetch-Site", required = false) String fetchSite) {
         FormulaCode formulaCode = FormulaCode.of(code);
-        // A link on another site must not start preparations for whoever is signed in: it gets the formula page.
+        // A link on another site must not start preparations for whoever is signed in: it
+        // gets the formula page.
         boolean crossSite = "cross-site".equalsIgnoreCase(fetchSite);
         if ("start".equalsIgnoreCase(auto) && operator.may(Permission.PREPARE) && !crossSite) {
             BatchSize batch = amount == null && unit == null ? null
@@ -52,13 +55,13 @@ class FormulaFirstPages {
     }
 
     @PostMapping("/formula-first")
-    Object startPreparation(@RequestParam(required = false) String code,
-            @RequestParam(required = false) String amount, @RequestParam(required = false) String unit,
-            @RequestParam(required = false) String bench, Actor operator) {
+    Object startPreparation(@RequestParam(required = false) String code, @RequestParam(required = false) String amount,
+            @RequestParam(required = false) String unit, @RequestParam(required = false) String bench, Actor operator) {
         FormulaCode formulaCode = FormulaCode.of(code);
         try {
             return start(formulaCode, operator, BatchSize.parse(amount, unit), bench);
-        } catch (InvalidBatch refused) {
+        }
+        catch (InvalidBatch refused) {
             return formulaPage(catalog.get(formulaCode), amount, unit, Map.of(refused.field(), refused.getMessage()),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
@@ -72,8 +75,7 @@ class FormulaFirstPages {
     private ModelAndView formulaPage(FormulaSummary formula, String amount, String unit, Map<String, String> errors,
             HttpStatus status) {
         var released = formula.isReleased() ? catalog.released(formula.code()) : null;
-        String shownAmount = amount != null ? amount
-                : released == null ? "" : Format.amount(released.defaultAmount());
+        String shownAmount = amount != null ? amount : released == null ? "" : Format.amount(released.defaultAmount());
         String shownUnit = unit != null ? unit : released == null ? "g" : released.defaultUnit().symbol();
         ModelAndView page = new ModelAndView("formula",
                 Map.of("page", new FormulaPage(formula, released, shownAmount, shownUnit, errors)));
@@ -84,4 +86,5 @@ class FormulaFirstPages {
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
+
 }

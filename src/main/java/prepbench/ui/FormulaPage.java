@@ -6,7 +6,8 @@ import prepbench.formulas.FormulaSummary;
 import prepbench.formulas.ReleasedFormula;
 
 /**
- * A formula before a preparation starts: its released version's lines and the batch-size form.
+ * A formula before a preparation starts: its released version's lines and the batch-size
+ * form.
  *
  * @param released null when the formula has no released version
  * @param errors messages by form field ({@code amount}, {@code unit}, {@code form})

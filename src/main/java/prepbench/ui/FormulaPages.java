@@ -28,16 +28,23 @@ import prepbench.entry.InvalidEntry;
 import prepbench.preparation.FormulaLock;
 import prepbench.preparation.PreparationManagement;
 
-/** The formula management pages: list, create, versions, the draft editor, release with signature, retire. */
+/**
+ * The formula management pages: list, create, versions, the draft editor, release with
+ * signature, retire.
+ */
 @Controller
 class FormulaPages {
 
     private static final int SESSIONS_PER_VERSION = 20;
 
     private final FormulaCatalog catalog;
+
     private final FormulaManagement formulas;
+
     private final IngredientManagement ingredients;
+
     private final PreparationManagement preparations;
+
     private final AuditTrail audit;
 
     FormulaPages(FormulaCatalog catalog, FormulaManagement formulas, IngredientManagement ingredients,
@@ -69,10 +76,12 @@ class FormulaPages {
         try {
             FormulaVersion created = formulas.create(editor, code, name, batchAmount, batchUnit);
             return Redirects.seeOther("/formulas/" + created.code().value() + "/draft");
-        } catch (InvalidEntry invalid) {
+        }
+        catch (InvalidEntry invalid) {
             response.setStatus(422);
-            return newFormulaPage(model, Map.of("code", code, "name", name, "batchAmount", batchAmount, "batchUnit",
-                    batchUnit), invalid.problems());
+            return newFormulaPage(model,
+                    Map.of("code", code, "name", name, "batchAmount", batchAmount, "batchUnit", batchUnit),
+                    invalid.problems());
         }
     }
 
@@ -90,17 +99,24 @@ class FormulaPages {
     private String versionsPage(FormulaCode code, Model model, String message) {
         List<FormulaVersion> versions = formulas.versions(code);
         Map<Integer, PreparationManagement.VersionSessions> sessions = versions.stream()
-                .collect(Collectors.toMap(FormulaVersion::versionNo,
-                        version -> preparations.sessionsOfVersion(version.versionId(), SESSIONS_PER_VERSION)));
-        FormulaLock lock = preparations.lockedFormulas().stream()
-                .filter(locked -> locked.formulaCode().equals(code.value())).findFirst().orElse(null);
-        model.addAttribute("page", new FormulaVersionsPage(versions, sessions, audit.forFormulaVersions(code.value()),
-                audit.verifyFormulaVersions(code.value()), message, lock, audit.forFormula(code.value()),
-                audit.verifyFormula(code.value())));
+            .collect(Collectors.toMap(FormulaVersion::versionNo,
+                    version -> preparations.sessionsOfVersion(version.versionId(), SESSIONS_PER_VERSION)));
+        FormulaLock lock = preparations.lockedFormulas()
+            .stream()
+            .filter(locked -> locked.formulaCode().equals(code.value()))
+            .findFirst()
+            .orElse(null);
+        model.addAttribute("page",
+                new FormulaVersionsPage(versions, sessions, audit.forFormulaVersions(code.value()),
+                        audit.verifyFormulaVersions(code.value()), message, lock, audit.forFormula(code.value()),
+                        audit.verifyFormula(code.value())));
         return "formula-versions";
     }
 
-    /** Opens the draft (a new version copied from the newest when there is none) and shows the editor. */
+    /**
+     * Opens the draft (a new version copied from the newest when there is none) and shows
+     * the editor.
+     */
     @PostMapping("/formulas/{code}/draft")
     View openDraft(@PathVariable String code, Actor editor) {
         FormulaVersion draft = formulas.openDraft(editor, FormulaCode.of(code));
@@ -111,8 +127,8 @@ class FormulaPages {
     Object showDraft(@PathVariable String code, Model model) {
         FormulaCode formula = FormulaCode.of(code);
         return formulas.draft(formula)
-                .<Object>map(draft -> draftPage(model, draft, DraftForm.of(draft), Map.of()))
-                .orElseGet(() -> Redirects.seeOther("/formulas/" + formula.value()));
+            .<Object>map(draft -> draftPage(model, draft, DraftForm.of(draft), Map.of()))
+            .orElseGet(() -> Redirects.seeOther("/formulas/" + formula.value()));
     }
 
     @PostMapping("/formulas/{code}/draft/save")
@@ -137,9 +153,11 @@ class FormulaPages {
     }
 
     private String draftPage(Model model, FormulaVersion draft, DraftForm form, Map<String, String> errors) {
-        Map<String, String> names = ingredients.search("", 1000).stream().filter(Ingredient::active)
-                .collect(Collectors.toMap(ingredient -> ingredient.code().value(), Ingredient::name,
-                        (first, second) -> first, java.util.LinkedHashMap::new));
+        Map<String, String> names = ingredients.search("", 1000)
+            .stream()
+            .filter(Ingredient::active)
+            .collect(Collectors.toMap(ingredient -> ingredient.code().value(), Ingredient::name,
+                    (first, second) -> first, java.util.LinkedHashMap::new));
         model.addAttribute("page", new DraftPage(draft, form, names, errors));
         return "formula-draft";
     }
@@ -153,7 +171,8 @@ class FormulaPages {
         try {
             formulas.release(editor, formula, versionNo, revision, password, meaning);
             return Redirects.seeOther("/formulas/" + formula.value() + "?released=" + versionNo);
-        } catch (CatalogRefused refused) {
+        }
+        catch (CatalogRefused refused) {
             response.setStatus(409);
             return versionsPage(formula, model, refused.getMessage());
         }
@@ -161,15 +180,16 @@ class FormulaPages {
 
     @PostMapping("/formulas/{code}/versions/{versionNo}/retire")
     Object retireVersion(@PathVariable String code, @PathVariable int versionNo,
-            @RequestParam(defaultValue = "") String reason, Actor editor, Model model,
-            HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String reason, Actor editor, Model model, HttpServletResponse response) {
         FormulaCode formula = FormulaCode.of(code);
         try {
             formulas.retire(editor, formula, versionNo, reason);
             return Redirects.seeOther("/formulas/" + formula.value());
-        } catch (InvalidEntry | CatalogRefused refused) {
+        }
+        catch (InvalidEntry | CatalogRefused refused) {
             response.setStatus(refused instanceof InvalidEntry ? 422 : 409);
             return versionsPage(formula, model, refused.getMessage());
         }
     }
+
 }

@@ -23,7 +23,10 @@ import prepbench.formulas.FormulaCode;
 import prepbench.transfer.FormulaTransfer;
 import prepbench.formulas.VersionStatus;
 
-/** Importing formulas from a CSV or JSON file (all or nothing, with a report), and exporting them. */
+/**
+ * Importing formulas from a CSV or JSON file (all or nothing, with a report), and
+ * exporting them.
+ */
 @Controller
 class FormulaTransferPages {
 
@@ -50,8 +53,8 @@ class FormulaTransferPages {
             model.addAttribute("report", failed("Choose a file to import: a .csv or .json file."));
             return "formula-import";
         }
-        Optional<FileFormat> format = FileFormat.fromName(name.contains(".") ? name.substring(name.lastIndexOf('.'))
-                : "");
+        Optional<FileFormat> format = FileFormat
+            .fromName(name.contains(".") ? name.substring(name.lastIndexOf('.')) : "");
         if (format.isEmpty()) {
             response.setStatus(422);
             model.addAttribute("report", failed("PrepBench imports .csv and .json files; " + ErrorPage.echo(name)
@@ -72,8 +75,8 @@ class FormulaTransferPages {
     }
 
     /**
-     * Downloads formulas: {@code format} json or else csv, {@code status} draft or else released, optionally one
-     * {@code code}.
+     * Downloads formulas: {@code format} json or else csv, {@code status} draft or else
+     * released, optionally one {@code code}.
      */
     @GetMapping("/formulas/export")
     ResponseEntity<byte[]> exportFormulas(@RequestParam(defaultValue = "csv") String format,
@@ -84,9 +87,10 @@ class FormulaTransferPages {
         String fileName = "formulas-" + versionStatus.code() + only.map(c -> "-" + c.value()).orElse("") + "."
                 + fileFormat.extension();
         return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(fileFormat.mediaType() + ";charset=UTF-8"))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build()
-                        .toString())
-                .body(transfer.export(fileFormat, versionStatus, only));
+            .contentType(MediaType.parseMediaType(fileFormat.mediaType() + ";charset=UTF-8"))
+            .header(HttpHeaders.CONTENT_DISPOSITION,
+                    ContentDisposition.attachment().filename(fileName).build().toString())
+            .body(transfer.export(fileFormat, versionStatus, only));
     }
+
 }

@@ -12,23 +12,23 @@ import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionSummary;
 
 /**
- * A formula for the lab lead: every version (newest first) with its lines and the sessions that used it, the label,
- * the release and retire forms, and the history of changes.
+ * A formula for the lab lead: every version (newest first) with its lines and the
+ * sessions that used it, the label, the release and retire forms, and the history of
+ * changes.
  *
  * @param message a refusal to show at the top (such as a wrong signature), or null
  * @param lock the formula's lock when it is locked now, or null
  * @param lockHistory the formula's locks and their releases (signed), oldest first
  */
 public record FormulaVersionsPage(List<FormulaVersion> versions,
-        Map<Integer, PreparationManagement.VersionSessions> sessionsByVersion,
-        List<AuditEvent> history, ChainVerification verification, String message, FormulaLock lock,
-        List<AuditEvent> lockHistory, ChainVerification lockVerification) {
+        Map<Integer, PreparationManagement.VersionSessions> sessionsByVersion, List<AuditEvent> history,
+        ChainVerification verification, String message, FormulaLock lock, List<AuditEvent> lockHistory,
+        ChainVerification lockVerification) {
 
     /** What a lab lead's signature on a release means, as the release form states it. */
     public String releaseMeaning() {
         return prepbench.formulas.FormulaManagement.RELEASE_MEANING;
     }
-
 
     public FormulaVersionsPage {
         versions = List.copyOf(versions);

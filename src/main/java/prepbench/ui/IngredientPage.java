@@ -8,7 +8,8 @@ import prepbench.audit.ChainVerification;
 import prepbench.catalog.Ingredient;
 
 /**
- * One ingredient: its form (new or existing), aliases learned at the bench, label and history.
+ * One ingredient: its form (new or existing), aliases learned at the bench, label and
+ * history.
  *
  * @param ingredient null for a new ingredient
  * @param errors messages by form field, {@code form} for the whole form

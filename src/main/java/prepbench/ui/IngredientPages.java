@@ -25,6 +25,7 @@ import prepbench.entry.InvalidEntry;
 class IngredientPages {
 
     private final IngredientManagement ingredients;
+
     private final AuditTrail audit;
 
     IngredientPages(IngredientManagement ingredients, AuditTrail audit) {
@@ -50,7 +51,8 @@ class IngredientPages {
         try {
             Ingredient created = ingredients.create(editor, form.entry());
             return Redirects.seeOther("/ingredients/" + created.code().value());
-        } catch (InvalidEntry invalid) {
+        }
+        catch (InvalidEntry invalid) {
             response.setStatus(422);
             return page(model, null, form, invalid.problems());
         }
@@ -85,9 +87,10 @@ class IngredientPages {
 
     private String page(Model model, Ingredient ingredient, IngredientForm form, Map<String, String> errors) {
         String code = ingredient == null ? null : ingredient.code().value();
-        model.addAttribute("page", new IngredientPage(ingredient, form, errors,
-                code == null ? List.of() : audit.forIngredient(code),
-                code == null ? null : audit.verifyIngredient(code)));
+        model.addAttribute("page",
+                new IngredientPage(ingredient, form, errors, code == null ? List.of() : audit.forIngredient(code),
+                        code == null ? null : audit.verifyIngredient(code)));
         return "ingredient";
     }
+
 }

@@ -22,18 +22,22 @@ import prepbench.catalog.IngredientManagement;
 import prepbench.labels.QrLabels;
 
 /**
- * QR labels a technician scans: a formula's label carries {@code F=CODE}, an ingredient's its primary code value.
- * Each label as SVG or PNG, and a printable A4 sheet of many.
+ * QR labels a technician scans: a formula's label carries {@code F=CODE}, an ingredient's
+ * its primary code value. Each label as SVG or PNG, and a printable A4 sheet of many.
  */
 @Controller
 class LabelPages {
 
     static final int MAX_LABELS = 240;
+
     private static final MediaType SVG = MediaType.valueOf("image/svg+xml");
+
     private static final CacheControl LABEL_CACHE = CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate();
 
     private final FormulaCatalog catalog;
+
     private final IngredientManagement ingredients;
+
     private final QrLabels labels;
 
     LabelPages(FormulaCatalog catalog, IngredientManagement ingredients, QrLabels labels) {
@@ -45,50 +49,66 @@ class LabelPages {
     @GetMapping("/formulas/{code}/label.svg")
     ResponseEntity<String> formulaLabelSvg(@PathVariable String code) {
         FormulaSummary formula = catalog.get(FormulaCode.of(code));
-        return ResponseEntity.ok().contentType(SVG).cacheControl(LABEL_CACHE)
-                .body(labels.svg(formulaContent(formula), formula.code().value()));
+        return ResponseEntity.ok()
+            .contentType(SVG)
+            .cacheControl(LABEL_CACHE)
+            .body(labels.svg(formulaContent(formula), formula.code().value()));
     }
 
     @GetMapping("/formulas/{code}/label.png")
     ResponseEntity<byte[]> formulaLabelPng(@PathVariable String code,
             @RequestParam(name = "scale", defaultValue = "8") int scale) {
         FormulaSummary formula = catalog.get(FormulaCode.of(code));
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(LABEL_CACHE)
-                .body(labels.png(formulaContent(formula), formula.code().value(), clamp(scale)));
+        return ResponseEntity.ok()
+            .contentType(MediaType.IMAGE_PNG)
+            .cacheControl(LABEL_CACHE)
+            .body(labels.png(formulaContent(formula), formula.code().value(), clamp(scale)));
     }
 
     @GetMapping("/ingredients/{code}/label.svg")
     ResponseEntity<String> ingredientLabelSvg(@PathVariable String code) {
         Ingredient ingredient = ingredients.get(code);
-        return ResponseEntity.ok().contentType(SVG).cacheControl(LABEL_CACHE)
-                .body(labels.svg(ingredient.primaryCodeValue(), caption(ingredient)));
+        return ResponseEntity.ok()
+            .contentType(SVG)
+            .cacheControl(LABEL_CACHE)
+            .body(labels.svg(ingredient.primaryCodeValue(), caption(ingredient)));
     }
 
     @GetMapping("/ingredients/{code}/label.png")
     ResponseEntity<byte[]> ingredientLabelPng(@PathVariable String code,
             @RequestParam(name = "scale", defaultValue = "8") int scale) {
         Ingredient ingredient = ingredients.get(code);
-        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).cacheControl(LABEL_CACHE)
-                .body(labels.png(ingredient.primaryCodeValue(), caption(ingredient), clamp(scale)));
+        return ResponseEntity.ok()
+            .contentType(MediaType.IMAGE_PNG)
+            .cacheControl(LABEL_CACHE)
+            .body(labels.png(ingredient.primaryCodeValue(), caption(ingredient), clamp(scale)));
     }
 
     /**
-     * A printable A4 sheet. {@code formulas}: codes separated by commas, or {@code released} for every released
-     * formula; {@code ingredients}: codes, or {@code all} for every active ingredient.
+     * A printable A4 sheet. {@code formulas}: codes separated by commas, or
+     * {@code released} for every released formula; {@code ingredients}: codes, or
+     * {@code all} for every active ingredient.
      */
     @GetMapping("/labels")
     String labelSheet(@RequestParam(defaultValue = "") String formulas,
             @RequestParam(defaultValue = "") String ingredients, Model model) {
         List<Label> sheet = new ArrayList<>();
         if (formulas.strip().equalsIgnoreCase("released")) {
-            catalog.search("", 500).stream().filter(FormulaSummary::isReleased).forEach(formula -> sheet.add(label(formula)));
-        } else {
+            catalog.search("", 500)
+                .stream()
+                .filter(FormulaSummary::isReleased)
+                .forEach(formula -> sheet.add(label(formula)));
+        }
+        else {
             codes(formulas).forEach(code -> sheet.add(label(catalog.get(FormulaCode.of(code)))));
         }
         if (ingredients.strip().equalsIgnoreCase("all")) {
-            this.ingredients.search("", 1000).stream().filter(Ingredient::active)
-                    .forEach(ingredient -> sheet.add(label(ingredient)));
-        } else {
+            this.ingredients.search("", 1000)
+                .stream()
+                .filter(Ingredient::active)
+                .forEach(ingredient -> sheet.add(label(ingredient)));
+        }
+        else {
             codes(ingredients).forEach(code -> sheet.add(label(this.ingredients.get(code))));
         }
         model.addAttribute("labels", sheet.subList(0, Math.min(sheet.size(), MAX_LABELS)));
@@ -97,8 +117,12 @@ class LabelPages {
     }
 
     private static List<String> codes(String list) {
-        return Arrays.stream(list.split(",")).map(String::strip).filter(code -> !code.isEmpty()).distinct()
-                .limit(MAX_LABELS).toList();
+        return Arrays.stream(list.split(","))
+            .map(String::strip)
+            .filter(code -> !code.isEmpty())
+            .distinct()
+            .limit(MAX_LABELS)
+            .toList();
     }
 
     private static Label label(FormulaSummary formula) {
@@ -110,7 +134,10 @@ class LabelPages {
                 ingredient.code().value() + " · " + ingredient.name());
     }
 
-    /** What the formula's label encodes: the scan box and the scan decoder read {@code F=CODE}. */
+    /**
+     * What the formula's label encodes: the scan box and the scan decoder read
+     * {@code F=CODE}.
+     */
     static String formulaContent(FormulaSummary formula) {
         return "F=" + formula.code().value();
     }
@@ -123,4 +150,5 @@ class LabelPages {
     private static int clamp(int scale) {
         return Math.max(1, Math.min(scale, 40));
     }
+
 }

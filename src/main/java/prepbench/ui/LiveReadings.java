@@ -30,24 +30,32 @@ import prepbench.scales.ScaleState;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Live balance readings for pages, as Server-Sent Events, shared per bench: a reading from a connected balance is
- * sent to every page watching that bench the moment it arrives; simulated balances (and connected ones gone
- * silent, which read offline) are read ten times a second by one ticker, once per bench however many tabs are
- * open. A page's EventSource reconnects by itself when the stream drops.
+ * Live balance readings for pages, as Server-Sent Events, shared per bench: a reading
+ * from a connected balance is sent to every page watching that bench the moment it
+ * arrives; simulated balances (and connected ones gone silent, which read offline) are
+ * read ten times a second by one ticker, once per bench however many tabs are open. A
+ * page's EventSource reconnects by itself when the stream drops.
  *
- * <p>Each stream keeps only the newest reading waiting for it, never a backlog, and is written by its own sending
- * task: a browser that stops reading holds up nobody else, and a stream whose write has not finished for
- * {@link #STALLED_AFTER} is dropped. At most {@code prepbench.live.max-streams-per-user} (8) streams per person and
+ * <p>
+ * Each stream keeps only the newest reading waiting for it, never a backlog, and is
+ * written by its own sending task: a browser that stops reading holds up nobody else, and
+ * a stream whose write has not finished for {@link #STALLED_AFTER} is dropped. At most
+ * {@code prepbench.live.max-streams-per-user} (8) streams per person and
  * {@code prepbench.live.max-streams} (500) in all.
  */
 @Component
 class LiveReadings {
 
     private static final Logger log = LoggerFactory.getLogger(LiveReadings.class);
+
     private static final long TICK_MS = 100;
+
     private static final long STREAM_TIMEOUT_MS = 30 * 60 * 1000;
 
-    /** A stream whose write takes longer than this is a browser that stopped reading: it is dropped. */
+    /**
+     * A stream whose write takes longer than this is a browser that stopped reading: it
+     * is dropped.
+     */
     static final Duration STALLED_AFTER = Duration.ofSeconds(2);
 
     record LiveReading(String bench, BigDecimal grams, boolean stable, String state, Instant at) {
@@ -59,21 +67,29 @@ class LiveReadings {
         TooManyStreams(String message) {
             super(message);
         }
+
     }
 
     private final BenchManagement benches;
+
     private final JsonMapper json;
+
     private final int maxStreams;
+
     private final int maxStreamsPerUser;
+
     private final Map<String, Set<Stream>> watchers = new ConcurrentHashMap<>();
+
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-readings");
         thread.setDaemon(true);
         return thread;
     });
+
     /**
-     * Writes to the browsers, one task per stream at a time: a stalled browser holds one of these threads (until its
-     * connection times out), never a balance's reader thread, the ticker or another browser's stream.
+     * Writes to the browsers, one task per stream at a time: a stalled browser holds one
+     * of these threads (until its connection times out), never a balance's reader thread,
+     * the ticker or another browser's stream.
      */
     private final ExecutorService sender = Executors.newCachedThreadPool(runnable -> {
         Thread thread = new Thread(runnable, "live-readings-send");
@@ -91,14 +107,22 @@ class LiveReadings {
         ticker.scheduleAtFixedRate(this::tick, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
-    /** One page's stream: the newest reading not yet written to it, and whether a write is under way. */
+    /**
+     * One page's stream: the newest reading not yet written to it, and whether a write is
+     * under way.
+     */
     private final class Stream {
 
         private final SseEmitter emitter;
+
         private final String bench;
+
         private final String user;
+
         private final AtomicReference<String> newest = new AtomicReference<>();
+
         private final AtomicBoolean sending = new AtomicBoolean();
+
         private volatile long sendingSince;
 
         Stream(SseEmitter emitter, String bench, String user) {
@@ -107,7 +131,10 @@ class LiveReadings {
             this.user = user;
         }
 
-        /** Replaces whatever reading was still waiting, and starts a write unless one is under way. */
+        /**
+         * Replaces whatever reading was still waiting, and starts a write unless one is
+         * under way.
+         */
         void offer(String payload) {
             newest.set(payload);
             if (sending.compareAndSet(false, true)) {
@@ -121,10 +148,12 @@ class LiveReadings {
                 for (String payload = newest.getAndSet(null); payload != null; payload = newest.getAndSet(null)) {
                     emitter.send(event(payload));
                 }
-            } catch (IOException | IllegalStateException gone) {
+            }
+            catch (IOException | IllegalStateException gone) {
                 drop(this);
                 return;
-            } finally {
+            }
+            finally {
                 sendingSince = 0;
                 sending.set(false);
             }
@@ -138,17 +167,20 @@ class LiveReadings {
             long since = sendingSince;
             return since != 0 && now - since > STALLED_AFTER.toNanos();
         }
+
     }
 
-    /** A new stream of the bench's readings for a person, starting with the current one. */
+    /**
+     * A new stream of the bench's readings for a person, starting with the current one.
+     */
     SseEmitter watch(String bench, String user) {
         return watch(bench, user, new SseEmitter(STREAM_TIMEOUT_MS));
     }
 
     /**
      * Adds the emitter as a stream of the bench's readings.
-     *
-     * @throws TooManyStreams when the person, or the station, has as many streams open as allowed
+     * @throws TooManyStreams when the person, or the station, has as many streams open as
+     * allowed
      */
     synchronized SseEmitter watch(String bench, String user, SseEmitter emitter) {
         long open = watchers.values().stream().mapToLong(Set::size).sum();
@@ -162,9 +194,11 @@ class LiveReadings {
                     + "the ones you do not need, then reload this page.");
         }
         try {
-            // the current reading first, at once: the response has not started yet, so this is only buffered
+            // the current reading first, at once: the response has not started yet, so
+            // this is only buffered
             emitter.send(event(payload(bench, benches.reading(bench))));
-        } catch (IOException | IllegalStateException gone) {
+        }
+        catch (IOException | IllegalStateException gone) {
             return emitter;
         }
         Stream stream = new Stream(emitter, bench, user);
@@ -192,8 +226,9 @@ class LiveReadings {
     }
 
     /**
-     * Drops stalled streams; reads simulated balances, which have no line to push, and connected ones that fell
-     * silent, which must show as offline. A connected balance that keeps talking is pushed by {@link #arrived}.
+     * Drops stalled streams; reads simulated balances, which have no line to push, and
+     * connected ones that fell silent, which must show as offline. A connected balance
+     * that keeps talking is pushed by {@link #arrived}.
      */
     private void tick() {
         long now = System.nanoTime();
@@ -205,7 +240,8 @@ class LiveReadings {
             try {
                 String payload = payload(bench, benches.reading(bench));
                 streams.forEach(stream -> stream.offer(payload));
-            } catch (RuntimeException failed) {
+            }
+            catch (RuntimeException failed) {
                 log.warn("Could not read bench {}: {}", bench, failed.toString());
             }
         });
@@ -229,8 +265,8 @@ class LiveReadings {
     }
 
     private String payload(String bench, Reading reading) {
-        return json.writeValueAsString(new LiveReading(bench, reading.grams(), reading.stable(),
-                reading.state().code(), reading.at()));
+        return json.writeValueAsString(
+                new LiveReading(bench, reading.grams(), reading.stable(), reading.state().code(), reading.at()));
     }
 
     @PreDestroy
@@ -243,8 +279,10 @@ class LiveReadings {
     private static void complete(SseEmitter emitter) {
         try {
             emitter.complete();
-        } catch (IllegalStateException alreadyGone) {
+        }
+        catch (IllegalStateException alreadyGone) {
             // the server closed the response first while shutting down
         }
     }
+
 }

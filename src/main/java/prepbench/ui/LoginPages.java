@@ -26,4 +26,5 @@ class LoginPages {
     ResponseEntity<Void> keepSession() {
         return ResponseEntity.noContent().build();
     }
+
 }

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import prepbench.access.Actor;
 import prepbench.access.Permission;
 
-/** Gives every page of this module its {@link PageContext} as the model attribute {@code ctx}. */
+/**
+ * Gives every page of this module its {@link PageContext} as the model attribute
+ * {@code ctx}.
+ */
 @ControllerAdvice(basePackageClasses = PageContextAdvice.class)
 class PageContextAdvice {
 
@@ -36,14 +39,13 @@ class PageContextAdvice {
         }
         var authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
         String roles = authorities.stream()
-                .map(authority -> authority.replaceFirst("^ROLE_", "").toLowerCase(java.util.Locale.ROOT))
-                .collect(Collectors.joining(", "));
+            .map(authority -> authority.replaceFirst("^ROLE_", "").toLowerCase(java.util.Locale.ROOT))
+            .collect(Collectors.joining(", "));
         Actor actor = Actor.withRoles(authentication.getName(), authorities);
         return new PageContext(authentication.getName(), roles, actor.may(Permission.PREPARE),
                 actor.may(Permission.DIAGNOSE), actor.may(Permission.EDIT_CATALOG), actor.may(Permission.SIGN_RELEASE),
                 actor.may(Permission.RELEASE_LOCK), actor.may(Permission.MANAGE_ACCOUNTS),
-                actor.may(Permission.REVIEW_AUDIT), parameter, token, DemoMode.isDemo(request),
-                idleSeconds(request));
+                actor.may(Permission.REVIEW_AUDIT), parameter, token, DemoMode.isDemo(request), idleSeconds(request));
     }
 
     /** How long this page session lasts without a request; 0 when there is none. */
@@ -51,4 +53,5 @@ class PageContextAdvice {
         var session = request.getSession(false);
         return session == null || session.getMaxInactiveInterval() <= 0 ? 0 : session.getMaxInactiveInterval();
     }
+
 }

@@ -12,33 +12,41 @@ import prepbench.preparation.StepStatus;
 import prepbench.samples.Sample;
 
 /**
- * One preparation session: its header, every step, and for the active step the identity gate, the live weight
- * against its tolerance and the actions the signed-in user may take.
+ * One preparation session: its header, every step, and for the active step the identity
+ * gate, the live weight against its tolerance and the actions the signed-in user may
+ * take.
  *
- * @param message what the last action said (a refusal, or what happened); null when nothing
+ * @param message what the last action said (a refusal, or what happened); null when
+ * nothing
  * @param messageIsError whether the message is a refusal
- * @param refusal the rule that refused the last action; null when none (the page clears the message once it is no
- *        longer true, and shows the over-target confirmation after an unconfirmed over-target capture)
- * @param form which form the message answers ({@code manual}, {@code abort}, …): a refusal of a form with fields is
- *        shown at that form, which stays open; null when none
- * @param tared whether the vessel was tared for the active step since its container was scanned
+ * @param refusal the rule that refused the last action; null when none (the page clears
+ * the message once it is no longer true, and shows the over-target confirmation after an
+ * unconfirmed over-target capture)
+ * @param form which form the message answers ({@code manual}, {@code abort}, …): a
+ * refusal of a form with fields is shown at that form, which stays open; null when none
+ * @param tared whether the vessel was tared for the active step since its container was
+ * scanned
  * @param lock the formula's lock when it is locked now; null otherwise
  * @param demoPanel whether to show the simulated balance's controls
- * @param overDispenseFailsAfterSeconds after how long a stable reading above the limit fails the step by itself
- *        ({@code prepbench.weighing.over-dispense=fail-after}); 0 when only a confirmed capture does
+ * @param overDispenseFailsAfterSeconds after how long a stable reading above the limit
+ * fails the step by itself ({@code prepbench.weighing.over-dispense=fail-after}); 0 when
+ * only a confirmed capture does
  */
-public record PreparationPage(SessionView session, String message, boolean messageIsError,
-        ActionRefused.Reason refusal, String form, boolean tared, boolean mayEnterManually, boolean mayReleaseLock, boolean mayAct,
-        FormulaLock lock, boolean demoPanel, Sample sample, long overDispenseFailsAfterSeconds) {
+public record PreparationPage(SessionView session, String message, boolean messageIsError, ActionRefused.Reason refusal,
+        String form, boolean tared, boolean mayEnterManually, boolean mayReleaseLock, boolean mayAct, FormulaLock lock,
+        boolean demoPanel, Sample sample, long overDispenseFailsAfterSeconds) {
 
     /** What a signature on a weight entered by hand means, as the form states it. */
     public String manualMeaning() {
         return PreparationSession.MANUAL_MEANING;
     }
 
-
-    /** Where the tolerance band starts and ends on the bar, in percent of its length: 0 g is at 0 %. */
+    /**
+     * Where the tolerance band starts and ends on the bar, in percent of its length: 0 g
+     * is at 0 %.
+     */
     public static final int BAND_START = 60;
+
     public static final int BAND_END = 85;
 
     public Optional<Step> activeStep() {
@@ -96,8 +104,8 @@ public record PreparationPage(SessionView session, String message, boolean messa
     }
 
     /**
-     * The one next thing to do, as the page shows it before the first reading arrives (the page's script keeps it
-     * true as readings come).
+     * The one next thing to do, as the page shows it before the first reading arrives
+     * (the page's script keeps it true as readings come).
      */
     public String nextAction() {
         Optional<Step> active = activeStep();
@@ -116,13 +124,14 @@ public record PreparationPage(SessionView session, String message, boolean messa
     }
 
     /**
-     * When the message stops being true, as the page's script reads it: {@code stable}, {@code in-band},
-     * {@code not-over}, {@code live}, {@code moved} (the net weight changed by a gram since the message came); null
-     * when only an action can change it.
+     * When the message stops being true, as the page's script reads it: {@code stable},
+     * {@code in-band}, {@code not-over}, {@code live}, {@code moved} (the net weight
+     * changed by a gram since the message came); null when only an action can change it.
      */
     public String clearWhen() {
         if (refusal == null) {
-            // what an action did is said in place, and goes once the balance moves on (the pour after a tare)
+            // what an action did is said in place, and goes once the balance moves on
+            // (the pour after a tare)
             return messageIsError ? null : "moved";
         }
         return switch (refusal) {
@@ -134,7 +143,10 @@ public record PreparationPage(SessionView session, String message, boolean messa
         };
     }
 
-    /** Whether the message is shown at the form it answers (a form with fields), not at the top of the page. */
+    /**
+     * Whether the message is shown at the form it answers (a form with fields), not at
+     * the top of the page.
+     */
     public boolean messageAt(String name) {
         return message != null && name.equals(form) && messageIsError;
     }
@@ -144,15 +156,18 @@ public record PreparationPage(SessionView session, String message, boolean messa
         return message != null && !messageAt("manual") && !messageAt("abort") && !messageAt("lot");
     }
 
-    /** Whether the last capture was refused for being over target without confirmation. */
+    /**
+     * Whether the last capture was refused for being over target without confirmation.
+     */
     public boolean overTargetRefused() {
         return refusal == ActionRefused.Reason.OVER_TARGET;
     }
 
     /**
-     * Where a weight lies on the step's tolerance bar, in percent: 0 g at 0, the lower limit at {@value #BAND_START},
-     * the upper at {@value #BAND_END}, and as far again past the upper limit at 100 (the band is drawn wide, so a
-     * narrow tolerance can be aimed at). The page's script places the live marker the same way.
+     * Where a weight lies on the step's tolerance bar, in percent: 0 g at 0, the lower
+     * limit at {@value #BAND_START}, the upper at {@value #BAND_END}, and as far again
+     * past the upper limit at 100 (the band is drawn wide, so a narrow tolerance can be
+     * aimed at). The page's script places the live marker the same way.
      */
     public static BigDecimal barPosition(BigDecimal grams, Step step) {
         BigDecimal lower = step.lowerLimitG();
@@ -162,12 +177,19 @@ public record PreparationPage(SessionView session, String message, boolean messa
         if (grams.compareTo(lower) <= 0) {
             position = lower.signum() <= 0 ? BigDecimal.ZERO
                     : grams.multiply(BigDecimal.valueOf(BAND_START)).divide(lower, 2, RoundingMode.HALF_UP);
-        } else if (grams.compareTo(upper) <= 0 || width.signum() == 0) {
-            position = BigDecimal.valueOf(BAND_START).add(width.signum() == 0 ? BigDecimal.ZERO : grams.subtract(lower)
-                    .multiply(BigDecimal.valueOf(BAND_END - BAND_START)).divide(width, 2, RoundingMode.HALF_UP));
-        } else {
-            position = BigDecimal.valueOf(BAND_END).add(grams.subtract(upper)
-                    .multiply(BigDecimal.valueOf(100 - BAND_END)).divide(width, 2, RoundingMode.HALF_UP));
+        }
+        else if (grams.compareTo(upper) <= 0 || width.signum() == 0) {
+            position = BigDecimal.valueOf(BAND_START)
+                .add(width.signum() == 0 ? BigDecimal.ZERO
+                        : grams.subtract(lower)
+                            .multiply(BigDecimal.valueOf(BAND_END - BAND_START))
+                            .divide(width, 2, RoundingMode.HALF_UP));
+        }
+        else {
+            position = BigDecimal.valueOf(BAND_END)
+                .add(grams.subtract(upper)
+                    .multiply(BigDecimal.valueOf(100 - BAND_END))
+                    .divide(width, 2, RoundingMode.HALF_UP));
         }
         return position.max(BigDecimal.ZERO).min(BigDecimal.valueOf(100)).setScale(2, RoundingMode.HALF_UP);
     }

@@ -31,11 +31,15 @@ class PreparationPages {
     private static final int LIST_LIMIT = 200;
 
     private final PreparationManagement preparations;
+
     private final PreparationViews views;
+
     private final AuditTrail audit;
+
     private final SampleRegister samples;
 
-    PreparationPages(PreparationManagement preparations, PreparationViews views, AuditTrail audit, SampleRegister samples) {
+    PreparationPages(PreparationManagement preparations, PreparationViews views, AuditTrail audit,
+            SampleRegister samples) {
         this.preparations = preparations;
         this.views = views;
         this.audit = audit;
@@ -43,8 +47,9 @@ class PreparationPages {
     }
 
     /**
-     * Shows the session. An id that is unknown (or not an id at all) with {@code ?f=CODE} leads to starting or
-     * resuming that formula, so a stale or foreign link still lands on a valid preparation.
+     * Shows the session. An id that is unknown (or not an id at all) with {@code ?f=CODE}
+     * leads to starting or resuming that formula, so a stale or foreign link still lands
+     * on a valid preparation.
      */
     @GetMapping("/preparations/{id}")
     Object showSession(@PathVariable String id, @RequestParam(name = "f", required = false) String fallback,
@@ -54,7 +59,8 @@ class PreparationPages {
         SessionId sessionId;
         try {
             sessionId = SessionId.parse(id);
-        } catch (InvalidSessionId notAnId) {
+        }
+        catch (InvalidSessionId notAnId) {
             if (fallbackFormula.isPresent()) {
                 return startOrResume(fallbackFormula.get());
             }
@@ -76,7 +82,10 @@ class PreparationPages {
         return htmx != null ? "fragments/session-body" : "preparation";
     }
 
-    /** The printable batch record: header, every step, the sample, every audit event and the chain check. */
+    /**
+     * The printable batch record: header, every step, the sample, every audit event and
+     * the chain check.
+     */
     @GetMapping("/preparations/{id}/record")
     String showRecord(@PathVariable String id, Model model) {
         var session = preparations.get(SessionId.parse(id));
@@ -95,8 +104,8 @@ class PreparationPages {
     @GetMapping("/samples")
     Object showSample(@RequestParam(defaultValue = "") String code) {
         return samples.byCode(code)
-                .map(sample -> (Object) Redirects.seeOther("/preparations/" + sample.sessionId() + "/record"))
-                .orElseThrow(() -> new SampleNotFound(code));
+            .map(sample -> (Object) Redirects.seeOther("/preparations/" + sample.sessionId() + "/record"))
+            .orElseThrow(() -> new SampleNotFound(code));
     }
 
     private static Object startOrResume(FormulaCode code) {
@@ -120,7 +129,8 @@ class PreparationPages {
         if (!formula.isBlank()) {
             try {
                 formulaCode = FormulaCode.of(formula).value();
-            } catch (InvalidFormulaCode notACode) {
+            }
+            catch (InvalidFormulaCode notACode) {
                 message = notACode.getMessage();
             }
         }
@@ -130,8 +140,9 @@ class PreparationPages {
         if (message != null) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
-        model.addAttribute("page", new SessionListPage(sessions, status, ErrorPage.echo(formula),
-                ErrorPage.echo(operator), message));
+        model.addAttribute("page",
+                new SessionListPage(sessions, status, ErrorPage.echo(formula), ErrorPage.echo(operator), message));
         return htmx != null ? "fragments/sessions" : "preparations";
     }
+
 }

@@ -18,9 +18,13 @@ import prepbench.scales.BenchManagement;
 class PreparationViews {
 
     private final PreparationManagement preparations;
+
     private final SampleRegister samples;
+
     private final BenchManagement benches;
+
     private final boolean demo;
+
     private final long overDispenseFailsAfterSeconds;
 
     PreparationViews(PreparationManagement preparations, SampleRegister samples, BenchManagement benches,
@@ -41,15 +45,16 @@ class PreparationViews {
     PreparationPage page(PreparationSession session, Actor operator, String message, boolean error,
             ActionRefused.Reason refusal, String form) {
         boolean mayAct = operator.may(Permission.PREPARE)
-                && (operator.username().equals(session.operator())
-                        || operator.may(Permission.ENTER_MANUAL_WEIGHT));
+                && (operator.username().equals(session.operator()) || operator.may(Permission.ENTER_MANUAL_WEIGHT));
         var lock = preparations.lockOf(session).orElse(null);
         boolean simulated = session.bench() != null && benches.exists(session.bench())
                 && benches.isSimulated(session.bench());
         boolean tared = session.activeStep().map(session::taredFor).orElse(false);
-        return new PreparationPage(SessionView.of(session), message, error, refusal, form, tared, operator.may(Permission.ENTER_MANUAL_WEIGHT),
-                operator.may(Permission.RELEASE_LOCK), mayAct, lock, demo && simulated && mayAct,
-                session.status() == SessionStatus.COMPLETED ? samples.forSession(session.id().value()).orElse(null)
-                        : null, overDispenseFailsAfterSeconds);
+        return new PreparationPage(SessionView.of(session), message, error, refusal, form, tared,
+                operator.may(Permission.ENTER_MANUAL_WEIGHT), operator.may(Permission.RELEASE_LOCK), mayAct, lock,
+                demo && simulated && mayAct, session.status() == SessionStatus.COMPLETED
+                        ? samples.forSession(session.id().value()).orElse(null) : null,
+                overDispenseFailsAfterSeconds);
     }
+
 }

@@ -6,9 +6,10 @@ import prepbench.audit.AuditEvent;
 import prepbench.audit.ChainVerification;
 import prepbench.samples.Sample;
 
-/** The batch record of a preparation; {@code sample} is null unless the session completed. */
-public record RecordPage(SessionView session, Sample sample, List<AuditEvent> events,
-        ChainVerification verification) {
+/**
+ * The batch record of a preparation; {@code sample} is null unless the session completed.
+ */
+public record RecordPage(SessionView session, Sample sample, List<AuditEvent> events, ChainVerification verification) {
 
     /** The audit trail as a person reads it, oldest first. */
     public List<AuditLine> lines() {

@@ -15,4 +15,5 @@ final class Redirects {
         redirect.setExposeModelAttributes(false);
         return redirect;
     }
+
 }

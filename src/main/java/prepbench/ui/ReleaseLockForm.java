@@ -1,11 +1,13 @@
 package prepbench.ui;
 
 /**
- * The lock-release form, shown where a lock is met: on the dashboard, on the locked preparation and on the formula's
- * page. With htmx it answers itself: a refusal keeps what was typed (but the password) and says why at the form; a
- * release replaces the form with a success note.
+ * The lock-release form, shown where a lock is met: on the dashboard, on the locked
+ * preparation and on the formula's page. With htmx it answers itself: a refusal keeps
+ * what was typed (but the password) and says why at the form; a release replaces the form
+ * with a success note.
  *
- * @param session the preparation page the form is on, to come back to without JavaScript; null elsewhere
+ * @param session the preparation page the form is on, to come back to without JavaScript;
+ * null elsewhere
  * @param reason the reason typed, kept after a refusal
  * @param message what the last release said; null before one
  */

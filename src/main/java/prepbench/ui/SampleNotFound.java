@@ -13,4 +13,5 @@ class SampleNotFound extends RuntimeException {
     String code() {
         return code;
     }
+
 }

@@ -14,16 +14,17 @@ import prepbench.preparation.Step;
 import prepbench.preparation.StepStatus;
 
 /**
- * A preparation session as its pages show it: a snapshot of the aggregate's values, so that a template reads what
- * the session was when the page was made and can call none of its rules.
+ * A preparation session as its pages show it: a snapshot of the aggregate's values, so
+ * that a template reads what the session was when the page was made and can call none of
+ * its rules.
  *
- * @param endedAt    null while in progress
- * @param endReason  null unless failed, locked or rejected
+ * @param endedAt null while in progress
+ * @param endReason null unless failed, locked or rejected
  * @param activeStep the step to work on now, while in progress
  */
 public record SessionView(SessionId id, FormulaCode formulaCode, String formulaName, int versionNo, int attemptNo,
-        SessionStatus status, String operator, String bench, BatchSize batch, BigDecimal batchMassG,
-        Instant startedAt, Instant endedAt, String endReason, List<Step> steps, Optional<Step> activeStep) {
+        SessionStatus status, String operator, String bench, BatchSize batch, BigDecimal batchMassG, Instant startedAt,
+        Instant endedAt, String endReason, List<Step> steps, Optional<Step> activeStep) {
 
     public SessionView {
         steps = List.copyOf(steps);

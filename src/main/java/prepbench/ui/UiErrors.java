@@ -35,7 +35,10 @@ import prepbench.scales.ScaleCommandRefused;
 import prepbench.scales.UnknownBench;
 import prepbench.security.AccountNotFound;
 
-/** Turns every refusal of a page into an error page with the right status and what to do next. */
+/**
+ * Turns every refusal of a page into an error page with the right status and what to do
+ * next.
+ */
 @ControllerAdvice(basePackageClasses = UiErrors.class)
 class UiErrors {
 
@@ -49,9 +52,10 @@ class UiErrors {
 
     @ExceptionHandler(FormulaNotFound.class)
     ModelAndView formulaNotFound(FormulaNotFound notFound, HttpServletRequest request) {
-        return page(request, ErrorPage.of(404, "Formula not found: " + notFound.code(),
-                        "No formula has the code " + notFound.code() + ". Check the label, or scan it again.")
-                .suggesting(catalog.closeMatches(notFound.code().value()).stream().map(FormulaCode::value).toList()));
+        return page(request, ErrorPage
+            .of(404, "Formula not found: " + notFound.code(),
+                    "No formula has the code " + notFound.code() + ". Check the label, or scan it again.")
+            .suggesting(catalog.closeMatches(notFound.code().value()).stream().map(FormulaCode::value).toList()));
     }
 
     @ExceptionHandler(InvalidFormulaCode.class)
@@ -59,9 +63,10 @@ class UiErrors {
         boolean empty = invalid.input().isBlank();
         ErrorPage page = ErrorPage.of(400, empty ? "No formula code" : "Formula not found: not a formula code",
                 invalid.getMessage());
-        return page(request, (empty ? page : page.echoing(invalid.input())
-                .suggesting(catalog.closeMatches(invalid.input()).stream().map(FormulaCode::value).toList()))
-                .then("Scan the formula's QR code, or type a code such as PRM00936."));
+        return page(request,
+                (empty ? page : page.echoing(invalid.input())
+                    .suggesting(catalog.closeMatches(invalid.input()).stream().map(FormulaCode::value).toList()))
+                    .then("Scan the formula's QR code, or type a code such as PRM00936."));
     }
 
     @ExceptionHandler(NoReleasedVersion.class)
@@ -73,32 +78,35 @@ class UiErrors {
     @ExceptionHandler(BenchOccupied.class)
     ModelAndView benchOccupied(BenchOccupied occupied, HttpServletRequest request) {
         return page(request, ErrorPage.of(409, "Bench in use", occupied.getMessage())
-                .then("Pick a free bench on the dashboard (or \"any free bench\") and scan again."));
+            .then("Pick a free bench on the dashboard (or \"any free bench\") and scan again."));
     }
 
     @ExceptionHandler(FormulaLocked.class)
     ModelAndView locked(FormulaLocked locked, HttpServletRequest request) {
         return page(request, ErrorPage.of(409, "Formula " + locked.code() + " is locked", locked.getMessage())
-                .then("Locked since " + Format.time(locked.lockedAt()) + "."));
+            .then("Locked since " + Format.time(locked.lockedAt()) + "."));
     }
 
     @ExceptionHandler(InvalidSessionId.class)
     ModelAndView invalidSessionId(InvalidSessionId invalid, HttpServletRequest request) {
-        return page(request, ErrorPage.of(400, "Preparation not found.", invalid.getMessage())
-                .echoing(invalid.input()));
+        return page(request,
+                ErrorPage.of(400, "Preparation not found.", invalid.getMessage()).echoing(invalid.input()));
     }
 
     @ExceptionHandler(SessionNotFound.class)
     ModelAndView sessionNotFound(SessionNotFound notFound, HttpServletRequest request) {
-        return page(request, ErrorPage.of(404, "Preparation not found.",
-                "There is no preparation " + notFound.id() + " on this station.")
-                .then("Scan the formula's QR code to start or resume its preparation."));
+        return page(request,
+                ErrorPage
+                    .of(404, "Preparation not found.", "There is no preparation " + notFound.id() + " on this station.")
+                    .then("Scan the formula's QR code to start or resume its preparation."));
     }
 
     @ExceptionHandler(SampleNotFound.class)
     ModelAndView sampleNotFound(SampleNotFound notFound, HttpServletRequest request) {
-        return page(request, ErrorPage.of(404, "Sample not found", "No sample has this code.")
-                .echoing(notFound.code()).then("Scan the sample label again, or find the preparation in the list."));
+        return page(request,
+                ErrorPage.of(404, "Sample not found", "No sample has this code.")
+                    .echoing(notFound.code())
+                    .then("Scan the sample label again, or find the preparation in the list."));
     }
 
     @ExceptionHandler(NotSimulated.class)
@@ -112,7 +120,7 @@ class UiErrors {
         return page(request, ErrorPage.of(404, "Unknown bench", unknown.getMessage()));
     }
 
-    @ExceptionHandler({InvalidBatch.class, InvalidBench.class})
+    @ExceptionHandler({ InvalidBatch.class, InvalidBench.class })
     ModelAndView invalidStart(RuntimeException invalid, HttpServletRequest request) {
         return page(request, ErrorPage.of(400, "Cannot start this preparation", invalid.getMessage()));
     }
@@ -123,13 +131,13 @@ class UiErrors {
     }
 
     /**
-     * A rule refused the action and the page's controller did not answer it on its form (most do): 422, or 409 for
-     * the catalogue's rules, as the API answers them.
+     * A rule refused the action and the page's controller did not answer it on its form
+     * (most do): 422, or 409 for the catalogue's rules, as the API answers them.
      */
     @ExceptionHandler(Refused.class)
     ModelAndView refused(Refused refused, HttpServletRequest request) {
-        return page(request, ErrorPage.of(refused instanceof CatalogRefused ? 409 : 422, "Not possible now",
-                refused.getMessage()));
+        return page(request,
+                ErrorPage.of(refused instanceof CatalogRefused ? 409 : 422, "Not possible now", refused.getMessage()));
     }
 
     @ExceptionHandler(InvalidEntry.class)
@@ -140,15 +148,13 @@ class UiErrors {
     @ExceptionHandler(IngredientNotFound.class)
     ModelAndView ingredientNotFound(IngredientNotFound notFound, HttpServletRequest request) {
         return page(request, ErrorPage.of(404, "Ingredient not found", notFound.getMessage())
-                .then("Find it in the list of ingredients."));
+            .then("Find it in the list of ingredients."));
     }
 
     @ExceptionHandler(AccountNotFound.class)
     ModelAndView accountNotFound(AccountNotFound notFound, HttpServletRequest request) {
         return page(request, ErrorPage.of(404, "Account not found", notFound.getMessage()));
     }
-
-
 
     @ExceptionHandler(ScaleCommandRefused.class)
     ModelAndView scaleRefused(ScaleCommandRefused refused, HttpServletRequest request) {
@@ -160,7 +166,7 @@ class UiErrors {
         return page(request, ErrorPage.of(400, "The filter cannot be read", invalid.getMessage()));
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
+    @ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
     ModelAndView badParameter(Exception invalid, HttpServletRequest request) {
         return page(request, ErrorPage.of(400, "Bad request",
                 "This link is incomplete or damaged. Go back to the dashboard and scan again."));
@@ -172,4 +178,5 @@ class UiErrors {
         view.setStatus(HttpStatus.valueOf(page.status()));
         return view;
     }
+
 }

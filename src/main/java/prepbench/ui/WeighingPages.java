@@ -31,17 +31,21 @@ import prepbench.scales.Grams;
 import prepbench.scales.Reading;
 
 /**
- * The weighing actions of the preparation page. With htmx each answers the session's body fragment with a
- * message; without JavaScript each answers 303 back to the page, the message carried over.
+ * The weighing actions of the preparation page. With htmx each answers the session's body
+ * fragment with a message; without JavaScript each answers 303 back to the page, the
+ * message carried over.
  */
 @Controller
 class WeighingPages {
 
     private static final BigDecimal DEMO_CONTAINER_G = new BigDecimal("52.317");
+
     private static final Set<String> PRESETS = Set.of("empty", "container", "pour", "over", "draught", "offline");
 
     private final PreparationManagement preparations;
+
     private final PreparationViews views;
+
     private final BenchManagement benches;
 
     WeighingPages(PreparationManagement preparations, PreparationViews views, BenchManagement benches) {
@@ -55,8 +59,8 @@ class WeighingPages {
             @RequestParam(defaultValue = "") String code, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer("scan", session, operator, htmx, flash, done -> "Container accepted. Put the vessel on the pan and "
-                + "press Tare, then pour.",
+        return answer("scan", session, operator, htmx, flash,
+                done -> "Container accepted. Put the vessel on the pan and " + "press Tare, then pour.",
                 () -> preparations.scanContainer(session, sequence, code, operator));
     }
 
@@ -76,8 +80,8 @@ class WeighingPages {
             Actor operator, @RequestHeader(name = "HX-Request", required = false) String htmx,
             RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer("manual", session, operator, htmx, flash, captured(sequence), () -> preparations.enterWeightManually(session,
-                sequence, Grams.parse(grams), reason, password, meaning, operator));
+        return answer("manual", session, operator, htmx, flash, captured(sequence), () -> preparations
+            .enterWeightManually(session, sequence, Grams.parse(grams), reason, password, meaning, operator));
     }
 
     @PostMapping("/preparations/{id}/steps/{sequence}/lot")
@@ -85,9 +89,9 @@ class WeighingPages {
             @RequestParam(defaultValue = "") String expiry, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer("lot", session, operator, htmx, flash, done -> "Lot " + lot.strip() + " recorded. Put the "
-                + "vessel on the pan and press Tare.", () -> preparations.enterLot(session, sequence, lot, expiry,
-                operator));
+        return answer("lot", session, operator, htmx, flash,
+                done -> "Lot " + lot.strip() + " recorded. Put the " + "vessel on the pan and press Tare.",
+                () -> preparations.enterLot(session, sequence, lot, expiry, operator));
     }
 
     @PostMapping("/preparations/{id}/abort")
@@ -102,8 +106,8 @@ class WeighingPages {
     Object tare(@PathVariable String id, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer("tare", session, operator, htmx, flash, done -> "Balance tared: it reads zero with the vessel on. "
-                + "Pour now.",
+        return answer("tare", session, operator, htmx, flash,
+                done -> "Balance tared: it reads zero with the vessel on. " + "Pour now.",
                 () -> preparations.tareBalance(session, operator));
     }
 
@@ -111,11 +115,15 @@ class WeighingPages {
     Object zero(@PathVariable String id, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
         SessionId session = SessionId.parse(id);
-        return answer("zero", session, operator, htmx, flash, done -> "Balance zeroed with the pan empty. Put the vessel on "
-                + "and press Tare.", () -> preparations.zeroBalance(session, operator));
+        return answer("zero", session, operator, htmx, flash,
+                done -> "Balance zeroed with the pan empty. Put the vessel on " + "and press Tare.",
+                () -> preparations.zeroBalance(session, operator));
     }
 
-    /** The demo panel: drives the session's simulated balance with a few presets a person would do by hand. */
+    /**
+     * The demo panel: drives the session's simulated balance with a few presets a person
+     * would do by hand.
+     */
     @PostMapping("/preparations/{id}/simulate")
     Object simulate(@PathVariable String id, @RequestParam(defaultValue = "") String preset, Actor operator,
             @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
@@ -133,15 +141,20 @@ class WeighingPages {
             BigDecimal target = current.activeStep().map(step -> step.targetG()).orElse(BigDecimal.ZERO);
             BigDecimal upper = current.activeStep().map(step -> step.upperLimitG()).orElse(BigDecimal.ZERO);
             switch (preset) {
-                case "empty" -> benches.simulate(bench, BigDecimal.ZERO, Duration.ofMillis(300), BigDecimal.ZERO, false);
+                case "empty" ->
+                    benches.simulate(bench, BigDecimal.ZERO, Duration.ofMillis(300), BigDecimal.ZERO, false);
                 case "container" -> benches.simulate(bench, DEMO_CONTAINER_G, null, BigDecimal.ZERO, false);
                 case "pour" -> benches.simulate(bench, settings.targetGrossG().add(target.subtract(net)), null,
                         BigDecimal.ZERO, false);
-                case "over" -> benches.simulate(bench, settings.targetGrossG().add(upper.multiply(new BigDecimal("1.1"))
-                        .setScale(3, RoundingMode.HALF_UP).add(new BigDecimal("0.05")).subtract(net)), null,
-                        BigDecimal.ZERO, false);
-                case "draught" -> benches.simulate(bench, settings.targetGrossG(), Duration.ZERO,
-                        new BigDecimal("0.05"), false);
+                case "over" -> benches.simulate(bench,
+                        settings.targetGrossG()
+                            .add(upper.multiply(new BigDecimal("1.1"))
+                                .setScale(3, RoundingMode.HALF_UP)
+                                .add(new BigDecimal("0.05"))
+                                .subtract(net)),
+                        null, BigDecimal.ZERO, false);
+                case "draught" ->
+                    benches.simulate(bench, settings.targetGrossG(), Duration.ZERO, new BigDecimal("0.05"), false);
                 default -> benches.simulate(bench, null, null, null, !settings.offline());
             }
             return current;
@@ -162,14 +175,15 @@ class WeighingPages {
             preparations.releaseLock(formula, operator, password, reason);
             message = "Lock of " + formula + " released. A new attempt can start.";
             released = true;
-        } catch (ActionRefused refused) {
+        }
+        catch (ActionRefused refused) {
             message = refused.getMessage();
             status = HttpStatus.UNPROCESSABLE_CONTENT;
         }
         if (htmx != null) {
             String typed = reason.length() > Limits.MAX_REASON ? reason.substring(0, Limits.MAX_REASON) : reason;
-            ModelAndView fragment = new ModelAndView("fragments/release-lock", Map.of("form",
-                    new ReleaseLockForm(formula.value(), session, typed, message, released)));
+            ModelAndView fragment = new ModelAndView("fragments/release-lock",
+                    Map.of("form", new ReleaseLockForm(formula.value(), session, typed, message, released)));
             fragment.setStatus(status);
             return fragment;
         }
@@ -178,23 +192,31 @@ class WeighingPages {
         return Redirects.seeOther(back);
     }
 
-    /** What a capture or a manual entry that was accepted says: the weight recorded, and what it led to. */
+    /**
+     * What a capture or a manual entry that was accepted says: the weight recorded, and
+     * what it led to.
+     */
     private static Function<PreparationSession, String> captured(int sequence) {
-        return session -> session.steps().stream().filter(step -> step.sequence() == sequence).findFirst()
-                .map(step -> switch (session.status()) {
-                    case COMPLETED -> "Step " + sequence + " recorded: " + Format.grams(step.capturedG()) + " g of "
-                            + step.ingredientName() + ". Every step is weighed: the preparation is completed.";
-                    case LOCKED_FAILED -> "Step " + sequence + " recorded over target: " + Format.grams(step.capturedG())
-                            + " g of " + step.ingredientName() + ". This attempt failed and the formula is locked.";
-                    default -> "Step " + sequence + " recorded: " + Format.grams(step.capturedG()) + " g of "
-                            + step.ingredientName() + ". Next: step " + (sequence + 1) + ".";
-                }).orElse(null);
+        return session -> session.steps()
+            .stream()
+            .filter(step -> step.sequence() == sequence)
+            .findFirst()
+            .map(step -> switch (session.status()) {
+                case COMPLETED -> "Step " + sequence + " recorded: " + Format.grams(step.capturedG()) + " g of "
+                        + step.ingredientName() + ". Every step is weighed: the preparation is completed.";
+                case LOCKED_FAILED -> "Step " + sequence + " recorded over target: " + Format.grams(step.capturedG())
+                        + " g of " + step.ingredientName() + ". This attempt failed and the formula is locked.";
+                default -> "Step " + sequence + " recorded: " + Format.grams(step.capturedG()) + " g of "
+                        + step.ingredientName() + ". Next: step " + (sequence + 1) + ".";
+            })
+            .orElse(null);
     }
 
     /**
-     * Runs a page action and answers the session's body with what it said, next to the form it came from.
-     *
-     * @param form which of the page's forms sent the action ({@code scan}, {@code capture}, {@code manual}, …)
+     * Runs a page action and answers the session's body with what it said, next to the
+     * form it came from.
+     * @param form which of the page's forms sent the action ({@code scan},
+     * {@code capture}, {@code manual}, …)
      */
     private Object answer(String form, SessionId id, Actor operator, String htmx, RedirectAttributes flash,
             Function<PreparationSession, String> success, Supplier<PreparationSession> action) {
@@ -206,7 +228,8 @@ class WeighingPages {
         try {
             session = action.get();
             message = success.apply(session);
-        } catch (NotPermitted refused) {
+        }
+        catch (NotPermitted refused) {
             if (htmx == null) {
                 throw refused;
             }
@@ -214,7 +237,8 @@ class WeighingPages {
             message = refused.getMessage();
             error = true;
             status = HttpStatus.FORBIDDEN;
-        } catch (ActionRefused refused) {
+        }
+        catch (ActionRefused refused) {
             session = preparations.get(id);
             message = refused.getMessage();
             error = true;
@@ -233,4 +257,5 @@ class WeighingPages {
         fragment.setStatus(status);
         return fragment;
     }
+
 }

@@ -1,7 +1,9 @@
 /**
- * The pages a technician, lab lead or viewer works with: server-rendered JTE templates, htmx fragments from the
- * same URLs (branching on {@code HX-Request}), and a scan box on every page. Controllers are thin: they call a
- * module's facade and pick a page; they never run SQL or bind aggregates.
+ * The pages a technician, lab lead or viewer works with: server-rendered JTE templates,
+ * htmx fragments from the same URLs (branching on {@code HX-Request}), and a scan box on
+ * every page. Controllers are thin: they call a module's facade and pick a page; they
+ * never run SQL or bind aggregates.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"access", "audit", "catalog", "database", "entry", "formulas", "labels", "preparation", "samples", "scales", "scanning", "security", "transfer"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "access", "audit", "catalog", "database",
+        "entry", "formulas", "labels", "preparation", "samples", "scales", "scanning", "security", "transfer" })
 package prepbench.ui;

@@ -15,8 +15,9 @@ class ActorTest {
         Actor technician = Actor.withRoles("tina", List.of("ROLE_TECHNICIAN"));
         assertThat(technician.permissions()).containsExactly(Permission.PREPARE);
         assertThatThrownBy(() -> technician.require(Permission.ENTER_MANUAL_WEIGHT)).isInstanceOf(NotPermitted.class)
-                .hasMessage("User tina may not enter weights by hand. Ask a lab lead.")
-                .extracting(refusal -> ((NotPermitted) refusal).permission()).isEqualTo(Permission.ENTER_MANUAL_WEIGHT);
+            .hasMessage("User tina may not enter weights by hand. Ask a lab lead.")
+            .extracting(refusal -> ((NotPermitted) refusal).permission())
+            .isEqualTo(Permission.ENTER_MANUAL_WEIGHT);
     }
 
     @Test
@@ -40,13 +41,17 @@ class ActorTest {
         assertThat(Actor.withRole("ada", Role.ADMIN).may(Permission.MANAGE_ACCOUNTS)).isTrue();
     }
 
-    /** The filter chains ask the same table: the roles named for a permission are exactly those granting it. */
+    /**
+     * The filter chains ask the same table: the roles named for a permission are exactly
+     * those granting it.
+     */
     @Test
     void theFilterChainsRolesForAPermissionAreTheTablesOwn() {
         for (Permission permission : Permission.values()) {
             for (Role role : Role.values()) {
                 assertThat(List.of(Role.having(permission)).contains(role.name()))
-                        .as("%s in having(%s)", role, permission).isEqualTo(role.permissions().contains(permission));
+                    .as("%s in having(%s)", role, permission)
+                    .isEqualTo(role.permissions().contains(permission));
             }
         }
         assertThat(Role.having(Permission.SIGN_RELEASE)).containsExactly("LAB_LEAD");
@@ -59,4 +64,5 @@ class ActorTest {
             assertThat(new NotPermitted("x", permission).getMessage()).startsWith("User x may not ").contains("Ask ");
         }
     }
+
 }

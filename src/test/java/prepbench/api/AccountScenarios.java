@@ -30,10 +30,12 @@ import prepbench.security.AccountManagement;
 import prepbench.support.MovableClock;
 
 /**
- * Accounts through the API with real HTTP Basic sign-ins, run on each database by a subclass: an admin creates,
- * disables, enables, changes the role of, resets and unlocks accounts; a temporary password must be changed before
- * anything else; the password policy; five wrong passwords (sign-ins and signatures alike) lock an account for
- * 15 minutes, tested past that period on a movable clock; every event audited in the account's intact chain.
+ * Accounts through the API with real HTTP Basic sign-ins, run on each database by a
+ * subclass: an admin creates, disables, enables, changes the role of, resets and unlocks
+ * accounts; a temporary password must be changed before anything else; the password
+ * policy; five wrong passwords (sign-ins and signatures alike) lock an account for 15
+ * minutes, tested past that period on a movable clock; every event audited in the
+ * account's intact chain.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -41,6 +43,7 @@ import prepbench.support.MovableClock;
 abstract class AccountScenarios {
 
     private static final String GOOD = "correct horse battery";
+
     private static final String BETTER = "staple orange lantern";
 
     @Autowired
@@ -68,10 +71,12 @@ abstract class AccountScenarios {
 
     private String created(String role) throws Exception {
         String username = unique("p.");
-        json(post("/api/v1/users"), admin, "{\"username\":\"" + username + "\",\"fullName\":\"Pat Example\","
-                + "\"role\":\"" + role + "\",\"password\":\"" + GOOD + "\"}").andExpect(status().isCreated())
-                .andExpect(jsonPath("$.passwordChangeRequired").value(true))
-                .andExpect(jsonPath("$.role").value(role));
+        json(post("/api/v1/users"), admin,
+                "{\"username\":\"" + username + "\",\"fullName\":\"Pat Example\"," + "\"role\":\"" + role
+                        + "\",\"password\":\"" + GOOD + "\"}")
+            .andExpect(status().isCreated())
+            .andExpect(jsonPath("$.passwordChangeRequired").value(true))
+            .andExpect(jsonPath("$.role").value(role));
         return username;
     }
 
@@ -79,7 +84,7 @@ abstract class AccountScenarios {
         String username = created(role);
         json(post("/api/v1/me/password"), httpBasic(username, GOOD),
                 "{\"currentPassword\":\"" + GOOD + "\",\"newPassword\":\"" + BETTER + "\"}")
-                .andExpect(status().isNoContent());
+            .andExpect(status().isNoContent());
         return username;
     }
 
@@ -93,26 +98,32 @@ abstract class AccountScenarios {
         String username = created("technician");
         RequestPostProcessor temporary = httpBasic(username, GOOD);
 
-        mvc.perform(get("/api/v1/formulas").with(temporary)).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.reason").value("PASSWORD_CHANGE_REQUIRED"))
-                .andExpect(jsonPath("$.detail", containsString("POST /api/v1/me/password")));
-        mvc.perform(get("/api/v1/me").with(temporary)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.fullName").value("Pat Example"));
+        mvc.perform(get("/api/v1/formulas").with(temporary))
+            .andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.reason").value("PASSWORD_CHANGE_REQUIRED"))
+            .andExpect(jsonPath("$.detail", containsString("POST /api/v1/me/password")));
+        mvc.perform(get("/api/v1/me").with(temporary))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.fullName").value("Pat Example"));
         json(post("/api/v1/me/password"), temporary, "{\"currentPassword\":\"" + GOOD + "\",\"newPassword\":\"short\"}")
-                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.reason").value("WEAK_PASSWORD"))
-                .andExpect(jsonPath("$.detail", containsString("at least 12 characters")));
-        json(post("/api/v1/me/password"), temporary, "{\"currentPassword\":\"" + GOOD + "\",\"newPassword\":"
-                + "\"1q2w3e4r5t6y\"}").andExpect(jsonPath("$.detail", containsString("most common")));
-        json(post("/api/v1/me/password"), temporary, "{\"currentPassword\":\"" + GOOD + "\",\"newPassword\":\""
-                + username + "-2026!\"}").andExpect(jsonPath("$.detail", containsString("username")));
-        json(post("/api/v1/me/password"), temporary, "{\"currentPassword\":\"" + GOOD + "\",\"newPassword\":\""
-                + BETTER + "\"}").andExpect(status().isNoContent());
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.reason").value("WEAK_PASSWORD"))
+            .andExpect(jsonPath("$.detail", containsString("at least 12 characters")));
+        json(post("/api/v1/me/password"), temporary,
+                "{\"currentPassword\":\"" + GOOD + "\",\"newPassword\":" + "\"1q2w3e4r5t6y\"}")
+            .andExpect(jsonPath("$.detail", containsString("most common")));
+        json(post("/api/v1/me/password"), temporary,
+                "{\"currentPassword\":\"" + GOOD + "\",\"newPassword\":\"" + username + "-2026!\"}")
+            .andExpect(jsonPath("$.detail", containsString("username")));
+        json(post("/api/v1/me/password"), temporary,
+                "{\"currentPassword\":\"" + GOOD + "\",\"newPassword\":\"" + BETTER + "\"}")
+            .andExpect(status().isNoContent());
 
         mvc.perform(get("/api/v1/formulas").with(httpBasic(username, BETTER))).andExpect(status().isOk());
         mvc.perform(get("/api/v1/formulas").with(temporary)).andExpect(status().isUnauthorized());
         assertThat(actions(username)).containsExactly("ACCOUNT_CREATED", "PASSWORD_CHANGED", "SIGN_IN_FAILED");
-        assertThat(audit.forAccount(username)).allSatisfy(event -> assertThat(event.payload())
-                .doesNotContain(GOOD).doesNotContain(BETTER));
+        assertThat(audit.forAccount(username))
+            .allSatisfy(event -> assertThat(event.payload()).doesNotContain(GOOD).doesNotContain(BETTER));
     }
 
     @Test
@@ -122,20 +133,23 @@ abstract class AccountScenarios {
             mvc.perform(get("/api/v1/me").with(httpBasic(username, "wrong " + i))).andExpect(status().isUnauthorized());
         }
         assertThat(accounts.verifyPassword(username, "wrong signature", null, "signature")).isFalse();
-        mvc.perform(get("/api/v1/me").with(httpBasic(username, BETTER))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.failedAttempts").value(0));
+        mvc.perform(get("/api/v1/me").with(httpBasic(username, BETTER)))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.failedAttempts").value(0));
 
         for (int i = 0; i < 4; i++) {
             mvc.perform(get("/api/v1/me").with(httpBasic(username, "wrong " + i))).andExpect(status().isUnauthorized());
         }
         assertThat(accounts.verifyPassword(username, "wrong signature", null, "signature")).isFalse();
 
-        mvc.perform(get("/api/v1/me").with(httpBasic(username, BETTER))).andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.detail", containsString("locked")));
+        mvc.perform(get("/api/v1/me").with(httpBasic(username, BETTER)))
+            .andExpect(status().isUnauthorized())
+            .andExpect(jsonPath("$.detail", containsString("locked")));
         mvc.perform(get("/api/v1/me").with(httpBasic("nobody-" + username, BETTER)))
-                .andExpect(status().isUnauthorized()).andExpect(jsonPath("$.detail", containsString("locked")));
+            .andExpect(status().isUnauthorized())
+            .andExpect(jsonPath("$.detail", containsString("locked")));
         assertThat(accounts.verifyPassword(username, BETTER, null, "signature")).as("a locked account never signs")
-                .isFalse();
+            .isFalse();
         clock.advance(Duration.ofMinutes(14));
         mvc.perform(get("/api/v1/me").with(httpBasic(username, BETTER))).andExpect(status().isUnauthorized());
         clock.advance(Duration.ofMinutes(1).plusSeconds(1));
@@ -145,8 +159,9 @@ abstract class AccountScenarios {
             mvc.perform(get("/api/v1/me").with(httpBasic(username, "again " + i))).andExpect(status().isUnauthorized());
         }
         mvc.perform(get("/api/v1/me").with(httpBasic(username, BETTER))).andExpect(status().isUnauthorized());
-        mvc.perform(post("/api/v1/users/" + username + "/unlock").with(admin)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.locked").value(false));
+        mvc.perform(post("/api/v1/users/" + username + "/unlock").with(admin))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.locked").value(false));
         mvc.perform(get("/api/v1/me").with(httpBasic(username, BETTER))).andExpect(status().isOk());
 
         List<String> actions = actions(username);
@@ -165,16 +180,18 @@ abstract class AccountScenarios {
         };
         for (int i = 0; i < 30; i++) {
             mvc.perform(get("/api/v1/me").with(httpBasic("nobody-" + i, "guess " + i)).with(fromFlooder))
-                    .andExpect(status().isUnauthorized());
+                .andExpect(status().isUnauthorized());
         }
-        mvc.perform(get("/api/v1/me").with(admin).with(fromFlooder)).andExpect(status().isTooManyRequests())
-                .andExpect(jsonPath("$.reason").value("TOO_MANY_FAILURES"))
-                .andExpect(jsonPath("$.detail", containsString("wait a minute")));
-        mvc.perform(post("/login").param("username", "admin").param("password", "admin123").with(fromFlooder)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .csrf()))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl(
-                        "/login?throttled"));
+        mvc.perform(get("/api/v1/me").with(admin).with(fromFlooder))
+            .andExpect(status().isTooManyRequests())
+            .andExpect(jsonPath("$.reason").value("TOO_MANY_FAILURES"))
+            .andExpect(jsonPath("$.detail", containsString("wait a minute")));
+        mvc.perform(post("/login").param("username", "admin")
+            .param("password", "admin123")
+            .with(fromFlooder)
+            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+            .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+                .redirectedUrl("/login?throttled"));
         mvc.perform(get("/api/v1/me").with(admin)).andExpect(status().isOk());
     }
 
@@ -184,39 +201,49 @@ abstract class AccountScenarios {
         RequestPostProcessor person = httpBasic(username, BETTER);
         json(post("/api/v1/preparations"), person, "{\"formulaCode\":\"COS00217\"}").andExpect(status().isCreated());
 
-        mvc.perform(post("/api/v1/users/" + username + "/disable").with(admin)).andExpect(status().isOk())
-                .andExpect(jsonPath("$.enabled").value(false));
+        mvc.perform(post("/api/v1/users/" + username + "/disable").with(admin))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.enabled").value(false));
         mvc.perform(get("/api/v1/me").with(person)).andExpect(status().isUnauthorized());
         mvc.perform(post("/api/v1/users/" + username + "/enable").with(admin)).andExpect(status().isOk());
         mvc.perform(get("/api/v1/me").with(person)).andExpect(status().isOk());
 
         json(put("/api/v1/users/" + username + "/role"), admin, "{\"role\":\"viewer\"}").andExpect(status().isOk())
-                .andExpect(jsonPath("$.role").value("viewer"));
+            .andExpect(jsonPath("$.role").value("viewer"));
         json(post("/api/v1/preparations"), person, "{\"formulaCode\":\"PRM01204\"}").andExpect(status().isForbidden());
         json(put("/api/v1/users/" + username + "/role"), admin, "{\"role\":\"chemist\"}")
-                .andExpect(status().isUnprocessableContent()).andExpect(jsonPath("$.reason").value("INVALID_ROLE"));
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.reason").value("INVALID_ROLE"));
 
         json(post("/api/v1/users/" + username + "/reset-password"), admin, "{\"password\":\"" + GOOD + "\"}")
-                .andExpect(status().isOk()).andExpect(jsonPath("$.passwordChangeRequired").value(true));
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.passwordChangeRequired").value(true));
         mvc.perform(get("/api/v1/me").with(person)).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/formulas").with(httpBasic(username, GOOD))).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.reason").value("PASSWORD_CHANGE_REQUIRED"));
+        mvc.perform(get("/api/v1/formulas").with(httpBasic(username, GOOD)))
+            .andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.reason").value("PASSWORD_CHANGE_REQUIRED"));
 
-        mvc.perform(post("/api/v1/users/admin/disable").with(admin)).andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.reason").value("OWN_ACCOUNT"));
+        mvc.perform(post("/api/v1/users/admin/disable").with(admin))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.reason").value("OWN_ACCOUNT"));
         mvc.perform(post("/api/v1/users/" + username + "/disable").with(httpBasic("lablead", "lablead123")))
-                .andExpect(status().isForbidden());
+            .andExpect(status().isForbidden());
         mvc.perform(post("/api/v1/users/no-such-person/disable").with(admin)).andExpect(status().isNotFound());
-        json(post("/api/v1/users"), admin, "{\"username\":\"" + username + "\",\"fullName\":\"Again\",\"role\":"
-                + "\"viewer\",\"password\":\"" + GOOD + "\"}").andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.reason").value("USERNAME_TAKEN"));
+        json(post("/api/v1/users"), admin,
+                "{\"username\":\"" + username + "\",\"fullName\":\"Again\",\"role\":" + "\"viewer\",\"password\":\""
+                        + GOOD + "\"}")
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.reason").value("USERNAME_TAKEN"));
         json(post("/api/v1/users"), admin, "{\"username\":\"Bad Name!\",\"fullName\":\"X\",\"role\":\"viewer\","
-                + "\"password\":\"" + GOOD + "\"}").andExpect(jsonPath("$.reason").value("INVALID_USERNAME"));
-        mvc.perform(get("/api/v1/users").with(admin)).andExpect(status().isOk())
-                .andExpect(jsonPath("$[?(@.username == '" + username + "')].role").value("viewer"));
+                + "\"password\":\"" + GOOD + "\"}")
+            .andExpect(jsonPath("$.reason").value("INVALID_USERNAME"));
+        mvc.perform(get("/api/v1/users").with(admin))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$[?(@.username == '" + username + "')].role").value("viewer"));
 
         assertThat(actions(username)).containsExactly("ACCOUNT_CREATED", "PASSWORD_CHANGED", "ACCOUNT_DISABLED",
                 "SIGN_IN_REFUSED", "ACCOUNT_ENABLED", "ROLE_CHANGED", "PASSWORD_RESET", "SIGN_IN_FAILED");
         assertThat(audit.forAccount(username).get(2).actor()).isEqualTo("admin");
     }
+
 }

@@ -12,4 +12,5 @@ class PostgresAccountTest extends AccountScenarios {
     static void postgres(DynamicPropertyRegistry registry) {
         TestPostgres.register(registry);
     }
+
 }

@@ -7,7 +7,10 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import prepbench.support.TestPostgres;
 
-/** Connection turnover on a real PostgreSQL server; this context's connections carry an application name of their own. */
+/**
+ * Connection turnover on a real PostgreSQL server; this context's connections carry an
+ * application name of their own.
+ */
 class PostgresConnectionTurnoverTest extends ConnectionTurnoverScenarios {
 
     private static final String APPLICATION = "prepbench-turnover-" + System.nanoTime();
@@ -20,8 +23,13 @@ class PostgresConnectionTurnoverTest extends ConnectionTurnoverScenarios {
 
     @Override
     int sessionsStartedBefore(Timestamp time) {
-        return jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = :application "
-                + "AND backend_start < :time").param("application", APPLICATION).param("time", time)
-                .query(Integer.class).single();
+        return jdbc
+            .sql("SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = :application "
+                    + "AND backend_start < :time")
+            .param("application", APPLICATION)
+            .param("time", time)
+            .query(Integer.class)
+            .single();
     }
+
 }

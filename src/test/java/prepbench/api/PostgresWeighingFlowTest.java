@@ -12,4 +12,5 @@ class PostgresWeighingFlowTest extends WeighingFlowScenarios {
     static void postgres(DynamicPropertyRegistry registry) {
         TestPostgres.register(registry);
     }
+
 }

@@ -39,9 +39,10 @@ import prepbench.preparation.SessionId;
 import prepbench.preparation.SessionNotFound;
 
 /**
- * The step API as a web slice, without a database: how requests become calls on the preparation module and its
- * answers and refusals become responses. The rules themselves are tested in the preparation module; the whole flow
- * over HTTP in {@code WeighingFlowScenarios}.
+ * The step API as a web slice, without a database: how requests become calls on the
+ * preparation module and its answers and refusals become responses. The rules themselves
+ * are tested in the preparation module; the whole flow over HTTP in
+ * {@code WeighingFlowScenarios}.
  */
 @WebMvcTest(controllers = StepApi.class)
 class StepApiSliceTest {
@@ -64,27 +65,29 @@ class StepApiSliceTest {
     private DatabaseErrors databaseErrors;
 
     private static MockHttpServletRequestBuilder postJson(String path, String body) {
-        return post("/api/v1/preparations/" + SESSION + path).contentType(MediaType.APPLICATION_JSON).content(body)
-                .with(user("tina").roles("TECHNICIAN")).with(csrf());
+        return post("/api/v1/preparations/" + SESSION + path).contentType(MediaType.APPLICATION_JSON)
+            .content(body)
+            .with(user("tina").roles("TECHNICIAN"))
+            .with(csrf());
     }
 
     @Test
     void aCaptureAnswersTheSessionAsItIsAfterwards() throws Exception {
         PreparationSession session = SessionBuilder.aSession().build();
         given(preparations.captureWeight(eq(SessionId.parse(SESSION)), eq(1), eq(false), any(Actor.class)))
-                .willReturn(session);
+            .willReturn(session);
 
         mvc.perform(postJson("/steps/1/capture", ""))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.id").value(session.id().value().toString()))
-                .andExpect(jsonPath("$.steps.length()").value(2))
-                .andExpect(jsonPath("$.status").value("in_progress"));
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.id").value(session.id().value().toString()))
+            .andExpect(jsonPath("$.steps.length()").value(2))
+            .andExpect(jsonPath("$.status").value("in_progress"));
     }
 
     @Test
     void aConfirmedOverTargetCaptureSaysSo() throws Exception {
-        given(preparations.captureWeight(any(), anyInt(), eq(true), any())).willReturn(SessionBuilder.aSession()
-                .build());
+        given(preparations.captureWeight(any(), anyInt(), eq(true), any()))
+            .willReturn(SessionBuilder.aSession().build());
 
         mvc.perform(postJson("/steps/2/capture", "{\"confirmOverTarget\": true}")).andExpect(status().isOk());
 
@@ -93,14 +96,14 @@ class StepApiSliceTest {
 
     @Test
     void aRefusalIsAProblemWithItsRuleAndWhatToDo() throws Exception {
-        given(preparations.captureWeight(any(), anyInt(), eq(false), any())).willThrow(Refusals.refused(
-                ActionRefused.Reason.UNSTABLE, "The balance is still moving. Wait for a stable reading."));
+        given(preparations.captureWeight(any(), anyInt(), eq(false), any())).willThrow(Refusals
+            .refused(ActionRefused.Reason.UNSTABLE, "The balance is still moving. Wait for a stable reading."));
 
         mvc.perform(postJson("/steps/1/capture", ""))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .andExpect(jsonPath("$.reason").value("UNSTABLE"))
-                .andExpect(jsonPath("$.detail").value("The balance is still moving. Wait for a stable reading."));
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+            .andExpect(jsonPath("$.reason").value("UNSTABLE"))
+            .andExpect(jsonPath("$.detail").value("The balance is still moving. Wait for a stable reading."));
     }
 
     @Test
@@ -108,16 +111,16 @@ class StepApiSliceTest {
         given(preparations.abort(any(), anyString(), any())).willThrow(SessionNotFound.forId(SessionId.parse(SESSION)));
 
         mvc.perform(postJson("/abort", "{\"reason\": \"spilled\"}"))
-                .andExpect(status().isNotFound())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            .andExpect(status().isNotFound())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     @Test
     void aMalformedIdIsRefusedBeforeThePreparationIsAsked() throws Exception {
         mvc.perform(post("/api/v1/preparations/not-an-id/steps/1/capture").with(user("tina").roles("TECHNICIAN"))
-                        .with(csrf()))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+            .with(csrf()))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 
         verifyNoInteractions(preparations);
     }
@@ -125,24 +128,25 @@ class StepApiSliceTest {
     @Test
     void aScanLongerThanAnyLabelIsRefusedNamingTheField() throws Exception {
         mvc.perform(postJson("/steps/1/scan", "{\"code\": \"" + "A".repeat(5001) + "\"}"))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("code is far longer than any container label")));
+            .andExpect(status().isBadRequest())
+            .andExpect(content().string(containsString("code is far longer than any container label")));
 
         verify(preparations, never()).scanContainer(any(), anyInt(), anyString(), any());
     }
 
     @Test
     void aManualWeightWithoutTheMeaningIsPassedOnAsNotAccepted() throws Exception {
-        given(preparations.enterWeightManually(any(), anyInt(), any(), any(), any(), eq(false), any()))
-                .willThrow(Refusals.refused(ActionRefused.Reason.MEANING_REQUIRED, "Confirm what your signature "
-                        + "means."));
+        given(preparations.enterWeightManually(any(), anyInt(), any(), any(), any(), eq(false), any())).willThrow(
+                Refusals.refused(ActionRefused.Reason.MEANING_REQUIRED, "Confirm what your signature " + "means."));
 
-        mvc.perform(postJson("/steps/1/manual", "{\"grams\": 60.1, \"reason\": \"balance broken\", "
+        mvc.perform(postJson("/steps/1/manual",
+                "{\"grams\": 60.1, \"reason\": \"balance broken\", "
                         + "\"password\": \"secret\", \"meaning\": \"something else\"}"))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(jsonPath("$.reason").value("MEANING_REQUIRED"));
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(jsonPath("$.reason").value("MEANING_REQUIRED"));
 
         verify(preparations).enterWeightManually(eq(SessionId.parse(SESSION)), eq(1), eq(new BigDecimal("60.1")),
                 eq("balance broken"), eq("secret"), eq(false), any());
     }
+
 }

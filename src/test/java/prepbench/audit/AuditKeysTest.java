@@ -21,62 +21,64 @@ import org.springframework.core.NestedExceptionUtils;
 import prepbench.PrepBenchApplication;
 
 /**
- * The audit key: where it comes from, what a production station does without one (refuses to start, saying how to
- * create one), what a demo station does (creates one beside its database), and rotation (old keys still verify what
- * they sealed; a key the installation lacks makes an event forged).
+ * The audit key: where it comes from, what a production station does without one (refuses
+ * to start, saying how to create one), what a demo station does (creates one beside its
+ * database), and rotation (old keys still verify what they sealed; a key the installation
+ * lacks makes an event forged).
  */
 class AuditKeysTest {
 
     private static final String K1 = "k1 " + Base64.getEncoder().encodeToString(new byte[32]);
-    private static final String K2 = "k2 " + Base64.getEncoder().encodeToString("another key of thirty-two bytes!"
-            .getBytes());
+
+    private static final String K2 = "k2 "
+            + Base64.getEncoder().encodeToString("another key of thirty-two bytes!".getBytes());
 
     @Test
     void aProductionStationWithoutAKeyRefusesToStartSayingHowToCreateOne(@TempDir Path directory) {
         assertThatThrownBy(() -> AuditKeyRing.load("", "", false)).isInstanceOf(MissingAuditKey.class)
-                .hasMessageContaining("has no key to seal its audit trail with")
-                .satisfies(failure -> assertThat(((MissingAuditKey) failure).action())
-                        .contains("openssl rand -base64 32", "prepbench.audit.key-file"));
+            .hasMessageContaining("has no key to seal its audit trail with")
+            .satisfies(failure -> assertThat(((MissingAuditKey) failure).action()).contains("openssl rand -base64 32",
+                    "prepbench.audit.key-file"));
         Path missing = directory.resolve("audit.key");
         assertThatThrownBy(() -> AuditKeyRing.load("", missing.toString(), false))
-                .hasMessageContaining("does not exist, and only a demo station creates its own key");
+            .hasMessageContaining("does not exist, and only a demo station creates its own key");
         assertThat(missing).doesNotExist();
 
         assertThatThrownBy(() -> new SpringApplicationBuilder(PrepBenchApplication.class).web(WebApplicationType.NONE)
-                .run("--prepbench.demo-data=false", "--prepbench.simulated-benches=0", "--prepbench.audit.key=",
-                        "--prepbench.audit.key-file=", "--prepbench.benches[0].id=none",
-                        "--spring.datasource.url=jdbc:h2:mem:nokey-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .close())
-                .satisfies(failure -> {
-                    Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
-                    assertThat(cause).isInstanceOf(MissingAuditKey.class);
-                    var analysis = new MissingAuditKeyAnalyzer().analyze(failure);
-                    assertThat(analysis.getDescription()).contains("has no key to seal its audit trail with");
-                    assertThat(analysis.getAction()).contains("openssl rand -base64 32");
-                });
+            .run("--prepbench.demo-data=false", "--prepbench.simulated-benches=0", "--prepbench.audit.key=",
+                    "--prepbench.audit.key-file=", "--prepbench.benches[0].id=none",
+                    "--spring.datasource.url=jdbc:h2:mem:nokey-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+            .close()).satisfies(failure -> {
+                Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+                assertThat(cause).isInstanceOf(MissingAuditKey.class);
+                var analysis = new MissingAuditKeyAnalyzer().analyze(failure);
+                assertThat(analysis.getDescription()).contains("has no key to seal its audit trail with");
+                assertThat(analysis.getAction()).contains("openssl rand -base64 32");
+            });
     }
 
     @Test
     void aStationThatStopsWritesAFinalCheckpoint(@TempDir Path directory) throws Exception {
         Path checkpoints = directory.resolve("checkpoints");
         new SpringApplicationBuilder(PrepBenchApplication.class)
-                .run("--server.port=0", "--prepbench.audit.checkpoint-at-shutdown=true",
-                        "--prepbench.audit.checkpoint-dir=" + checkpoints,
-                        "--spring.datasource.url=jdbc:h2:mem:shutdown-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .close();
+            .run("--server.port=0", "--prepbench.audit.checkpoint-at-shutdown=true",
+                    "--prepbench.audit.checkpoint-dir=" + checkpoints,
+                    "--spring.datasource.url=jdbc:h2:mem:shutdown-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+            .close();
 
         try (var files = Files.list(checkpoints)) {
             Path file = files.findFirst().orElseThrow();
             assertThat(file.getFileName().toString()).matches("checkpoints-\\d{4}-\\d{2}-\\d{2}\\.jsonl");
             assertThat(Files.readAllLines(file)).as("the demo accounts' chains, and the closing line")
-                    .anyMatch(line -> line.contains("\"chain\":\"account:admin\""))
-                    .last().asString().contains("\"upTo\":");
+                .anyMatch(line -> line.contains("\"chain\":\"account:admin\""))
+                .last()
+                .asString()
+                .contains("\"upTo\":");
         }
     }
 
     @Test
-    void aDemoStationCreatesItsKeyOnceBesideItsDatabaseReadableOnlyByItsUser(@TempDir Path directory)
-            throws Exception {
+    void aDemoStationCreatesItsKeyOnceBesideItsDatabaseReadableOnlyByItsUser(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("data").resolve("audit.key");
 
         AuditKeys created = AuditKeyRing.load("", file.toString(), true);
@@ -86,21 +88,21 @@ class AuditKeysTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         assertThat(created.current().id()).matches("demo-\\d{8}");
         assertThat(AuditKeys.mac(again.current(), "x")).as("the same key, read back")
-                .isEqualTo(AuditKeys.mac(created.current(), "x"));
+            .isEqualTo(AuditKeys.mac(created.current(), "x"));
     }
 
     @Test
     void aKeyRingThatIsNotOneIsRefusedNamingTheEntry() {
         assertThatThrownBy(() -> AuditKeyRing.load("k1 c2hvcnQ=", "", false))
-                .hasMessageContaining("key k1: the key has 5 bytes; it needs at least 32");
+            .hasMessageContaining("key k1: the key has 5 bytes; it needs at least 32");
         assertThatThrownBy(() -> AuditKeyRing.load("k1 not*base64", "", false))
-                .hasMessageContaining("key k1: the key is not base64");
+            .hasMessageContaining("key k1: the key is not base64");
         assertThatThrownBy(() -> AuditKeyRing.load("just-one-word", "", false))
-                .hasMessageContaining("entry 1: expected '<key id> <base64 key>'");
+            .hasMessageContaining("entry 1: expected '<key id> <base64 key>'");
         assertThatThrownBy(() -> AuditKeyRing.load(K1 + ";" + K1, "", false))
-                .hasMessageContaining("key id k1 appears twice");
+            .hasMessageContaining("key id k1 appears twice");
         assertThatThrownBy(() -> AuditKeyRing.load("# nothing but a comment", "", false))
-                .hasMessageContaining("holds no key");
+            .hasMessageContaining("holds no key");
     }
 
     @Test
@@ -115,8 +117,9 @@ class AuditKeysTest {
 
         assertThat(walk(rotated, chain).intact()).isTrue();
         ChainVerification withoutK1 = walk(lost, chain);
-        assertThat(withoutK1.problems()).hasSize(3).allMatch(problem -> problem.kind() == AuditProblem.Kind.FORGED
-                && problem.detail().contains("names key k1, which this installation does not have"));
+        assertThat(withoutK1.problems()).hasSize(3)
+            .allMatch(problem -> problem.kind() == AuditProblem.Kind.FORGED
+                    && problem.detail().contains("names key k1, which this installation does not have"));
     }
 
     @Test
@@ -127,23 +130,25 @@ class AuditKeysTest {
 
         assertThat(walk(keys, chain, fifth).intact()).isTrue();
         assertThat(walk(keys, chain.subList(0, 4), fifth).problems()).singleElement()
-                .satisfies(problem -> assertThat(problem.sentence())
-                        .isEqualTo("Truncated — session:s #5: the chain ends at #4, and the checkpoint of "
-                                + "1970-01-01T00:00:00Z saw it reach #5"));
+            .satisfies(problem -> assertThat(problem.sentence())
+                .isEqualTo("Truncated — session:s #5: the chain ends at #4, and the checkpoint of "
+                        + "1970-01-01T00:00:00Z saw it reach #5"));
         List<AuditEvent> withoutThird = new ArrayList<>(chain);
         withoutThird.remove(2);
         assertThat(walk(keys, withoutThird, fifth).problems()).extracting(AuditProblem::kind, AuditProblem::sequence)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditProblem.Kind.GAP, 4L));
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditProblem.Kind.GAP, 4L));
         List<AuditEvent> edited = new ArrayList<>(chain);
         AuditEvent second = chain.get(1);
-        edited.set(1, new AuditEvent(second.id(), second.at(), "mallory", second.action(), second.sessionId(),
-                second.stepSequence(), second.formulaCode(), second.payload(), second.chain(), second.seq(),
-                second.prevHash(), second.hash(), second.keyId()));
+        edited.set(1,
+                new AuditEvent(second.id(), second.at(), "mallory", second.action(), second.sessionId(),
+                        second.stepSequence(), second.formulaCode(), second.payload(), second.chain(), second.seq(),
+                        second.prevHash(), second.hash(), second.keyId()));
         assertThat(walk(keys, edited, fifth).problems()).extracting(AuditProblem::kind, AuditProblem::sequence)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditProblem.Kind.ALTERED, 2L));
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(AuditProblem.Kind.ALTERED, 2L));
         AuditKeys other = AuditKeys.parse(K2.replace("k2", "k1"), "test");
         assertThat(walk(other, chain, null).problems()).as("sealed under another key of the same id")
-                .hasSize(5).allMatch(problem -> problem.kind() == AuditProblem.Kind.ALTERED);
+            .hasSize(5)
+            .allMatch(problem -> problem.kind() == AuditProblem.Kind.ALTERED);
     }
 
     private static List<AuditEvent> chain(AuditKeys keys, long firstSeq, int count, String chain, String prev) {
@@ -169,4 +174,5 @@ class AuditKeysTest {
         events.forEach(walk::accept);
         return walk.finish();
     }
+
 }

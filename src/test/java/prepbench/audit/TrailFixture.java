@@ -12,16 +12,20 @@ import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Writes a large audit trail quickly for the verification benchmark: chains of events sealed and linked exactly as
- * PrepBench seals them, inserted in JDBC batches. The chains are named {@code bench-fixture:<n>} and stand for no
- * record, so verifying them measures the seals, links and sequence, not a record's replay.
+ * Writes a large audit trail quickly for the verification benchmark: chains of events
+ * sealed and linked exactly as PrepBench seals them, inserted in JDBC batches. The chains
+ * are named {@code bench-fixture:<n>} and stand for no record, so verifying them measures
+ * the seals, links and sequence, not a record's replay.
  */
 public final class TrailFixture {
 
     private TrailFixture() {
     }
 
-    /** Writes {@code chains} chains of {@code eventsPerChain} events each, sealed under the ring's current key. */
+    /**
+     * Writes {@code chains} chains of {@code eventsPerChain} events each, sealed under
+     * the ring's current key.
+     */
     public static void write(DataSource dataSource, String keyRing, int chains, int eventsPerChain) {
         AuditKeys.Key key = AuditKeys.parse(keyRing, "benchmark key ring").current();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
@@ -33,7 +37,7 @@ public final class TrailFixture {
                 """;
         for (int chain = 0; chain < chains; chain++) {
             String name = "bench-fixture:" + chain;
-            String[] prev = {EventSeal.GENESIS};
+            String[] prev = { EventSeal.GENESIS };
             int first = chain;
             jdbc.batchUpdate(sql, new BatchPreparedStatementSetter() {
                 @Override
@@ -65,4 +69,5 @@ public final class TrailFixture {
             });
         }
     }
+
 }

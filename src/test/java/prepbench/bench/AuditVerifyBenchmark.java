@@ -17,10 +17,11 @@ import prepbench.audit.TrailFixture;
 import prepbench.audit.TrailVerification;
 
 /**
- * How long "verify everything" takes over a large trail: starts PrepBench on H2 or PostgreSQL, makes real
- * preparations for a while (their records are replayed against their chains), writes synthetic sealed chains up to
- * the number of events asked for, then verifies everything several times and prints each run and the median.
- * Run by hand: {@code bench/audit-verify.sh h2|postgres [events=1000000] [runs=3]}.
+ * How long "verify everything" takes over a large trail: starts PrepBench on H2 or
+ * PostgreSQL, makes real preparations for a while (their records are replayed against
+ * their chains), writes synthetic sealed chains up to the number of events asked for,
+ * then verifies everything several times and prints each run and the median. Run by hand:
+ * {@code bench/audit-verify.sh h2|postgres [events=1000000] [runs=3]}.
  */
 public final class AuditVerifyBenchmark {
 
@@ -45,16 +46,19 @@ public final class AuditVerifyBenchmark {
             List<String> formulas = LoadFixture.formulas(jdbc, "v", 4);
             List<String> technicians = LoadFixture.technicians(jdbc, "v", 8);
             new LoadHarness(new LoadHarness.Options(base, technicians, LoadFixture.PASSWORD, formulas, 0,
-                    Duration.ofSeconds(2), Duration.ofSeconds(20))).run();
+                    Duration.ofSeconds(2), Duration.ofSeconds(20)))
+                .run();
             long real = jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
             long sessions = jdbc.sql("SELECT COUNT(*) FROM preparation_session").query(Long.class).single();
             int chains = (int) Math.max(0, (wanted - real) / EVENTS_PER_CHAIN);
             long writing = System.nanoTime();
             TrailFixture.write(app.getBean(DataSource.class), keyRing, chains, EVENTS_PER_CHAIN);
             long total = jdbc.sql("SELECT COUNT(*) FROM audit_event").query(Long.class).single();
-            System.out.printf("%s: %d events (%d from %d real preparations and the demo data, %d synthetic in %d "
-                    + "chains of %d, written in %.0f s)%n", database, total, real, sessions,
-                    (long) chains * EVENTS_PER_CHAIN, chains, EVENTS_PER_CHAIN, (System.nanoTime() - writing) / 1e9);
+            System.out.printf(
+                    "%s: %d events (%d from %d real preparations and the demo data, %d synthetic in %d "
+                            + "chains of %d, written in %.0f s)%n",
+                    database, total, real, sessions, (long) chains * EVENTS_PER_CHAIN, chains, EVENTS_PER_CHAIN,
+                    (System.nanoTime() - writing) / 1e9);
             List<Double> seconds = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 TrailVerification result = audit.verifyEverything();
@@ -68,9 +72,11 @@ public final class AuditVerifyBenchmark {
             double median = seconds.get(seconds.size() / 2);
             System.out.printf("median %.2f s = %.0f events/s; heap max %d MB%n", median, total / median,
                     Runtime.getRuntime().maxMemory() >> 20);
-        } finally {
+        }
+        finally {
             app.close();
             databaseServer.close();
         }
     }
+
 }

@@ -8,8 +8,9 @@ import java.util.List;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The database a benchmark runs PrepBench on: an H2 file database of its own with the embedded default's options,
- * or PostgreSQL (the server named by {@code PREPBENCH_TEST_POSTGRES_URL}, else an embedded one, stopped on close).
+ * The database a benchmark runs PrepBench on: an H2 file database of its own with the
+ * embedded default's options, or PostgreSQL (the server named by
+ * {@code PREPBENCH_TEST_POSTGRES_URL}, else an embedded one, stopped on close).
  */
 final class BenchDatabase implements AutoCloseable {
 
@@ -19,7 +20,10 @@ final class BenchDatabase implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Starts the database ({@code h2} or {@code postgres}) and adds the properties that point PrepBench at it. */
+    /**
+     * Starts the database ({@code h2} or {@code postgres}) and adds the properties that
+     * point PrepBench at it.
+     */
     static BenchDatabase start(String database, String name, List<String> properties) throws IOException {
         if (!database.equals("postgres")) {
             Path file = Files.createTempDirectory(name + "-h2").resolve("prepbench");
@@ -36,12 +40,15 @@ final class BenchDatabase implements AutoCloseable {
                     + System.getenv().getOrDefault("PREPBENCH_TEST_POSTGRES_PASSWORD", ""));
             return new BenchDatabase(null);
         }
-        // as root, the embedded server runs as 'nobody', which must be able to reach its directory
+        // as root, the embedded server runs as 'nobody', which must be able to reach its
+        // directory
         Path home = Files.createTempDirectory(name + "-pg");
         home.toFile().setWritable(true, false);
         home.toFile().setExecutable(true, false);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(home.toFile())
-                .setDataDirectory(home.resolve("data")).start();
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            .setOverrideWorkingDirectory(home.toFile())
+            .setDataDirectory(home.resolve("data"))
+            .start();
         properties.add("--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"));
         properties.add("--spring.datasource.username=postgres");
         return new BenchDatabase(postgres);
@@ -53,4 +60,5 @@ final class BenchDatabase implements AutoCloseable {
             postgres.close();
         }
     }
+
 }

@@ -19,10 +19,12 @@ import com.microsoft.playwright.options.WaitUntilState;
 import prepbench.PrepBenchApplication;
 
 /**
- * What a technician waits for, measured in Debian's Chromium: from submitting {@code F=PRM00936} in the dashboard's
- * scan box to the preparation page being visible, and the cold load of an existing preparation page (a new browser
- * context each time, so nothing is cached). "Visible" is the formula code on the page being rendered, not the
- * browser's load event (which also waits for scripts that do not change what the technician sees). Warm-up runs first, then the measured runs; median and p90 reported.
+ * What a technician waits for, measured in Debian's Chromium: from submitting
+ * {@code F=PRM00936} in the dashboard's scan box to the preparation page being visible,
+ * and the cold load of an existing preparation page (a new browser context each time, so
+ * nothing is cached). "Visible" is the formula code on the page being rendered, not the
+ * browser's load event (which also waits for scripts that do not change what the
+ * technician sees). Warm-up runs first, then the measured runs; median and p90 reported.
  * Run by hand: {@code bench/browser-timing.sh [runs=30]}.
  */
 public final class BrowserTimingBenchmark {
@@ -40,14 +42,15 @@ public final class BrowserTimingBenchmark {
         List<Double> firstByte = new ArrayList<>();
         List<Double> domReady = new ArrayList<>();
         List<Double> coldLoads = new ArrayList<>();
-        try (Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-             var browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                     .setExecutablePath(Path.of("/usr/bin/chromium")).setHeadless(true)
-                     .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                             "--disable-component-update", "--disable-sync", "--no-first-run")))) {
-            BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                    .setBaseURL(base));
+        try (Playwright playwright = Playwright
+            .create(new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                var browser = playwright.chromium()
+                    .launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
+                        .setHeadless(true)
+                        .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                                "--disable-component-update", "--disable-sync", "--no-first-run")))) {
+            BrowserContext context = browser
+                .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL(base));
             Page page = context.newPage();
             page.navigate("/login");
             page.getByLabel("Username").fill("technician");
@@ -87,7 +90,8 @@ public final class BrowserTimingBenchmark {
                     }
                 }
             }
-        } finally {
+        }
+        finally {
             app.close();
         }
         System.out.println("browser timing, Debian Chromium headless, " + runs + " runs after " + warmUp + " warm-up");
@@ -105,4 +109,5 @@ public final class BrowserTimingBenchmark {
                 sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(0),
                 sorted.get(sorted.size() - 1));
     }
+
 }

@@ -20,10 +20,12 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The crash test: PrepBench runs as a separate process under load; it is killed with SIGKILL, started again on the
- * same database, and every start the server had acknowledged (a 303 to the session) must be there with all its
- * steps and its audit events, every acknowledged abort must have stuck, and nothing partial may exist anywhere.
- * Run by hand: {@code bench/crash.sh h2|postgres}. Not a unit test: it needs {@code target/test-classpath.txt}.
+ * The crash test: PrepBench runs as a separate process under load; it is killed with
+ * SIGKILL, started again on the same database, and every start the server had
+ * acknowledged (a 303 to the session) must be there with all its steps and its audit
+ * events, every acknowledged abort must have stuck, and nothing partial may exist
+ * anywhere. Run by hand: {@code bench/crash.sh h2|postgres}. Not a unit test: it needs
+ * {@code target/test-classpath.txt}.
  */
 public final class CrashTest {
 
@@ -38,12 +40,16 @@ public final class CrashTest {
             Path home = Files.createTempDirectory("prepbench-crash-pg");
             home.toFile().setWritable(true, false);
             home.toFile().setExecutable(true, false);
-            postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(home.toFile())
-                    .setDataDirectory(home.resolve("data")).start();
+            postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(home.toFile())
+                .setDataDirectory(home.resolve("data"))
+                .start();
             url = postgres.getJdbcUrl("postgres", "postgres");
             user = "postgres";
-        } else {
-            // AUTO_SERVER: PrepBench's process owns the file; this process reaches it through PrepBench, so the
+        }
+        else {
+            // AUTO_SERVER: PrepBench's process owns the file; this process reaches it
+            // through PrepBench, so the
             // kill takes the database down with the application, as a real crash would.
             url = "jdbc:h2:file:" + Files.createTempDirectory("prepbench-crash-h2").resolve("prepbench")
                     + ";AUTO_SERVER=TRUE;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
@@ -67,11 +73,13 @@ public final class CrashTest {
         Set<String> started = ConcurrentHashMap.newKeySet();
         Set<String> aborted = ConcurrentHashMap.newKeySet();
         LoadHarness harness = new LoadHarness(new LoadHarness.Options(base, technicians, LoadFixture.PASSWORD, formulas,
-                0, Duration.ZERO, Duration.ofSeconds(20))).acknowledged(started::add, aborted::add);
+                0, Duration.ZERO, Duration.ofSeconds(20)))
+            .acknowledged(started::add, aborted::add);
         Thread load = new Thread(() -> {
             try {
                 harness.run();
-            } catch (Exception stopped) {
+            }
+            catch (Exception stopped) {
                 // the server went away under the load, which is the point
             }
         });
@@ -88,7 +96,9 @@ public final class CrashTest {
             for (String id : started) {
                 UUID session = UUID.fromString(id);
                 var found = jdbc.sql("SELECT status, step_count FROM preparation_session WHERE id = :id")
-                        .param("id", session).query((rs, n) -> new Object[] {rs.getString(1), rs.getInt(2)}).optional();
+                    .param("id", session)
+                    .query((rs, n) -> new Object[] { rs.getString(1), rs.getInt(2) })
+                    .optional();
                 if (found.isEmpty()) {
                     problems.add("acknowledged start " + id + " is missing");
                     continue;
@@ -108,7 +118,8 @@ public final class CrashTest {
             if (!problems.isEmpty()) {
                 System.exit(1);
             }
-        } finally {
+        }
+        finally {
             app.destroy();
             app.waitFor();
             if (postgres != null) {
@@ -124,11 +135,14 @@ public final class CrashTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (http
+                    .send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200) {
                     return app;
                 }
-            } catch (IOException notYet) {
+            }
+            catch (IOException notYet) {
                 // still starting
             }
             Thread.sleep(250);
@@ -137,14 +151,21 @@ public final class CrashTest {
         throw new IllegalStateException("PrepBench did not start within 90 s");
     }
 
-    /** The session's audit chain as PrepBench itself verifies it on the record page; null when intact. */
+    /**
+     * The session's audit chain as PrepBench itself verifies it on the record page; null
+     * when intact.
+     */
     private static String chainProblem(HttpClient auditor, String base, UUID session) {
         try {
-            String page = auditor.send(HttpRequest.newBuilder(URI.create(base + "/preparations/" + session + "/record"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String page = auditor
+                .send(HttpRequest.newBuilder(URI.create(base + "/preparations/" + session + "/record")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
             return page.contains("Audit trail intact") ? null : "the record page does not say the trail is intact";
-        } catch (IOException | InterruptedException failed) {
+        }
+        catch (IOException | InterruptedException failed) {
             return "could not verify: " + failed;
         }
     }
+
 }

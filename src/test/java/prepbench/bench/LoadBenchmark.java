@@ -15,11 +15,13 @@ import prepbench.PrepBenchApplication;
 import prepbench.audit.AuditTrail;
 
 /**
- * The load benchmark of PrepBench: starts it on H2 (a file database) or PostgreSQL (embedded, or the server named
- * by {@code PREPBENCH_TEST_POSTGRES_URL}), creates technicians and 10-line formulas, and runs the latency runs
- * (open loop at 50 and 200 flows/s over 32 technicians) and the saturation runs (closed loop with 1, 8, 32 and
- * 128 technicians). Checks the invariants after every run; writes {@code target/load/<db>/results.json} and
- * {@code latency.html}. Run by hand: {@code bench/load.sh h2|postgres [seconds]}.
+ * The load benchmark of PrepBench: starts it on H2 (a file database) or PostgreSQL
+ * (embedded, or the server named by {@code PREPBENCH_TEST_POSTGRES_URL}), creates
+ * technicians and 10-line formulas, and runs the latency runs (open loop at 50 and 200
+ * flows/s over 32 technicians) and the saturation runs (closed loop with 1, 8, 32 and 128
+ * technicians). Checks the invariants after every run; writes
+ * {@code target/load/<db>/results.json} and {@code latency.html}. Run by hand:
+ * {@code bench/load.sh h2|postgres [seconds]}.
  */
 public final class LoadBenchmark {
 
@@ -42,13 +44,15 @@ public final class LoadBenchmark {
             List<String> formulas = LoadFixture.formulas(jdbc, "f", 8);
             List<String> technicians = LoadFixture.technicians(jdbc, "t", 128);
             Map<String, LoadHarness.Result> runs = new LinkedHashMap<>();
-            for (int rate : new int[] {50, 200}) {
+            for (int rate : new int[] { 50, 200 }) {
                 run(runs, "open loop " + rate + "/s, 32 technicians", new LoadHarness.Options(base,
-                        technicians.subList(0, 32), LoadFixture.PASSWORD, formulas, rate, warmUp, duration), jdbc, audit);
+                        technicians.subList(0, 32), LoadFixture.PASSWORD, formulas, rate, warmUp, duration), jdbc,
+                        audit);
             }
-            for (int count : new int[] {1, 8, 32, 128}) {
+            for (int count : new int[] { 1, 8, 32, 128 }) {
                 run(runs, "closed loop, " + count + " technicians", new LoadHarness.Options(base,
-                        technicians.subList(0, count), LoadFixture.PASSWORD, formulas, 0, warmUp, duration), jdbc, audit);
+                        technicians.subList(0, count), LoadFixture.PASSWORD, formulas, 0, warmUp, duration), jdbc,
+                        audit);
             }
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("database", database);
@@ -57,7 +61,8 @@ public final class LoadBenchmark {
             meta.put("durationSeconds", duration.toSeconds());
             LoadReport.write(Path.of("target", "load", database), meta, runs);
             System.out.println("written target/load/" + database + "/results.json and latency.html");
-        } finally {
+        }
+        finally {
             app.close();
             databaseServer.close();
         }
@@ -71,4 +76,5 @@ public final class LoadBenchmark {
         List<String> violations = Invariants.violations(jdbc, audit);
         System.out.println("    invariants: " + (violations.isEmpty() ? "all hold" : violations));
     }
+
 }

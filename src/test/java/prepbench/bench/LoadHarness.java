@@ -27,23 +27,27 @@ import org.HdrHistogram.Recorder;
 import org.HdrHistogram.Histogram;
 
 /**
- * Virtual technicians driving PrepBench through real HTTP: sign in, scan a formula (start or resume, 303), open the
- * preparation page, abort the session (so the next scan starts a new attempt). Open loop (flows arrive at a fixed
- * rate, latency measured from each flow's intended start, so a slow server cannot hide its queue) or closed loop
- * (every technician starts the next flow as soon as the last ends).
+ * Virtual technicians driving PrepBench through real HTTP: sign in, scan a formula (start
+ * or resume, 303), open the preparation page, abort the session (so the next scan starts
+ * a new attempt). Open loop (flows arrive at a fixed rate, latency measured from each
+ * flow's intended start, so a slow server cannot hide its queue) or closed loop (every
+ * technician starts the next flow as soon as the last ends).
  */
 final class LoadHarness {
 
     private static final Pattern PREPARATION = Pattern.compile("/preparations/([0-9a-f-]{36})$");
 
-    /** How to load the server. {@code rate} is flows per second (open loop); 0 means closed loop. */
+    /**
+     * How to load the server. {@code rate} is flows per second (open loop); 0 means
+     * closed loop.
+     */
     record Options(String baseUrl, List<String> technicians, String password, List<String> formulas, int rate,
             Duration warmUp, Duration duration) {
     }
 
     /** What one run measured. */
-    record Result(Options options, Map<String, Histogram> latency, long flows, double seconds,
-            Map<String, Long> errors, long notFound, double generatorCpuShare) {
+    record Result(Options options, Map<String, Histogram> latency, long flows, double seconds, Map<String, Long> errors,
+            long notFound, double generatorCpuShare) {
 
         double throughput() {
             return flows / seconds;
@@ -55,15 +59,27 @@ final class LoadHarness {
     }
 
     private final Options options;
+
     private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
+
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
     private final LongAdder notFound = new LongAdder();
+
     private final LongAdder flows = new LongAdder();
-    private volatile java.util.function.Consumer<String> onStarted = id -> { };
-    private volatile java.util.function.Consumer<String> onAborted = id -> { };
+
+    private volatile java.util.function.Consumer<String> onStarted = id -> {
+    };
+
+    private volatile java.util.function.Consumer<String> onAborted = id -> {
+    };
+
     private final AtomicBoolean recording = new AtomicBoolean();
 
-    /** Called with every session id the server acknowledged as started (a 303 to it) or aborted. */
+    /**
+     * Called with every session id the server acknowledged as started (a 303 to it) or
+     * aborted.
+     */
     LoadHarness acknowledged(java.util.function.Consumer<String> started, java.util.function.Consumer<String> aborted) {
         onStarted = started;
         onAborted = aborted;
@@ -80,9 +96,14 @@ final class LoadHarness {
     /** One signed-in technician with their own cookies. */
     private final class Technician {
 
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
         private final String formula;
+
         private String csrf;
 
         Technician(String username, String formula) throws IOException, InterruptedException {
@@ -90,7 +111,10 @@ final class LoadHarness {
             csrf = SignIn.signIn(http, options.baseUrl(), username, options.password());
         }
 
-        /** One flow; {@code intendedStart} is when it should have started (open loop) or did (closed loop). */
+        /**
+         * One flow; {@code intendedStart} is when it should have started (open loop) or
+         * did (closed loop).
+         */
         void flow(long intendedStart) {
             try {
                 HttpResponse<String> scanned = post("/scan", "raw=" + encode("F=" + formula));
@@ -123,24 +147,29 @@ final class LoadHarness {
                 if (recording.get()) {
                     flows.increment();
                 }
-            } catch (IOException | RuntimeException failure) {
+            }
+            catch (IOException | RuntimeException failure) {
                 error(failure.getClass().getSimpleName());
-            } catch (InterruptedException interrupted) {
+            }
+            catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
 
         private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(options.baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(URI.create(options.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .build(), HttpResponse.BodyHandlers.ofString());
         }
 
         private HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(options.baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf))).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            return http.send(HttpRequest.newBuilder(URI.create(options.baseUrl() + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(csrf)))
+                .build(), HttpResponse.BodyHandlers.ofString());
         }
+
     }
 
     private void record(String operation, long nanos) {
@@ -200,14 +229,16 @@ final class LoadHarness {
                     long cpu = threads.getCurrentThreadCpuTime();
                     try {
                         technician.flow(intended);
-                    } finally {
+                    }
+                    finally {
                         workerCpu.add(threads.getCurrentThreadCpuTime() - cpu);
                         idle.add(technician);
                     }
                 });
                 next += interval;
             }
-        } else {
+        }
+        else {
             for (Technician technician : technicians) {
                 workers.execute(() -> {
                     long cpu = threads.getCurrentThreadCpuTime();
@@ -222,8 +253,8 @@ final class LoadHarness {
         workers.awaitTermination(2, TimeUnit.MINUTES);
         recording.set(false);
         double seconds = (System.nanoTime() - measureFrom) / 1e9;
-        long generator = workerCpu.sum() + clientThreadsCpu(threads, cpuAtStart).values().stream()
-                .mapToLong(Long::longValue).sum();
+        long generator = workerCpu.sum()
+                + clientThreadsCpu(threads, cpuAtStart).values().stream().mapToLong(Long::longValue).sum();
         long process = processCpu() - processCpuStart;
         Map<String, Histogram> latency = new java.util.TreeMap<>();
         recorders.forEach((operation, recorder) -> latency.put(operation, recorder.getIntervalHistogram()));
@@ -233,7 +264,10 @@ final class LoadHarness {
                 process > 0 ? Math.min(1.0, (double) generator / process) : 0);
     }
 
-    /** CPU time of the HTTP clients' own threads, less what they had used at {@code before}. */
+    /**
+     * CPU time of the HTTP clients' own threads, less what they had used at
+     * {@code before}.
+     */
     private static Map<Long, Long> clientThreadsCpu(java.lang.management.ThreadMXBean threads, Map<Long, Long> before) {
         Map<Long, Long> cpu = new java.util.HashMap<>();
         for (var info : threads.getThreadInfo(threads.getAllThreadIds())) {
@@ -257,9 +291,11 @@ final class LoadHarness {
         if (wait > 0) {
             try {
                 TimeUnit.NANOSECONDS.sleep(wait);
-            } catch (InterruptedException interrupted) {
+            }
+            catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
     }
+
 }

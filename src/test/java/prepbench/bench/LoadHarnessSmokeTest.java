@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import prepbench.audit.AuditTrail;
 
 /**
- * The load harness in its short mode, as CI runs it: a few seconds of closed- and open-loop load through real HTTP.
- * Fails on any error, any "not found", and any broken invariant.
+ * The load harness in its short mode, as CI runs it: a few seconds of closed- and
+ * open-loop load through real HTTP. Fails on any error, any "not found", and any broken
+ * invariant.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "prepbench.lock.max-consecutive-failures=0")
@@ -37,12 +38,15 @@ class LoadHarnessSmokeTest {
         String base = "http://127.0.0.1:" + port;
 
         LoadHarness.Result closed = new LoadHarness(new LoadHarness.Options(base, technicians, LoadFixture.PASSWORD,
-                formulas, 0, Duration.ofMillis(500), Duration.ofSeconds(3))).run();
+                formulas, 0, Duration.ofMillis(500), Duration.ofSeconds(3)))
+            .run();
         LoadHarness.Result open = new LoadHarness(new LoadHarness.Options(base, technicians.subList(0, 4),
-                LoadFixture.PASSWORD, formulas, 20, Duration.ofMillis(500), Duration.ofSeconds(3))).run();
+                LoadFixture.PASSWORD, formulas, 20, Duration.ofMillis(500), Duration.ofSeconds(3)))
+            .run();
 
         for (LoadHarness.Result result : List.of(closed, open)) {
-            System.out.print(LoadReport.line(result.options().rate() == 0 ? "smoke closed loop" : "smoke open loop", result));
+            System.out
+                .print(LoadReport.line(result.options().rate() == 0 ? "smoke closed loop" : "smoke open loop", result));
             assertThat(result.errors()).isEmpty();
             assertThat(result.notFound()).isZero();
             assertThat(result.flows()).isPositive();
@@ -50,4 +54,5 @@ class LoadHarnessSmokeTest {
         }
         assertThat(Invariants.violations(jdbc, audit)).isEmpty();
     }
+
 }

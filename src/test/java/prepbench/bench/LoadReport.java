@@ -13,23 +13,29 @@ import org.HdrHistogram.Histogram;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Writes load results: a table on the console, JSON for machines, and a self-contained HTML latency chart. */
+/**
+ * Writes load results: a table on the console, JSON for machines, and a self-contained
+ * HTML latency chart.
+ */
 final class LoadReport {
 
-    private static final double[] PERCENTILES = {50, 90, 99, 99.9};
-    private static final String[] COLOURS = {"#0d6efd", "#198754", "#dc3545", "#fd7e14", "#6f42c1", "#20c997"};
+    private static final double[] PERCENTILES = { 50, 90, 99, 99.9 };
+
+    private static final String[] COLOURS = { "#0d6efd", "#198754", "#dc3545", "#fd7e14", "#6f42c1", "#20c997" };
 
     private LoadReport() {
     }
 
     static String line(String label, LoadHarness.Result result) {
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-28s %7.1f flows/s  errors %d  not found %d"
-                + "  generator CPU %.0f %%%n", label, result.throughput(), result.errorCount(), result.notFound(),
-                result.generatorCpuShare() * 100));
-        result.latency().forEach((operation, histogram) -> text.append(String.format(Locale.ROOT,
-                "    %-6s n=%-7d p50 %7.2f  p90 %7.2f  p99 %7.2f  p99.9 %7.2f  max %7.2f ms%n", operation,
-                histogram.getTotalCount(), ms(histogram, 50), ms(histogram, 90), ms(histogram, 99), ms(histogram, 99.9),
-                histogram.getMaxValue() / 1e6)));
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
+                "%-28s %7.1f flows/s  errors %d  not found %d" + "  generator CPU %.0f %%%n", label,
+                result.throughput(), result.errorCount(), result.notFound(), result.generatorCpuShare() * 100));
+        result.latency()
+            .forEach((operation,
+                    histogram) -> text.append(String.format(Locale.ROOT,
+                            "    %-6s n=%-7d p50 %7.2f  p90 %7.2f  p99 %7.2f  p99.9 %7.2f  max %7.2f ms%n", operation,
+                            histogram.getTotalCount(), ms(histogram, 50), ms(histogram, 90), ms(histogram, 99),
+                            ms(histogram, 99.9), histogram.getMaxValue() / 1e6)));
         if (!result.errors().isEmpty()) {
             text.append("    errors by kind: ").append(result.errors()).append('\n');
         }
@@ -77,7 +83,10 @@ final class LoadReport {
         Files.writeString(folder.resolve("latency.html"), html(meta, runs));
     }
 
-    /** Latency by percentile (log scale of 1/(1-p)), one line per run and operation, as inline SVG. */
+    /**
+     * Latency by percentile (log scale of 1/(1-p)), one line per run and operation, as
+     * inline SVG.
+     */
     private static String html(Map<String, Object> meta, Map<String, LoadHarness.Result> runs) {
         int width = 900;
         int height = 420;
@@ -95,29 +104,39 @@ final class LoadReport {
             for (var operation : run.getValue().latency().entrySet()) {
                 String stroke = COLOURS[colour++ % COLOURS.length];
                 StringBuilder points = new StringBuilder();
-                for (double p : new double[] {0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99}) {
+                for (double p : new double[] { 0, 50, 75, 90, 95, 99, 99.5, 99.9, 99.95, 99.99 }) {
                     double x = 50 + (width - 70) * Math.log10(1 / (1 - p / 100)) / 4;
                     double value = operation.getValue().getValueAtPercentile(p) / 1e6;
                     double y = height - 40 - (height - 60) * Math.min(1, value / top);
                     points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
                 }
-                svg.append("<polyline fill='none' stroke-width='2' stroke='").append(stroke).append("' points='")
-                        .append(points).append("'/>");
-                legend.append("<li><span style='color:").append(stroke).append("'>&#9632;</span> ")
-                        .append(escape(run.getKey())).append(" · ").append(operation.getKey()).append("</li>");
+                svg.append("<polyline fill='none' stroke-width='2' stroke='")
+                    .append(stroke)
+                    .append("' points='")
+                    .append(points)
+                    .append("'/>");
+                legend.append("<li><span style='color:")
+                    .append(stroke)
+                    .append("'>&#9632;</span> ")
+                    .append(escape(run.getKey()))
+                    .append(" · ")
+                    .append(operation.getKey())
+                    .append("</li>");
             }
         }
         StringBuilder axes = new StringBuilder();
-        String[] labels = {"0%", "90%", "99%", "99.9%", "99.99%"};
+        String[] labels = { "0%", "90%", "99%", "99.9%", "99.99%" };
         for (int i = 0; i <= 4; i++) {
             double x = 50 + (width - 70) * i / 4.0;
-            axes.append(String.format(Locale.ROOT, "<text x='%.0f' y='%d' font-size='12'>%s</text>", x - 10, height - 20,
-                    labels[i]));
+            axes.append(String.format(Locale.ROOT, "<text x='%.0f' y='%d' font-size='12'>%s</text>", x - 10,
+                    height - 20, labels[i]));
         }
         for (int i = 0; i <= 4; i++) {
             double y = height - 40 - (height - 60) * i / 4.0;
-            axes.append(String.format(Locale.ROOT, "<text x='0' y='%.0f' font-size='12'>%.2f ms</text>", y + 4, top * i / 4));
-            axes.append(String.format(Locale.ROOT, "<line x1='50' x2='%d' y1='%.0f' y2='%.0f' stroke='#ddd'/>", width - 20, y, y));
+            axes.append(String.format(Locale.ROOT, "<text x='0' y='%.0f' font-size='12'>%.2f ms</text>", y + 4,
+                    top * i / 4));
+            axes.append(String.format(Locale.ROOT, "<line x1='50' x2='%d' y1='%.0f' y2='%.0f' stroke='#ddd'/>",
+                    width - 20, y, y));
         }
         return "<!doctype html><html><head><meta charset='utf-8'><title>PrepBench latency</title></head>"
                 + "<body style='font-family:sans-serif'><h1>PrepBench latency by percentile</h1><p>"
@@ -128,4 +147,5 @@ final class LoadReport {
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
+
 }

@@ -27,10 +27,12 @@ import prepbench.PrepBenchApplication;
 import prepbench.scales.simulator.ScaleSimulatorServer;
 
 /**
- * Reading latency, from a balance line leaving the simulator to the reading arriving in a page's SSE stream: N
- * benches, each a simulated MT-SICS balance on TCP streaming at R Hz, all watched through PrepBench's live
- * stream; the weight changes every line so every reading can be told apart. Not a test: run it by hand with
- * {@code bench/reading-latency.sh [benches] [hz] [readings]}. Everything runs in one JVM, on one clock.
+ * Reading latency, from a balance line leaving the simulator to the reading arriving in a
+ * page's SSE stream: N benches, each a simulated MT-SICS balance on TCP streaming at R
+ * Hz, all watched through PrepBench's live stream; the weight changes every line so every
+ * reading can be told apart. Not a test: run it by hand with
+ * {@code bench/reading-latency.sh [benches] [hz] [readings]}. Everything runs in one JVM,
+ * on one clock.
  */
 public final class ReadingLatencyBenchmark {
 
@@ -67,30 +69,29 @@ public final class ReadingLatencyBenchmark {
         Map<String, Boolean> seen = new ConcurrentHashMap<>();
         for (int i = 0; i < benches; i++) {
             HttpRequest stream = HttpRequest.newBuilder(URI.create(base + "/benches/b" + i + "/stream")).build();
-            http.sendAsync(stream, HttpResponse.BodyHandlers.ofLines()).thenAccept(response -> response.body()
-                    .filter(line -> line.startsWith("data:"))
-                    .forEach(line -> {
-                        long now = System.nanoTime();
-                        Matcher reading = READING.matcher(line);
-                        if (!reading.find()) {
-                            return;
-                        }
-                        String key = reading.group(1) + "|" + new BigDecimal(reading.group(2)).stripTrailingZeros()
-                                .toPlainString();
-                        Long sent = written.get(key);
-                        if (sent != null && measuring.get() && seen.putIfAbsent(key, true) == null) {
-                            synchronized (latency) {
-                                latency.recordValue(Math.max(0, now - sent));
-                                if (latency.getTotalCount() >= wanted) {
-                                    done.countDown();
-                                }
+            http.sendAsync(stream, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body().filter(line -> line.startsWith("data:")).forEach(line -> {
+                    long now = System.nanoTime();
+                    Matcher reading = READING.matcher(line);
+                    if (!reading.find()) {
+                        return;
+                    }
+                    String key = reading.group(1) + "|"
+                            + new BigDecimal(reading.group(2)).stripTrailingZeros().toPlainString();
+                    Long sent = written.get(key);
+                    if (sent != null && measuring.get() && seen.putIfAbsent(key, true) == null) {
+                        synchronized (latency) {
+                            latency.recordValue(Math.max(0, now - sent));
+                            if (latency.getTotalCount() >= wanted) {
+                                done.countDown();
                             }
                         }
-                    }));
+                    }
+                }));
         }
 
         ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor();
-        long[] step = {0};
+        long[] step = { 0 };
         driver.scheduleAtFixedRate(() -> {
             step[0]++;
             for (int i = 0; i < simulators.size(); i++) {
@@ -111,7 +112,7 @@ public final class ReadingLatencyBenchmark {
                 seconds, complete ? "" : " (timed out before " + wanted + ")");
         System.out.printf("machine: %d cores, %d MiB max heap, Java %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("java.version"));
-        for (double percentile : new double[] {50, 90, 99, 99.9}) {
+        for (double percentile : new double[] { 50, 90, 99, 99.9 }) {
             System.out.printf("p%-5s %8.2f ms%n", percentile, latency.getValueAtPercentile(percentile) / 1e6);
         }
         System.out.printf("max    %8.2f ms%n", latency.getMaxValue() / 1e6);
@@ -129,4 +130,5 @@ public final class ReadingLatencyBenchmark {
         }
         return line;
     }
+
 }

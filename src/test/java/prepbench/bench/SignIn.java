@@ -10,7 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Signs an HTTP client (with a cookie jar) in through the login form, as a browser would. */
+/**
+ * Signs an HTTP client (with a cookie jar) in through the login form, as a browser would.
+ */
 final class SignIn {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
@@ -21,19 +23,22 @@ final class SignIn {
     /** Signs in and answers the CSRF token of the signed-in session. */
     static String signIn(HttpClient http, String base, String username, String password)
             throws IOException, InterruptedException {
-        String login = http.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        String login = http
+            .send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString())
+            .body();
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(token(login),
-                StandardCharsets.UTF_8);
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(token(login), StandardCharsets.UTF_8);
         HttpResponse<Void> signedIn = http.send(HttpRequest.newBuilder(URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(), HttpResponse.BodyHandlers.discarding());
         if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
             throw new IllegalStateException(username + " could not sign in");
         }
-        return token(http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return token(
+                http.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString())
+                    .body());
     }
 
     static String token(String page) {
@@ -43,4 +48,5 @@ final class SignIn {
         }
         return csrf.group(1);
     }
+
 }

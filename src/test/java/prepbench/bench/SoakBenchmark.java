@@ -38,31 +38,41 @@ import prepbench.PrepBenchApplication;
 import prepbench.audit.AuditTrail;
 
 /**
- * The soak run (issue 10): a few technicians prepare PRM00936 from start to completion through the API, at a
- * technician's pace, for hours, on the connection pool's default settings (so every pooled connection, the one
- * that ran the migrations included, is retired and replaced several times). Every few minutes it prints one line:
- * operations, errors, p99 per operation, the health status, heap after a GC, the pool's connections and the age
- * of the oldest database session. At the end it checks the invariants and writes {@code target/soak/<db>/}.
- * Zero errors is the bar: an expected refusal (the wrong container scanned on purpose) is counted apart.
- * Run by hand: {@code bench/soak.sh h2|postgres [minutes=120] [technicians=4]}.
+ * The soak run (issue 10): a few technicians prepare PRM00936 from start to completion
+ * through the API, at a technician's pace, for hours, on the connection pool's default
+ * settings (so every pooled connection, the one that ran the migrations included, is
+ * retired and replaced several times). Every few minutes it prints one line: operations,
+ * errors, p99 per operation, the health status, heap after a GC, the pool's connections
+ * and the age of the oldest database session. At the end it checks the invariants and
+ * writes {@code target/soak/<db>/}. Zero errors is the bar: an expected refusal (the
+ * wrong container scanned on purpose) is counted apart. Run by hand:
+ * {@code bench/soak.sh h2|postgres [minutes=120] [technicians=4]}.
  */
 public final class SoakBenchmark {
 
     /** The empty vessel put on the pan and tared before each step, in grams. */
     private static final java.math.BigDecimal VESSEL_G = new java.math.BigDecimal("52.317");
 
-
     private static final Pattern ID = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
     private static final Duration WINDOW = Duration.ofMinutes(5);
+
     private static final Duration PACE = Duration.ofMillis(1000);
 
     private final Map<String, Recorder> window = new ConcurrentHashMap<>();
+
     private final Map<String, Histogram> total = new TreeMap<>();
+
     private final Map<String, LongAdder> errors = new ConcurrentHashMap<>();
+
     private final LongAdder refusals = new LongAdder();
+
     private final LongAdder completed = new LongAdder();
+
     private final LongAdder operations = new LongAdder();
+
     private final String base;
+
     private volatile boolean running = true;
 
     private SoakBenchmark(String base) {
@@ -101,7 +111,8 @@ public final class SoakBenchmark {
             Files.createDirectories(out);
             Files.write(out.resolve("report.txt"), lines, StandardCharsets.UTF_8);
             System.out.println("written " + out.resolve("report.txt"));
-        } finally {
+        }
+        finally {
             app.close();
             databaseServer.close();
         }
@@ -110,8 +121,8 @@ public final class SoakBenchmark {
     private List<String> run(List<String> names, Duration duration, String database, JdbcClient jdbc,
             HikariDataSource pool) throws InterruptedException {
         List<String> lines = new ArrayList<>();
-        lines.add(String.format("soak on %s: %d technicians, %s, pool max-lifetime %d s, started %s",
-                database, names.size(), duration, pool.getMaxLifetime() / 1000, Instant.now()));
+        lines.add(String.format("soak on %s: %d technicians, %s, pool max-lifetime %d s, started %s", database,
+                names.size(), duration, pool.getMaxLifetime() / 1000, Instant.now()));
         lines.add("minute  ops  errors  refusals  completed  p99 ms start/scan/tare/capture  health  heap MB  pool "
                 + "total/active  oldest db session");
         System.out.println(String.join("\n", lines));
@@ -159,13 +170,15 @@ public final class SoakBenchmark {
         lines.add(String.format("end %s: %d operations, %d preparations completed, %d errors %s, %d expected refusals",
                 Instant.now(), operations.sum(), completed.sum(), errorCount(), errorsByKind(), refusals.sum()));
         synchronized (total) {
-            total.forEach((operation, histogram) -> lines.add(String.format(
-                    "  %-9s n=%-7d p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms", operation, histogram.getTotalCount(),
-                    histogram.getValueAtPercentile(50) / 1e6, histogram.getValueAtPercentile(99) / 1e6,
-                    histogram.getMaxValue() / 1e6)));
+            total.forEach((operation,
+                    histogram) -> lines.add(String.format("  %-9s n=%-7d p50 %6.2f ms  p99 %6.2f ms  max %7.2f ms",
+                            operation, histogram.getTotalCount(), histogram.getValueAtPercentile(50) / 1e6,
+                            histogram.getValueAtPercentile(99) / 1e6, histogram.getMaxValue() / 1e6)));
         }
-        lines.add(String.format("  heap after GC %.0f MB; pool %d connections (%d active, %d idle); oldest database "
-                        + "session %s; %d cores, Java %s", heapAfterGc(), pool.getHikariPoolMXBean().getTotalConnections(),
+        lines.add(String.format(
+                "  heap after GC %.0f MB; pool %d connections (%d active, %d idle); oldest database "
+                        + "session %s; %d cores, Java %s",
+                heapAfterGc(), pool.getHikariPoolMXBean().getTotalConnections(),
                 pool.getHikariPoolMXBean().getActiveConnections(), pool.getHikariPoolMXBean().getIdleConnections(),
                 oldestSession(database, jdbc), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version")));
@@ -173,13 +186,13 @@ public final class SoakBenchmark {
     }
 
     /**
-     * One technician: start, then for every step scan its container, put an empty vessel on the pan and tare it,
-     * pour, capture.
+     * One technician: start, then for every step scan its container, put an empty vessel
+     * on the pan and tare it, pour, capture.
      */
     private void technician(String name, String bench) {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((name + ":" + LoadFixture.PASSWORD).getBytes(StandardCharsets.UTF_8));
+            .encodeToString((name + ":" + LoadFixture.PASSWORD).getBytes(StandardCharsets.UTF_8));
         long flow = 0;
         while (running) {
             flow++;
@@ -199,7 +212,8 @@ public final class SoakBenchmark {
                     String required = field(session, step, "requiredCodeValue");
                     String target = field(session, step, "targetQtyG");
                     if (flow % 5 == 0 && step == 1) {
-                        // a wrong container now and then: refused, audited, and nothing else changes
+                        // a wrong container now and then: refused, audited, and nothing
+                        // else changes
                         call(http, authorization, "scan", "POST", preparation + "/steps/1/scan",
                                 "{\"code\":\"ING-VAN-001\"}", 422);
                     }
@@ -221,7 +235,8 @@ public final class SoakBenchmark {
                         completed.increment();
                     }
                 }
-            } catch (InterruptedException interrupted) {
+            }
+            catch (InterruptedException interrupted) {
                 Thread.currentThread().interrupt();
                 return;
             }
@@ -238,14 +253,19 @@ public final class SoakBenchmark {
         return value.find(at) ? value.group(1) : "";
     }
 
-    /** One request at a technician's pace; the body when the status is the expected one, else null and an error. */
+    /**
+     * One request at a technician's pace; the body when the status is the expected one,
+     * else null and an error.
+     */
     private String call(HttpClient http, String authorization, String operation, String method, String path,
             String json, int expected) throws InterruptedException {
         TimeUnit.MILLISECONDS.sleep(PACE.toMillis());
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", authorization).header("Content-Type", "application/json")
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", authorization)
+            .header("Content-Type", "application/json")
+            .method(method,
+                    json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -261,7 +281,8 @@ public final class SoakBenchmark {
             }
             window.get(operation).recordValue(Math.min(Math.max(1, nanos), TimeUnit.MINUTES.toNanos(1)));
             return response.body();
-        } catch (IOException failure) {
+        }
+        catch (IOException failure) {
             error(operation + " " + failure.getClass().getSimpleName());
             return null;
         }
@@ -283,20 +304,25 @@ public final class SoakBenchmark {
 
     private String health() {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 && response.body().contains("\"UP\"") ? "UP"
                     : "DOWN(" + response.statusCode() + ")";
-        } catch (IOException failure) {
+        }
+        catch (IOException failure) {
             return "unreachable";
-        } catch (InterruptedException interrupted) {
+        }
+        catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return "interrupted";
         }
     }
 
-    /** When the oldest session of the application's database user started: newer than the run means replaced. */
+    /**
+     * When the oldest session of the application's database user started: newer than the
+     * run means replaced.
+     */
     private static String oldestSession(String database, JdbcClient jdbc) {
         String sql = database.equals("postgres")
                 ? "SELECT MIN(backend_start) FROM pg_stat_activity WHERE datname = current_database() "
@@ -314,4 +340,5 @@ public final class SoakBenchmark {
         return histogram == null || histogram.getTotalCount() == 0 ? "-"
                 : String.format("%.1f", histogram.getValueAtPercentile(99) / 1e6);
     }
+
 }

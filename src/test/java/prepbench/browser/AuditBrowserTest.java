@@ -22,8 +22,9 @@ import com.microsoft.playwright.options.AriaRole;
 import prepbench.support.Unlocked;
 
 /**
- * A lab lead reviews the audit trail in a real browser: a technician's scan starts a preparation; the lab lead opens
- * the audit trail from the menu, filters it by that person, exports what is shown as CSV, and verifies everything.
+ * A lab lead reviews the audit trail in a real browser: a technician's scan starts a
+ * preparation; the lab lead opens the audit trail from the menu, filters it by that
+ * person, exports what is shown as CSV, and verifies everything.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class AuditBrowserTest extends InBrowser {
@@ -45,7 +46,7 @@ class AuditBrowserTest extends InBrowser {
             Page page = Browser.signIn(context, "lablead", "lablead123");
             page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Audit trail")).click();
             assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Audit trail")))
-                    .isVisible();
+                .isVisible();
             assertThat(Accessibility.seriousViolations(page)).isEmpty();
 
             page.getByLabel("Person (username)").fill("technician");
@@ -60,13 +61,14 @@ class AuditBrowserTest extends InBrowser {
             List<String> rows = Files.readAllLines(download.path(), StandardCharsets.UTF_8);
             assertThat(rows.get(0)).startsWith("id,occurred_at_utc,actor,action,what,chain,sequence");
             assertThat(rows.subList(1, rows.size())).isNotEmpty()
-                    .allMatch(row -> row.split(",", -1)[2].equals("technician"));
+                .allMatch(row -> row.split(",", -1)[2].equals("technician"));
             assertThat(rows.size() - 1).as("the export holds at least what the page shows")
-                    .isGreaterThanOrEqualTo(actors.count());
+                .isGreaterThanOrEqualTo(actors.count());
 
             page.getByTestId("verify-everything").click();
             assertThat(page.getByTestId("verification-intact")).containsText("Intact");
             assertThat(page.getByTestId("verification-intact")).containsText("chains");
         }
     }
+
 }

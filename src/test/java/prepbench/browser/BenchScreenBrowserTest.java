@@ -21,16 +21,19 @@ import com.microsoft.playwright.options.BoundingBox;
 import prepbench.scales.BenchManagement;
 
 /**
- * The weighing panel as a technician sees it from two metres, on a bench PC and on a phone: the net weight in large
- * digits and a tolerance bar above the fold, a marker that moves with the pour and turns green only inside the
- * band, what is left to pour, the one next thing to do, and Capture the default only when the reading can be
- * captured; and a whole PRM00936 with the scanner (typed codes) and the balance alone. axe-core finds no serious
- * accessibility violation on any of these screens. The balance is the bench's simulated one, loaded from here.
+ * The weighing panel as a technician sees it from two metres, on a bench PC and on a
+ * phone: the net weight in large digits and a tolerance bar above the fold, a marker that
+ * moves with the pour and turns green only inside the band, what is left to pour, the one
+ * next thing to do, and Capture the default only when the reading can be captured; and a
+ * whole PRM00936 with the scanner (typed codes) and the balance alone. axe-core finds no
+ * serious accessibility violation on any of these screens. The balance is the bench's
+ * simulated one, loaded from here.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BenchScreenBrowserTest extends InBrowser {
 
     private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
+
     private static final BigDecimal VESSEL = new BigDecimal("61.250");
 
     @Autowired
@@ -40,7 +43,10 @@ class BenchScreenBrowserTest extends InBrowser {
         benches.simulate(bench, gross, Duration.ZERO, BigDecimal.ZERO, false);
     }
 
-    /** An empty pan, zeroed: no tare left from whoever weighed on this simulated bench before. */
+    /**
+     * An empty pan, zeroed: no tare left from whoever weighed on this simulated bench
+     * before.
+     */
     private void emptyPan(String bench) {
         load(bench, BigDecimal.ZERO);
         benches.zero(bench);
@@ -65,8 +71,8 @@ class BenchScreenBrowserTest extends InBrowser {
     }
 
     @ParameterizedTest(name = "{0} × {1} as {2}, {3}")
-    @CsvSource({"1366, 768, lablead, lablead123, COS00217, ING-WAT-001, 120",
-            "390, 844, admin, admin123, PRM01204, ING-ETH-001, 64"})
+    @CsvSource({ "1366, 768, lablead, lablead123, COS00217, ING-WAT-001, 120",
+            "390, 844, admin, admin123, PRM01204, ING-ETH-001, 64" })
     void theWeighingPanelIsReadableAndAlwaysSaysTheNextThing(int width, int height, String user, String password,
             String formula, String container, int minimumDigitsPx) {
         try (BrowserContext context = newContext(width, height)) {
@@ -85,17 +91,20 @@ class BenchScreenBrowserTest extends InBrowser {
             BigDecimal lower = new BigDecimal(panel.getAttribute("data-lower"));
             emptyPan(bench);
 
-            // the vessel goes on and is tared: the page asks for exactly that, with Tare the default
+            // the vessel goes on and is tared: the page asks for exactly that, with Tare
+            // the default
             load(bench, VESSEL);
             settled(page);
             assertThat(page.getByTestId("next-action")).hasText("Put the vessel on the pan and press Tare.");
             assertThat(button(page, "Tare")).isFocused();
-            page.waitForResponse(response -> response.request().method().equals("POST"), () -> button(page, "Tare").click());
+            page.waitForResponse(response -> response.request().method().equals("POST"),
+                    () -> button(page, "Tare").click());
             settled(page);
             assertThat(page.getByTestId("live-grams")).hasText("0.000");
             assertThat(page.getByTestId("action-message")).containsText("Balance tared");
 
-            // half poured: the marker is left of the band, amber; the page says how much more; Capture is not the default
+            // half poured: the marker is left of the band, amber; the page says how much
+            // more; Capture is not the default
             BigDecimal half = target.divide(BigDecimal.valueOf(2));
             load(bench, VESSEL.add(half));
             settled(page);
@@ -108,7 +117,8 @@ class BenchScreenBrowserTest extends InBrowser {
             assertThat(markerCentre(page)).isBetween(28.0, 32.0);
             assertThat(button(page, "Capture")).not().hasClass(Pattern.compile("btn-success"));
 
-            // on target: the marker sits on the target line inside the band, green; Capture is the default
+            // on target: the marker sits on the target line inside the band, green;
+            // Capture is the default
             load(bench, VESSEL.add(target));
             settled(page);
             assertThat(panel).hasClass(Pattern.compile("\\bin-band\\b"));
@@ -120,13 +130,13 @@ class BenchScreenBrowserTest extends InBrowser {
                     org.assertj.core.data.Offset.offset(1.5));
             assertThat(markerCentre(page)).isBetween(60.0, 85.0);
             assertThat(page.getByTestId("tolerance-marker").evaluate("e => getComputedStyle(e).backgroundColor"))
-                    .isEqualTo("rgb(25, 135, 84)");
+                .isEqualTo("rgb(25, 135, 84)");
             assertThat(button(page, "Capture")).hasClass(Pattern.compile("btn-success"));
             assertThat(button(page, "Capture")).isFocused();
 
             // for people reviewing the screen: target/screenshots/bench-<width>.png
-            page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Path.of("target", "screenshots",
-                    "bench-" + width + ".png")));
+            page.screenshot(new Page.ScreenshotOptions()
+                .setPath(java.nio.file.Path.of("target", "screenshots", "bench-" + width + ".png")));
             assertThat(Accessibility.seriousViolations(page)).as("axe-core on the weighing panel").isEmpty();
             // readable from two metres, and on the first screen without scrolling
             Locator digits = page.getByTestId("live-grams");
@@ -137,9 +147,11 @@ class BenchScreenBrowserTest extends InBrowser {
             assertThat(barBox.y + barBox.height).isLessThanOrEqualTo(height);
             assertThat(barBox.width).isGreaterThan(width * 0.8);
             assertThat(digitsBox.x + digitsBox.width).isLessThanOrEqualTo(width);
-            assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue()).isLessThanOrEqualTo(width);
+            assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(width);
 
-            // a reading below the band after a refusal: the message goes once it is no longer true
+            // a reading below the band after a refusal: the message goes once it is no
+            // longer true
             load(bench, VESSEL.add(lower).subtract(new BigDecimal("1")));
             settled(page);
             page.waitForResponse(response -> response.request().method().equals("POST"),
@@ -151,13 +163,17 @@ class BenchScreenBrowserTest extends InBrowser {
 
             page.waitForResponse(response -> response.request().method().equals("POST"),
                     () -> button(page, "Capture").click());
-            assertThat(page.getByTestId("action-message")).containsText("Step 1 recorded: " + target.setScale(3)
-                    .toPlainString() + " g of");
+            assertThat(page.getByTestId("action-message"))
+                .containsText("Step 1 recorded: " + target.setScale(3).toPlainString() + " g of");
             assertThat(page.getByTestId("step").first()).hasAttribute("data-status", "ok");
             assertThat(page.getByTestId("active-step")).hasAttribute("data-sequence", "2");
         }
     }
-    /** What a technician scans for each step of PRM00936: plain codes, the GTIN alone, the bare key-value code. */
+
+    /**
+     * What a technician scans for each step of PRM00936: plain codes, the GTIN alone, the
+     * bare key-value code.
+     */
     private static final java.util.List<String> PRM00936_BY_SCANNER = java.util.List.of("ING-ETH-001", "ING-LIM-001",
             "09506000134352", "BER-001", "HEDIONE", "ING-ISO-001", "ING-GAL-001", "ING-VAN-001");
 
@@ -166,18 +182,22 @@ class BenchScreenBrowserTest extends InBrowser {
         page.keyboard().press("Enter");
     }
 
-    /** Presses Enter on whatever has the focus (the page's default action) and waits for its answer. */
+    /**
+     * Presses Enter on whatever has the focus (the page's default action) and waits for
+     * its answer.
+     */
     private static void enter(Page page) {
         page.waitForResponse(response -> response.request().method().equals("POST"),
                 () -> page.keyboard().press("Enter"));
     }
 
     @ParameterizedTest(name = "{0} × {1} as {2}")
-    @CsvSource({"1366, 768, lablead, lablead123", "390, 844, admin, admin123"})
+    @CsvSource({ "1366, 768, lablead, lablead123", "390, 844, admin, admin123" })
     void prm00936WithTheScannerAndTheBalanceOnly(int width, int height, String user, String password) {
         try (BrowserContext context = newContext(width, height)) {
             Page page = Browser.signIn(context, user, password);
-            // a mistyped formula: the error page keeps a focused scan box, and the right code goes straight in
+            // a mistyped formula: the error page keeps a focused scan box, and the right
+            // code goes straight in
             scan(page, "F=PRM00963");
             assertThat(page.getByTestId("error-title")).hasText("Formula not found: PRM00963");
             assertThat(page.locator("#scan")).isFocused();
@@ -193,8 +213,10 @@ class BenchScreenBrowserTest extends InBrowser {
                 assertThat(page.locator("#container-code")).isFocused();
                 scan(page, PRM00936_BY_SCANNER.get(sequence - 1));
                 if (sequence == 4) {
-                    // the bare code carries no lot: bergamot oil needs one on record, so the bench asks for it
-                    assertThat(page.getByTestId("next-action")).hasText("Type the lot and expiry from the container's label.");
+                    // the bare code carries no lot: bergamot oil needs one on record, so
+                    // the bench asks for it
+                    assertThat(page.getByTestId("next-action"))
+                        .hasText("Type the lot and expiry from the container's label.");
                     assertThat(page.locator("#lot-4")).isFocused();
                     page.keyboard().type("B-2291");
                     page.locator("#expiry-4").fill("2030-06-30");
@@ -206,20 +228,23 @@ class BenchScreenBrowserTest extends InBrowser {
                 assertThat(panel).isVisible();
                 BigDecimal target = new BigDecimal(panel.getAttribute("data-target"));
                 if (sequence == 1) {
-                    // the empty vessel is not weighed: the capture is refused until it is tared
+                    // the empty vessel is not weighed: the capture is refused until it is
+                    // tared
                     onPan = VESSEL;
                     load(bench, onPan);
                     settled(page);
                     page.waitForResponse(response -> response.request().method().equals("POST"),
                             () -> button(page, "Capture").click());
-                    assertThat(page.getByTestId("action-message")).containsText("Put the vessel on the pan and press Tare");
+                    assertThat(page.getByTestId("action-message"))
+                        .containsText("Put the vessel on the pan and press Tare");
                 }
                 assertThat(button(page, "Tare")).isFocused();
                 enter(page);
                 settled(page);
                 assertThat(page.getByTestId("live-grams")).hasText("0.000");
                 if (sequence == 2) {
-                    // moving: refused, and the refusal goes as soon as the reading is stable (it settles slowly
+                    // moving: refused, and the refusal goes as soon as the reading is
+                    // stable (it settles slowly
                     // enough that a busy machine still sees the refusal before it goes)
                     benches.simulate(bench, onPan.add(target), Duration.ofMillis(5000), BigDecimal.ZERO, false);
                     page.waitForResponse(response -> response.request().method().equals("POST"),
@@ -229,7 +254,8 @@ class BenchScreenBrowserTest extends InBrowser {
                     assertThat(page.getByTestId("action-message")).hasCount(0);
                 }
                 if (sequence == 5) {
-                    // over the upper limit: Capture gives way to Over target, which explains before anything is recorded
+                    // over the upper limit: Capture gives way to Over target, which
+                    // explains before anything is recorded
                     load(bench, onPan.add(target).add(new BigDecimal("5")));
                     settled(page);
                     assertThat(button(page, "Capture")).isHidden();
@@ -250,15 +276,18 @@ class BenchScreenBrowserTest extends InBrowser {
             assertThat(page.getByTestId("next-steps")).isVisible();
             assertThat(Accessibility.seriousViolations(page)).as("axe-core on the completed preparation").isEmpty();
 
-            page.getByTestId("next-steps").getByRole(AriaRole.LINK,
-                    new Locator.GetByRoleOptions().setName("Preparation record")).click();
-            // the tare of each step is on the record: the vessel first, then the vessel with what was poured
+            page.getByTestId("next-steps")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Preparation record"))
+                .click();
+            // the tare of each step is on the record: the vessel first, then the vessel
+            // with what was poured
             assertThat(page.getByTestId("tare").first()).hasText(VESSEL.setScale(3).toPlainString());
             assertThat(page.getByTestId("tare").nth(1)).hasText("78.000");
             assertThat(page.getByTestId("audit-what").first()).containsText("Started attempt");
             assertThat(Accessibility.seriousViolations(page)).as("axe-core on the batch record").isEmpty();
             assertThat(page.locator("[data-action=BALANCE_TARED] [data-testid=audit-what]").first())
-                    .hasText("Vessel tared at " + bench + ": tare " + VESSEL.setScale(3).toPlainString() + " g");
+                .hasText("Vessel tared at " + bench + ": tare " + VESSEL.setScale(3).toPlainString() + " g");
         }
     }
+
 }

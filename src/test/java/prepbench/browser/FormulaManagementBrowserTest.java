@@ -21,17 +21,17 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
- * A lab lead enters two ingredients and a formula, releases it with their signature and prints its label; a
- * technician scans what the label carries and prepares it; the lab lead edits the formula (a new version) and
- * releases that; the formula's page shows both versions with the preparations of each.
+ * A lab lead enters two ingredients and a formula, releases it with their signature and
+ * prints its label; a technician scans what the label carries and prepares it; the lab
+ * lead edits the formula (a new version) and releases that; the formula's page shows both
+ * versions with the preparations of each.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "prepbench.benches[0].id=bench-1", "prepbench.benches[0].scale.protocol=simulated",
-        "prepbench.benches[0].scale.settle-ms=250"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "prepbench.benches[0].id=bench-1", "prepbench.benches[0].scale.protocol=simulated",
+                "prepbench.benches[0].scale.settle-ms=250" })
 class FormulaManagementBrowserTest extends InBrowser {
 
     private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
-
 
     private static Locator button(Page page, String name) {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
@@ -79,7 +79,10 @@ class FormulaManagementBrowserTest extends InBrowser {
         assertThat(technician.getByTestId("step").nth(sequence - 1)).hasAttribute("data-status", "ok");
     }
 
-    /** Clicks a simulated-balance preset and waits for the balance to settle on the new load. */
+    /**
+     * Clicks a simulated-balance preset and waits for the balance to settle on the new
+     * load.
+     */
     private static void preset(Page page, String preset) {
         clickAndWait(page, page.locator("button[data-preset=" + preset + "]"));
         Browser.settledAfter(page, System.currentTimeMillis());
@@ -90,8 +93,8 @@ class FormulaManagementBrowserTest extends InBrowser {
     }
 
     private static String decode(byte[] png) throws Exception {
-        var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(
-                ImageIO.read(new ByteArrayInputStream(png)))));
+        var bitmap = new BinaryBitmap(
+                new HybridBinarizer(new BufferedImageLuminanceSource(ImageIO.read(new ByteArrayInputStream(png)))));
         return new QRCodeReader().decode(bitmap).getText();
     }
 
@@ -114,7 +117,8 @@ class FormulaManagementBrowserTest extends InBrowser {
             button(lead, "Create and add lines").click();
             assertThat(lead.getByTestId("draft-line")).hasCount(8);
             fillLine(lead, 0, citral, "60");
-            // before saving: the line names its ingredient and the total follows what is typed
+            // before saving: the line names its ingredient and the total follows what is
+            // typed
             assertThat(lead.getByTestId("line-ingredient").first()).hasText("Citral");
             assertThat(lead.getByTestId("draft-running-total")).hasText("60 %");
             fillLine(lead, 1, musk, "40");
@@ -123,7 +127,7 @@ class FormulaManagementBrowserTest extends InBrowser {
             assertThat(lead.getByTestId("draft-sum")).hasText("100 %");
             assertThat(lead.getByTestId("line-ingredient").nth(1)).hasText("Ethylene brassylate");
             lead.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Back to the formula (release, history)"))
-                    .click();
+                .click();
             release(lead, 1);
 
             lead.getByTestId("print-label").click();
@@ -162,9 +166,11 @@ class FormulaManagementBrowserTest extends InBrowser {
             assertThat(lead.getByTestId("sessions-1")).containsText("completed");
             assertThat(lead.getByTestId("sessions-2")).containsText("in_progress");
             assertThat(lead.getByTestId("history-intact")).isVisible();
-            // created, saved, released; draft opened, saved, version 1 retired, version 2 released
+            // created, saved, released; draft opened, saved, version 1 retired, version 2
+            // released
             assertThat(lead.getByTestId("history-event")).hasCount(7);
             assertThat(lead.getByTestId("history-event").last()).containsText("VERSION_RELEASED");
         }
     }
+
 }

@@ -28,28 +28,34 @@ import com.microsoft.playwright.options.AriaRole;
 import prepbench.scales.simulator.ScaleSimulatorServer;
 
 /**
- * Going live, in a real browser: a production station (no demo data) starts with one admin whose initial password
- * must be changed; the admin creates a lab lead and a technician, who must change their temporary passwords; the
- * lab lead releases a formula; the technician prepares it on a real-protocol balance (the TCP balance simulator
- * speaking MT-SICS, not a simulated bench); five wrong passwords lock the lab lead until the admin unlocks; a
- * disabled technician's open page is signed out.
+ * Going live, in a real browser: a production station (no demo data) starts with one
+ * admin whose initial password must be changed; the admin creates a lab lead and a
+ * technician, who must change their temporary passwords; the lab lead releases a formula;
+ * the technician prepares it on a real-protocol balance (the TCP balance simulator
+ * speaking MT-SICS, not a simulated bench); five wrong passwords lock the lab lead until
+ * the admin unlocks; a disabled technician's open page is signed out.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"prepbench.demo-data=false", "prepbench.simulated-benches=0",
-                "prepbench.initial-admin-password=" + GoLiveBrowserTest.INITIAL})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = { "prepbench.demo-data=false",
+        "prepbench.simulated-benches=0", "prepbench.initial-admin-password=" + GoLiveBrowserTest.INITIAL })
 class GoLiveBrowserTest extends InBrowser {
 
     static final String INITIAL = "initial admin password 1";
+
     private static final String ADMIN = "the chief chose this";
+
     private static final String LEAD = "lead password of jeanne";
+
     private static final String TECH = "pat weighs carefully";
+
     private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
+
     private static final ScaleSimulatorServer BALANCE;
 
     static {
         try {
             BALANCE = new ScaleSimulatorServer("mt-sics", 0, 0);
-        } catch (IOException failed) {
+        }
+        catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
     }
@@ -62,7 +68,6 @@ class GoLiveBrowserTest extends InBrowser {
         registry.add("prepbench.benches[0].scale.port", BALANCE::port);
         registry.add("prepbench.benches[0].scale.poll-interval-ms", () -> 50);
     }
-
 
     @AfterAll
     void stopBalance() {
@@ -80,7 +85,10 @@ class GoLiveBrowserTest extends InBrowser {
         button(page, "Sign in").click();
     }
 
-    /** Signs in with a temporary password, which PrepBench asks to change before anything else. */
+    /**
+     * Signs in with a temporary password, which PrepBench asks to change before anything
+     * else.
+     */
     private static void firstSignIn(Page page, String user, String temporary, String chosen) {
         signIn(page, user, temporary);
         page.waitForURL(Pattern.compile(".*/account\\?required$"));
@@ -102,14 +110,18 @@ class GoLiveBrowserTest extends InBrowser {
         assertThat(admin.getByTestId("account-message")).containsText("Account created");
     }
 
-    /** The lab lead's part over the API: an ingredient and a one-line formula, released with their signature. */
+    /**
+     * The lab lead's part over the API: an ingredient and a one-line formula, released
+     * with their signature.
+     */
     private void releaseAFormula() {
         api("POST", "/api/v1/ingredients", """
                 {"code":"ETH-LIVE","name":"Ethanol (live)","casNumber":"64-17-5","primaryCodeValue":"C-ETH-LIVE",
                  "alternativeCodeValues":[],"allowedSymbologies":"","parser":"plain","density":"0.789","active":true}
                 """, 201);
-        api("POST", "/api/v1/formulas", "{\"code\":\"LIVE1\",\"name\":\"First live formula\",\"batchAmount\":\"50\","
-                + "\"batchUnit\":\"g\"}", 201);
+        api("POST", "/api/v1/formulas",
+                "{\"code\":\"LIVE1\",\"name\":\"First live formula\",\"batchAmount\":\"50\"," + "\"batchUnit\":\"g\"}",
+                201);
         api("PUT", "/api/v1/formulas/LIVE1/draft", """
                 {"name":"First live formula","batchAmount":"50","batchUnit":"g","amountsAs":"%","revision":1,
                  "lines":[{"ingredientCode":"ETH-LIVE","amount":"100"}]}
@@ -120,18 +132,23 @@ class GoLiveBrowserTest extends InBrowser {
 
     private void api(String method, String path, String body, int expected) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest
-                    .newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                            ("j.martin:" + LEAD).getBytes(StandardCharsets.UTF_8)))
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization",
+                            "Basic " + Base64.getEncoder()
+                                .encodeToString(("j.martin:" + LEAD).getBytes(StandardCharsets.UTF_8)))
                     .header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            org.assertj.core.api.Assertions.assertThat(response.statusCode()).as(method + " " + path + ": "
-                    + response.body()).isEqualTo(expected);
-        } catch (IOException failed) {
+                    .method(method, HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            org.assertj.core.api.Assertions.assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isEqualTo(expected);
+        }
+        catch (IOException failed) {
             throw new UncheckedIOException(failed);
-        } catch (InterruptedException interrupted) {
+        }
+        catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(interrupted);
         }
@@ -179,7 +196,8 @@ class GoLiveBrowserTest extends InBrowser {
             assertThat(technician.getByTestId("session-status")).hasAttribute("data-status", "completed");
             technician.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Preparation record")).click();
             assertThat(technician.getByTestId("balance")).containsText("line-1 (mt-sics, tcp 127.0.0.1:");
-            assertThat(technician.getByTestId("balance")).containsText(", model PB-SIM220 220.0000 g, serial 0123456789)");
+            assertThat(technician.getByTestId("balance"))
+                .containsText(", model PB-SIM220 220.0000 g, serial 0123456789)");
             assertThat(technician.locator("body")).not().containsText("DEMO");
 
             lead.navigate("/");
@@ -207,4 +225,5 @@ class GoLiveBrowserTest extends InBrowser {
             assertThat(technician.locator("body")).containsText("An admin changed your account");
         }
     }
+
 }

@@ -12,14 +12,14 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
- * A page session ends after {@code prepbench.session.idle-minutes} without a request, tested past that period with
- * the shortest setting (1 minute): the page warns a minute before, then asks for a sign-in that says why, and
- * signing in again brings the person back to the page they were on.
+ * A page session ends after {@code prepbench.session.idle-minutes} without a request,
+ * tested past that period with the shortest setting (1 minute): the page warns a minute
+ * before, then asks for a sign-in that says why, and signing in again brings the person
+ * back to the page they were on.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "prepbench.session.idle-minutes=1")
 class IdleSessionBrowserTest extends InBrowser {
-
 
     @Test
     void anIdlePageWarnsThenSignsOutAndSigningInReturnsToIt() {
@@ -38,4 +38,5 @@ class IdleSessionBrowserTest extends InBrowser {
             assertThat(page.getByTestId("idle-warning")).isVisible();
         }
     }
+
 }

@@ -9,8 +9,9 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Playwright;
 
 /**
- * A test class that drives Debian's Chromium against the application on its random port: one browser for the
- * class, a fresh profile per {@link #newContext()}. Skipped with a message when Chromium is missing (failed on CI).
+ * A test class that drives Debian's Chromium against the application on its random port:
+ * one browser for the class, a fresh profile per {@link #newContext()}. Skipped with a
+ * message when Chromium is missing (failed on CI).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class InBrowser {
@@ -19,6 +20,7 @@ abstract class InBrowser {
     int port;
 
     Playwright playwright;
+
     com.microsoft.playwright.Browser browser;
 
     @BeforeAll
@@ -39,9 +41,15 @@ abstract class InBrowser {
         return Browser.newContext(browser, port);
     }
 
-    /** A fresh profile in a window of the given size (a bench PC's 1366 × 768, a phone's 390 × 844). */
+    /**
+     * A fresh profile in a window of the given size (a bench PC's 1366 × 768, a phone's
+     * 390 × 844).
+     */
     BrowserContext newContext(int width, int height) {
-        return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setBaseURL("http://localhost:" + port).setViewportSize(width, height).setHasTouch(width < 600));
+        return browser
+            .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+                .setViewportSize(width, height)
+                .setHasTouch(width < 600));
     }
+
 }

@@ -22,6 +22,7 @@ class ScanFlowBrowserTest extends InBrowser {
     private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
 
     private BrowserContext context;
+
     private Page page;
 
     @BeforeEach
@@ -61,9 +62,13 @@ class ScanFlowBrowserTest extends InBrowser {
 
     @Test
     void aWedgeScannerWithoutEnterSubmitsAfterItGoesQuiet() {
-        // the characters arrive as a scanner sends them, all at once, however busy the machine is
-        page.locator("#scan").evaluate("(input, code) => { for (const c of code) { input.value += c;"
-                + " input.dispatchEvent(new InputEvent('input', {bubbles: true, data: c})); } }", "F=PRM00936");
+        // the characters arrive as a scanner sends them, all at once, however busy the
+        // machine is
+        page.locator("#scan")
+            .evaluate(
+                    "(input, code) => { for (const c of code) { input.value += c;"
+                            + " input.dispatchEvent(new InputEvent('input', {bubbles: true, data: c})); } }",
+                    "F=PRM00936");
 
         page.waitForURL(PREPARATION);
         assertThat(page.getByTestId("formula-code")).hasText("PRM00936");
@@ -94,7 +99,8 @@ class ScanFlowBrowserTest extends InBrowser {
 
         assertThat(page.getByTestId("error-title")).hasText("Formula not found: PRM00963");
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("PRM00936"))).isVisible();
-        // the error page keeps a focused scan box: the next scan, here the right code, lands in it and opens
+        // the error page keeps a focused scan box: the next scan, here the right code,
+        // lands in it and opens
         assertThat(page.locator("#scan")).isFocused();
         page.keyboard().type("F=PRM00936");
         page.keyboard().press("Enter");
@@ -125,4 +131,5 @@ class ScanFlowBrowserTest extends InBrowser {
         page.getByLabel("Formula").press("Enter");
         assertThat(page.getByTestId("request-error")).isHidden();
     }
+
 }

@@ -14,14 +14,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
 /**
- * A person preparing PRM00936 at a bench with the simulated balance, in a real browser: every step scanned,
- * tared, poured and captured until completed; a wrong container refused; an over-dispense that locks; the release
- * by a lab lead with a wrong and then the right password; and a new attempt that completes.
+ * A person preparing PRM00936 at a bench with the simulated balance, in a real browser:
+ * every step scanned, tared, poured and captured until completed; a wrong container
+ * refused; an over-dispense that locks; the release by a lab lead with a wrong and then
+ * the right password; and a new attempt that completes.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "prepbench.benches[0].id=bench-1", "prepbench.benches[0].scale.protocol=simulated",
-        "prepbench.benches[0].scale.settle-ms=250", "prepbench.benches[1].id=bench-2",
-        "prepbench.benches[1].scale.protocol=simulated", "prepbench.benches[1].scale.settle-ms=250"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "prepbench.benches[0].id=bench-1", "prepbench.benches[0].scale.protocol=simulated",
+                "prepbench.benches[0].scale.settle-ms=250", "prepbench.benches[1].id=bench-2",
+                "prepbench.benches[1].scale.protocol=simulated", "prepbench.benches[1].scale.settle-ms=250" })
 class WeighingBrowserTest extends InBrowser {
 
     /** What a scanner reads from each of PRM00936's containers, in step order. */
@@ -29,11 +30,14 @@ class WeighingBrowserTest extends InBrowser {
             "(01)09506000134352(17)301231(10)LIN-LOT-7", "ING=BER-001;LOT=B-2291;EXP=2030-06-30", "HEDIONE",
             "ING-ISO-001", "ING-GAL-001", "ING-VAN-001");
 
-    /** The same containers as a technician may scan them too: the GTIN alone, the bare key-value code. */
+    /**
+     * The same containers as a technician may scan them too: the GTIN alone, the bare
+     * key-value code.
+     */
     private static final List<String> BARE_LABELS = List.of("ING-ETH-001", "ING-LIM-001", "09506000134352", "BER-001",
             "HEDIONE", "ING-ISO-001", "ING-GAL-001", "ING-VAN-001");
-    private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
 
+    private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
 
     private static void scanFormula(Page page) {
         page.navigate("/");
@@ -46,18 +50,27 @@ class WeighingBrowserTest extends InBrowser {
         return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
-    /** Clicks a simulated-balance preset and waits for the balance to settle on the new load. */
+    /**
+     * Clicks a simulated-balance preset and waits for the balance to settle on the new
+     * load.
+     */
     private static void demo(Page page, String preset) {
         clickAndWait(page, page.locator("button[data-preset=" + preset + "]"));
         Browser.settledAfter(page, System.currentTimeMillis());
     }
 
-    /** Clicks an htmx button and waits for its answer, as a person waits to see the page change. */
+    /**
+     * Clicks an htmx button and waits for its answer, as a person waits to see the page
+     * change.
+     */
     private static void clickAndWait(Page page, Locator button) {
         page.waitForResponse(response -> response.request().method().equals("POST"), button::click);
     }
 
-    /** Scans the container, puts it on the balance, tares, pours with the given preset and waits for stable. */
+    /**
+     * Scans the container, puts it on the balance, tares, pours with the given preset and
+     * waits for stable.
+     */
     private static void pour(Page page, int sequence, String preset) {
         pour(page, sequence, preset, LABELS);
     }
@@ -67,14 +80,16 @@ class WeighingBrowserTest extends InBrowser {
         assertThat(active).hasAttribute("data-sequence", String.valueOf(sequence));
         if (sequence == 3) {
             assertThat(page.getByTestId("scan-prompt")).containsText("the GS1 label with (01) 09506000134352");
-        } else if (sequence == 4) {
+        }
+        else if (sequence == 4) {
             assertThat(page.getByTestId("scan-prompt")).containsText("the label with CODE=BER-001");
         }
         page.locator("#container-code").fill(labels.get(sequence - 1));
         page.locator("#container-code").press("Enter");
         assertThat(page.getByTestId("identified")).isVisible();
         if (sequence == 4 && labels.get(3).equals("BER-001")) {
-            // the bare code carries no lot, and bergamot oil needs one on record: the bench asks for it
+            // the bare code carries no lot, and bergamot oil needs one on record: the
+            // bench asks for it
             assertThat(page.getByTestId("lot-form")).isVisible();
             page.getByLabel("Lot number, from the label").fill("B-2291");
             page.getByLabel("Expiry date").fill("2030-06-30");
@@ -82,7 +97,8 @@ class WeighingBrowserTest extends InBrowser {
                     () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Record lot")).click());
         }
         assertThat(page.getByTestId("identified")).isVisible();
-        // the pan emptied and zeroed (a tare from before may still be set), the vessel on and tared
+        // the pan emptied and zeroed (a tare from before may still be set), the vessel on
+        // and tared
         demo(page, "empty");
         clickAndWait(page, button(page, "Zero"));
         demo(page, "container");
@@ -120,12 +136,14 @@ class WeighingBrowserTest extends InBrowser {
 
             scanFormula(technician);
             pour(technician, 1, "over");
-            // above the upper limit Capture gives way to a red "Over target" that first says what it would do
+            // above the upper limit Capture gives way to a red "Over target" that first
+            // says what it would do
             assertThat(button(technician, "Capture")).isHidden();
             assertThat(technician.getByTestId("next-action")).containsText("Over target by");
             button(technician, "Over target").click();
             assertThat(technician.getByTestId("over-confirm")).isVisible();
-            assertThat(technician.getByTestId("over-confirm")).containsText("fails this attempt and locks formula PRM00936");
+            assertThat(technician.getByTestId("over-confirm"))
+                .containsText("fails this attempt and locks formula PRM00936");
             assertThat(button(technician, "Record over target and fail this attempt")).isFocused();
             button(technician, "Not now").click();
             assertThat(technician.getByTestId("over-confirm")).isHidden();
@@ -148,7 +166,8 @@ class WeighingBrowserTest extends InBrowser {
             locked.getByLabel("Reason").fill("Balance checked, technician briefed");
             locked.getByLabel("Your password (signature)").fill("not-my-password");
             locked.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Release lock")).click();
-            // refused at the form: the reason typed stays, the refusal is at the password, which has the focus
+            // refused at the form: the reason typed stays, the refusal is at the
+            // password, which has the focus
             assertThat(locked.getByTestId("release-refusal")).containsText("The password is not yours");
             assertThat(locked.getByLabel("Reason")).hasValue("Balance checked, technician briefed");
             assertThat(locked.getByLabel("Your password (signature)")).isFocused();
@@ -164,4 +183,5 @@ class WeighingBrowserTest extends InBrowser {
             weighEveryStep(technician, BARE_LABELS);
         }
     }
+
 }

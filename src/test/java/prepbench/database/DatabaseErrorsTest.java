@@ -14,13 +14,16 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 class DatabaseErrorsTest {
 
     private final Instant now = Instant.parse("2026-11-30T10:15:30Z");
+
     private final DatabaseErrors errors = new DatabaseErrors(Clock.fixed(now, ZoneOffset.UTC));
 
     @Test
     void keepsTheDatabasesOwnWordsFromTheOutermostSqlException() {
-        var failure = new IllegalStateException("wrapped", new DataIntegrityViolationException("Spring's words",
-                new SQLException("Check constraint invalid: \"CK_FORMULA_VERSION_STATUS: \"; SQL statement:\nINSERT …",
-                        new SQLException("The database has been closed"))));
+        var failure = new IllegalStateException("wrapped",
+                new DataIntegrityViolationException("Spring's words",
+                        new SQLException(
+                                "Check constraint invalid: \"CK_FORMULA_VERSION_STATUS: \"; SQL statement:\nINSERT …",
+                                new SQLException("The database has been closed"))));
 
         assertThat(errors.record("POST /scan", failure)).isTrue();
 
@@ -43,4 +46,5 @@ class DatabaseErrorsTest {
         assertThat(errors.last()).isEmpty();
         assertThat(errors.count()).isZero();
     }
+
 }

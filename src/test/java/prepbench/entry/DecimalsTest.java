@@ -12,8 +12,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class DecimalsTest {
 
     @ParameterizedTest
-    @CsvSource({"12.5, 12.5", ".5, 0.5", "12., 12", "-3, -3", "+4, 4", "  78.250 , 78.250", "-.25, -0.25",
-            "0, 0", "1000000, 1000000"})
+    @CsvSource({ "12.5, 12.5", ".5, 0.5", "12., 12", "-3, -3", "+4, 4", "  78.250 , 78.250", "-.25, -0.25", "0, 0",
+            "1000000, 1000000" })
     void readsPlainDecimalsWithADot(String text, BigDecimal expected) {
         Decimals.Read read = Decimals.read(text);
         assertThat(read.isNumber()).isTrue();
@@ -22,25 +22,25 @@ class DecimalsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1,500", "78,25", "1 500", "1'500", "1.500.000", "1,234.5", "1\u00a0500"})
+    @ValueSource(strings = { "1,500", "78,25", "1 500", "1'500", "1.500.000", "1,234.5", "1\u00a0500" })
     void neverReadsACommaOrAThousandsSeparator(String text) {
         assertThat(Decimals.read(text)).isEqualTo(new Decimals.Read(null, Decimals.Problem.SEPARATORS));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"1e-2", "1E999999999", "-2.5e3"})
+    @ValueSource(strings = { "1e-2", "1E999999999", "-2.5e3" })
     void refusesExponents(String text) {
         assertThat(Decimals.read(text).problem()).isEqualTo(Decimals.Problem.EXPONENT);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", ".", "-", "12a", "١٢", "0x10", "NaN", "Infinity"})
+    @ValueSource(strings = { "abc", ".", "-", "12a", "١٢", "0x10", "NaN", "Infinity" })
     void refusesWhatIsNoNumber(String text) {
         assertThat(Decimals.read(text).problem()).isEqualTo(Decimals.Problem.NOT_A_NUMBER);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "\t"})
+    @ValueSource(strings = { "", "   ", "\t" })
     void blankIsBlank(String text) {
         assertThat(Decimals.read(text).problem()).isEqualTo(Decimals.Problem.BLANK);
         assertThat(Decimals.read(null).problem()).isEqualTo(Decimals.Problem.BLANK);
@@ -59,4 +59,5 @@ class DecimalsTest {
         assertThat(Decimals.integerDigits(new BigDecimal("0.001"))).isZero();
         assertThat(Decimals.decimals(new BigDecimal("1E+3"))).isZero();
     }
+
 }

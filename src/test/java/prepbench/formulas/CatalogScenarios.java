@@ -27,9 +27,10 @@ import prepbench.catalog.CatalogRefused;
 import prepbench.entry.InvalidEntry;
 
 /**
- * Ingredients and formula versions through their facades, run on each supported database by a subclass: the life
- * cycle draft → released → retired, the signature, optimistic concurrency of draft saves, unique codes under
- * concurrent creation, and the audit of every change.
+ * Ingredients and formula versions through their facades, run on each supported database
+ * by a subclass: the life cycle draft → released → retired, the signature, optimistic
+ * concurrency of draft saves, unique codes under concurrent creation, and the audit of
+ * every change.
  */
 @SpringBootTest
 abstract class CatalogScenarios {
@@ -74,13 +75,16 @@ abstract class CatalogScenarios {
     }
 
     private FormulaVersion save(FormulaCode code, FormulaVersion draft, DraftEntry.LineEntry... lines) {
-        return formulas.saveDraft(LAB_LEAD, code, new DraftEntry(draft.name(), "100", "g", "%", List.of(lines),
-                draft.revision()));
+        return formulas.saveDraft(LAB_LEAD, code,
+                new DraftEntry(draft.name(), "100", "g", "%", List.of(lines), draft.revision()));
     }
 
     private long auditEvents(String chain, String action) {
         return jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE chain = :chain AND action = :action")
-                .param("chain", chain).param("action", action).query(Long.class).single();
+            .param("chain", chain)
+            .param("action", action)
+            .query(Long.class)
+            .single();
     }
 
     @Test
@@ -92,8 +96,9 @@ abstract class CatalogScenarios {
 
         draft = save(formula, draft, line("ETH-001", "80"), line("lim-001", "20"));
         assertThat(draft.sumsToOne()).isTrue();
-        assertThat(draft.lines()).extracting(FormulaVersion.Line::fraction).map(Number::doubleValue)
-                .containsExactly(0.8, 0.2);
+        assertThat(draft.lines()).extracting(FormulaVersion.Line::fraction)
+            .map(Number::doubleValue)
+            .containsExactly(0.8, 0.2);
 
         FormulaVersion released = formulas.release(LAB_LEAD, formula, 1, draft.revision(), "lablead123", true);
 
@@ -114,16 +119,17 @@ abstract class CatalogScenarios {
         FormulaVersion second = formulas.openDraft(LAB_LEAD, formula);
         assertThat(second.versionNo()).isEqualTo(2);
         assertThat(second.lines()).extracting(FormulaVersion.Line::ingredientCode).containsExactly("ETH-001");
-        assertThat(formulas.openDraft(LAB_LEAD, formula).versionId()).as("one open draft").isEqualTo(second.versionId());
+        assertThat(formulas.openDraft(LAB_LEAD, formula).versionId()).as("one open draft")
+            .isEqualTo(second.versionId());
         second = save(formula, second, line("ETH-001", "90"), line("WAT-001", "10"));
         assertThat(catalog.released(formula).versionNo()).as("the draft is not prepared yet").isEqualTo(1);
 
         formulas.release(LAB_LEAD, formula, 2, second.revision(), "lablead123", true);
 
         List<FormulaVersion> versions = formulas.versions(formula);
-        assertThat(versions).extracting(FormulaVersion::versionNo, FormulaVersion::status).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(2, VersionStatus.RELEASED),
-                org.assertj.core.groups.Tuple.tuple(1, VersionStatus.RETIRED));
+        assertThat(versions).extracting(FormulaVersion::versionNo, FormulaVersion::status)
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(2, VersionStatus.RELEASED),
+                    org.assertj.core.groups.Tuple.tuple(1, VersionStatus.RETIRED));
         assertThat(versions.get(1).retiredReason()).isEqualTo("superseded by version 2");
         assertThat(versions.get(1).lines()).as("version 1 never changed").hasSize(1);
         assertThat(catalog.released(formula).versionNo()).isEqualTo(2);
@@ -147,15 +153,18 @@ abstract class CatalogScenarios {
                 "MEANING_REQUIRED", "approved for preparation");
         assertRefused(() -> formulas.release(ADMIN, formula, 1, fixed.revision(), "admin123", true), "NOT_PERMITTED",
                 "lab lead");
-        assertRefused(() -> formulas.release(LAB_LEAD, formula, 7, fixed.revision(), "lablead123", true),
-                "NOT_A_DRAFT", "not a draft");
+        assertRefused(() -> formulas.release(LAB_LEAD, formula, 7, fixed.revision(), "lablead123", true), "NOT_A_DRAFT",
+                "not a draft");
 
         assertThat(formulas.versions(formula).get(0).status()).isEqualTo(VersionStatus.DRAFT);
         assertThat(auditEvents("formula-versions:" + formula, "RELEASE_REFUSED")).isEqualTo(6);
         assertThat(auditEvents("formula-versions:" + formula, "VERSION_RELEASED")).isZero();
     }
 
-    /** A refusal by the catalogue's rules, or by the role's permissions when the rule is {@code NOT_PERMITTED}. */
+    /**
+     * A refusal by the catalogue's rules, or by the role's permissions when the rule is
+     * {@code NOT_PERMITTED}.
+     */
     private static void assertRefused(Runnable action, String rule, String message) {
         if (rule.equals("NOT_PERMITTED")) {
             assertThatThrownBy(action::run).isInstanceOf(NotPermitted.class).hasMessageContaining(message);
@@ -201,10 +210,12 @@ abstract class CatalogScenarios {
 
         assertThat(audit.verifyFormulaVersions(formula.value()).problems()).isEmpty();
         assertThat(audit.verifyIngredient(ingredientCode).problems()).isEmpty();
-        assertThat(audit.forFormulaVersions(formula.value())).filteredOn(event -> event.action()
-                .equals("VERSION_RELEASED")).hasSize(2).allSatisfy(event -> assertThat(event.payload())
-                        .contains("\"signer\":\"lablead\"", "\"meaning\":\"approved for preparation\"",
-                                "\"zone\":\"UTC\"").containsPattern("\"signedHash\":\"[0-9a-f]{64}\""));
+        assertThat(audit.forFormulaVersions(formula.value()))
+            .filteredOn(event -> event.action().equals("VERSION_RELEASED"))
+            .hasSize(2)
+            .allSatisfy(event -> assertThat(event.payload())
+                .contains("\"signer\":\"lablead\"", "\"meaning\":\"approved for preparation\"", "\"zone\":\"UTC\"")
+                .containsPattern("\"signedHash\":\"[0-9a-f]{64}\""));
 
         jdbc.sql("""
                 UPDATE formula_line SET tol_plus_g = 9
@@ -216,14 +227,15 @@ abstract class CatalogScenarios {
                 UPDATE formula_version SET status = 'retired', released_of = NULL
                  WHERE version_no = 3 AND formula_id = (SELECT id FROM formula WHERE code = :code)
                 """).param("code", formula.value()).update();
-        jdbc.sql("UPDATE ingredient SET density_g_per_ml = 0.5 WHERE code = :code").param("code", ingredientCode)
-                .update();
+        jdbc.sql("UPDATE ingredient SET density_g_per_ml = 0.5 WHERE code = :code")
+            .param("code", ingredientCode)
+            .update();
 
         assertThat(audit.verifyFormulaVersions(formula.value()).problems())
-                .extracting(prepbench.audit.AuditProblem::kind, prepbench.audit.AuditProblem::field)
-                .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(prepbench.audit.AuditProblem.Kind.ALTERED, "version 1 lines"),
-                        org.assertj.core.groups.Tuple.tuple(prepbench.audit.AuditProblem.Kind.ALTERED, "version 3 status"));
+            .extracting(prepbench.audit.AuditProblem::kind, prepbench.audit.AuditProblem::field)
+            .containsExactlyInAnyOrder(
+                    org.assertj.core.groups.Tuple.tuple(prepbench.audit.AuditProblem.Kind.ALTERED, "version 1 lines"),
+                    org.assertj.core.groups.Tuple.tuple(prepbench.audit.AuditProblem.Kind.ALTERED, "version 3 status"));
         assertThat(audit.verifyIngredient(ingredientCode).problems()).singleElement().satisfies(problem -> {
             assertThat(problem.field()).isEqualTo("densityGPerMl");
             assertThat(problem.detail()).contains("the record shows 0.5", "set 0.95");
@@ -242,9 +254,9 @@ abstract class CatalogScenarios {
 
         assertThat(third.versionNo()).isEqualTo(3);
         assertThat(formulas.versions(formula)).extracting(FormulaVersion::versionNo, FormulaVersion::status)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, VersionStatus.DRAFT),
-                        org.assertj.core.groups.Tuple.tuple(2, VersionStatus.RETIRED),
-                        org.assertj.core.groups.Tuple.tuple(1, VersionStatus.RELEASED));
+            .containsExactly(org.assertj.core.groups.Tuple.tuple(3, VersionStatus.DRAFT),
+                    org.assertj.core.groups.Tuple.tuple(2, VersionStatus.RETIRED),
+                    org.assertj.core.groups.Tuple.tuple(1, VersionStatus.RELEASED));
         assertThat(catalog.released(formula).versionNo()).isEqualTo(1);
     }
 
@@ -266,37 +278,38 @@ abstract class CatalogScenarios {
 
         assertThat(released.lines()).hasSize(FormulaManagement.MAX_LINES);
         assertThat(jdbc.sql("SELECT MAX(LENGTH(payload)) FROM audit_event WHERE chain = :chain")
-                .param("chain", "formula-versions:" + formula).query(Integer.class).single()).isGreaterThan(10_000);
+            .param("chain", "formula-versions:" + formula)
+            .query(Integer.class)
+            .single()).isGreaterThan(10_000);
         List<DraftEntry.LineEntry> tooMany = new ArrayList<>(lines);
         tooMany.add(line("ETH-001", "1"));
         FormulaVersion next = formulas.openDraft(LAB_LEAD, formula);
-        assertThatThrownBy(() -> formulas.saveDraft(LAB_LEAD, formula, new DraftEntry("Big", "2", "kg", "%", tooMany,
-                next.revision()))).isInstanceOfSatisfying(InvalidEntry.class,
-                        invalid -> assertThat(invalid.problem("lines")).contains("at most 200"));
+        assertThatThrownBy(() -> formulas.saveDraft(LAB_LEAD, formula,
+                new DraftEntry("Big", "2", "kg", "%", tooMany, next.revision())))
+            .isInstanceOfSatisfying(InvalidEntry.class,
+                    invalid -> assertThat(invalid.problem("lines")).contains("at most 200"));
     }
 
     @Test
     void everyBadLineIsNamedAndNothingIsSaved() {
         FormulaCode formula = FormulaCode.of(unique("F"));
         FormulaVersion draft = formulaWithDraft(formula.value());
-        DraftEntry entry = new DraftEntry("", "0", "furlong", "%", List.of(
-                line("NOPE-1", "10"),
-                line("ETH-001", "-5"),
-                new DraftEntry.LineEntry("", "", "", "", "g"),
-                line("LIM-001", "0"),
-                line("ETH-001", "5"),
-                line("WAT-001", "12,5"),
-                new DraftEntry.LineEntry("DPG-001", "1", "-1", "", "g")), draft.revision());
+        DraftEntry entry = new DraftEntry("", "0", "furlong", "%",
+                List.of(line("NOPE-1", "10"), line("ETH-001", "-5"), new DraftEntry.LineEntry("", "", "", "", "g"),
+                        line("LIM-001", "0"), line("ETH-001", "5"), line("WAT-001", "12,5"),
+                        new DraftEntry.LineEntry("DPG-001", "1", "-1", "", "g")),
+                draft.revision());
 
-        assertThatThrownBy(() -> formulas.saveDraft(LAB_LEAD, formula, entry))
-                .isInstanceOfSatisfying(InvalidEntry.class, invalid -> assertThat(invalid.problems())
-                        .containsKeys("name", "batchAmount", "batchUnit", "lines[0].ingredientCode", "lines[1].amount",
-                                "lines[3].amount", "lines[4].ingredientCode", "lines[5].amount", "lines[6].tolerance")
-                        .doesNotContainKey("lines[2].ingredientCode")
-                        .hasEntrySatisfying("lines[0].ingredientCode", message -> assertThat(message).contains("NOPE-1"))
-                        .hasEntrySatisfying("lines[4].ingredientCode",
-                                message -> assertThat(message).contains("already on line 2"))
-                        .hasEntrySatisfying("lines[5].amount", message -> assertThat(message).contains("dot")));
+        assertThatThrownBy(() -> formulas.saveDraft(LAB_LEAD, formula, entry)).isInstanceOfSatisfying(
+                InvalidEntry.class,
+                invalid -> assertThat(invalid.problems())
+                    .containsKeys("name", "batchAmount", "batchUnit", "lines[0].ingredientCode", "lines[1].amount",
+                            "lines[3].amount", "lines[4].ingredientCode", "lines[5].amount", "lines[6].tolerance")
+                    .doesNotContainKey("lines[2].ingredientCode")
+                    .hasEntrySatisfying("lines[0].ingredientCode", message -> assertThat(message).contains("NOPE-1"))
+                    .hasEntrySatisfying("lines[4].ingredientCode",
+                            message -> assertThat(message).contains("already on line 2"))
+                    .hasEntrySatisfying("lines[5].amount", message -> assertThat(message).contains("dot")));
         FormulaVersion unchanged = formulas.versions(formula).get(0);
         assertThat(unchanged.lines()).isEmpty();
         assertThat(unchanged.revision()).isEqualTo(draft.revision());
@@ -306,9 +319,11 @@ abstract class CatalogScenarios {
     void amountsMayBeEnteredAsFractionsAndTolerancesAsymmetric() {
         FormulaCode formula = FormulaCode.of(unique("F"));
         FormulaVersion draft = formulaWithDraft(formula.value());
-        FormulaVersion saved = formulas.saveDraft(LAB_LEAD, formula, new DraftEntry(draft.name(), "2.5", "kg",
-                "fraction", List.of(new DraftEntry.LineEntry("ETH-001", "0.875", "0.5", "1", "g"),
-                        new DraftEntry.LineEntry("LIM-001", ".125", "2", "", "%")), draft.revision()));
+        FormulaVersion saved = formulas.saveDraft(LAB_LEAD, formula,
+                new DraftEntry(draft.name(), "2.5", "kg", "fraction",
+                        List.of(new DraftEntry.LineEntry("ETH-001", "0.875", "0.5", "1", "g"),
+                                new DraftEntry.LineEntry("LIM-001", ".125", "2", "", "%")),
+                        draft.revision()));
 
         assertThat(saved.batchUnit()).isEqualTo(BatchUnit.KG);
         assertThat(saved.lines().get(0).tolerance().minusG()).isEqualByComparingTo("0.5");
@@ -341,7 +356,8 @@ abstract class CatalogScenarios {
             try {
                 save.get(30, TimeUnit.SECONDS);
                 saved++;
-            } catch (java.util.concurrent.ExecutionException failure) {
+            }
+            catch (java.util.concurrent.ExecutionException failure) {
                 assertThat(failure.getCause()).isInstanceOfSatisfying(CatalogRefused.class,
                         refusal -> assertThat(refusal.reason()).isEqualTo(CatalogRefused.Reason.CHANGED_MEANWHILE));
                 refused++;
@@ -373,15 +389,18 @@ abstract class CatalogScenarios {
             try {
                 create.get(30, TimeUnit.SECONDS);
                 created++;
-            } catch (java.util.concurrent.ExecutionException failure) {
+            }
+            catch (java.util.concurrent.ExecutionException failure) {
                 assertThat(failure.getCause()).isInstanceOfSatisfying(InvalidEntry.class,
                         invalid -> assertThat(invalid.problem("code")).contains("already"));
             }
         }
         pool.shutdown();
         assertThat(created).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM formula WHERE code = :code").param("code", code)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM formula WHERE code = :code")
+            .param("code", code)
+            .query(Integer.class)
+            .single()).isEqualTo(1);
     }
 
     @Test
@@ -400,23 +419,22 @@ abstract class CatalogScenarios {
         assertThat(created.code().value()).isEqualTo(code);
         assertThat(created.primaryCodeValue()).isEqualTo(value);
 
-        assertThatThrownBy(() -> ingredients.create(LAB_LEAD, ingredient(code, unique("C"))))
-                .isInstanceOfSatisfying(InvalidEntry.class, invalid -> assertThat(invalid.problem("code"))
-                        .contains("already"));
+        assertThatThrownBy(() -> ingredients.create(LAB_LEAD, ingredient(code, unique("C")))).isInstanceOfSatisfying(
+                InvalidEntry.class, invalid -> assertThat(invalid.problem("code")).contains("already"));
         assertThatThrownBy(() -> ingredients.create(LAB_LEAD, ingredient(unique("I"), value.toLowerCase())))
-                .isInstanceOfSatisfying(InvalidEntry.class, invalid -> assertThat(invalid.problem("primaryCodeValue"))
-                        .contains(code));
+            .isInstanceOfSatisfying(InvalidEntry.class,
+                    invalid -> assertThat(invalid.problem("primaryCodeValue")).contains(code));
         assertThatThrownBy(() -> ingredients.create(LAB_LEAD, ingredient(unique("I"), "ING-ETH-001")))
-                .isInstanceOfSatisfying(InvalidEntry.class, invalid -> assertThat(invalid.problem("primaryCodeValue"))
-                        .contains("ETH-001"));
+            .isInstanceOfSatisfying(InvalidEntry.class,
+                    invalid -> assertThat(invalid.problem("primaryCodeValue")).contains("ETH-001"));
     }
 
     @Test
     void anIngredientEditIsAuditedWithOldAndNewValuesAndAStaleEditIsRefused() {
         String code = unique("I");
         Ingredient created = ingredients.create(LAB_LEAD, ingredient(code, unique("C")));
-        IngredientEntry edit = new IngredientEntry(code, "Renamed", "", created.primaryCodeValue(), List.of("ALT-" + code),
-                "Q1, ]C1", "plain", "1.05", false, true, created.revision());
+        IngredientEntry edit = new IngredientEntry(code, "Renamed", "", created.primaryCodeValue(),
+                List.of("ALT-" + code), "Q1, ]C1", "plain", "1.05", false, true, created.revision());
 
         Ingredient edited = ingredients.update(ADMIN, code, edit);
 
@@ -427,14 +445,17 @@ abstract class CatalogScenarios {
         assertThat(edited.active()).isFalse();
         assertThat(created.lotRequired()).isFalse();
         assertThat(edited.lotRequired()).isTrue();
-        String payload = jdbc.sql("SELECT payload FROM audit_event WHERE chain = :chain AND action = 'INGREDIENT_CHANGED'")
-                .param("chain", "ingredient:" + code).query(String.class).single();
+        String payload = jdbc
+            .sql("SELECT payload FROM audit_event WHERE chain = :chain AND action = 'INGREDIENT_CHANGED'")
+            .param("chain", "ingredient:" + code)
+            .query(String.class)
+            .single();
         assertThat(payload).contains("\"name\":{\"old\":\"Ingredient " + code + "\",\"new\":\"Renamed\"}")
-                .contains("\"casNumber\":{\"old\":\"64-17-5\",\"new\":null}")
-                .contains("\"lotRequired\":{\"old\":false,\"new\":true}")
-                .doesNotContain("primaryCodeValue");
-        assertThatThrownBy(() -> ingredients.update(LAB_LEAD, code, edit))
-                .isInstanceOfSatisfying(CatalogRefused.class, refused -> {
+            .contains("\"casNumber\":{\"old\":\"64-17-5\",\"new\":null}")
+            .contains("\"lotRequired\":{\"old\":false,\"new\":true}")
+            .doesNotContain("primaryCodeValue");
+        assertThatThrownBy(() -> ingredients.update(LAB_LEAD, code, edit)).isInstanceOfSatisfying(CatalogRefused.class,
+                refused -> {
                     assertThat(refused.reason()).isEqualTo(CatalogRefused.Reason.CHANGED_MEANWHILE);
                     assertThat(refused.getMessage()).contains("admin");
                 });
@@ -448,9 +469,9 @@ abstract class CatalogScenarios {
         FormulaCode formula = FormulaCode.of(unique("F"));
         FormulaVersion draft = formulaWithDraft(formula.value());
 
-        assertThatThrownBy(() -> save(formula, draft, line(created.code().value(), "100")))
-                .isInstanceOfSatisfying(InvalidEntry.class, invalid -> assertThat(invalid.problem(
-                        "lines[0].ingredientCode")).contains("inactive"));
+        assertThatThrownBy(() -> save(formula, draft, line(created.code().value(), "100"))).isInstanceOfSatisfying(
+                InvalidEntry.class,
+                invalid -> assertThat(invalid.problem("lines[0].ingredientCode")).contains("inactive"));
     }
 
     @Test
@@ -470,8 +491,9 @@ abstract class CatalogScenarios {
         Ingredient confirmed = ingredients.confirmAlias(LAB_LEAD, code, "NEW-LABEL-1");
         Ingredient removed = ingredients.removeAlias(LAB_LEAD, code, "NEW-LABEL-2");
 
-        assertThat(confirmed.aliases()).filteredOn(Ingredient.Alias::confirmed).extracting(Ingredient.Alias::codeValue)
-                .containsExactly("NEW-LABEL-1");
+        assertThat(confirmed.aliases()).filteredOn(Ingredient.Alias::confirmed)
+            .extracting(Ingredient.Alias::codeValue)
+            .containsExactly("NEW-LABEL-1");
         assertThat(removed.aliases()).extracting(Ingredient.Alias::codeValue).containsExactly("NEW-LABEL-1");
         assertRefused(() -> ingredients.confirmAlias(LAB_LEAD, code, "NEW-LABEL-2"), "NO_SUCH_ALIAS", "no");
         assertThat(auditEvents("ingredient:" + code, "ALIAS_CONFIRMED")).isEqualTo(1);
@@ -491,11 +513,13 @@ abstract class CatalogScenarios {
             scans.add(pool.submit(() -> transaction.execute(tx -> {
                 try {
                     barrier.await(10, TimeUnit.SECONDS);
-                } catch (Exception interrupted) {
+                }
+                catch (Exception interrupted) {
                     throw new IllegalStateException(interrupted);
                 }
                 ingredients.proposeAlias(target.id(), code.toLowerCase(), "technician");
-                // the scan's own transaction goes on: on PostgreSQL a failed insert would have aborted it
+                // the scan's own transaction goes on: on PostgreSQL a failed insert would
+                // have aborted it
                 return jdbc.sql("SELECT COUNT(*) FROM ingredient").query(Integer.class).single();
             })));
         }
@@ -503,7 +527,10 @@ abstract class CatalogScenarios {
             assertThat(scan.get(30, TimeUnit.SECONDS)).isPositive();
         }
         pool.shutdown();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM ingredient_code WHERE code_value = :code").param("code", code)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM ingredient_code WHERE code_value = :code")
+            .param("code", code)
+            .query(Integer.class)
+            .single()).isEqualTo(1);
     }
+
 }

@@ -16,8 +16,8 @@ class FormulaCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "-PRM", "PRM 00936", "<b>PRM</b>", "PRM';DROP TABLE formula;--",
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456"})
+    @ValueSource(strings = { "", "   ", "-PRM", "PRM 00936", "<b>PRM</b>", "PRM';DROP TABLE formula;--",
+            "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456" })
     void refusesWhatCannotBeACode(String text) {
         assertThatThrownBy(() -> FormulaCode.of(text)).isInstanceOf(InvalidFormulaCode.class);
         assertThat(FormulaCode.tryParse(text)).isEmpty();
@@ -27,4 +27,5 @@ class FormulaCodeTest {
     void refusesEmptyInputAskingForACode() {
         assertThatThrownBy(() -> FormulaCode.of(null)).hasMessage("Enter or scan a formula code.");
     }
+
 }

@@ -12,4 +12,5 @@ class PostgresCatalogTest extends CatalogScenarios {
     static void postgres(DynamicPropertyRegistry registry) {
         TestPostgres.register(registry);
     }
+
 }

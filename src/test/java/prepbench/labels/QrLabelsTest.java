@@ -35,19 +35,23 @@ import com.google.zxing.qrcode.encoder.Encoder;
 class QrLabelsTest {
 
     private static final String SVG_NS = "http://www.w3.org/2000/svg";
+
     /** ISO/IEC 18004 asks for four modules of white around the symbol. */
     private static final int QUIET_ZONE = 4;
+
     private static final Pattern RUN = Pattern.compile("M(\\d+),(\\d+)h(\\d+)v1h-(\\d+)z");
 
     private final QrLabels labels = new QrLabels();
 
     @ParameterizedTest
-    @ValueSource(strings = {"F=PRM00936", "ING-ETH-001", "09506000134352", "Crème-ÉTÉ", "0109506000134352\u001D10LOT7"})
+    @ValueSource(
+            strings = { "F=PRM00936", "ING-ETH-001", "09506000134352", "Crème-ÉTÉ", "0109506000134352\u001D10LOT7" })
     void pngScansBackToExactlyTheContent(String content) throws Exception {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(labels.png(content, "PRM00936", 4)));
 
-        String scanned = new QRCodeReader().decode(
-                new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
+        String scanned = new QRCodeReader()
+            .decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+            .getText();
 
         assertThat(scanned).isEqualTo(content);
     }
@@ -55,8 +59,8 @@ class QrLabelsTest {
     @Test
     void pngDrawsTheCaptionUnderTheSymbol() throws IOException {
         assumeThat(GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames())
-                .as("this JVM has fonts; without them the PNG is deliberately left without caption")
-                .isNotEmpty();
+            .as("this JVM has fonts; without them the PNG is deliberately left without caption")
+            .isNotEmpty();
 
         assertThat(darkPixelsUnderTheSymbol(labels.png("F=PRM00936", "PRM00936", 8), 8)).isPositive();
     }
@@ -93,12 +97,13 @@ class QrLabelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"F=PRM00936", "Crème-ÉTÉ", "0109506000134352\u001D10LOT7"})
+    @ValueSource(strings = { "F=PRM00936", "Crème-ÉTÉ", "0109506000134352\u001D10LOT7" })
     void svgPathDrawsTheSymbolAtLevelMInsideAFourModuleQuietZone(String content) throws Exception {
         Document svg = parse(labels.svg(content, "PRM00936"));
         String d = ((Element) svg.getElementsByTagNameNS(SVG_NS, "path").item(0)).getAttribute("d");
-        ByteMatrix expected = Encoder.encode(content, ErrorCorrectionLevel.M,
-                Map.of(EncodeHintType.CHARACTER_SET, "UTF-8")).getMatrix();
+        ByteMatrix expected = Encoder
+            .encode(content, ErrorCorrectionLevel.M, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8"))
+            .getMatrix();
         int size = expected.getWidth() + 2 * QUIET_ZONE;
         assertThat(svg.getDocumentElement().getAttribute("viewBox")).startsWith("0 0 " + size + " ");
 
@@ -129,38 +134,38 @@ class QrLabelsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "F=PRM\n00936", "F=PRM\u000000936", "F=PRM\u009F00936"})
+    @ValueSource(strings = { "", "   ", "F=PRM\n00936", "F=PRM\u000000936", "F=PRM\u009F00936" })
     void refusesBlankContentAndControlCharacters(String content) {
         assertThatIllegalArgumentException().isThrownBy(() -> labels.svg(content, ""))
-                .withMessageStartingWith("QR content must not");
+            .withMessageStartingWith("QR content must not");
     }
 
     @Test
     void refusesNullContent() {
         assertThatIllegalArgumentException().isThrownBy(() -> labels.png(null, "", 4))
-                .withMessage("QR content must not be blank");
+            .withMessage("QR content must not be blank");
     }
 
     @Test
     void refusesContentOver512Characters() {
         assertThat(labels.svg("A".repeat(512), "")).contains("<path");
         assertThatIllegalArgumentException().isThrownBy(() -> labels.svg("A".repeat(513), ""))
-                .withMessage("QR content must be at most 512 characters, was 513");
+            .withMessage("QR content must be at most 512 characters, was 513");
     }
 
     @Test
     void refusesCaptionsOver64CharactersOrWithControlCharacters() {
         assertThatIllegalArgumentException().isThrownBy(() -> labels.svg("F=PRM00936", "C".repeat(65)))
-                .withMessage("caption must be at most 64 characters, was 65");
+            .withMessage("caption must be at most 64 characters, was 65");
         assertThatIllegalArgumentException().isThrownBy(() -> labels.svg("F=PRM00936", "PRM\u001D00936"))
-                .withMessage("caption must not contain control characters");
+            .withMessage("caption must not contain control characters");
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 41})
+    @ValueSource(ints = { 0, 41 })
     void refusesPixelsPerModuleOutside1To40(int pixelsPerModule) {
         assertThatIllegalArgumentException().isThrownBy(() -> labels.png("F=PRM00936", "", pixelsPerModule))
-                .withMessage("pixelsPerModule must be 1 to 40, was " + pixelsPerModule);
+            .withMessage("pixelsPerModule must be 1 to 40, was " + pixelsPerModule);
     }
 
     /** Dark pixels from the bottom quiet zone down, where only a caption may be drawn. */
@@ -183,4 +188,5 @@ class QrLabelsTest {
         factory.setNamespaceAware(true);
         return factory.newDocumentBuilder().parse(new InputSource(new StringReader(svg)));
     }
+
 }

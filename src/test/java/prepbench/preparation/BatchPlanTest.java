@@ -14,6 +14,7 @@ import prepbench.formulas.ToleranceOverride;
 class BatchPlanTest {
 
     private static final BigDecimal READABILITY = new BigDecimal("0.001");
+
     private static final BigDecimal MAX_BATCH = new BigDecimal("100000");
 
     private static BatchPlan plan(prepbench.formulas.ReleasedFormula formula, String amount, BatchUnit unit) {
@@ -27,7 +28,7 @@ class BatchPlanTest {
         BatchPlan plan = plan(formula, "10", BatchUnit.G);
 
         assertThat(plan.steps()).extracting(BatchPlan.PlannedStep::targetG)
-                .containsExactly(new BigDecimal("3.333"), new BigDecimal("6.667"));
+            .containsExactly(new BigDecimal("3.333"), new BigDecimal("6.667"));
         assertThat(plan.batchMassG()).isEqualByComparingTo("10");
     }
 
@@ -45,7 +46,8 @@ class BatchPlanTest {
 
         BatchPlan plan = plan(formula, "100", BatchUnit.G);
 
-        assertThat(plan.steps().get(0).tolerance()).isEqualTo(new Tolerance(new BigDecimal("0.450"), new BigDecimal("0.450")));
+        assertThat(plan.steps().get(0).tolerance())
+            .isEqualTo(new Tolerance(new BigDecimal("0.450"), new BigDecimal("0.450")));
         assertThat(plan.steps().get(1).tolerance().plusG()).isEqualByComparingTo("0.050");
         var tiny = plan(formula, "1", BatchUnit.G).steps().get(1);
         assertThat(tiny.targetG()).isEqualByComparingTo("0.1");
@@ -69,7 +71,8 @@ class BatchPlanTest {
 
         BatchPlan plan = plan(formula, "100", BatchUnit.G);
 
-        assertThat(plan.steps().get(0).tolerance()).isEqualTo(new Tolerance(new BigDecimal("0.500"), new BigDecimal("0.500")));
+        assertThat(plan.steps().get(0).tolerance())
+            .isEqualTo(new Tolerance(new BigDecimal("0.500"), new BigDecimal("0.500")));
         Tolerance second = plan.steps().get(1).tolerance();
         assertThat(second.minusG()).isEqualByComparingTo("1.0");
         assertThat(second.plusG()).isEqualByComparingTo("0.5");
@@ -85,7 +88,7 @@ class BatchPlanTest {
         // 1 g of mixture takes 0.5/0.8 + 0.5/1.0 = 1.125 mL, so 90 mL weigh 80 g
         assertThat(plan.batchMassG()).isEqualByComparingTo("80");
         assertThat(plan.steps()).extracting(BatchPlan.PlannedStep::targetG)
-                .containsExactly(new BigDecimal("40.000"), new BigDecimal("40.000"));
+            .containsExactly(new BigDecimal("40.000"), new BigDecimal("40.000"));
         assertThat(plan(formula, "0.09", BatchUnit.L).batchMassG()).isEqualByComparingTo("80");
     }
 
@@ -94,26 +97,25 @@ class BatchPlanTest {
         var formula = aFormula().withLine("alcohol", "0.9", "0.8").withLine("vanillin", "0.1", null).build();
 
         assertThatThrownBy(() -> plan(formula, "100", BatchUnit.ML))
-                .isInstanceOfSatisfying(InvalidBatch.class, refused -> assertThat(refused.field()).isEqualTo("unit"))
-                .hasMessageContaining("no density for vanillin")
-                .hasMessageContaining("Enter the batch in g, kg or mg");
+            .isInstanceOfSatisfying(InvalidBatch.class, refused -> assertThat(refused.field()).isEqualTo("unit"))
+            .hasMessageContaining("no density for vanillin")
+            .hasMessageContaining("Enter the batch in g, kg or mg");
     }
 
     @Test
     void refusesBatchLargerThanTheBenchCanWeigh() {
         var formula = aFormula().withLine("a", "1", null).build();
 
-        assertThatThrownBy(() -> plan(formula, "100.001", BatchUnit.KG))
-                .isInstanceOf(InvalidBatch.class)
-                .hasMessageContaining("100000 g at most");
+        assertThatThrownBy(() -> plan(formula, "100.001", BatchUnit.KG)).isInstanceOf(InvalidBatch.class)
+            .hasMessageContaining("100000 g at most");
     }
 
     @Test
     void refusesBatchSoSmallThatAnIngredientRoundsToNothing() {
         var formula = aFormula().withLine("main", "0.999", null).withLine("trace", "0.001", null).build();
 
-        assertThatThrownBy(() -> plan(formula, "0.4", BatchUnit.G))
-                .isInstanceOf(InvalidBatch.class)
-                .hasMessageContaining("trace would weigh less than the balance can show");
+        assertThatThrownBy(() -> plan(formula, "0.4", BatchUnit.G)).isInstanceOf(InvalidBatch.class)
+            .hasMessageContaining("trace would weigh less than the balance can show");
     }
+
 }

@@ -3,7 +3,10 @@ package prepbench.preparation;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 
-/** Makes the audit of one operator's start fail, as a full disk or a lost connection would. */
+/**
+ * Makes the audit of one operator's start fail, as a full disk or a lost connection
+ * would.
+ */
 @TestConfiguration
 class FailingAuditForOneOperator {
 
@@ -15,4 +18,5 @@ class FailingAuditForOneOperator {
             throw new IllegalStateException("audit store unavailable");
         }
     }
+
 }

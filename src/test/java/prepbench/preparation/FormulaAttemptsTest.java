@@ -10,11 +10,16 @@ import org.junit.jupiter.api.Test;
 
 import prepbench.formulas.FormulaCode;
 
-/** The rules of a formula's attempts, without Spring or a database: numbering, failures in a row, lock, release. */
+/**
+ * The rules of a formula's attempts, without Spring or a database: numbering, failures in
+ * a row, lock, release.
+ */
 class FormulaAttemptsTest {
 
     private static final FormulaCode CODE = FormulaCode.of("PRM00936");
+
     private static final Instant AT = Instant.parse("2026-12-01T08:00:00Z");
+
     private static final UUID SESSION = UUID.randomUUID();
 
     private final FormulaAttempts attempts = FormulaAttempts.none(UUID.randomUUID());
@@ -32,8 +37,8 @@ class FormulaAttemptsTest {
         attempts.nextAttempt(CODE);
         assertThat(attempts.recordEnd(SessionStatus.FAILED, "spilled", SESSION, AT, 3)).isEmpty();
         assertThat(attempts.recordEnd(SessionStatus.FAILED, "spilled", SESSION, AT, 3)).isEmpty();
-        assertThat(attempts.recordEnd(SessionStatus.FAILED, "spilled", SESSION, AT, 3)).contains(
-                new FormulaAttempts.LockEngaged("3 failed attempts in a row", null));
+        assertThat(attempts.recordEnd(SessionStatus.FAILED, "spilled", SESSION, AT, 3))
+            .contains(new FormulaAttempts.LockEngaged("3 failed attempts in a row", null));
 
         assertThat(attempts.isLocked()).isTrue();
         assertThat(attempts.lockedAt()).isEqualTo(AT);
@@ -65,7 +70,7 @@ class FormulaAttemptsTest {
     @Test
     void anOverDispenseLocksAtOnceNamingItsAttempt() {
         assertThat(attempts.recordEnd(SessionStatus.LOCKED_FAILED, "OVER_DISPENSE on step 1", SESSION, AT, 3))
-                .contains(new FormulaAttempts.LockEngaged("OVER_DISPENSE on step 1", SESSION));
+            .contains(new FormulaAttempts.LockEngaged("OVER_DISPENSE on step 1", SESSION));
         assertThat(attempts.lockedSessionId()).isEqualTo(SESSION);
         assertThat(attempts.consecutiveFailures()).isEqualTo(1);
     }
@@ -76,7 +81,7 @@ class FormulaAttemptsTest {
             attempts.recordEnd(SessionStatus.FAILED, "spilled", SESSION, AT, 3);
         }
         assertThat(attempts.recordEnd(SessionStatus.FAILED, "spilled", SESSION, AT.plusSeconds(1), 3))
-                .contains(new FormulaAttempts.LockEngaged("4 failed attempts in a row", null));
+            .contains(new FormulaAttempts.LockEngaged("4 failed attempts in a row", null));
         assertThat(attempts.lockedAt()).isEqualTo(AT.plusSeconds(1));
     }
 
@@ -101,4 +106,5 @@ class FormulaAttemptsTest {
         assertThat(attempts.consecutiveFailures()).isZero();
         assertThat(attempts.isLocked()).isFalse();
     }
+
 }

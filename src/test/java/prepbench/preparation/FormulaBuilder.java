@@ -44,4 +44,5 @@ final class FormulaBuilder {
         return new ReleasedFormula(UUID.randomUUID(), FormulaCode.of("TEST001"), "Test formula", UUID.randomUUID(), 1,
                 new BigDecimal("100"), BatchUnit.G, lines);
     }
+
 }

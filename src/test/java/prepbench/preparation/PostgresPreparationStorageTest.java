@@ -12,4 +12,5 @@ class PostgresPreparationStorageTest extends PreparationStorageScenarios {
     static void postgres(DynamicPropertyRegistry registry) {
         TestPostgres.register(registry);
     }
+
 }

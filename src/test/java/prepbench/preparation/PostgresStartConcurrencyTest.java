@@ -12,4 +12,5 @@ class PostgresStartConcurrencyTest extends StartConcurrencyScenarios {
     static void postgres(DynamicPropertyRegistry registry) {
         TestPostgres.register(registry);
     }
+
 }

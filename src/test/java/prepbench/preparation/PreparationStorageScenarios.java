@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * How sessions are stored, run against each supported database by a subclass: what is written is read back
- * unchanged, the constraints refuse what must never happen, and a start commits whole or not at all.
+ * How sessions are stored, run against each supported database by a subclass: what is
+ * written is read back unchanged, the constraints refuse what must never happen, and a
+ * start commits whole or not at all.
  */
 @SpringBootTest
 @Import(FailingAuditForOneOperator.class)
@@ -62,8 +63,9 @@ abstract class PreparationStorageScenarios {
         assertThat(stored.endedAt()).isNull();
         assertThat(stored.steps()).hasSize(8);
         Step first = stored.steps().get(0);
-        assertThat(first).usingRecursiveComparison().withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
-                .isEqualTo(outcome.session().steps().get(0));
+        assertThat(first).usingRecursiveComparison()
+            .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+            .isEqualTo(outcome.session().steps().get(0));
         assertThat(first.alternativeCodeValues()).containsExactly("4006381333931");
         assertThat(stored.steps().get(6).tolerance().isSymmetric()).isFalse();
         assertThat(stored.activeStep()).contains(first);
@@ -76,15 +78,19 @@ abstract class PreparationStorageScenarios {
         preparations.startOrResume(new StartPreparation(FormulaCode.of("COS00217"), technician(operator), null, null));
 
         assertThat(preparations.list(new SessionQuery(null, null, operator, null, null, 10)))
-                .extracting(SessionSummary::formulaCode).containsExactly("COS00217", "PRM00936");
+            .extracting(SessionSummary::formulaCode)
+            .containsExactly("COS00217", "PRM00936");
         assertThat(preparations.list(new SessionQuery(SessionStatus.IN_PROGRESS, "PRM00936", operator, null, null, 10)))
-                .singleElement().satisfies(summary -> {
-                    assertThat(summary.stepCount()).isEqualTo(8);
-                    assertThat(summary.stepsDone()).isZero();
-                });
-        assertThat(preparations.list(new SessionQuery(SessionStatus.COMPLETED, null, operator, null, null, 10))).isEmpty();
-        assertThat(preparations.list(new SessionQuery(null, null, operator, java.time.Instant.parse("2000-01-01T00:00:00Z"),
-                java.time.Instant.parse("2000-01-02T00:00:00Z"), 10))).isEmpty();
+            .singleElement()
+            .satisfies(summary -> {
+                assertThat(summary.stepCount()).isEqualTo(8);
+                assertThat(summary.stepsDone()).isZero();
+            });
+        assertThat(preparations.list(new SessionQuery(SessionStatus.COMPLETED, null, operator, null, null, 10)))
+            .isEmpty();
+        assertThat(preparations.list(new SessionQuery(null, null, operator,
+                java.time.Instant.parse("2000-01-01T00:00:00Z"), java.time.Instant.parse("2000-01-02T00:00:00Z"), 10)))
+            .isEmpty();
         assertThat(preparations.list(new SessionQuery(null, null, operator, null, null, 1))).hasSize(1);
     }
 
@@ -94,7 +100,8 @@ abstract class PreparationStorageScenarios {
         int attemptsBefore = lastAttempt("PRM01204");
 
         assertThatThrownBy(() -> preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM01204"),
-                technician(FailingAuditForOneOperator.UNLUCKY_OPERATOR), null, null))).hasMessageContaining("audit store unavailable");
+                technician(FailingAuditForOneOperator.UNLUCKY_OPERATOR), null, null)))
+            .hasMessageContaining("audit store unavailable");
 
         Rows after = Rows.count(jdbc);
         assertThat(after.sessions()).isEqualTo(before.sessions());
@@ -105,30 +112,37 @@ abstract class PreparationStorageScenarios {
 
     @Test
     void databaseRefusesADuplicateAttemptNumber() {
-        PreparationSession session = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
-                technician("dup-" + UUID.randomUUID()), null, null)).session();
+        PreparationSession session = preparations
+            .startOrResume(new StartPreparation(FormulaCode.of("PRM00936"), technician("dup-" + UUID.randomUUID()),
+                    null, null))
+            .session();
 
         assertThatThrownBy(() -> copySession(session, session.attemptNo(), "other-" + UUID.randomUUID(), "in_progress"))
-                .isInstanceOf(DataIntegrityViolationException.class);
+            .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void databaseRefusesASecondInProgressSessionOfOneOperator() {
         String operator = "twice-" + UUID.randomUUID();
-        PreparationSession session = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
-                technician(operator), null, null)).session();
+        PreparationSession session = preparations
+            .startOrResume(new StartPreparation(FormulaCode.of("PRM00936"), technician(operator), null, null))
+            .session();
 
-        assertThatThrownBy(() -> copySession(session, 100_000 + (int) (Math.random() * 100_000), operator, "in_progress"))
-                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(
+                () -> copySession(session, 100_000 + (int) (Math.random() * 100_000), operator, "in_progress"))
+            .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
     void databaseRefusesAnInProgressMarkerOnAnEndedSession() {
-        PreparationSession session = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
-                technician("ended-" + UUID.randomUUID()), null, null)).session();
+        PreparationSession session = preparations
+            .startOrResume(new StartPreparation(FormulaCode.of("PRM00936"), technician("ended-" + UUID.randomUUID()),
+                    null, null))
+            .session();
 
         assertThatThrownBy(() -> jdbc.sql("UPDATE preparation_session SET status = 'failed' WHERE id = :id")
-                .param("id", session.id().value()).update()).isInstanceOf(DataIntegrityViolationException.class);
+            .param("id", session.id().value())
+            .update()).isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
@@ -136,48 +150,66 @@ abstract class PreparationStorageScenarios {
         String bench = TestBenches.next();
         String other = TestBenches.next();
         String first = "bench-a-" + UUID.randomUUID();
-        PreparationSession started = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
-                technician(first), null, bench)).session();
+        PreparationSession started = preparations
+            .startOrResume(new StartPreparation(FormulaCode.of("PRM00936"), technician(first), null, bench))
+            .session();
         assertThat(started.bench()).isEqualTo(bench);
 
         assertThatThrownBy(() -> preparations.startOrResume(new StartPreparation(FormulaCode.of("COS00217"),
                 technician("bench-b-" + UUID.randomUUID()), null, bench)))
-                .isInstanceOfSatisfying(BenchOccupied.class, occupied -> assertThat(occupied)
+            .isInstanceOfSatisfying(BenchOccupied.class,
+                    occupied -> assertThat(occupied)
                         .hasMessageContaining("Bench " + bench + " is in use: PRM00936 attempt " + started.attemptNo()
-                                + " by " + first).hasMessageContaining("Choose another bench"));
-        assertThatThrownBy(() -> preparations.startOrResume(new StartPreparation(FormulaCode.of("COS00217"),
-                technician(first), null, bench))).as("not even the same person's second formula")
-                .isInstanceOf(BenchOccupied.class);
+                                + " by " + first)
+                        .hasMessageContaining("Choose another bench"));
+        assertThatThrownBy(() -> preparations
+            .startOrResume(new StartPreparation(FormulaCode.of("COS00217"), technician(first), null, bench)))
+            .as("not even the same person's second formula")
+            .isInstanceOf(BenchOccupied.class);
 
-        StartOutcome moved = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
-                technician(first), null, other));
+        StartOutcome moved = preparations
+            .startOrResume(new StartPreparation(FormulaCode.of("PRM00936"), technician(first), null, other));
         assertThat(moved.created()).isFalse();
         assertThat(moved.session().id()).isEqualTo(started.id());
         assertThat(moved.session().bench()).isEqualTo(other);
         assertThat(jdbc.sql("SELECT payload FROM audit_event WHERE session_id = :id AND action = 'SESSION_RESUMED'")
-                .param("id", started.id().value()).query(String.class).single())
-                .contains("\"bench\":\"" + other + "\"").contains("\"movedFrom\":\"" + bench + "\"");
+            .param("id", started.id().value())
+            .query(String.class)
+            .single()).contains("\"bench\":\"" + other + "\"").contains("\"movedFrom\":\"" + bench + "\"");
 
-        PreparationSession second = preparations.startOrResume(new StartPreparation(FormulaCode.of("COS00217"),
-                technician("bench-c-" + UUID.randomUUID()), null, bench)).session();
-        assertThat(second.bench()).as("the bench it left is free (an ended one frees it too: see the weighing flow "
-                + "tests, where attempts follow each other at one bench)").isEqualTo(bench);
+        PreparationSession second = preparations
+            .startOrResume(new StartPreparation(FormulaCode.of("COS00217"), technician("bench-c-" + UUID.randomUUID()),
+                    null, bench))
+            .session();
+        assertThat(second.bench())
+            .as("the bench it left is free (an ended one frees it too: see the weighing flow "
+                    + "tests, where attempts follow each other at one bench)")
+            .isEqualTo(bench);
     }
 
     @Test
     void databaseRefusesASecondPreparationInProgressAtOneBench() {
         String bench = TestBenches.next();
-        PreparationSession session = preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
-                technician("one-bench-" + UUID.randomUUID()), null, bench)).session();
-        PreparationSession other = preparations.startOrResume(new StartPreparation(FormulaCode.of("COS00217"),
-                technician("one-bench-" + UUID.randomUUID()), null, TestBenches.next())).session();
+        PreparationSession session = preparations
+            .startOrResume(new StartPreparation(FormulaCode.of("PRM00936"),
+                    technician("one-bench-" + UUID.randomUUID()), null, bench))
+            .session();
+        PreparationSession other = preparations
+            .startOrResume(new StartPreparation(FormulaCode.of("COS00217"),
+                    technician("one-bench-" + UUID.randomUUID()), null, TestBenches.next()))
+            .session();
 
-        assertThatThrownBy(() -> jdbc.sql("UPDATE preparation_session SET bench = :bench, in_progress_bench = :bench "
-                + "WHERE id = :id").param("bench", bench).param("id", other.id().value()).update())
-                .isInstanceOf(DataIntegrityViolationException.class);
-        assertThatThrownBy(() -> jdbc.sql("UPDATE preparation_session SET in_progress_bench = 'elsewhere' WHERE id = :id")
-                .param("id", session.id().value()).update()).as("the claim is the session's own bench")
-                .isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc
+            .sql("UPDATE preparation_session SET bench = :bench, in_progress_bench = :bench " + "WHERE id = :id")
+            .param("bench", bench)
+            .param("id", other.id().value())
+            .update()).isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(
+                () -> jdbc.sql("UPDATE preparation_session SET in_progress_bench = 'elsewhere' WHERE id = :id")
+                    .param("id", session.id().value())
+                    .update())
+            .as("the claim is the session's own bench")
+            .isInstanceOf(DataIntegrityViolationException.class);
     }
 
     @Test
@@ -194,9 +226,10 @@ abstract class PreparationStorageScenarios {
                 outcomes.add(pool.submit(() -> {
                     ready.await();
                     try {
-                        return preparations.startOrResume(new StartPreparation(FormulaCode.of(formula),
-                                technician(operator), null, bench));
-                    } catch (BenchOccupied occupied) {
+                        return preparations.startOrResume(
+                                new StartPreparation(FormulaCode.of(formula), technician(operator), null, bench));
+                    }
+                    catch (BenchOccupied occupied) {
                         return occupied;
                     }
                 }));
@@ -206,12 +239,18 @@ abstract class PreparationStorageScenarios {
                 results.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
             }
             assertThat(results).filteredOn(StartOutcome.class::isInstance).hasSize(1);
-            assertThat(results).filteredOn(BenchOccupied.class::isInstance).hasSize(count - 1)
-                    .allSatisfy(refused -> assertThat(((BenchOccupied) refused).getMessage())
-                            .startsWith("Bench " + bench + " is in use"));
-            assertThat(jdbc.sql("SELECT COUNT(*) FROM preparation_session WHERE bench = :bench AND status = 'in_progress'")
-                    .param("bench", bench).query(Integer.class).single()).isEqualTo(1);
-        } finally {
+            assertThat(results).filteredOn(BenchOccupied.class::isInstance)
+                .hasSize(count - 1)
+                .allSatisfy(refused -> assertThat(((BenchOccupied) refused).getMessage())
+                    .startsWith("Bench " + bench + " is in use"));
+            assertThat(
+                    jdbc.sql("SELECT COUNT(*) FROM preparation_session WHERE bench = :bench AND status = 'in_progress'")
+                        .param("bench", bench)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
+        }
+        finally {
             pool.shutdownNow();
         }
     }
@@ -232,8 +271,12 @@ abstract class PreparationStorageScenarios {
                        :operator, :operator, amount, unit, batch_mass_g, step_count, started_at
                   FROM preparation_session WHERE id = :source
                 """)
-                .param("id", UUID.randomUUID()).param("attempt", attemptNo).param("status", status)
-                .param("operator", operator).param("source", session.id().value())
-                .update();
+            .param("id", UUID.randomUUID())
+            .param("attempt", attemptNo)
+            .param("status", status)
+            .param("operator", operator)
+            .param("source", session.id().value())
+            .update();
     }
+
 }

@@ -1,6 +1,9 @@
 package prepbench.preparation;
 
-/** Test data: the refusals the preparation module throws, for tests of the edges that answer them. */
+/**
+ * Test data: the refusals the preparation module throws, for tests of the edges that
+ * answer them.
+ */
 public final class Refusals {
 
     private Refusals() {
@@ -9,4 +12,5 @@ public final class Refusals {
     public static ActionRefused refused(ActionRefused.Reason reason, String message) {
         return new ActionRefused(reason, message);
     }
+
 }

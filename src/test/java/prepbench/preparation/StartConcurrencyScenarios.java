@@ -24,15 +24,18 @@ import prepbench.formulas.FormulaCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 64 simultaneous starts of one formula, run against each supported database by a subclass. Whatever the
- * interleaving: attempt numbers are unique and gapless, an operator has at most one in-progress session per
- * formula, and every session has all its steps and its audit event.
+ * 64 simultaneous starts of one formula, run against each supported database by a
+ * subclass. Whatever the interleaving: attempt numbers are unique and gapless, an
+ * operator has at most one in-progress session per formula, and every session has all its
+ * steps and its audit event.
  */
 @SpringBootTest
 abstract class StartConcurrencyScenarios {
 
     private static final int THREADS = 64;
+
     private static final FormulaCode FORMULA = FormulaCode.of("PRM00936");
+
     private static final int FORMULA_LINES = 8;
 
     @Autowired
@@ -45,14 +48,15 @@ abstract class StartConcurrencyScenarios {
     void eightOperatorsStartingAtOnceGetOneSessionEach() throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Actor> operators = IntStream.range(0, THREADS)
-                .mapToObj(i -> technician("op" + (i % 8) + "-" + run)).toList();
+            .mapToObj(i -> technician("op" + (i % 8) + "-" + run))
+            .toList();
 
         List<StartOutcome> outcomes = startAllAtOnce(operators);
 
         assertThat(outcomes.stream().filter(StartOutcome::created)).hasSize(8);
-        Map<String, Set<SessionId>> sessionsByOperator = outcomes.stream().collect(Collectors.groupingBy(
-                outcome -> outcome.session().operator(),
-                Collectors.mapping(outcome -> outcome.session().id(), Collectors.toSet())));
+        Map<String, Set<SessionId>> sessionsByOperator = outcomes.stream()
+            .collect(Collectors.groupingBy(outcome -> outcome.session().operator(),
+                    Collectors.mapping(outcome -> outcome.session().id(), Collectors.toSet())));
         assertThat(sessionsByOperator).hasSize(8).allSatisfy((operator, ids) -> assertThat(ids).hasSize(1));
         assertInvariants();
     }
@@ -66,7 +70,9 @@ abstract class StartConcurrencyScenarios {
         assertThat(outcomes.stream().filter(StartOutcome::created)).hasSize(1);
         assertThat(outcomes.stream().map(outcome -> outcome.session().id()).distinct()).hasSize(1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_event WHERE actor = :actor AND action = 'SESSION_RESUMED'")
-                .param("actor", operator.username()).query(Integer.class).single()).isEqualTo(THREADS - 1);
+            .param("actor", operator.username())
+            .query(Integer.class)
+            .single()).isEqualTo(THREADS - 1);
         assertInvariants();
     }
 
@@ -95,20 +101,29 @@ abstract class StartConcurrencyScenarios {
 
         assertThat(outcomes).allMatch(StartOutcome::created);
         assertThat(outcomes.stream().map(outcome -> outcome.session().attemptNo()).sorted().toList())
-                .isEqualTo(IntStream.rangeClosed(1, 16).boxed().toList());
+            .isEqualTo(IntStream.rangeClosed(1, 16).boxed().toList());
     }
 
-    /** A released formula with PRM00936's lines under a new code, and no attempt counter yet. */
+    /**
+     * A released formula with PRM00936's lines under a new code, and no attempt counter
+     * yet.
+     */
     private void copyOfPrm00936(FormulaCode code) {
         UUID formula = UUID.randomUUID();
         UUID version = UUID.randomUUID();
         jdbc.sql("INSERT INTO formula (id, code, name, created_at) VALUES (:id, :code, 'Race test', CURRENT_TIMESTAMP)")
-                .param("id", formula).param("code", code.value()).update();
-        jdbc.sql("""
-                INSERT INTO formula_version (id, formula_id, version_no, name, status, batch_amount, batch_unit, released_at,
-                                             released_by, created_at, released_of)
-                VALUES (:id, :formula, 1, 'Race test', 'released', 100, 'g', CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, :formula)
-                """).param("id", version).param("formula", formula).update();
+            .param("id", formula)
+            .param("code", code.value())
+            .update();
+        jdbc.sql(
+                """
+                        INSERT INTO formula_version (id, formula_id, version_no, name, status, batch_amount, batch_unit, released_at,
+                                                     released_by, created_at, released_of)
+                        VALUES (:id, :formula, 1, 'Race test', 'released', 100, 'g', CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, :formula)
+                        """)
+            .param("id", version)
+            .param("formula", formula)
+            .update();
         jdbc.sql("""
                 INSERT INTO formula_line (formula_version_id, line_no, ingredient_id, fraction)
                 SELECT :version, l.line_no, l.ingredient_id, l.fraction
@@ -138,7 +153,8 @@ abstract class StartConcurrencyScenarios {
                 outcomes.add(future.get(120, TimeUnit.SECONDS));
             }
             return outcomes;
-        } finally {
+        }
+        finally {
             pool.shutdownNow();
         }
     }
@@ -149,20 +165,21 @@ abstract class StartConcurrencyScenarios {
                  WHERE f.code = :code ORDER BY s.attempt_no
                 """).param("code", FORMULA.value()).query(Integer.class).list();
         assertThat(attempts).as("attempt numbers are 1..n without gaps or repeats")
-                .isEqualTo(IntStream.rangeClosed(1, attempts.size()).boxed().toList());
+            .isEqualTo(IntStream.rangeClosed(1, attempts.size()).boxed().toList());
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM (SELECT formula_id, operator FROM preparation_session
                                        WHERE status = 'in_progress' GROUP BY formula_id, operator
                                       HAVING COUNT(*) > 1) duplicates
                 """).query(Integer.class).single()).as("operators with two in-progress sessions of one formula")
-                .isZero();
+            .isZero();
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM preparation_session s
                  WHERE s.formula_code = :code
                    AND (s.step_count <> :lines
                         OR (SELECT COUNT(*) FROM preparation_step st WHERE st.session_id = s.id) <> :lines)
-                """).param("code", FORMULA.value()).param("lines", FORMULA_LINES)
-                .query(Integer.class).single()).as("sessions missing steps").isZero();
+                """).param("code", FORMULA.value()).param("lines", FORMULA_LINES).query(Integer.class).single())
+            .as("sessions missing steps")
+            .isZero();
         assertThat(jdbc.sql("""
                 SELECT COUNT(*) FROM preparation_session s
                  WHERE (SELECT COUNT(*) FROM audit_event a
@@ -173,4 +190,5 @@ abstract class StartConcurrencyScenarios {
     private static Actor technician(String username) {
         return Actor.withRoles(username, List.of("ROLE_TECHNICIAN"));
     }
+
 }

@@ -33,12 +33,13 @@ import prepbench.PrepBenchApplication;
 import prepbench.scales.simulator.ScaleSimulatorServer;
 
 /**
- * A production station (demo data off) has no simulated balances: a bench configured as simulated, or without a
- * protocol, stops startup with a message naming the bench and the property; the simulator API answers 404; no page
- * carries the demo band. Its one bench here is a real-protocol balance (the TCP balance simulator speaking MT-SICS).
+ * A production station (demo data off) has no simulated balances: a bench configured as
+ * simulated, or without a protocol, stops startup with a message naming the bench and the
+ * property; the simulator API answers 404; no page carries the demo band. Its one bench
+ * here is a real-protocol balance (the TCP balance simulator speaking MT-SICS).
  */
-@SpringBootTest(properties = {"prepbench.demo-data=false", "prepbench.simulated-benches=0",
-        "prepbench.initial-admin-password=" + ProductionStationTest.INITIAL})
+@SpringBootTest(properties = { "prepbench.demo-data=false", "prepbench.simulated-benches=0",
+        "prepbench.initial-admin-password=" + ProductionStationTest.INITIAL })
 @AutoConfigureMockMvc
 class ProductionStationTest {
 
@@ -49,7 +50,8 @@ class ProductionStationTest {
     static {
         try {
             BALANCE = new ScaleSimulatorServer("mt-sics", 0, 0);
-        } catch (IOException failed) {
+        }
+        catch (IOException failed) {
             throw new UncheckedIOException(failed);
         }
     }
@@ -73,50 +75,57 @@ class ProductionStationTest {
     @Test
     void theSimulatorDoesNotExistAndNoPageSaysDemo() throws Exception {
         mvc.perform(put("/api/v1/benches/line-1/simulator").with(user("t").roles("TECHNICIAN"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"grams\":78}"))
-                .andExpect(status().isNotFound())
-                .andExpect(jsonPath("$.detail", containsString("only on a demo station")));
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"grams\":78}"))
+            .andExpect(status().isNotFound())
+            .andExpect(jsonPath("$.detail", containsString("only on a demo station")));
         mvc.perform(get("/api/v1/benches").with(user("t").roles("TECHNICIAN")))
-                .andExpect(jsonPath("$[0].id").value("line-1")).andExpect(jsonPath("$[0].simulated").value(false));
-        mvc.perform(get("/login")).andExpect(status().isOk())
-                .andExpect(content().string(not(containsString("demo-band"))));
-        mvc.perform(get("/diagnostics").with(user("lead").roles("LAB_LEAD"))).andExpect(status().isOk())
-                .andExpect(content().string(not(containsString("Demo: simulated balances"))));
+            .andExpect(jsonPath("$[0].id").value("line-1"))
+            .andExpect(jsonPath("$[0].simulated").value(false));
+        mvc.perform(get("/login"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(not(containsString("demo-band"))));
+        mvc.perform(get("/diagnostics").with(user("lead").roles("LAB_LEAD")))
+            .andExpect(status().isOk())
+            .andExpect(content().string(not(containsString("Demo: simulated balances"))));
     }
 
     @Test
     void theFirstStartCreatesAnAdminWhoseInitialPasswordMustBeChanged() throws Exception {
         mvc.perform(get("/api/v1/users").with(httpBasic("admin", "admin123"))).andExpect(status().isUnauthorized());
-        mvc.perform(get("/api/v1/users").with(httpBasic("admin", INITIAL))).andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.reason").value("PASSWORD_CHANGE_REQUIRED"));
-        mvc.perform(get("/api/v1/me").with(httpBasic("admin", INITIAL))).andExpect(status().isOk())
-                .andExpect(jsonPath("$.role").value("admin")).andExpect(jsonPath("$.passwordChangeRequired").value(true));
+        mvc.perform(get("/api/v1/users").with(httpBasic("admin", INITIAL)))
+            .andExpect(status().isForbidden())
+            .andExpect(jsonPath("$.reason").value("PASSWORD_CHANGE_REQUIRED"));
+        mvc.perform(get("/api/v1/me").with(httpBasic("admin", INITIAL)))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.role").value("admin"))
+            .andExpect(jsonPath("$.passwordChangeRequired").value(true));
         mvc.perform(get("/api/v1/users").with(httpBasic("lablead", "lablead123"))).andExpect(status().isUnauthorized());
     }
 
     @Test
     void aSimulatedBenchStopsStartupNamingTheBenchAndTheProperty() {
-        assertThatThrownBy(() -> start("--prepbench.benches[0].id=bench-7",
-                "--prepbench.benches[0].scale.protocol=simulated"))
-                .satisfies(failure -> {
-                    Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
-                    assertThat(cause).isInstanceOf(BenchMisconfigured.class)
-                            .hasMessageContaining("Bench bench-7 has a simulated balance")
-                            .hasMessageContaining("only on a demo station");
-                    assertThat(((BenchMisconfigured) cause).action())
-                            .contains("Set prepbench.benches[0].scale.protocol to the balance's protocol");
-                    var analysis = new BenchMisconfiguredAnalyzer().analyze(failure);
-                    assertThat(analysis.getDescription()).isEqualTo(cause.getMessage());
-                    assertThat(analysis.getAction()).isEqualTo(((BenchMisconfigured) cause).action());
-                });
+        assertThatThrownBy(
+                () -> start("--prepbench.benches[0].id=bench-7", "--prepbench.benches[0].scale.protocol=simulated"))
+            .satisfies(failure -> {
+                Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+                assertThat(cause).isInstanceOf(BenchMisconfigured.class)
+                    .hasMessageContaining("Bench bench-7 has a simulated balance")
+                    .hasMessageContaining("only on a demo station");
+                assertThat(((BenchMisconfigured) cause).action())
+                    .contains("Set prepbench.benches[0].scale.protocol to the balance's protocol");
+                var analysis = new BenchMisconfiguredAnalyzer().analyze(failure);
+                assertThat(analysis.getDescription()).isEqualTo(cause.getMessage());
+                assertThat(analysis.getAction()).isEqualTo(((BenchMisconfigured) cause).action());
+            });
     }
 
     @Test
     void aBenchWithoutAProtocolStopsStartupToo() {
         assertThatThrownBy(() -> start("--prepbench.benches[0].id=bench-9", "--prepbench.benches[1].id=bench-10"))
-                .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
-                        .isInstanceOf(BenchMisconfigured.class)
-                        .hasMessageContaining("Bench bench-9 has no balance protocol"));
+            .satisfies(failure -> assertThat(NestedExceptionUtils.getMostSpecificCause(failure))
+                .isInstanceOf(BenchMisconfigured.class)
+                .hasMessageContaining("Bench bench-9 has no balance protocol"));
     }
 
     private static void start(String... benches) {
@@ -127,4 +136,5 @@ class ProductionStationTest {
         System.arraycopy(benches, 0, arguments, 3, benches.length);
         new SpringApplicationBuilder(PrepBenchApplication.class).web(WebApplicationType.NONE).run(arguments).close();
     }
+
 }

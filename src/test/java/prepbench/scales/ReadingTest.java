@@ -37,17 +37,17 @@ class ReadingTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = ScaleState.class, names = {"OK", "UNSTABLE"})
+    @EnumSource(value = ScaleState.class, names = { "OK", "UNSTABLE" })
     void aReadingThatShowsAWeightNeedsOne(ScaleState state) {
         assertThatIllegalArgumentException().isThrownBy(() -> new Reading(null, false, AT, state))
-                .withMessage("A reading in state " + state.code() + " needs a weight");
+            .withMessage("A reading in state " + state.code() + " needs a weight");
     }
 
     @ParameterizedTest
-    @EnumSource(value = ScaleState.class, names = {"OVERLOAD", "UNDERLOAD", "OFFLINE"})
+    @EnumSource(value = ScaleState.class, names = { "OVERLOAD", "UNDERLOAD", "OFFLINE" })
     void aReadingThatShowsNoWeightHasNone(ScaleState state) {
         assertThatIllegalArgumentException().isThrownBy(() -> new Reading(BigDecimal.ONE, false, AT, state))
-                .withMessage("A reading in state " + state.code() + " has no weight");
+            .withMessage("A reading in state " + state.code() + " has no weight");
     }
 
     @Test
@@ -59,10 +59,11 @@ class ReadingTest {
     @Test
     void statesHaveLowerCaseCodes() {
         assertThat(ScaleState.values()).extracting(ScaleState::code)
-                .containsExactly("ok", "unstable", "overload", "underload", "offline", "error");
+            .containsExactly("ok", "unstable", "overload", "underload", "offline", "error");
     }
 
     private static Reading reading(String grams, boolean stable, ScaleState state) {
         return new Reading(new BigDecimal(grams), stable, AT, state);
     }
+
 }

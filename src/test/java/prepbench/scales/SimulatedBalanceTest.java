@@ -26,9 +26,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SimulatedBalanceTest {
 
     private static final BigDecimal MILLIGRAM = new BigDecimal("0.001");
+
     private static final Duration ONE_SECOND = Duration.ofSeconds(1);
 
     private final TestClock clock = new TestClock();
+
     private final SimulatedBalance balance = balance(MILLIGRAM, 42);
 
     @Test
@@ -125,15 +127,8 @@ class SimulatedBalanceTest {
     }
 
     @ParameterizedTest
-    @CsvSource({
-            "0.001, 1.23449, 1.234",
-            "0.001, 1.2345,  1.235",
-            "0.01,  12.345,  12.35",
-            "0.01,  12.344,  12.34",
-            "0.01,  -12.345, -12.35",
-            "0.1,   0.04,    0.0",
-            "0.005, 1.2374,  1.235",
-            "0.005, 1.2376,  1.240"})
+    @CsvSource({ "0.001, 1.23449, 1.234", "0.001, 1.2345,  1.235", "0.01,  12.345,  12.35", "0.01,  12.344,  12.34",
+            "0.01,  -12.345, -12.35", "0.1,   0.04,    0.0", "0.005, 1.2374,  1.235", "0.005, 1.2376,  1.240" })
     void roundsReadingsHalfUpToTheReadability(String readability, String load, String shown) {
         SimulatedBalance coarse = balance(grams(readability), 1);
 
@@ -191,10 +186,11 @@ class SimulatedBalanceTest {
         clock.advance(Duration.ofMillis(500));
 
         assertThatThrownBy(balance::zero).isInstanceOf(ScaleCommandRefused.class)
-                .hasMessage("The balance is not stable: wait until it settles, then zero it again.")
-                .extracting("state").isEqualTo(ScaleState.UNSTABLE);
+            .hasMessage("The balance is not stable: wait until it settles, then zero it again.")
+            .extracting("state")
+            .isEqualTo(ScaleState.UNSTABLE);
         assertThatThrownBy(balance::tare).isInstanceOf(ScaleCommandRefused.class)
-                .hasMessage("The balance is not stable: wait until it settles, then tare it again.");
+            .hasMessage("The balance is not stable: wait until it settles, then tare it again.");
         clock.advance(Duration.ofMillis(500));
         assertThat(balance.read().grams()).isEqualTo(grams("50.000"));
     }
@@ -204,9 +200,9 @@ class SimulatedBalanceTest {
         balance.setOffline(true);
 
         assertThatThrownBy(balance::zero).isInstanceOf(ScaleCommandRefused.class)
-                .hasMessage("The balance is offline: check its cable and power.");
+            .hasMessage("The balance is offline: check its cable and power.");
         assertThatThrownBy(balance::tare).isInstanceOf(ScaleCommandRefused.class)
-                .hasMessage("The balance is offline: check its cable and power.");
+            .hasMessage("The balance is offline: check its cable and power.");
     }
 
     @Test
@@ -214,9 +210,9 @@ class SimulatedBalanceTest {
         balance.load(grams("7000"), Duration.ZERO, BigDecimal.ZERO);
 
         assertThatThrownBy(balance::zero).isInstanceOf(ScaleCommandRefused.class)
-                .hasMessage("The balance is overloaded: take the load off the pan, then zero it again.");
+            .hasMessage("The balance is overloaded: take the load off the pan, then zero it again.");
         assertThatThrownBy(balance::tare).isInstanceOf(ScaleCommandRefused.class)
-                .hasMessage("The balance is overloaded: take the load off the pan, then tare it again.");
+            .hasMessage("The balance is overloaded: take the load off the pan, then tare it again.");
         assertThat(balance.settings().tareG()).isEqualByComparingTo("0");
     }
 
@@ -225,7 +221,7 @@ class SimulatedBalanceTest {
         balance.load(grams("-200"), Duration.ZERO, BigDecimal.ZERO);
 
         assertThatThrownBy(balance::zero).isInstanceOf(ScaleCommandRefused.class)
-                .hasMessage("The balance reads underload: put the pan back in place, then zero it again.");
+            .hasMessage("The balance reads underload: put the pan back in place, then zero it again.");
     }
 
     @Test
@@ -285,14 +281,14 @@ class SimulatedBalanceTest {
     void reportsItsSettings() {
         balance.load(grams("12.5"), Duration.ofMillis(1500), grams("0.001"));
 
-        assertThat(balance.settings()).isEqualTo(new SimulatedBalance.Settings(grams("12.5"),
-                Duration.ofMillis(1500), grams("0.001"), BigDecimal.ZERO, false));
+        assertThat(balance.settings()).isEqualTo(new SimulatedBalance.Settings(grams("12.5"), Duration.ofMillis(1500),
+                grams("0.001"), BigDecimal.ZERO, false));
     }
 
     @Test
     void refusesImpossibleSettings() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> balance.load(grams("1"), Duration.ofMillis(-1), BigDecimal.ZERO));
+            .isThrownBy(() -> balance.load(grams("1"), Duration.ofMillis(-1), BigDecimal.ZERO));
         assertThatIllegalArgumentException().isThrownBy(() -> balance.load(grams("1"), ONE_SECOND, grams("-0.1")));
         assertThatIllegalArgumentException().isThrownBy(() -> balance(BigDecimal.ZERO, 1));
     }
@@ -320,7 +316,8 @@ class SimulatedBalanceTest {
             for (Future<?> worker : workers) {
                 worker.get(30, TimeUnit.SECONDS);
             }
-        } finally {
+        }
+        finally {
             pool.shutdownNow();
         }
     }
@@ -334,10 +331,12 @@ class SimulatedBalanceTest {
                 try {
                     if (i % 2 == 0) {
                         balance.zero();
-                    } else {
+                    }
+                    else {
                         balance.tare();
                     }
-                } catch (ScaleCommandRefused refused) {
+                }
+                catch (ScaleCommandRefused refused) {
                     assertThat(refused.state()).isNotEqualTo(ScaleState.OK);
                 }
             }
@@ -348,7 +347,8 @@ class SimulatedBalanceTest {
         if (reading.state() == ScaleState.OK || reading.state() == ScaleState.UNSTABLE) {
             assertThat(reading.grams().scale()).isEqualTo(3);
             assertThat(reading.stable()).isEqualTo(reading.state() == ScaleState.OK);
-        } else {
+        }
+        else {
             assertThat(reading.grams()).isNull();
             assertThat(reading.stable()).isFalse();
         }
@@ -375,5 +375,7 @@ class SimulatedBalanceTest {
         void advance(Duration duration) {
             now.updateAndGet(instant -> instant.plus(duration));
         }
+
     }
+
 }

@@ -22,17 +22,18 @@ import prepbench.scanning.ScanResult.PreparationScan;
 import prepbench.scanning.ScanResult.Unrecognised;
 
 /**
- * Properties over generated input. Plain JUnit with a fixed seed, so a failure names its case and
- * reproduces on every run.
+ * Properties over generated input. Plain JUnit with a fixed seed, so a failure names its
+ * case and reproduces on every run.
  */
 class ScanDecoderProperties {
 
     private static final int TRIES = 1_000;
-    private static final String INVISIBLE_MARKS =
-            "\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u061C\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
-    private static final String[] FRAGMENTS = {"F=", "F:", "FORMULA:", "FORMULA-CODE-", "P:", "PREP:", "S:",
-            "SAMPLE:", "P=", ";", ",", "=", "\u061B", "\u060C", "]Q1", "https://x/f/", "/p/", "/s/", "?f=", "%",
-            "%2F", "#", " ", "\u00A0", "\r\n", "\t", "\u0000", "\uFFFD", "😀"};
+
+    private static final String INVISIBLE_MARKS = "\u200B\u200C\u200D\u2060\uFEFF\u200E\u200F\u061C\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069";
+
+    private static final String[] FRAGMENTS = { "F=", "F:", "FORMULA:", "FORMULA-CODE-", "P:", "PREP:", "S:", "SAMPLE:",
+            "P=", ";", ",", "=", "\u061B", "\u060C", "]Q1", "https://x/f/", "/p/", "/s/", "?f=", "%", "%2F", "#", " ",
+            "\u00A0", "\r\n", "\t", "\u0000", "\uFFFD", "😀" };
 
     @ParameterizedTest(name = "[{index}]")
     @MethodSource("arbitraryTexts")
@@ -55,9 +56,8 @@ class ScanDecoderProperties {
 
         assertThat(normalised.chars()).as(escaped(raw)).noneMatch(c -> INVISIBLE_MARKS.indexOf(c) >= 0);
         if (!normalised.isEmpty()) {
-            assertThat(List.of(normalised.charAt(0), normalised.charAt(normalised.length() - 1)))
-                    .as(escaped(raw))
-                    .noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c));
+            assertThat(List.of(normalised.charAt(0), normalised.charAt(normalised.length() - 1))).as(escaped(raw))
+                .noneMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c));
         }
     }
 
@@ -97,11 +97,11 @@ class ScanDecoderProperties {
     }
 
     static Stream<Object[]> formulaScansWithInvisibleMarks() {
-        String[] forms = {"F=", "FORMULA:", "https://x/f/", ""};
+        String[] forms = { "F=", "FORMULA:", "https://x/f/", "" };
         return generated(200, random -> {
             String code = formulaCode(random);
             String scan = forms[random.nextInt(forms.length)] + code;
-            return new Object[] {withInvisibleMarks(scan, random), FormulaCode.of(code)};
+            return new Object[] { withInvisibleMarks(scan, random), FormulaCode.of(code) };
         });
     }
 
@@ -114,7 +114,10 @@ class ScanDecoderProperties {
         return Stream.generate(() -> generator.apply(random)).limit(TRIES);
     }
 
-    /** Mostly short text, sometimes long, mixing scan syntax with controls, marks, surrogates and any code point. */
+    /**
+     * Mostly short text, sometimes long, mixing scan syntax with controls, marks,
+     * surrogates and any code point.
+     */
     private static String arbitraryText(Random random) {
         int length = random.nextInt(10) == 0 ? random.nextInt(2_000) : random.nextInt(100);
         StringBuilder text = new StringBuilder();
@@ -154,8 +157,11 @@ class ScanDecoderProperties {
 
     private static String escaped(String text) {
         StringBuilder escaped = new StringBuilder("input: ");
-        text.chars().limit(200).forEach(c -> escaped.append(c >= ' ' && c < 0x7F ? String.valueOf((char) c)
-                : String.format("\\u%04X", c)));
+        text.chars()
+            .limit(200)
+            .forEach(
+                    c -> escaped.append(c >= ' ' && c < 0x7F ? String.valueOf((char) c) : String.format("\\u%04X", c)));
         return escaped.toString();
     }
+
 }

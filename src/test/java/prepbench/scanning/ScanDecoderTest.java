@@ -30,47 +30,46 @@ class ScanDecoderTest {
     class Formulas {
 
         @ParameterizedTest
-        @ValueSource(strings = {"PRM00936", "prm00936", "  PRM00936  "})
+        @ValueSource(strings = { "PRM00936", "prm00936", "  PRM00936  " })
         void decodesBareFormulaCode(String scan) {
             assertThat(decode(scan)).isEqualTo(PRM00936);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"F:PRM00936", "f:prm00936", "F: PRM00936", "FORMULA:PRM00936", "Formula:PRM00936",
-                "FORMULA-CODE-PRM00936", "formula-code-PRM00936"})
+        @ValueSource(strings = { "F:PRM00936", "f:prm00936", "F: PRM00936", "FORMULA:PRM00936", "Formula:PRM00936",
+                "FORMULA-CODE-PRM00936", "formula-code-PRM00936" })
         void decodesFormulaPrefix(String scan) {
             assertThat(decode(scan)).isEqualTo(PRM00936);
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"F=PRM00936", "f=PRM00936", "F = PRM00936", "F=PRM00936;"})
+        @ValueSource(strings = { "F=PRM00936", "f=PRM00936", "F = PRM00936", "F=PRM00936;" })
         void decodesFormulaKeyValue(String scan) {
             assertThat(decode(scan)).isEqualTo(PRM00936);
         }
 
         @Test
         void keepsOtherKeyValuesAsUpperCaseAttributes() {
-            assertThat(decode("F=PRM00936;s=S-2024-17; n = Paracetamol 500 mg ; LOT=A1"))
-                    .isEqualTo(new FormulaScan(new FormulaCode("PRM00936"),
-                            Map.of("S", "S-2024-17", "N", "Paracetamol 500 mg", "LOT", "A1")));
+            assertThat(decode("F=PRM00936;s=S-2024-17; n = Paracetamol 500 mg ; LOT=A1")).isEqualTo(new FormulaScan(
+                    new FormulaCode("PRM00936"), Map.of("S", "S-2024-17", "N", "Paracetamol 500 mg", "LOT", "A1")));
         }
 
         @Test
         void findsFormulaKeyAnywhereAmongKeyValues() {
-            assertThat(decode("S=17;F=PRM00936")).isEqualTo(
-                    new FormulaScan(new FormulaCode("PRM00936"), Map.of("S", "17")));
+            assertThat(decode("S=17;F=PRM00936"))
+                .isEqualTo(new FormulaScan(new FormulaCode("PRM00936"), Map.of("S", "17")));
         }
 
         @Test
         void toleratesCommaSeparatedKeyValues() {
-            assertThat(decode("F=PRM00936, S=17")).isEqualTo(
-                    new FormulaScan(new FormulaCode("PRM00936"), Map.of("S", "17")));
+            assertThat(decode("F=PRM00936, S=17"))
+                .isEqualTo(new FormulaScan(new FormulaCode("PRM00936"), Map.of("S", "17")));
         }
 
         @Test
         void keepsCommasInValuesWhenSemicolonsSeparate() {
-            assertThat(decode("F=PRM00936;N=Cream, 50 g")).isEqualTo(
-                    new FormulaScan(new FormulaCode("PRM00936"), Map.of("N", "Cream, 50 g")));
+            assertThat(decode("F=PRM00936;N=Cream, 50 g"))
+                .isEqualTo(new FormulaScan(new FormulaCode("PRM00936"), Map.of("N", "Cream, 50 g")));
         }
 
         @Test
@@ -81,29 +80,30 @@ class ScanDecoderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"https://bench.example/f/PRM00936", "http://bench.example/f/PRM00936",
+        @ValueSource(strings = { "https://bench.example/f/PRM00936", "http://bench.example/f/PRM00936",
                 "HTTPS://BENCH.EXAMPLE/F/PRM00936", "https://bench.example/formulas/PRM00936",
                 "https://bench.example:8443/prepbench/f/prm00936/", "https://bench.example/f/PRM00936?lang=de#top",
                 "/f/PRM00936", "/formulas/PRM00936/", "https://bench.example/f/PRM%30%30936",
-                "https://bench.example/formula-first?code=PRM00936", "/formula-first?lang=de&CODE=prm00936#x"})
+                "https://bench.example/formula-first?code=PRM00936", "/formula-first?lang=de&CODE=prm00936#x" })
         void decodesFormulaLink(String scan) {
             assertThat(decode(scan)).isEqualTo(PRM00936);
         }
+
     }
 
     @Nested
     class Preparations {
 
         @ParameterizedTest
-        @ValueSource(strings = {ID, "3F2B8C1E-9D4A-4E6B-8A7C-1D2E3F4A5B6C", "P:" + ID, "p:" + ID, "P: " + ID,
-                "PREP:" + ID, "prep:" + ID, "P=" + ID, "P=" + ID + ";S=17"})
+        @ValueSource(strings = { ID, "3F2B8C1E-9D4A-4E6B-8A7C-1D2E3F4A5B6C", "P:" + ID, "p:" + ID, "P: " + ID,
+                "PREP:" + ID, "prep:" + ID, "P=" + ID, "P=" + ID + ";S=17" })
         void decodesPreparationId(String scan) {
             assertThat(decode(scan)).isEqualTo(new PreparationScan(PREPARATION, Optional.empty()));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"https://bench.example/p/" + ID, "https://bench.example/preparations/" + ID + "/",
-                "/p/" + ID, "/preparations/" + ID + "#steps", "https://bench.example/p/" + ID + "?lang=de"})
+        @ValueSource(strings = { "https://bench.example/p/" + ID, "https://bench.example/preparations/" + ID + "/",
+                "/p/" + ID, "/preparations/" + ID + "#steps", "https://bench.example/p/" + ID + "?lang=de" })
         void decodesPreparationLink(String scan) {
             assertThat(decode(scan)).isEqualTo(new PreparationScan(PREPARATION, Optional.empty()));
         }
@@ -111,35 +111,36 @@ class ScanDecoderTest {
         @Test
         void takesFallbackFormulaFromPreparationLink() {
             assertThat(decode("https://bench.example/p/" + ID + "?lang=de&f=prm00936#steps"))
-                    .isEqualTo(new PreparationScan(PREPARATION, Optional.of(new FormulaCode("PRM00936"))));
+                .isEqualTo(new PreparationScan(PREPARATION, Optional.of(new FormulaCode("PRM00936"))));
         }
 
         @Test
         void ignoresInvalidFallbackFormula() {
             assertThat(decode("/p/" + ID + "?f=%3Cscript%3E"))
-                    .isEqualTo(new PreparationScan(PREPARATION, Optional.empty()));
+                .isEqualTo(new PreparationScan(PREPARATION, Optional.empty()));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"P:42", "PREP:not-a-uuid", "P:", "P=12345", "/p/42", "https://x/preparations/abc",
-                "P:3f2b8c1e9d4a4e6b8a7c1d2e3f4a5b6c", "P:1-2-3-4-5"})
+        @ValueSource(strings = { "P:42", "PREP:not-a-uuid", "P:", "P=12345", "/p/42", "https://x/preparations/abc",
+                "P:3f2b8c1e9d4a4e6b8a7c1d2e3f4a5b6c", "P:1-2-3-4-5" })
         void refusesPreparationIdThatIsNoUuid(String scan) {
             assertThat(decode(scan)).isEqualTo(new Unrecognised(scan, ScanDecoder.INVALID_PREPARATION));
         }
+
     }
 
     @Nested
     class Samples {
 
         @ParameterizedTest
-        @ValueSource(strings = {"S:S-2024/17_a.1", "s:S-2024/17_a.1", "SAMPLE:S-2024/17_a.1", "sample: S-2024/17_a.1",
-                "https://bench.example/s/S-2024%2F17_a.1", "/s/S-2024%2F17_a.1/"})
+        @ValueSource(strings = { "S:S-2024/17_a.1", "s:S-2024/17_a.1", "SAMPLE:S-2024/17_a.1", "sample: S-2024/17_a.1",
+                "https://bench.example/s/S-2024%2F17_a.1", "/s/S-2024%2F17_a.1/" })
         void decodesSample(String scan) {
             assertThat(decode(scan)).isEqualTo(new SampleScan("S-2024/17_a.1"));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"S:", "S:<b>", "S:two words", "/s/a%20b"})
+        @ValueSource(strings = { "S:", "S:<b>", "S:two words", "/s/a%20b" })
         void refusesInvalidSampleCode(String scan) {
             assertThat(decode(scan)).isEqualTo(new Unrecognised(scan, ScanDecoder.INVALID_SAMPLE));
         }
@@ -149,6 +150,7 @@ class ScanDecoderTest {
             assertThat(decode("S:" + "A".repeat(64))).isEqualTo(new SampleScan("A".repeat(64)));
             assertThat(decode("S:" + "A".repeat(65))).isInstanceOf(Unrecognised.class);
         }
+
     }
 
     @Nested
@@ -177,19 +179,19 @@ class ScanDecoderTest {
         @Test
         void mapsArabicSemicolon() {
             assertThat(ScanDecoder.normalise("F=PRM00936؛S=17")).isEqualTo("F=PRM00936;S=17");
-            assertThat(decode("F=PRM00936؛S=17")).isEqualTo(
-                    new FormulaScan(new FormulaCode("PRM00936"), Map.of("S", "17")));
+            assertThat(decode("F=PRM00936؛S=17"))
+                .isEqualTo(new FormulaScan(new FormulaCode("PRM00936"), Map.of("S", "17")));
         }
 
         @Test
         void mapsArabicComma() {
             assertThat(ScanDecoder.normalise("F=PRM00936،S=17")).isEqualTo("F=PRM00936,S=17");
-            assertThat(decode("F=PRM00936،S=17")).isEqualTo(
-                    new FormulaScan(new FormulaCode("PRM00936"), Map.of("S", "17")));
+            assertThat(decode("F=PRM00936،S=17"))
+                .isEqualTo(new FormulaScan(new FormulaCode("PRM00936"), Map.of("S", "17")));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"]Q1PRM00936", "]C1PRM00936", "]d2PRM00936", "]Q1 PRM00936\r\n", " ]Q3PRM00936"})
+        @ValueSource(strings = { "]Q1PRM00936", "]C1PRM00936", "]d2PRM00936", "]Q1 PRM00936\r\n", " ]Q3PRM00936" })
         void dropsAimSymbologyIdentifier(String scan) {
             assertThat(ScanDecoder.normalise(scan)).isEqualTo("PRM00936");
             assertThat(decode(scan)).isEqualTo(PRM00936);
@@ -204,6 +206,7 @@ class ScanDecoderTest {
         void normalisesNullToEmpty() {
             assertThat(ScanDecoder.normalise(null)).isEmpty();
         }
+
     }
 
     @Nested
@@ -211,7 +214,7 @@ class ScanDecoderTest {
 
         @ParameterizedTest
         @NullAndEmptySource
-        @ValueSource(strings = {"   ", "\r\n", "\t", "\u200B\u200E", "]Q1", "]C1 \r\n"})
+        @ValueSource(strings = { "   ", "\r\n", "\t", "\u200B\u200E", "]Q1", "]C1 \r\n" })
         void refusesEmptyInput(String scan) {
             assertThat(decode(scan)).isEqualTo(new Unrecognised("", ScanDecoder.NOTHING_SCANNED));
         }
@@ -228,8 +231,8 @@ class ScanDecoderTest {
         void acceptsInputOfMaximumLengthButNoLonger() {
             String longest = "S=" + "A".repeat(ScanDecoder.MAX_INPUT_LENGTH - 2);
 
-            assertThat(decode(longest)).isEqualTo(new Unrecognised(longest.substring(0, 80) + "…",
-                    ScanDecoder.NO_FORMULA));
+            assertThat(decode(longest))
+                .isEqualTo(new Unrecognised(longest.substring(0, 80) + "…", ScanDecoder.NO_FORMULA));
             assertThat(refusalOf(longest + "A").reason()).isEqualTo(ScanDecoder.TOO_LONG);
         }
 
@@ -239,8 +242,8 @@ class ScanDecoderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"PRM\u000000936", "F=PRM00936\nS=17", "\u0001\u0002\u0003\u00ff\u0004PK",
-                "PRM\uFFFD00936", "PRM\uD800", "F=PRM00936;N=\uE000", "PRM\u00AD00936", "PRM\u2028X"})
+        @ValueSource(strings = { "PRM\u000000936", "F=PRM00936\nS=17", "\u0001\u0002\u0003\u00ff\u0004PK",
+                "PRM\uFFFD00936", "PRM\uD800", "F=PRM00936;N=\uE000", "PRM\u00AD00936", "PRM\u2028X" })
         void refusesUnreadableCharacters(String scan) {
             assertThat(refusalOf(scan).reason()).isEqualTo(ScanDecoder.NOT_READABLE);
         }
@@ -258,43 +261,43 @@ class ScanDecoderTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"<script>alert(1)</script>", "' OR 1=1 --", "PRM00936; DROP TABLE formulas",
+        @ValueSource(strings = { "<script>alert(1)</script>", "' OR 1=1 --", "PRM00936; DROP TABLE formulas",
                 "hello world", "ftp://bench.example/f/PRM00936", "urn:uuid:" + ID, "-PRM00936",
-                "A23456789012345678901234567890123", "https:/f/PRM00936"})
+                "A23456789012345678901234567890123", "https:/f/PRM00936" })
         void refusesOtherText(String scan) {
             assertThat(decode(scan)).isEqualTo(new Unrecognised(scan, ScanDecoder.UNRECOGNISED));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"F=<script>", "F:<script>alert(1)</script>", "FORMULA:PRM 00936", "F=PRM00936'--",
-                "/f/%3Cb%3E", "https://x/f/PRM%ZZ", "F=A23456789012345678901234567890123"})
+        @ValueSource(strings = { "F=<script>", "F:<script>alert(1)</script>", "FORMULA:PRM 00936", "F=PRM00936'--",
+                "/f/%3Cb%3E", "https://x/f/PRM%ZZ", "F=A23456789012345678901234567890123" })
         void refusesInvalidFormulaCode(String scan) {
             assertThat(decode(scan)).isEqualTo(new Unrecognised(scan, ScanDecoder.INVALID_FORMULA));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"F=", "F:", "FORMULA:", "FORMULA-CODE-", "F=;S=17", "/formula-first", "/f/%20"})
+        @ValueSource(strings = { "F=", "F:", "FORMULA:", "FORMULA-CODE-", "F=;S=17", "/formula-first", "/f/%20" })
         void refusesMissingFormulaCode(String scan) {
             assertThat(decode(scan)).isEqualTo(new Unrecognised(scan, ScanDecoder.MISSING_FORMULA));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"S=17;N=Cream", "N=Cream", "X=1"})
+        @ValueSource(strings = { "S=17;N=Cream", "N=Cream", "X=1" })
         void refusesKeyValuesWithoutFormula(String scan) {
             assertThat(decode(scan)).isEqualTo(new Unrecognised(scan, ScanDecoder.NO_FORMULA));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"F=PRM00936;garbage", "F=PRM00936;F=PRM00937", "F=PRM00936;f=PRM00936",
-                "F=PRM00936;=17", "F=PRM00936;1=2"})
+        @ValueSource(strings = { "F=PRM00936;garbage", "F=PRM00936;F=PRM00937", "F=PRM00936;f=PRM00936",
+                "F=PRM00936;=17", "F=PRM00936;1=2" })
         void refusesDamagedKeyValues(String scan) {
             assertThat(decode(scan)).isEqualTo(new Unrecognised(scan, ScanDecoder.DAMAGED_KEY_VALUES));
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"https://bench.example/", "https://bench.example", "/", "/admin",
+        @ValueSource(strings = { "https://bench.example/", "https://bench.example", "/", "/admin",
                 "https://bench.example/x/PRM00936", "https://bench.example/f", "/formulas?code=PRM00936",
-                "https://bench.example/?f=PRM00936"})
+                "https://bench.example/?f=PRM00936" })
         void refusesLinkToUnknownPath(String scan) {
             assertThat(decode(scan)).isEqualTo(new Unrecognised(scan, ScanDecoder.UNKNOWN_LINK));
         }
@@ -302,11 +305,13 @@ class ScanDecoderTest {
         @Test
         void echoesNormalisedInput() {
             assertThat(decode(" \u200B<b>hi</b>\r\n"))
-                    .isEqualTo(new Unrecognised("<b>hi</b>", ScanDecoder.UNRECOGNISED));
+                .isEqualTo(new Unrecognised("<b>hi</b>", ScanDecoder.UNRECOGNISED));
         }
+
     }
 
     private static Unrecognised refusalOf(String scan) {
         return assertThat(decode(scan)).asInstanceOf(type(Unrecognised.class)).actual();
     }
+
 }

@@ -15,9 +15,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A body sent without a length (chunked, as a streaming client sends it) is counted as it arrives: a JSON body
- * within 1 MB is read as usual, one past it is refused, and a form before sign-in must say its length. Over real
- * HTTP, since only a real connection carries a chunked body.
+ * A body sent without a length (chunked, as a streaming client sends it) is counted as it
+ * arrives: a JSON body within 1 MB is read as usual, one past it is refused, and a form
+ * before sign-in must say its length. Over real HTTP, since only a real connection
+ * carries a chunked body.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ChunkedBodiesTest {
@@ -29,12 +30,12 @@ class ChunkedBodiesTest {
 
     private HttpResponse<String> chunked(String path, String contentType, byte[] body, String basic) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Content-Type", contentType)
-                // an input stream of unknown length goes out chunked
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+            .header("Content-Type", contentType)
+            // an input stream of unknown length goes out chunked
+            .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
         if (basic != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(
-                    StandardCharsets.UTF_8)));
+            request.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(basic.getBytes(StandardCharsets.UTF_8)));
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -43,7 +44,8 @@ class ChunkedBodiesTest {
     void aChunkedJsonBodyWithinTheLimitIsReadAsUsual() throws Exception {
         HttpResponse<String> answer = chunked("/api/v1/preparations", "application/json",
                 "{\"formulaCode\":\"NO-SUCH-FORMULA\"}".getBytes(StandardCharsets.UTF_8), "technician:tech123");
-        // the body was read: the answer is about the formula it names, not about its length
+        // the body was read: the answer is about the formula it names, not about its
+        // length
         assertThat(answer.statusCode()).isEqualTo(404);
         assertThat(answer.body()).contains("NO-SUCH-FORMULA");
     }
@@ -51,7 +53,7 @@ class ChunkedBodiesTest {
     @Test
     void aChunkedJsonBodyPastOneMegabyteIsRefusedAsItArrives() throws Exception {
         byte[] big = ("{\"formulaCode\":\"PRM00936\",\"bench\":\"" + "b".repeat(1100 * 1024) + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+            .getBytes(StandardCharsets.UTF_8);
         HttpResponse<String> answer = chunked("/api/v1/preparations", "application/json", big, "technician:tech123");
         assertThat(answer.statusCode()).isEqualTo(413);
         assertThat(answer.body()).contains("at most 1 MB");
@@ -65,4 +67,5 @@ class ChunkedBodiesTest {
                 "username=technician&password=tech123".getBytes(StandardCharsets.UTF_8), null);
         assertThat(answer.statusCode()).isEqualTo(413);
     }
+
 }

@@ -20,8 +20,9 @@ import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Bodies are bounded before anything reads them: a large form before sign-in, a JSON body over 1 MB, and a file
- * upload by someone who may not import are refused before the security filters parse a parameter.
+ * Bodies are bounded before anything reads them: a large form before sign-in, a JSON body
+ * over 1 MB, and a file upload by someone who may not import are refused before the
+ * security filters parse a parameter.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -33,32 +34,46 @@ class RequestBodyLimitsTest {
     @Test
     void aLargeFormBeforeSignInIsRefusedUnread() throws Exception {
         String large = "username=a&password=" + "x".repeat(70 * 1024);
-        int status = mvc.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
-                .content(large.getBytes(StandardCharsets.UTF_8))).andReturn().getResponse().getStatus();
+        int status = mvc
+            .perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                .content(large.getBytes(StandardCharsets.UTF_8)))
+            .andReturn()
+            .getResponse()
+            .getStatus();
         assertThat(status).isEqualTo(413);
-        mvc.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).with(csrf())
-                .content("username=admin&password=admin123")).andExpect(status().isFound());
+        mvc.perform(post("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+            .with(csrf())
+            .content("username=admin&password=admin123")).andExpect(status().isFound());
     }
 
     @Test
     void aJsonBodyOverOneMegabyteIsRefusedButAnImportMayBeLarger() throws Exception {
         String big = "{\"formulaCode\":\"PRM00936\",\"bench\":\"" + "b".repeat(1100 * 1024) + "\"}";
         mvc.perform(post("/api/v1/preparations").with(user("t").roles("TECHNICIAN"))
-                        .contentType(MediaType.APPLICATION_JSON).content(big))
-                .andExpect(status().is(413)).andExpect(jsonPath("$.detail", containsString("at most 1 MB")));
-        mvc.perform(post("/api/v1/formulas/import").param("format", "json").with(user("lablead").roles("LAB_LEAD"))
-                        .contentType(MediaType.APPLICATION_JSON).content("{\"formulas\":[], \"pad\":\""
-                                + " ".repeat(1100 * 1024) + "\"}"))
-                .andExpect(result -> assertThat(result.getResponse().getStatus()).isNotEqualTo(413));
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(big)).andExpect(status().is(413)).andExpect(jsonPath("$.detail", containsString("at most 1 MB")));
+        mvc.perform(post("/api/v1/formulas/import").param("format", "json")
+            .with(user("lablead").roles("LAB_LEAD"))
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"formulas\":[], \"pad\":\"" + " ".repeat(1100 * 1024) + "\"}"))
+            .andExpect(result -> assertThat(result.getResponse().getStatus()).isNotEqualTo(413));
     }
 
     @Test
     void onlyLabLeadsAndAdminsHaveAFileUploadRead() throws Exception {
         MockMultipartFile file = new MockMultipartFile("file", "formulas.csv", "text/csv",
                 "formula_code\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(mvc.perform(multipart("/formulas/import").file(file).with(user("t").roles("TECHNICIAN")).with(csrf()))
-                .andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(multipart("/formulas/import").file(file).with(user("lablead").roles("LAB_LEAD"))
-                .with(csrf())).andReturn().getResponse().getStatus()).isNotIn(403, 413);
+        assertThat(
+                mvc.perform(multipart("/formulas/import").file(file).with(user("t").roles("TECHNICIAN")).with(csrf()))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus())
+            .isEqualTo(403);
+        assertThat(mvc
+            .perform(multipart("/formulas/import").file(file).with(user("lablead").roles("LAB_LEAD")).with(csrf()))
+            .andReturn()
+            .getResponse()
+            .getStatus()).isNotIn(403, 413);
     }
+
 }

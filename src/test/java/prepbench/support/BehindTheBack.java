@@ -7,9 +7,10 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * Changes to the database that PrepBench never makes, as someone with the database owner's rights could make them
- * behind its back: the audit trail's append-only trigger is set aside for the change, and put back after it, so that
- * tests can show the change is still found.
+ * Changes to the database that PrepBench never makes, as someone with the database
+ * owner's rights could make them behind its back: the audit trail's append-only trigger
+ * is set aside for the change, and put back after it, so that tests can show the change
+ * is still found.
  */
 public final class BehindTheBack {
 
@@ -23,13 +24,17 @@ public final class BehindTheBack {
                     : "ALTER TABLE audit_event DISABLE TRIGGER audit_event_append_only");
             try {
                 change.run();
-            } finally {
-                statement.execute(h2 ? "CREATE TRIGGER audit_event_append_only BEFORE UPDATE, DELETE ON audit_event "
-                        + "FOR EACH ROW CALL 'prepbench.database.AppendOnly'"
+            }
+            finally {
+                statement.execute(h2
+                        ? "CREATE TRIGGER audit_event_append_only BEFORE UPDATE, DELETE ON audit_event "
+                                + "FOR EACH ROW CALL 'prepbench.database.AppendOnly'"
                         : "ALTER TABLE audit_event ENABLE TRIGGER audit_event_append_only");
             }
-        } catch (SQLException failed) {
+        }
+        catch (SQLException failed) {
             throw new IllegalStateException(failed);
         }
     }
+
 }

@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The system's UTC clock, plus an offset a test moves forward to go past a period (a lock's, a timeout's) without
- * waiting for it. {@link Configuration} makes it the application's clock.
+ * The system's UTC clock, plus an offset a test moves forward to go past a period (a
+ * lock's, a timeout's) without waiting for it. {@link Configuration} makes it the
+ * application's clock.
  */
 public final class MovableClock extends Clock {
 
@@ -47,5 +48,7 @@ public final class MovableClock extends Clock {
         MovableClock movableClock() {
             return new MovableClock();
         }
+
     }
+
 }

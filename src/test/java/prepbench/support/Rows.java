@@ -6,8 +6,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public record Rows(int sessions, int steps, int auditEvents, int attemptCounters) {
 
     public static Rows count(JdbcClient jdbc) {
-        return new Rows(count(jdbc, "preparation_session"), count(jdbc, "preparation_step"),
-                count(jdbc, "audit_event"), count(jdbc, "formula_attempts"));
+        return new Rows(count(jdbc, "preparation_session"), count(jdbc, "preparation_step"), count(jdbc, "audit_event"),
+                count(jdbc, "formula_attempts"));
     }
 
     private static int count(JdbcClient jdbc, String table) {

@@ -3,10 +3,10 @@ package prepbench.support;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Benches a test names explicitly. A bench holds one preparation in progress at a time, and tests share their
- * station (and, on PostgreSQL, their database); the test station has {@code prepbench.simulated-benches} (400)
- * simulated benches, and this hands out each of the upper ones once, far from those a start without a bench takes
- * first.
+ * Benches a test names explicitly. A bench holds one preparation in progress at a time,
+ * and tests share their station (and, on PostgreSQL, their database); the test station
+ * has {@code prepbench.simulated-benches} (400) simulated benches, and this hands out
+ * each of the upper ones once, far from those a start without a bench takes first.
  */
 public final class TestBenches {
 
@@ -19,4 +19,5 @@ public final class TestBenches {
     public static String next() {
         return "sim-" + NEXT.incrementAndGet();
     }
+
 }

@@ -11,14 +11,17 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A real PostgreSQL server for tests: the one named by {@code PREPBENCH_TEST_POSTGRES_URL} (with
- * {@code PREPBENCH_TEST_POSTGRES_USER} and {@code PREPBENCH_TEST_POSTGRES_PASSWORD}), or else an embedded
- * PostgreSQL 15 started once per test JVM.
+ * A real PostgreSQL server for tests: the one named by
+ * {@code PREPBENCH_TEST_POSTGRES_URL} (with {@code PREPBENCH_TEST_POSTGRES_USER} and
+ * {@code PREPBENCH_TEST_POSTGRES_PASSWORD}), or else an embedded PostgreSQL 15 started
+ * once per test JVM.
  */
 public final class TestPostgres {
 
     private static String url;
+
     private static String user;
+
     private static String password;
 
     private TestPostgres() {
@@ -32,7 +35,10 @@ public final class TestPostgres {
         registry.add("spring.datasource.password", () -> password);
     }
 
-    /** A connection pool-less data source on the test PostgreSQL server, for tests that run Flyway themselves. */
+    /**
+     * A connection pool-less data source on the test PostgreSQL server, for tests that
+     * run Flyway themselves.
+     */
     public static javax.sql.DataSource dataSource() {
         start();
         return new org.springframework.jdbc.datasource.DriverManagerDataSource(url, user, password);
@@ -50,26 +56,31 @@ public final class TestPostgres {
             return;
         }
         try {
-            // As root, the embedded server runs as 'nobody', which must be able to reach its directories.
+            // As root, the embedded server runs as 'nobody', which must be able to reach
+            // its directories.
             Path home = Files.createTempDirectory("prepbench-pg-");
             Files.setPosixFilePermissions(home, PosixFilePermissions.fromString("rwxrwxrwx"));
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setOverrideWorkingDirectory(home.toFile())
-                    .setDataDirectory(home.resolve("data"))
-                    .setCleanDataDirectory(true)
-                    .start();
+                .setOverrideWorkingDirectory(home.toFile())
+                .setDataDirectory(home.resolve("data"))
+                .setCleanDataDirectory(true)
+                .start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
                     postgres.close();
-                } catch (IOException ignored) {
-                    // the JVM is exiting; the temporary directory goes with the machine's /tmp cleanup
+                }
+                catch (IOException ignored) {
+                    // the JVM is exiting; the temporary directory goes with the machine's
+                    // /tmp cleanup
                 }
             }));
             url = postgres.getJdbcUrl("postgres", "postgres");
             user = "postgres";
             password = "";
-        } catch (IOException failed) {
+        }
+        catch (IOException failed) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL for tests", failed);
         }
     }
+
 }

@@ -3,9 +3,10 @@ package prepbench.support;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Test classes that share one database share its formulas, and a formula locks after three failed attempts in a row,
- * whichever tests made them. A test that needs to start a demo formula states that precondition with this: the
- * formulas unlocked and their failures in a row forgotten.
+ * Test classes that share one database share its formulas, and a formula locks after
+ * three failed attempts in a row, whichever tests made them. A test that needs to start a
+ * demo formula states that precondition with this: the formulas unlocked and their
+ * failures in a row forgotten.
  */
 public final class Unlocked {
 
@@ -21,4 +22,5 @@ public final class Unlocked {
                     """).param("code", code).update();
         }
     }
+
 }

@@ -24,10 +24,11 @@ class FormulaFilesTest {
     private static final String HEADER = "formula_code,formula_name,batch_amount,batch_unit,line_no,ingredient_code,"
             + "fraction,tol_minus_g,tol_plus_g,tol_minus_pct,tol_plus_pct";
 
-    private static final List<String> RISKY_NAMES = List.of("=cmd|' /C calc'!A0", "+SUM(A1:A2)", "-2+3",
-            "@SUM(1)", "Crème été", "'=already quoted", "Plain, with \"quotes\" and a comma");
+    private static final List<String> RISKY_NAMES = List.of("=cmd|' /C calc'!A0", "+SUM(A1:A2)", "-2+3", "@SUM(1)",
+            "Crème été", "'=already quoted", "Plain, with \"quotes\" and a comma");
 
-    // ---- round trips -------------------------------------------------------------------------------------
+    // ---- round trips
+    // -------------------------------------------------------------------------------------
 
     @ParameterizedTest
     @EnumSource(FileFormat.class)
@@ -51,11 +52,12 @@ class FormulaFilesTest {
     @Test
     void documentsCompareNumbersWithoutTrailingZeros() {
         assertThat(line(1, "A", "0.7800000000", null, null, null, null))
-                .isEqualTo(line(1, "A", "0.78", null, null, null, null));
+            .isEqualTo(line(1, "A", "0.78", null, null, null, null));
         assertThat(formula("P", "n", "1E+2", "g").batchAmount()).isEqualTo(new BigDecimal("100"));
     }
 
-    // ---- writing CSV -------------------------------------------------------------------------------------
+    // ---- writing CSV
+    // -------------------------------------------------------------------------------------
 
     @Test
     void writesCsvWithByteOrderMarkHeaderAndCrlf() {
@@ -76,15 +78,16 @@ class FormulaFilesTest {
         String text = csvText(FormulaFiles.write(FileFormat.CSV, List.of(formula)));
 
         assertThat(text).contains("\r\nPRM1,Citrus,100,g,1,ETH-001,0.78,0.5,,,\r\n")
-                .contains("\r\nPRM1,Citrus,100,g,2,LIM-002,0.22,,,,1\r\n")
-                .doesNotContain("E+").doesNotContain("0.7800");
+            .contains("\r\nPRM1,Citrus,100,g,2,LIM-002,0.22,,,,1\r\n")
+            .doesNotContain("E+")
+            .doesNotContain("0.7800");
     }
 
     @Test
     void quotesTextCellsThatASpreadsheetWouldRunAsFormulas() {
         List<FormulaDocument> formulas = RISKY_NAMES.stream()
-                .map(name -> formula("PRM1", name, "100", "g", line(1, "ETH-001", "1", null, null, null, null)))
-                .toList();
+            .map(name -> formula("PRM1", name, "100", "g", line(1, "ETH-001", "1", null, null, null, null)))
+            .toList();
 
         String text = csvText(FormulaFiles.write(FileFormat.CSV, formulas));
 
@@ -95,7 +98,8 @@ class FormulaFilesTest {
 
     @Test
     void removesTheProtectingQuoteOnlyWhereWritingAddsOne() {
-        assertThat(prepbench.entry.SpreadsheetCells.unprotect(prepbench.entry.SpreadsheetCells.protect("=1+1"))).isEqualTo("=1+1");
+        assertThat(prepbench.entry.SpreadsheetCells.unprotect(prepbench.entry.SpreadsheetCells.protect("=1+1")))
+            .isEqualTo("=1+1");
         assertThat(prepbench.entry.SpreadsheetCells.unprotect("'=1+1")).isEqualTo("=1+1");
         assertThat(prepbench.entry.SpreadsheetCells.unprotect("''=1+1")).isEqualTo("'=1+1");
         assertThat(prepbench.entry.SpreadsheetCells.unprotect("'Quoted'")).isEqualTo("'Quoted'");
@@ -104,7 +108,8 @@ class FormulaFilesTest {
         assertThat(prepbench.entry.SpreadsheetCells.protect("Citrus")).isEqualTo("Citrus");
     }
 
-    // ---- writing JSON ------------------------------------------------------------------------------------
+    // ---- writing JSON
+    // ------------------------------------------------------------------------------------
 
     @Test
     void writesIndentedJsonWithPlainNumbersAndWithoutAbsentTolerances() {
@@ -114,12 +119,18 @@ class FormulaFilesTest {
 
         String json = new String(FormulaFiles.write(FileFormat.JSON, List.of(formula)), UTF_8);
 
-        assertThat(json).contains("\n  \"formulas\"").contains("\"batchAmount\" : 100,")
-                .contains("\"fraction\" : 0.0000001").contains("\"tolMinusG\" : 0.5")
-                .doesNotContain("E-").doesNotContain("E+").doesNotContain("tolPlusG").doesNotContain("null");
+        assertThat(json).contains("\n  \"formulas\"")
+            .contains("\"batchAmount\" : 100,")
+            .contains("\"fraction\" : 0.0000001")
+            .contains("\"tolMinusG\" : 0.5")
+            .doesNotContain("E-")
+            .doesNotContain("E+")
+            .doesNotContain("tolPlusG")
+            .doesNotContain("null");
     }
 
-    // ---- bytes and encodings -----------------------------------------------------------------------------
+    // ---- bytes and encodings
+    // -----------------------------------------------------------------------------
 
     @Test
     void readsUtf8WithByteOrderMark() {
@@ -140,7 +151,7 @@ class FormulaFilesTest {
     @Test
     void readsWhatExcelOnWindowsWritesAsWindows1252() {
         byte[] bytes = csv(row("PRM1", "Crème été", "100", "g", "1", "ETH-001", "1"))
-                .getBytes(Charset.forName("windows-1252"));
+            .getBytes(Charset.forName("windows-1252"));
         assertThat(bytes).contains((byte) 0xE9);
 
         ReadFile read = FormulaFiles.read(FileFormat.CSV, bytes);
@@ -154,7 +165,7 @@ class FormulaFilesTest {
     @EnumSource(FileFormat.class)
     void refusesABinaryFile(FileFormat format) {
         byte[] withNul = (HEADER + "\r\nPRM1\0").getBytes(UTF_8);
-        byte[] workbook = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0};
+        byte[] workbook = { 'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0 };
         byte[] controls = "a\u0001b\u0002c\u0003d\u0004e\u0005".getBytes(UTF_8);
 
         for (byte[] bytes : List.of(withNul, workbook, controls)) {
@@ -186,15 +197,16 @@ class FormulaFilesTest {
     @ParameterizedTest
     @EnumSource(FileFormat.class)
     void refusesAnEmptyFile(FileFormat format) {
-        for (byte[] bytes : List.of(new byte[0], new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+        for (byte[] bytes : List.of(new byte[0], new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF },
                 " \r\n\r\n".getBytes(UTF_8))) {
             assertThat(FormulaFiles.read(format, bytes).problems()).singleElement()
-                    .satisfies(problem -> assertThat(problem.message()).startsWith("The file is empty"));
+                .satisfies(problem -> assertThat(problem.message()).startsWith("The file is empty"));
         }
         assertThat(FormulaFiles.read(format, null).ok()).isFalse();
     }
 
-    // ---- CSV header --------------------------------------------------------------------------------------
+    // ---- CSV header
+    // --------------------------------------------------------------------------------------
 
     @Test
     void readsColumnsInAnyOrderAndAnyCase() {
@@ -204,18 +216,17 @@ class FormulaFilesTest {
         ReadFile read = readCsv(text);
 
         assertThat(read.problems()).isEmpty();
-        assertThat(read.formulas()).containsExactly(formula("PRM1", "Citrus", "2.5", "kg",
-                line(1, "ETH-001", "1", null, null, null, null)));
+        assertThat(read.formulas())
+            .containsExactly(formula("PRM1", "Citrus", "2.5", "kg", line(1, "ETH-001", "1", null, null, null, null)));
     }
 
     @Test
     void namesEveryColumnMissingFromTheHeader() {
-        ReadFile read = readCsv("formula_code,batch_amount,line_no,ingredient_code,fraction\r\n"
-                + "PRM1,100,1,ETH-001,1\r\n");
+        ReadFile read = readCsv(
+                "formula_code,batch_amount,line_no,ingredient_code,fraction\r\n" + "PRM1,100,1,ETH-001,1\r\n");
 
         assertThat(read.problems()).extracting(FileProblem::row, FileProblem::field)
-                .containsExactlyInAnyOrder(tuple(1, "formula_name"),
-                        tuple(1, "batch_unit"));
+            .containsExactlyInAnyOrder(tuple(1, "formula_name"), tuple(1, "batch_unit"));
         assertThat(read.formulas()).isEmpty();
     }
 
@@ -238,8 +249,8 @@ class FormulaFilesTest {
 
     @Test
     void refusesAnUnknownColumnSoThatATypoDoesNotLoseATolerance() {
-        ReadFile read = readCsv(HEADER.replace("tol_minus_g", "tol_minus_gr") + "\r\n"
-                + "PRM1,Citrus,100,g,1,ETH-001,1,0.5,,,\r\n");
+        ReadFile read = readCsv(
+                HEADER.replace("tol_minus_g", "tol_minus_gr") + "\r\n" + "PRM1,Citrus,100,g,1,ETH-001,1,0.5,,,\r\n");
 
         assertThat(read.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.field()).isEqualTo("tol_minus_gr");
@@ -252,22 +263,21 @@ class FormulaFilesTest {
         ReadFile read = readCsv(HEADER.replace(',', ';') + "\r\nPRM1;Citrus;100;g;1;ETH-001;1;;;;\r\n");
 
         assertThat(read.problems()).singleElement()
-                .satisfies(problem -> assertThat(problem.message()).contains("semicolons", "CSV UTF-8"));
+            .satisfies(problem -> assertThat(problem.message()).contains("semicolons", "CSV UTF-8"));
     }
 
-    // ---- CSV rows ----------------------------------------------------------------------------------------
+    // ---- CSV rows
+    // ----------------------------------------------------------------------------------------
 
     @Test
     void convertsPercentToFractionExactly() {
         ReadFile read = readCsv("formula_code,formula_name,batch_amount,batch_unit,line_no,ingredient_code,percent\r\n"
-                + "PRM1,Citrus,100,g,1,ETH-001,12.5\r\n"
-                + "PRM1,Citrus,100,g,2,LIM-002,87.49999999\r\n"
+                + "PRM1,Citrus,100,g,1,ETH-001,12.5\r\n" + "PRM1,Citrus,100,g,2,LIM-002,87.49999999\r\n"
                 + "PRM1,Citrus,100,g,3,ISO-003,0.00000001\r\n");
 
         assertThat(read.problems()).isEmpty();
         assertThat(read.formulas().get(0).lines()).extracting(FormulaDocument.Line::fraction)
-                .containsExactly(new BigDecimal("0.125"), new BigDecimal("0.8749999999"),
-                        new BigDecimal("0.0000000001"));
+            .containsExactly(new BigDecimal("0.125"), new BigDecimal("0.8749999999"), new BigDecimal("0.0000000001"));
     }
 
     @Test
@@ -283,30 +293,26 @@ class FormulaFilesTest {
 
     @Test
     void groupsRowsByCodeInOrderOfFirstAppearanceAndSortsLinesByNumber() {
-        ReadFile read = readCsv(csv(
-                row("PRM2", "Wood", "1", "kg", "2", "CED-001", "0.5"),
+        ReadFile read = readCsv(csv(row("PRM2", "Wood", "1", "kg", "2", "CED-001", "0.5"),
                 row("prm1", "Citrus", "100", "g", "1", "ETH-001", "1"),
                 row("PRM2", "Wood", "1", "kg", "1", "VET-001", "0.5")));
 
         assertThat(read.problems()).isEmpty();
         assertThat(read.formulas()).extracting(FormulaDocument::code).containsExactly("PRM2", "PRM1");
         assertThat(read.formulas().get(0).lines()).extracting(FormulaDocument.Line::ingredientCode)
-                .containsExactly("VET-001", "CED-001");
+            .containsExactly("VET-001", "CED-001");
     }
 
     @Test
     void reportsEveryBadRowWithItsRowAndColumn() {
-        ReadFile read = readCsv(csv(
-                row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0.5"),
+        ReadFile read = readCsv(csv(row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0.5"),
                 row("PRM 1", "Citrus", "100", "g", "2", "LIM-002", "0.5"),
                 row("PRM1", "Citrus", "100", "lbs", "3", "ISO-003", "0.5"),
                 row("PRM1", "Citrus", "100", "g", "1000", "BAD CODE", "0.5")));
 
-        assertThat(read.problems()).extracting(FileProblem::row, FileProblem::field).contains(
-                tuple(3, "formula_code"),
-                tuple(4, "batch_unit"),
-                tuple(5, "line_no"),
-                tuple(5, "ingredient_code"));
+        assertThat(read.problems()).extracting(FileProblem::row, FileProblem::field)
+            .contains(tuple(3, "formula_code"), tuple(4, "batch_unit"), tuple(5, "line_no"),
+                    tuple(5, "ingredient_code"));
         assertThat(read.problems()).extracting(FileProblem::row).isSorted();
         assertThat(read.formulas()).isEmpty();
     }
@@ -338,13 +344,13 @@ class FormulaFilesTest {
 
     @Test
     void refusesZeroAndNegativeFractions() {
-        ReadFile read = readCsv(csv(
-                row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0"),
+        ReadFile read = readCsv(csv(row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0"),
                 row("PRM1", "Citrus", "100", "g", "2", "LIM-002", "-0.5"),
                 row("PRM1", "Citrus", "100", "g", "3", "ISO-003", "1.5")));
 
         assertThat(read.problems()).filteredOn(p -> p.message().contains("must be greater than zero"))
-                .extracting(FileProblem::row).containsExactly(2, 3);
+            .extracting(FileProblem::row)
+            .containsExactly(2, 3);
         assertThat(read.problems()).anySatisfy(problem -> {
             assertThat(problem.row()).isEqualTo(4);
             assertThat(problem.message()).contains("more than 1");
@@ -353,8 +359,7 @@ class FormulaFilesTest {
 
     @Test
     void refusesFractionsThatDoNotAddUpToOne() {
-        ReadFile read = readCsv(csv(
-                row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0.5"),
+        ReadFile read = readCsv(csv(row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0.5"),
                 row("PRM1", "Citrus", "100", "g", "2", "LIM-002", "0.495"),
                 row("PRM2", "Wood", "100", "g", "1", "CED-001", "0.9999995"),
                 row("PRM2", "Wood", "100", "g", "2", "VET-001", "0.0000004")));
@@ -362,15 +367,14 @@ class FormulaFilesTest {
         assertThat(read.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.row()).isEqualTo(2);
             assertThat(problem.field()).isEqualTo("fraction");
-            assertThat(problem.message()).isEqualTo(
-                    "Fractions of PRM1 add up to 99.5 %; they must add up to 100 % (± 0.0001 %).");
+            assertThat(problem.message())
+                .isEqualTo("Fractions of PRM1 add up to 99.5 %; they must add up to 100 % (± 0.0001 %).");
         });
     }
 
     @Test
     void refusesAnIngredientTwiceInOneFormula() {
-        ReadFile read = readCsv(csv(
-                row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0.5"),
+        ReadFile read = readCsv(csv(row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0.5"),
                 row("PRM1", "Citrus", "100", "g", "2", "eth-001", "0.5")));
 
         assertThat(read.problems()).singleElement().satisfies(problem -> {
@@ -382,8 +386,7 @@ class FormulaFilesTest {
 
     @Test
     void refusesALineNumberTwiceInOneFormula() {
-        ReadFile read = readCsv(csv(
-                row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0.5"),
+        ReadFile read = readCsv(csv(row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0.5"),
                 row("PRM2", "Wood", "100", "g", "1", "CED-001", "1"),
                 row("PRM1", "Citrus", "100", "g", "1", "LIM-002", "0.5")));
 
@@ -395,8 +398,7 @@ class FormulaFilesTest {
 
     @Test
     void refusesRowsOfOneFormulaThatDisagree() {
-        ReadFile read = readCsv(csv(
-                row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0.5"),
+        ReadFile read = readCsv(csv(row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "0.5"),
                 row("PRM1", "Citrus fresh", "100.0", "G", "2", "LIM-002", "0.5")));
 
         assertThat(read.problems()).singleElement().satisfies(problem -> {
@@ -408,21 +410,17 @@ class FormulaFilesTest {
 
     @Test
     void asksForADotAsDecimalSeparator() {
-        ReadFile read = readCsv(csv(
-                row("PRM1", "Citrus", "1,000", "g", "1", "ETH-001", "0,78"),
+        ReadFile read = readCsv(csv(row("PRM1", "Citrus", "1,000", "g", "1", "ETH-001", "0,78"),
                 row("PRM1", "Citrus", "1,000", "g", "2", "LIM-002", "1e-2")));
 
         assertThat(read.problems()).filteredOn(p -> p.message().contains("dot as decimal separator"))
-                .extracting(FileProblem::row, FileProblem::field).contains(
-                        tuple(2, "batch_amount"),
-                        tuple(2, "fraction"),
-                        tuple(3, "fraction"));
+            .extracting(FileProblem::row, FileProblem::field)
+            .contains(tuple(2, "batch_amount"), tuple(2, "fraction"), tuple(3, "fraction"));
     }
 
     @Test
     void acceptsADecimalWithoutLeadingZero() {
-        ReadFile read = readCsv(csv(
-                row("PRM1", "Citrus", "100", "g", "1", "ETH-001", ".78"),
+        ReadFile read = readCsv(csv(row("PRM1", "Citrus", "100", "g", "1", "ETH-001", ".78"),
                 row("PRM1", "Citrus", "100", "g", "2", "LIM-002", "0.22")));
 
         assertThat(read.problems()).isEmpty();
@@ -449,15 +447,15 @@ class FormulaFilesTest {
         assertThat(read.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.field()).isEqualTo("formula_name");
             assertThat(problem.message()).contains("\"Name\\u0007" + "x".repeat(35) + "…\"")
-                    .doesNotContain("\u0007").doesNotContain("x".repeat(40));
+                .doesNotContain("\u0007")
+                .doesNotContain("x".repeat(40));
         });
     }
 
     @Test
     void refusesABrokenQuoteWithTheRowWhereItBreaks() {
-        ReadFile read = readCsv(csv(
-                row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "1"))
-                + "PRM2,\"Wood\"x,100,g,1,CED-001,1\r\n");
+        ReadFile read = readCsv(
+                csv(row("PRM1", "Citrus", "100", "g", "1", "ETH-001", "1")) + "PRM2,\"Wood\"x,100,g,1,CED-001,1\r\n");
 
         assertThat(read.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.row()).isEqualTo(3);
@@ -465,7 +463,8 @@ class FormulaFilesTest {
         });
     }
 
-    // ---- JSON --------------------------------------------------------------------------------------------
+    // ---- JSON
+    // --------------------------------------------------------------------------------------------
 
     @Test
     void readsJsonNumbersGivenAsNumbersOrText() {
@@ -477,8 +476,7 @@ class FormulaFilesTest {
 
         assertThat(read.problems()).isEmpty();
         assertThat(read.formulas()).containsExactly(formula("PRM1", "Citrus", "100.5", "mL",
-                line(1, "LIM-002", "0.9", null, "0.5", null, null),
-                line(2, "ETH-001", "0.1", null, null, null, null)));
+                line(1, "LIM-002", "0.9", null, "0.5", null, null), line(2, "ETH-001", "0.1", null, null, null, null)));
     }
 
     @Test
@@ -492,7 +490,7 @@ class FormulaFilesTest {
         assertThat(read.problems()).singleElement().satisfies(problem -> {
             assertThat(problem.row()).isZero();
             assertThat(problem.message()).startsWith("The file is not valid JSON at line 3, column")
-                    .doesNotContain("tools.jackson", "Exception", "Source", "`", "\tat ");
+                .doesNotContain("tools.jackson", "Exception", "Source", "`", "\tat ");
         });
     }
 
@@ -503,9 +501,8 @@ class FormulaFilesTest {
                   "lines": [{"lineNo": 1, "ingredientCode": "ETH-001", "fraction": 1, "tolerance": 2}]}]}
                 """);
 
-        assertThat(read.problems()).extracting(FileProblem::row, FileProblem::field).containsExactly(
-                tuple(1, "colour"),
-                tuple(1, "lines[0].tolerance"));
+        assertThat(read.problems()).extracting(FileProblem::row, FileProblem::field)
+            .containsExactly(tuple(1, "colour"), tuple(1, "lines[0].tolerance"));
         assertThat(read.problems().get(0).message()).contains("\"colour\"", "code, name, batchAmount");
     }
 
@@ -516,8 +513,8 @@ class FormulaFilesTest {
                               {"code": "PRM2", "name": "Wood", "batchAmount": 100, "batchUnit": "g"}]}
                 """);
 
-        assertThat(read.problems()).extracting(FileProblem::row, FileProblem::field).containsExactly(
-                tuple(1, "lines"), tuple(2, "lines"));
+        assertThat(read.problems()).extracting(FileProblem::row, FileProblem::field)
+            .containsExactly(tuple(1, "lines"), tuple(2, "lines"));
     }
 
     @Test
@@ -531,25 +528,23 @@ class FormulaFilesTest {
                              {"lineNo": 2, "ingredientCode": "LIM-002", "fraction": "0,5", "tolMinusG": -1}]}]}
                 """);
 
-        assertThat(read.problems()).extracting(FileProblem::row, FileProblem::field).containsExactlyInAnyOrder(
-                tuple(2, "code"),
-                tuple(2, "name"),
-                tuple(2, "batchAmount"),
-                tuple(2, "lines[1].fraction"),
-                tuple(2, "lines[1].tolMinusG"));
+        assertThat(read.problems()).extracting(FileProblem::row, FileProblem::field)
+            .containsExactlyInAnyOrder(tuple(2, "code"), tuple(2, "name"), tuple(2, "batchAmount"),
+                    tuple(2, "lines[1].fraction"), tuple(2, "lines[1].tolMinusG"));
     }
 
     @Test
     void refusesJsonThatIsNotAListOfFormulas() {
         assertThat(readJson("[1, 2]").problems()).singleElement()
-                .satisfies(problem -> assertThat(problem.message()).contains("{\"formulas\": [ … ]}"));
+            .satisfies(problem -> assertThat(problem.message()).contains("{\"formulas\": [ … ]}"));
         assertThat(readJson("{\"formulas\": []}").problems()).singleElement()
-                .satisfies(problem -> assertThat(problem.field()).isEqualTo("formulas"));
+            .satisfies(problem -> assertThat(problem.field()).isEqualTo("formulas"));
         assertThat(readJson("{\"formulas\": [1]}").problems()).singleElement()
-                .satisfies(problem -> assertThat(problem.row()).isEqualTo(1));
+            .satisfies(problem -> assertThat(problem.row()).isEqualTo(1));
     }
 
-    // ---- formats -----------------------------------------------------------------------------------------
+    // ---- formats
+    // -----------------------------------------------------------------------------------------
 
     @Test
     void findsAFormatByNameOrExtension() {
@@ -561,7 +556,8 @@ class FormulaFilesTest {
         assertThat(FileFormat.JSON.mediaType()).isEqualTo("application/json");
     }
 
-    // ---- robustness --------------------------------------------------------------------------------------
+    // ---- robustness
+    // --------------------------------------------------------------------------------------
 
     @ParameterizedTest
     @MethodSource("randomFiles")
@@ -573,13 +569,16 @@ class FormulaFilesTest {
         }).doesNotThrowAnyException();
     }
 
-    /** 500 files from a fixed seed: random bytes, random tokens, and valid files with random damage. */
+    /**
+     * 500 files from a fixed seed: random bytes, random tokens, and valid files with
+     * random damage.
+     */
     static Stream<Arguments> randomFiles() {
         Random random = new Random(20240611L);
         byte[] validCsv = FormulaFiles.write(FileFormat.CSV, List.of(citrus(), wood()));
         byte[] validJson = FormulaFiles.write(FileFormat.JSON, List.of(citrus(), wood()));
-        String[] tokens = {",", "\"", "\r\n", "\n", "{", "}", "[", "]", ":", "null", "-", ".", "0", "1e9", "'=",
-                "formulas", "lines", "fraction", "percent", HEADER, "PRM1", "é", "\uFEFF", " ", "999", "1.5", ";"};
+        String[] tokens = { ",", "\"", "\r\n", "\n", "{", "}", "[", "]", ":", "null", "-", ".", "0", "1e9", "'=",
+                "formulas", "lines", "fraction", "percent", HEADER, "PRM1", "é", "\uFEFF", " ", "999", "1.5", ";" };
         return IntStream.range(0, 500).mapToObj(i -> {
             FileFormat format = i % 2 == 0 ? FileFormat.CSV : FileFormat.JSON;
             byte[] bytes = switch (i % 5) {
@@ -591,11 +590,11 @@ class FormulaFilesTest {
         });
     }
 
-    // ---- test data ---------------------------------------------------------------------------------------
+    // ---- test data
+    // ---------------------------------------------------------------------------------------
 
     private static FormulaDocument citrus() {
-        return formula("PRM00936", "Fresh citrus", "100", "g",
-                line(1, "ETH-001", "0.78", "0.5", "0.5", null, null),
+        return formula("PRM00936", "Fresh citrus", "100", "g", line(1, "ETH-001", "0.78", "0.5", "0.5", null, null),
                 line(2, "LIM-002", "0.22", null, null, "1", "1"));
     }
 
@@ -610,17 +609,20 @@ class FormulaFilesTest {
 
     private static FormulaDocument.Line line(int lineNo, String ingredient, String fraction, String minusG,
             String plusG, String minusPct, String plusPct) {
-        return new FormulaDocument.Line(lineNo, ingredient, new BigDecimal(fraction), decimal(minusG),
-                decimal(plusG), decimal(minusPct), decimal(plusPct));
+        return new FormulaDocument.Line(lineNo, ingredient, new BigDecimal(fraction), decimal(minusG), decimal(plusG),
+                decimal(minusPct), decimal(plusPct));
     }
 
     private static BigDecimal decimal(String text) {
         return text == null ? null : new BigDecimal(text);
     }
 
-    /** A CSV row with the required columns, in the order of {@link #HEADER}, without tolerances. */
-    private static String row(String code, String name, String amount, String unit, String lineNo,
-            String ingredient, String fraction) {
+    /**
+     * A CSV row with the required columns, in the order of {@link #HEADER}, without
+     * tolerances.
+     */
+    private static String row(String code, String name, String amount, String unit, String lineNo, String ingredient,
+            String fraction) {
         return String.join(",", quoted(code), quoted(name), quoted(amount), quoted(unit), lineNo, quoted(ingredient),
                 quoted(fraction), "", "", "", "");
     }
@@ -674,4 +676,5 @@ class FormulaFilesTest {
         }
         return bytes;
     }
+
 }

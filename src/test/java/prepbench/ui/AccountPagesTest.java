@@ -20,15 +20,17 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * The account pages with real form sign-ins: an admin creates an account; its owner signs in with the temporary
- * password, is sent to change it and can then work; an admin disabling the account ends its open page session at
- * once; a wrong password and a locked account get the same answer; only admins reach the admin pages.
+ * The account pages with real form sign-ins: an admin creates an account; its owner signs
+ * in with the temporary password, is sent to change it and can then work; an admin
+ * disabling the account ends its open page session at once; a wrong password and a locked
+ * account get the same answer; only admins reach the admin pages.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 class AccountPagesTest {
 
     private static final String TEMPORARY = "sunflower meadow clock";
+
     private static final String OWN = "quiet river pebble";
 
     @Autowired
@@ -36,44 +38,66 @@ class AccountPagesTest {
 
     private MockHttpSession signIn(String username, String password) throws Exception {
         return (MockHttpSession) mvc.perform(formLogin().user(username).password(password))
-                .andExpect(redirectedUrl("/")).andReturn().getRequest().getSession(false);
+            .andExpect(redirectedUrl("/"))
+            .andReturn()
+            .getRequest()
+            .getSession(false);
     }
 
     @Test
     void anAdminCreatesAnAccountItsOwnerChangesTheTemporaryPasswordAndDisablingEndsTheirSession() throws Exception {
         MockHttpSession admin = signIn("admin", "admin123");
         String username = "page." + UUID.randomUUID().toString().substring(0, 6);
-        mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", username)
-                .param("fullName", "Page Person").param("role", "technician").param("password", "short"))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(containsString("at least 12 characters")))
-                .andExpect(content().string(containsString("value=\"Page Person\"")));
-        mvc.perform(post("/admin/users").session(admin).with(csrf()).param("username", username)
-                .param("fullName", "Page Person").param("role", "technician").param("password", TEMPORARY))
-                .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/admin/users/" + username + "?created"));
+        mvc.perform(post("/admin/users").session(admin)
+            .with(csrf())
+            .param("username", username)
+            .param("fullName", "Page Person")
+            .param("role", "technician")
+            .param("password", "short"))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(content().string(containsString("at least 12 characters")))
+            .andExpect(content().string(containsString("value=\"Page Person\"")));
+        mvc.perform(post("/admin/users").session(admin)
+            .with(csrf())
+            .param("username", username)
+            .param("fullName", "Page Person")
+            .param("role", "technician")
+            .param("password", TEMPORARY))
+            .andExpect(status().isSeeOther())
+            .andExpect(redirectedUrl("/admin/users/" + username + "?created"));
 
         MockHttpSession person = signIn(username, TEMPORARY);
-        mvc.perform(get("/formulas").session(person)).andExpect(status().isSeeOther())
-                .andExpect(redirectedUrl("/account?required"));
-        mvc.perform(get("/account").session(person)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Your password is temporary")));
-        mvc.perform(post("/account/password").session(person).with(csrf()).param("currentPassword", TEMPORARY)
-                .param("newPassword", OWN).param("repeatPassword", OWN + "x"))
-                .andExpect(status().isUnprocessableContent()).andExpect(content().string(containsString("differ")));
-        mvc.perform(post("/account/password").session(person).with(csrf()).param("currentPassword", TEMPORARY)
-                .param("newPassword", OWN).param("repeatPassword", OWN))
-                .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/"));
+        mvc.perform(get("/formulas").session(person))
+            .andExpect(status().isSeeOther())
+            .andExpect(redirectedUrl("/account?required"));
+        mvc.perform(get("/account").session(person))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("Your password is temporary")));
+        mvc.perform(post("/account/password").session(person)
+            .with(csrf())
+            .param("currentPassword", TEMPORARY)
+            .param("newPassword", OWN)
+            .param("repeatPassword", OWN + "x"))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(content().string(containsString("differ")));
+        mvc.perform(post("/account/password").session(person)
+            .with(csrf())
+            .param("currentPassword", TEMPORARY)
+            .param("newPassword", OWN)
+            .param("repeatPassword", OWN)).andExpect(status().isSeeOther()).andExpect(redirectedUrl("/"));
         mvc.perform(get("/formulas").session(person)).andExpect(status().isOk());
         mvc.perform(get("/admin/users").session(person)).andExpect(status().isForbidden());
 
         mvc.perform(post("/admin/users/" + username + "/disable").session(admin).with(csrf()))
-                .andExpect(status().isSeeOther());
-        mvc.perform(get("/admin/users/" + username).session(admin)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("data-testid=\"account-status\">disabled")))
-                .andExpect(content().string(containsString("ACCOUNT_DISABLED")))
-                .andExpect(content().string(containsString("data-testid=\"history-intact\"")));
-        mvc.perform(get("/formulas").session(person)).andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/login?ended"));
+            .andExpect(status().isSeeOther());
+        mvc.perform(get("/admin/users/" + username).session(admin))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("data-testid=\"account-status\">disabled")))
+            .andExpect(content().string(containsString("ACCOUNT_DISABLED")))
+            .andExpect(content().string(containsString("data-testid=\"history-intact\"")));
+        mvc.perform(get("/formulas").session(person))
+            .andExpect(status().is3xxRedirection())
+            .andExpect(redirectedUrl("/login?ended"));
         mvc.perform(formLogin().user(username).password(OWN)).andExpect(redirectedUrl("/login?error"));
         mvc.perform(formLogin().user("nobody-" + username).password(OWN)).andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/login").param("error", "")).andExpect(content().string(containsString("locked or disabled")));
@@ -83,7 +107,11 @@ class AccountPagesTest {
     void anAdminCannotDisableThemselvesAndSeesWhy() throws Exception {
         MockHttpSession admin = signIn("admin", "admin123");
         String page = mvc.perform(post("/admin/users/admin/disable").session(admin).with(csrf()))
-                .andExpect(status().isUnprocessableContent()).andReturn().getResponse().getContentAsString();
+            .andExpect(status().isUnprocessableContent())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         assertThat(page).contains("You cannot disable your own account; ask another admin.");
     }
+
 }

@@ -19,32 +19,38 @@ class AuditLineTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
-            BALANCE_TARED | {"bench":"bench-1","gramsRemoved":"52.317"} | Vessel tared at bench-1: tare 52.317 g
-            CONTAINER_SCANNED | {"code":"09506000134352","symbology":null,"lot":"L7","expiry":"2030-12-31"} | Container 09506000134352 accepted, lot L7, expires 2030-12-31
-            WEIGHT_CAPTURED | {"grams":"78.000000","stable":true,"targetG":"78.000000","lowerLimitG":"77.500000","upperLimitG":"78.500000","stepStatus":"ok","failureReason":null,"manualReason":null,"scale":"bench-1 (SIMULATED)"} | 78.000 g captured from the balance (bench-1 (SIMULATED)), target 78.000 g, range 77.500 g – 78.500 g: inside the tolerance
-            WEIGHT_CAPTURED | {"grams":"79.1","targetG":"78","lowerLimitG":"77.5","upperLimitG":"78.5","stepStatus":"failed","failureReason":"OVER_DISPENSE","scale":"b"} | 79.100 g captured from the balance (b), target 78.000 g, range 77.500 g – 78.500 g: failed (OVER_DISPENSE)
-            REFUSED_CAPTURE | {"code":"NOT_TARED","message":"Put the vessel on the pan and press Tare.","input":null} | Capture refused (NOT_TARED): Put the vessel on the pan and press Tare.
-            SESSION_ABORTED | {"oldStatus":"in_progress","newStatus":"failed","reason":"spilled"} | Aborted: spilled
-            """)
+    @CsvSource(delimiter = '|',
+            textBlock = """
+                    BALANCE_TARED | {"bench":"bench-1","gramsRemoved":"52.317"} | Vessel tared at bench-1: tare 52.317 g
+                    CONTAINER_SCANNED | {"code":"09506000134352","symbology":null,"lot":"L7","expiry":"2030-12-31"} | Container 09506000134352 accepted, lot L7, expires 2030-12-31
+                    WEIGHT_CAPTURED | {"grams":"78.000000","stable":true,"targetG":"78.000000","lowerLimitG":"77.500000","upperLimitG":"78.500000","stepStatus":"ok","failureReason":null,"manualReason":null,"scale":"bench-1 (SIMULATED)"} | 78.000 g captured from the balance (bench-1 (SIMULATED)), target 78.000 g, range 77.500 g – 78.500 g: inside the tolerance
+                    WEIGHT_CAPTURED | {"grams":"79.1","targetG":"78","lowerLimitG":"77.5","upperLimitG":"78.5","stepStatus":"failed","failureReason":"OVER_DISPENSE","scale":"b"} | 79.100 g captured from the balance (b), target 78.000 g, range 77.500 g – 78.500 g: failed (OVER_DISPENSE)
+                    REFUSED_CAPTURE | {"code":"NOT_TARED","message":"Put the vessel on the pan and press Tare.","input":null} | Capture refused (NOT_TARED): Put the vessel on the pan and press Tare.
+                    SESSION_ABORTED | {"oldStatus":"in_progress","newStatus":"failed","reason":"spilled"} | Aborted: spilled
+                    """)
     void saysWhatHappenedWithItsValuesInWords(String action, String payload, String what) {
         assertThat(line(action, payload).what()).isEqualTo(what);
     }
 
     @Test
     void aManualEntryNamesItsReasonAndItsSignature() {
-        assertThat(line("WEIGHT_ENTERED_MANUALLY", """
-                {"grams":"60.1","stable":true,"targetG":"60","lowerLimitG":"59.7","upperLimitG":"60.3","stepStatus":"ok",
-                 "manualReason":"display broken","signedBy":"lee","signatureMeaning":"weight entered by hand and verified"}
-                """).what()).isEqualTo("60.100 g entered by hand, reason: display broken; signed by lee, meaning: weight "
-                + "entered by hand and verified; target 60.000 g: inside the tolerance");
+        assertThat(line("WEIGHT_ENTERED_MANUALLY",
+                """
+                        {"grams":"60.1","stable":true,"targetG":"60","lowerLimitG":"59.7","upperLimitG":"60.3","stepStatus":"ok",
+                         "manualReason":"display broken","signedBy":"lee","signatureMeaning":"weight entered by hand and verified"}
+                        """)
+            .what())
+            .isEqualTo("60.100 g entered by hand, reason: display broken; signed by lee, meaning: weight "
+                    + "entered by hand and verified; target 60.000 g: inside the tolerance");
     }
 
     @Test
     void anActionItDoesNotKnowIsStillReadableAndABrokenPayloadIsShownAsItIs() {
         assertThat(line("SOMETHING_NEW", "{\"a\":1}").what()).isEqualTo("Something new: {a=1}");
         assertThat(line("SESSION_ABORTED", "{not json").what())
-                .isEqualTo("Session aborted (the recorded details are not readable: {not json)");
-        assertThat(line("SESSION_COMPLETED", null).what()).isEqualTo("Completed: every step weighed inside its tolerance");
+            .isEqualTo("Session aborted (the recorded details are not readable: {not json)");
+        assertThat(line("SESSION_COMPLETED", null).what())
+            .isEqualTo("Completed: every step weighed inside its tolerance");
     }
+
 }

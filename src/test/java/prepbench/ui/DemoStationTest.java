@@ -16,7 +16,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.jayway.jsonpath.JsonPath;
 
-/** A demo station says so: the band on every page, the sign-in and error pages included, and DEMO on the record. */
+/**
+ * A demo station says so: the band on every page, the sign-in and error pages included,
+ * and DEMO on the record.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 class DemoStationTest {
@@ -30,16 +33,23 @@ class DemoStationTest {
     void everyPageCarriesTheDemoBandAndTheRecordSaysDemo() throws Exception {
         mvc.perform(get("/login")).andExpect(content().string(containsString(BAND)));
         mvc.perform(get("/").with(user("technician").roles("TECHNICIAN")))
-                .andExpect(content().string(containsString(BAND)));
+            .andExpect(content().string(containsString(BAND)));
         mvc.perform(get("/formulas/NOPE").with(user("technician").roles("TECHNICIAN")))
-                .andExpect(status().isNotFound()).andExpect(content().string(containsString(BAND)));
+            .andExpect(status().isNotFound())
+            .andExpect(content().string(containsString(BAND)));
 
-        String body = mvc.perform(post("/api/v1/preparations").with(user("demo-record").roles("TECHNICIAN"))
-                .contentType(MediaType.APPLICATION_JSON).content("{\"formulaCode\":\"COS00217\"}"))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        String body = mvc
+            .perform(post("/api/v1/preparations").with(user("demo-record").roles("TECHNICIAN"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"formulaCode\":\"COS00217\"}"))
+            .andExpect(status().isCreated())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         String id = JsonPath.read(body, "$.id");
         mvc.perform(get("/preparations/" + id + "/record").with(user("demo-record").roles("TECHNICIAN")))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("data-testid=\"demo-record\">DEMO: not a batch record")));
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("data-testid=\"demo-record\">DEMO: not a batch record")));
     }
+
 }

@@ -50,11 +50,16 @@ class PagesTest {
 
     private String scan(RequestPostProcessor who, String raw) throws Exception {
         return mvc.perform(post("/scan").param("raw", raw).with(who).with(csrf()))
-                .andExpect(status().isSeeOther())
-                .andReturn().getResponse().getRedirectedUrl();
+            .andExpect(status().isSeeOther())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
     }
 
-    /** Other classes sharing this database may have failed the demo formulas three times in a row. */
+    /**
+     * Other classes sharing this database may have failed the demo formulas three times
+     * in a row.
+     */
     @org.junit.jupiter.api.BeforeEach
     void demoFormulasUnlocked() {
         prepbench.support.Unlocked.formulas(jdbc, "PRM00936", "COS00217", "PRM01204");
@@ -70,22 +75,30 @@ class PagesTest {
                  WHERE formula_id = (SELECT id FROM formula WHERE code = 'COS00217')
                 """).update();
         try {
-            String all = mvc.perform(get("/").with(technician)).andExpect(status().isOk()).andReturn().getResponse()
-                    .getContentAsString();
-            assertThat(all).contains("PRM00936", "COS00217", "data-testid=\"badge-mine\"", "data-testid=\"badge-locked\"")
-                    .doesNotContain("data-testid=\"dashboard-draft\"");
-            String found = mvc.perform(get("/").param("q", "hand cream").with(technician)).andReturn().getResponse()
-                    .getContentAsString();
+            String all = mvc.perform(get("/").with(technician))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+            assertThat(all)
+                .contains("PRM00936", "COS00217", "data-testid=\"badge-mine\"", "data-testid=\"badge-locked\"")
+                .doesNotContain("data-testid=\"dashboard-draft\"");
+            String found = mvc.perform(get("/").param("q", "hand cream").with(technician))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
             assertThat(found).contains("href=\"/formula-first?code=COS00217\"")
-                    .doesNotContain("href=\"/formula-first?code=PRM00936\"");
+                .doesNotContain("href=\"/formula-first?code=PRM00936\"");
             mvc.perform(get("/").param("q", "no such formula").with(technician))
-                    .andExpect(content().string(containsString("No released formula has \"no such formula\"")));
+                .andExpect(content().string(containsString("No released formula has \"no such formula\"")));
             mvc.perform(get("/").with(user("lead-" + UUID.randomUUID()).roles("LAB_LEAD")))
-                    .andExpect(content().string(allOf(containsString("Drafts (not released)"),
-                            containsString("href=\"/formulas/PRM01300\""))));
-        } finally {
+                .andExpect(content().string(
+                        allOf(containsString("Drafts (not released)"), containsString("href=\"/formulas/PRM01300\""))));
+        }
+        finally {
             jdbc.sql("UPDATE formula_attempts SET locked_at = NULL, locked_reason = NULL WHERE formula_id = "
-                    + "(SELECT id FROM formula WHERE code = 'COS00217')").update();
+                    + "(SELECT id FROM formula WHERE code = 'COS00217')")
+                .update();
         }
     }
 
@@ -94,8 +107,8 @@ class PagesTest {
         mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/preparations/" + UUID.randomUUID())).andExpect(status().isFound());
         mvc.perform(get("/login"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("name=\"username\""), containsString("name=\"_csrf\""))));
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("name=\"username\""), containsString("name=\"_csrf\""))));
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
         mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
         mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
@@ -106,7 +119,8 @@ class PagesTest {
         mvc.perform(formLogin().user("technician").password("tech123")).andExpect(redirectedUrl("/"));
         mvc.perform(formLogin().user("lablead").password("lablead123")).andExpect(redirectedUrl("/"));
         mvc.perform(formLogin().user("technician").password("wrong")).andExpect(redirectedUrl("/login?error"));
-        mvc.perform(get("/login").param("error", "")).andExpect(content().string(containsString("Wrong username or password")));
+        mvc.perform(get("/login").param("error", ""))
+            .andExpect(content().string(containsString("Wrong username or password")));
     }
 
     @Test
@@ -124,12 +138,10 @@ class PagesTest {
         String preparation = scan(technician, "F=COS00217");
 
         mvc.perform(get("/").with(technician))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(
-                        matchesPattern("(?s).*<input id=\"scan\"[^>]*autofocus.*"),
-                        containsString("action=\"/scan\""),
-                        containsString("href=\"" + preparation + "\""),
-                        containsString("COS00217"))));
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(matchesPattern("(?s).*<input id=\"scan\"[^>]*autofocus.*"),
+                    containsString("action=\"/scan\""), containsString("href=\"" + preparation + "\""),
+                    containsString("COS00217"))));
     }
 
     @Test
@@ -144,10 +156,10 @@ class PagesTest {
         assertThat(again).isEqualTo(first);
         assertThat(viaUrl).isEqualTo(first);
         mvc.perform(get(first).with(technician))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("PRM00936"), containsString("Eau de parfum Citrus Bloom"),
-                        containsString(">In progress<"), containsString("Vanillin"), containsString("78.000"),
-                        containsString("± 0.500"), containsString("− 0.020 / + 0.010"))));
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("PRM00936"), containsString("Eau de parfum Citrus Bloom"),
+                    containsString(">In progress<"), containsString("Vanillin"), containsString("78.000"),
+                    containsString("± 0.500"), containsString("− 0.020 / + 0.010"))));
     }
 
     @Test
@@ -155,29 +167,39 @@ class PagesTest {
         String bench = TestBenches.next();
         RequestPostProcessor technician = aTechnician();
 
-        var picked = mvc.perform(post("/scan").param("raw", "F=PRM00936").param("bench", bench).with(technician)
-                        .with(csrf()))
-                .andExpect(status().isSeeOther())
-                .andExpect(cookie().value("prepbench-bench", bench))
-                .andReturn().getResponse();
+        var picked = mvc
+            .perform(post("/scan").param("raw", "F=PRM00936").param("bench", bench).with(technician).with(csrf()))
+            .andExpect(status().isSeeOther())
+            .andExpect(cookie().value("prepbench-bench", bench))
+            .andReturn()
+            .getResponse();
         mvc.perform(get(picked.getRedirectedUrl()).with(technician))
-                .andExpect(content().string(containsString("data-testid=\"bench\">" + bench + "<")));
-        mvc.perform(post("/scan").param("raw", "F=COS00217").with(technician).with(csrf())
-                        .cookie(new jakarta.servlet.http.Cookie("prepbench-bench", bench)))
-                .andExpect(status().isConflict()).andExpect(content().string(containsString("Bench " + bench
-                        + " is in use: PRM00936 attempt")));
-        mvc.perform(post(picked.getRedirectedUrl() + "/abort").param("reason", "wrong bench").with(technician)
-                .with(csrf())).andExpect(status().isSeeOther());
+            .andExpect(content().string(containsString("data-testid=\"bench\">" + bench + "<")));
+        mvc.perform(post("/scan").param("raw", "F=COS00217")
+            .with(technician)
+            .with(csrf())
+            .cookie(new jakarta.servlet.http.Cookie("prepbench-bench", bench)))
+            .andExpect(status().isConflict())
+            .andExpect(content().string(containsString("Bench " + bench + " is in use: PRM00936 attempt")));
+        mvc.perform(
+                post(picked.getRedirectedUrl() + "/abort").param("reason", "wrong bench").with(technician).with(csrf()))
+            .andExpect(status().isSeeOther());
 
-        String next = mvc.perform(post("/scan").param("raw", "F=COS00217").with(technician).with(csrf())
-                        .cookie(new jakarta.servlet.http.Cookie("prepbench-bench", bench)))
-                .andReturn().getResponse().getRedirectedUrl();
-        mvc.perform(get(next).with(technician)).andExpect(content().string(containsString("data-testid=\"bench\">" + bench + "<")));
+        String next = mvc
+            .perform(post("/scan").param("raw", "F=COS00217")
+                .with(technician)
+                .with(csrf())
+                .cookie(new jakarta.servlet.http.Cookie("prepbench-bench", bench)))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        mvc.perform(get(next).with(technician))
+            .andExpect(content().string(containsString("data-testid=\"bench\">" + bench + "<")));
         mvc.perform(get("/").with(technician).cookie(new jakarta.servlet.http.Cookie("prepbench-bench", bench)))
-                .andExpect(content().string(matchesPattern("(?s).*<option value=\"" + bench + "\" selected>.*")));
+            .andExpect(content().string(matchesPattern("(?s).*<option value=\"" + bench + "\" selected>.*")));
         mvc.perform(post("/scan").param("raw", "F=PRM01204").param("bench", "<nope>").with(technician).with(csrf()))
-                .andExpect(status().isSeeOther())
-                .andExpect(cookie().doesNotExist("prepbench-bench"));
+            .andExpect(status().isSeeOther())
+            .andExpect(cookie().doesNotExist("prepbench-bench"));
     }
 
     @Test
@@ -191,14 +213,14 @@ class PagesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "   ", "hello world!", "<script>alert('x')</script>", "\u0001\u0002\u0003"})
+    @ValueSource(strings = { "", "   ", "hello world!", "<script>alert('x')</script>", "\u0001\u0002\u0003" })
     void unrecognisedScanSaysWhatToScanAndEchoesItEscaped(String raw) throws Exception {
         Rows before = Rows.count(jdbc);
 
         mvc.perform(post("/scan").param("raw", raw).with(aTechnician()).with(csrf()))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(allOf(containsString("data-testid=\"scan-message\""),
-                        not(containsString("<script>alert")))));
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(content()
+                .string(allOf(containsString("data-testid=\"scan-message\""), not(containsString("<script>alert")))));
 
         assertThat(Rows.count(jdbc)).isEqualTo(before);
     }
@@ -207,12 +229,18 @@ class PagesTest {
     void formulaFirstWithAutoStartAnswers303ToThePreparation() throws Exception {
         RequestPostProcessor technician = aTechnician();
 
-        String first = mvc.perform(get("/formula-first").param("code", "PRM00936").param("auto", "start").with(technician))
-                .andExpect(status().isSeeOther())
-                .andExpect(header().string("Location", matchesPattern(".*" + PREPARATION_URL)))
-                .andReturn().getResponse().getRedirectedUrl();
-        String again = mvc.perform(get("/formula-first").param("code", "prm00936").param("auto", "start").with(technician))
-                .andReturn().getResponse().getRedirectedUrl();
+        String first = mvc
+            .perform(get("/formula-first").param("code", "PRM00936").param("auto", "start").with(technician))
+            .andExpect(status().isSeeOther())
+            .andExpect(header().string("Location", matchesPattern(".*" + PREPARATION_URL)))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
+        String again = mvc
+            .perform(get("/formula-first").param("code", "prm00936").param("auto", "start").with(technician))
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
 
         assertThat(again).isEqualTo(first);
     }
@@ -221,49 +249,61 @@ class PagesTest {
     void aLinkFromAnotherSiteShowsTheFormulaInsteadOfStartingIt() throws Exception {
         Rows before = Rows.count(jdbc);
 
-        mvc.perform(get("/formula-first").param("code", "PRM00936").param("auto", "start")
-                        .header("Sec-Fetch-Site", "cross-site").with(aTechnician()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString(">Start</button>")));
+        mvc.perform(get("/formula-first").param("code", "PRM00936")
+            .param("auto", "start")
+            .header("Sec-Fetch-Site", "cross-site")
+            .with(aTechnician()))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString(">Start</button>")));
 
         assertThat(Rows.count(jdbc)).isEqualTo(before);
-        mvc.perform(get("/formula-first").param("code", "PRM00936").param("auto", "start")
-                        .header("Sec-Fetch-Site", "none").with(aTechnician()))
-                .andExpect(status().isSeeOther());
+        mvc.perform(get("/formula-first").param("code", "PRM00936")
+            .param("auto", "start")
+            .header("Sec-Fetch-Site", "none")
+            .with(aTechnician())).andExpect(status().isSeeOther());
     }
 
     @Test
     void formulaFirstWithoutAutoShowsTheBatchForm() throws Exception {
         mvc.perform(get("/formula-first").param("code", "PRM00936").with(aTechnician()))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("name=\"amount\""), containsString("value=\"100\""),
-                        containsString("name=\"unit\""), containsString(">Start</button>"),
-                        containsString("mL and L are not offered"))));
+            .andExpect(status().isOk())
+            .andExpect(content().string(allOf(containsString("name=\"amount\""), containsString("value=\"100\""),
+                    containsString("name=\"unit\""), containsString(">Start</button>"),
+                    containsString("mL and L are not offered"))));
     }
 
     @Test
     void startButtonStartsWithTheBatchSize() throws Exception {
         RequestPostProcessor technician = aTechnician();
 
-        String preparation = mvc.perform(post("/formula-first").param("code", "PRM01204").param("amount", "250")
-                        .param("unit", "mL").with(technician).with(csrf()))
-                .andExpect(status().isSeeOther())
-                .andReturn().getResponse().getRedirectedUrl();
+        String preparation = mvc
+            .perform(post("/formula-first").param("code", "PRM01204")
+                .param("amount", "250")
+                .param("unit", "mL")
+                .with(technician)
+                .with(csrf()))
+            .andExpect(status().isSeeOther())
+            .andReturn()
+            .getResponse()
+            .getRedirectedUrl();
 
         mvc.perform(get(preparation).with(technician))
-                .andExpect(content().string(allOf(containsString("250 mL"), containsString("210.030 g"))));
+            .andExpect(content().string(allOf(containsString("250 mL"), containsString("210.030 g"))));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"abc", "-1", "0", "1e9", "99999999999999999"})
+    @ValueSource(strings = { "abc", "-1", "0", "1e9", "99999999999999999" })
     void refusesABadBatchNextToTheFieldAndWritesNothing(String amount) throws Exception {
         Rows before = Rows.count(jdbc);
 
-        mvc.perform(post("/formula-first").param("code", "PRM00936").param("amount", amount).param("unit", "g")
-                        .with(aTechnician()).with(csrf()))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(allOf(containsString("data-testid=\"amount-error\""),
-                        containsString("is-invalid"))));
+        mvc.perform(post("/formula-first").param("code", "PRM00936")
+            .param("amount", amount)
+            .param("unit", "g")
+            .with(aTechnician())
+            .with(csrf()))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(content()
+                .string(allOf(containsString("data-testid=\"amount-error\""), containsString("is-invalid"))));
 
         assertThat(Rows.count(jdbc)).isEqualTo(before);
     }
@@ -272,15 +312,21 @@ class PagesTest {
     void refusesAVolumeBatchOfAFormulaWithoutDensitiesNextToTheUnit() throws Exception {
         Rows before = Rows.count(jdbc);
 
-        mvc.perform(post("/formula-first").param("code", "PRM00936").param("amount", "100").param("unit", "mL")
-                        .with(aTechnician()).with(csrf()))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(allOf(containsString("data-testid=\"unit-error\""),
-                        containsString("no density for Vanillin"))));
-        mvc.perform(post("/formula-first").param("code", "PRM00936").param("amount", "100").param("unit", "lb")
-                        .with(aTechnician()).with(csrf()))
-                .andExpect(status().isUnprocessableContent())
-                .andExpect(content().string(containsString("Unknown unit")));
+        mvc.perform(post("/formula-first").param("code", "PRM00936")
+            .param("amount", "100")
+            .param("unit", "mL")
+            .with(aTechnician())
+            .with(csrf()))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(content().string(
+                    allOf(containsString("data-testid=\"unit-error\""), containsString("no density for Vanillin"))));
+        mvc.perform(post("/formula-first").param("code", "PRM00936")
+            .param("amount", "100")
+            .param("unit", "lb")
+            .with(aTechnician())
+            .with(csrf()))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(content().string(containsString("Unknown unit")));
 
         assertThat(Rows.count(jdbc)).isEqualTo(before);
     }
@@ -288,9 +334,9 @@ class PagesTest {
     @Test
     void unknownFormulaIsA404WithCloseMatches() throws Exception {
         mvc.perform(get("/formula-first").param("code", "PRM0093").param("auto", "start").with(aTechnician()))
-                .andExpect(status().isNotFound())
-                .andExpect(content().string(allOf(containsString("Formula not found: PRM0093"),
-                        containsString("href=\"/formula-first?code=PRM00936\""))));
+            .andExpect(status().isNotFound())
+            .andExpect(content().string(allOf(containsString("Formula not found: PRM0093"),
+                    containsString("href=\"/formula-first?code=PRM00936\""))));
     }
 
     @Test
@@ -298,15 +344,17 @@ class PagesTest {
         Rows before = Rows.count(jdbc);
         int formulas = jdbc.sql("SELECT COUNT(*) FROM formula").query(Integer.class).single();
 
-        mvc.perform(get("/formula-first").param("code", "<img src=x onerror=alert(1)>").param("auto", "start")
-                        .with(aTechnician()))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(allOf(containsString("&lt;img src=x onerror=alert(1)&gt;"),
-                        not(containsString("<img src=x")))));
-        mvc.perform(get("/formula-first").param("code", "x'; DROP TABLE formula; --").param("auto", "start")
-                        .with(aTechnician()))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("x'; DROP TABLE formula; --")));
+        mvc.perform(get("/formula-first").param("code", "<img src=x onerror=alert(1)>")
+            .param("auto", "start")
+            .with(aTechnician()))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().string(
+                    allOf(containsString("&lt;img src=x onerror=alert(1)&gt;"), not(containsString("<img src=x")))));
+        mvc.perform(get("/formula-first").param("code", "x'; DROP TABLE formula; --")
+            .param("auto", "start")
+            .with(aTechnician()))
+            .andExpect(status().isBadRequest())
+            .andExpect(content().string(containsString("x'; DROP TABLE formula; --")));
 
         assertThat(Rows.count(jdbc)).isEqualTo(before);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM formula").query(Integer.class).single()).isEqualTo(formulas);
@@ -315,21 +363,21 @@ class PagesTest {
     @Test
     void emptyAndHugeCodesAreRefusedWithAShortEcho() throws Exception {
         mvc.perform(get("/formula-first").param("code", "").param("auto", "start").with(aTechnician()))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Enter or scan a formula code.")));
+            .andExpect(status().isBadRequest())
+            .andExpect(content().string(containsString("Enter or scan a formula code.")));
         mvc.perform(get("/formula-first").param("auto", "start").with(aTechnician()))
-                .andExpect(status().isBadRequest());
+            .andExpect(status().isBadRequest());
         mvc.perform(get("/formula-first").param("code", "Q".repeat(10_000)).param("auto", "start").with(aTechnician()))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(allOf(containsString("(10000 characters)"),
-                        not(containsString("Q".repeat(81))))));
+            .andExpect(status().isBadRequest())
+            .andExpect(
+                    content().string(allOf(containsString("(10000 characters)"), not(containsString("Q".repeat(81))))));
     }
 
     @Test
     void draftFormulaCannotBeStarted() throws Exception {
         mvc.perform(get("/formula-first").param("code", "PRM01300").param("auto", "start").with(aTechnician()))
-                .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("has no released version")));
+            .andExpect(status().isConflict())
+            .andExpect(content().string(containsString("has no released version")));
     }
 
     @Test
@@ -337,14 +385,14 @@ class PagesTest {
         String unknown = "/preparations/" + UUID.randomUUID();
 
         mvc.perform(get(unknown).with(aTechnician()))
-                .andExpect(status().isNotFound())
-                .andExpect(content().string(containsString("Preparation not found.")));
+            .andExpect(status().isNotFound())
+            .andExpect(content().string(containsString("Preparation not found.")));
         mvc.perform(get(unknown).param("f", "PRM00936").with(aTechnician()))
-                .andExpect(status().isSeeOther())
-                .andExpect(redirectedUrl("/formula-first?code=PRM00936&auto=start"));
+            .andExpect(status().isSeeOther())
+            .andExpect(redirectedUrl("/formula-first?code=PRM00936&auto=start"));
         mvc.perform(get("/preparations/not-an-id").with(aTechnician()))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(allOf(containsString("Preparation not found."), containsString("not-an-id"))));
+            .andExpect(status().isBadRequest())
+            .andExpect(content().string(allOf(containsString("Preparation not found."), containsString("not-an-id"))));
     }
 
     @Test
@@ -353,13 +401,15 @@ class PagesTest {
         Rows before = Rows.count(jdbc);
 
         mvc.perform(post("/scan").param("raw", "F=PRM00936").with(viewer).with(csrf()))
-                .andExpect(redirectedUrl("/formula-first?code=PRM00936"));
+            .andExpect(redirectedUrl("/formula-first?code=PRM00936"));
         mvc.perform(get("/formula-first").param("code", "PRM00936").param("auto", "start").with(viewer))
-                .andExpect(status().isOk())
-                .andExpect(content().string(not(containsString(">Start</button>"))));
-        mvc.perform(post("/formula-first").param("code", "PRM00936").param("amount", "100").param("unit", "g")
-                        .with(viewer).with(csrf()))
-                .andExpect(status().isForbidden());
+            .andExpect(status().isOk())
+            .andExpect(content().string(not(containsString(">Start</button>"))));
+        mvc.perform(post("/formula-first").param("code", "PRM00936")
+            .param("amount", "100")
+            .param("unit", "g")
+            .with(viewer)
+            .with(csrf())).andExpect(status().isForbidden());
 
         assertThat(Rows.count(jdbc)).isEqualTo(before);
     }
@@ -372,25 +422,28 @@ class PagesTest {
         scan(technician, "F=COS00217");
 
         String page = mvc.perform(get("/preparations").param("operator", operator).with(technician))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
         assertThat(page).contains("<html").contains("hx-get=\"/preparations\"");
         assertThat(page.indexOf("COS00217")).isLessThan(page.lastIndexOf("PRM00936"));
 
-        mvc.perform(get("/preparations").param("operator", operator).param("formula", "cos00217")
-                        .header("HX-Request", "true").with(technician))
-                .andExpect(status().isOk())
-                .andExpect(content().string(allOf(not(containsString("<html")), containsString("COS00217"),
-                        not(containsString("PRM00936")))));
+        mvc.perform(get("/preparations").param("operator", operator)
+            .param("formula", "cos00217")
+            .header("HX-Request", "true")
+            .with(technician))
+            .andExpect(status().isOk())
+            .andExpect(content().string(
+                    allOf(not(containsString("<html")), containsString("COS00217"), not(containsString("PRM00936")))));
         mvc.perform(get("/preparations").param("status", "bogus").with(technician))
-                .andExpect(status().isBadRequest())
-                .andExpect(content().string(containsString("Unknown status")));
+            .andExpect(status().isBadRequest())
+            .andExpect(content().string(containsString("Unknown status")));
     }
 
     @Test
     void anUnknownPageIsA404() throws Exception {
-        mvc.perform(get("/no/such/page").with(aTechnician()).accept("text/html"))
-                .andExpect(status().isNotFound());
+        mvc.perform(get("/no/such/page").with(aTechnician()).accept("text/html")).andExpect(status().isNotFound());
     }
 
     @Test
@@ -398,10 +451,11 @@ class PagesTest {
         RequestPostProcessor technician = aTechnician();
         String preparation = scan(technician, "F=PRM00936");
 
-        for (String page : new String[] {preparation, "/preparations", "/formula-first?code=PRM00936"}) {
+        for (String page : new String[] { preparation, "/preparations", "/formula-first?code=PRM00936" }) {
             mvc.perform(get(page).with(technician))
-                    .andExpect(content().string(allOf(containsString("class=\"form-control scan-input\""),
-                            startsWith("<!doctype html>"))));
+                .andExpect(content()
+                    .string(allOf(containsString("class=\"form-control scan-input\""), startsWith("<!doctype html>"))));
         }
     }
+
 }

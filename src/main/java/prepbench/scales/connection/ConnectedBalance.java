@@ -28,26 +28,43 @@ import prepbench.scales.protocol.Decoded;
 import prepbench.scales.protocol.LineFramer;
 
 /**
- * A real balance behind a transport, spoken to with a protocol codec. One reader thread per balance connects,
- * polls or listens to the continuous stream, decodes every line, and reconnects with backoff when the link fails
- * or the balance falls silent. A reading older than {@code staleAfter} reads as offline, so nothing can be
- * captured from a balance that stopped answering.
+ * A real balance behind a transport, spoken to with a protocol codec. One reader thread
+ * per balance connects, polls or listens to the continuous stream, decodes every line,
+ * and reconnects with backoff when the link fails or the balance falls silent. A reading
+ * older than {@code staleAfter} reads as offline, so nothing can be captured from a
+ * balance that stopped answering.
  */
 public final class ConnectedBalance implements Scale, AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ConnectedBalance.class);
+
     private static final int RAW_LINES_KEPT = 20;
-    /** How long a read waits before the loop looks at the clock again; transports use it as their read timeout. */
+
+    /**
+     * How long a read waits before the loop looks at the clock again; transports use it
+     * as their read timeout.
+     */
     public static final Duration READ_TICK = Duration.ofMillis(50);
+
     private static final Duration BACKOFF_FIRST = Duration.ofMillis(250);
+
     private static final Duration BACKOFF_MAX = Duration.ofSeconds(10);
+
     private static final Duration COMMAND_TIMEOUT = Duration.ofMillis(1500);
 
     /** Whether the balance is asked for each reading or streams them by itself. */
-    public enum Mode { POLL, CONTINUOUS }
+    public enum Mode {
+
+        POLL, CONTINUOUS
+
+    }
 
     /** Where the connection stands. */
-    public enum LinkState { CONNECTING, CONNECTED, DISCONNECTED, STOPPED }
+    public enum LinkState {
+
+        CONNECTING, CONNECTED, DISCONNECTED, STOPPED
+
+    }
 
     /** A raw line as received, with control characters made visible, and when it came. */
     public record RawLine(Instant at, String text) {
@@ -56,8 +73,8 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
     /**
      * What the diagnostics page shows of a connection.
      *
-     * @param model        the model the balance reported on this connection; null when its protocol does not say or
-     *                     it has not said yet
+     * @param model the model the balance reported on this connection; null when its
+     * protocol does not say or it has not said yet
      * @param serialNumber likewise
      */
     public record Diagnostics(String protocol, String transport, String mode, LinkState state, int reconnects,
@@ -66,27 +83,47 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
     }
 
     private final String benchId;
+
     private final Transport transport;
+
     private final BalanceCodec codec;
+
     private final Mode mode;
+
     private final Duration pollInterval;
+
     private final Duration staleAfter;
+
     private final Duration silenceLimit;
+
     private final Clock clock;
+
     private final Consumer<Reading> listener;
+
     private final ArrayDeque<RawLine> rawLines = new ArrayDeque<>();
+
     private final Object writeLock = new Object();
+
     private final Thread reader;
 
     private volatile boolean running = true;
+
     private volatile LinkState state = LinkState.CONNECTING;
+
     private volatile Reading latest;
+
     private volatile OutputStream out;
+
     private volatile CompletableFuture<Decoded> pendingCommand;
+
     private volatile String lastError;
+
     private volatile int reconnects;
+
     private volatile long overlongLines;
+
     private volatile String model;
+
     private volatile String serialNumber;
 
     public ConnectedBalance(String benchId, Transport transport, BalanceCodec codec, Mode mode, Duration pollInterval,
@@ -104,7 +141,10 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
         this.reader.setDaemon(true);
     }
 
-    /** Starts the reader thread; it connects and keeps reconnecting until {@link #close()}. */
+    /**
+     * Starts the reader thread; it connects and keeps reconnecting until
+     * {@link #close()}.
+     */
     public void start() {
         reader.start();
     }
@@ -135,9 +175,10 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
     }
 
     /**
-     * Sends a command and waits briefly for the balance's answer; one command at a time per balance. A refusal, an
-     * error answer, or no answer from a protocol that always answers is refused here too; a balance whose protocol
-     * never answers commands (SBI, Ohaus) is taken at its word, and the readings that follow show the result.
+     * Sends a command and waits briefly for the balance's answer; one command at a time
+     * per balance. A refusal, an error answer, or no answer from a protocol that always
+     * answers is refused here too; a balance whose protocol never answers commands (SBI,
+     * Ohaus) is taken at its word, and the readings that follow show the result.
      */
     private synchronized void command(byte[] bytes, String what) {
         Reading now = read();
@@ -158,19 +199,23 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
                 throw what.equals("zero") ? ScaleCommandRefused.toZero(ScaleState.ERROR)
                         : ScaleCommandRefused.toTare(ScaleState.ERROR);
             }
-        } catch (TimeoutException noAnswer) {
+        }
+        catch (TimeoutException noAnswer) {
             if (codec.acknowledgesCommands()) {
                 throw what.equals("zero") ? ScaleCommandRefused.toZero(ScaleState.ERROR)
                         : ScaleCommandRefused.toTare(ScaleState.ERROR);
             }
-        } catch (IOException | ExecutionException failed) {
+        }
+        catch (IOException | ExecutionException failed) {
             throw what.equals("zero") ? ScaleCommandRefused.toZero(ScaleState.OFFLINE)
                     : ScaleCommandRefused.toTare(ScaleState.OFFLINE);
-        } catch (InterruptedException interrupted) {
+        }
+        catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw what.equals("zero") ? ScaleCommandRefused.toZero(ScaleState.OFFLINE)
                     : ScaleCommandRefused.toTare(ScaleState.OFFLINE);
-        } finally {
+        }
+        finally {
             pendingCommand = null;
         }
     }
@@ -195,10 +240,12 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
                 state = LinkState.CONNECTED;
                 backoff = BACKOFF_FIRST;
                 session(link.in());
-            } catch (IOException | RuntimeException failed) {
+            }
+            catch (IOException | RuntimeException failed) {
                 lastError = failed.getClass().getSimpleName() + ": " + failed.getMessage();
                 log.debug("Bench {}: {}", benchId, lastError);
-            } finally {
+            }
+            finally {
                 out = null;
             }
             if (!running) {
@@ -216,7 +263,8 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
     private void session(InputStream in) throws IOException {
         LineFramer framer = new LineFramer(codec.maxLineLength());
         byte[] buffer = new byte[512];
-        // a reconnect may reach another balance: what it is is asked again, and nothing is assumed until it answers
+        // a reconnect may reach another balance: what it is is asked again, and nothing
+        // is assumed until it answers
         model = null;
         serialNumber = null;
         for (byte[] identify : codec.identifyCommands()) {
@@ -236,7 +284,8 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
             int count;
             try {
                 count = in.read(buffer);
-            } catch (InterruptedIOException quiet) {
+            }
+            catch (InterruptedIOException quiet) {
                 count = 0;
             }
             if (count < 0) {
@@ -267,17 +316,20 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
         if (decoded instanceof Decoded.Weight weight) {
             latest = weight.reading();
             listener.accept(weight.reading());
-        } else if (decoded instanceof Decoded.Identity identity) {
+        }
+        else if (decoded instanceof Decoded.Identity identity) {
             if (identity.model() != null) {
                 model = identity.model();
             }
             if (identity.serialNumber() != null) {
                 serialNumber = identity.serialNumber();
             }
-        } else if (decoded instanceof Decoded.NotAWeight) {
+        }
+        else if (decoded instanceof Decoded.NotAWeight) {
             latest = new Reading(null, false, at, ScaleState.ERROR);
             listener.accept(latest);
-        } else {
+        }
+        else {
             CompletableFuture<Decoded> waiting = pendingCommand;
             if (waiting != null) {
                 waiting.complete(decoded);
@@ -288,7 +340,10 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
         }
     }
 
-    /** The line with control characters shown as {@code <CR>}, {@code <ESC>}, {@code <0x1D>} … */
+    /**
+     * The line with control characters shown as {@code <CR>}, {@code <ESC>},
+     * {@code <0x1D>} …
+     */
     static String visible(String line) {
         StringBuilder shown = new StringBuilder(line.length());
         for (char c : line.toCharArray()) {
@@ -300,7 +355,8 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
                 default -> {
                     if (c < 0x20 || c >= 0x7F) {
                         shown.append(String.format("<0x%02X>", (int) c));
-                    } else {
+                    }
+                    else {
                         shown.append(c);
                     }
                 }
@@ -314,14 +370,15 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
         synchronized (rawLines) {
             lines = List.copyOf(rawLines);
         }
-        return new Diagnostics(codec.protocol(), transport.describe(), mode.name().toLowerCase(Locale.ROOT), state, reconnects,
-                lastError, latest, lines, overlongLines, model, serialNumber);
+        return new Diagnostics(codec.protocol(), transport.describe(), mode.name().toLowerCase(Locale.ROOT), state,
+                reconnects, lastError, latest, lines, overlongLines, model, serialNumber);
     }
 
     private void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());
-        } catch (InterruptedException stop) {
+        }
+        catch (InterruptedException stop) {
             Thread.currentThread().interrupt();
             running = false;
         }
@@ -333,8 +390,10 @@ public final class ConnectedBalance implements Scale, AutoCloseable {
         reader.interrupt();
         try {
             reader.join(TimeUnit.SECONDS.toMillis(2));
-        } catch (InterruptedException interrupted) {
+        }
+        catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
     }
+
 }

@@ -39,7 +39,7 @@ public record SerialTransport(String portName, int baud, String parity, int data
 
     @Override
     public String describe() {
-        return "serial " + portName + " " + baud + " " + dataBits
-                + parity.toUpperCase(Locale.ROOT).charAt(0) + stopBits;
+        return "serial " + portName + " " + baud + " " + dataBits + parity.toUpperCase(Locale.ROOT).charAt(0)
+                + stopBits;
     }
 }

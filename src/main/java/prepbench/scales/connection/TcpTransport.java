@@ -5,7 +5,10 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 
-/** A balance behind a TCP port, such as a serial-to-Ethernet converter or a balance with a network interface. */
+/**
+ * A balance behind a TCP port, such as a serial-to-Ethernet converter or a balance with a
+ * network interface.
+ */
 public record TcpTransport(String host, int port, Duration connectTimeout, Duration readTimeout) implements Transport {
 
     @Override
@@ -17,7 +20,8 @@ public record TcpTransport(String host, int port, Duration connectTimeout, Durat
             socket.connect(new InetSocketAddress(host, port), (int) connectTimeout.toMillis());
             socket.setSoTimeout((int) readTimeout.toMillis());
             return new StreamLink(socket.getInputStream(), socket.getOutputStream(), socket);
-        } catch (IOException | RuntimeException failed) {
+        }
+        catch (IOException | RuntimeException failed) {
             socket.close();
             throw failed;
         }

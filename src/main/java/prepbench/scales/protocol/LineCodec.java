@@ -5,21 +5,25 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What the protocols here share: a name, the longest line the balance sends, the four commands, whether the balance
- * answers zero and tare, and the first check of a line (none longer than the protocol sends is read). A protocol
- * reads the rest of a line in {@link #read}.
+ * What the protocols here share: a name, the longest line the balance sends, the four
+ * commands, whether the balance answers zero and tare, and the first check of a line
+ * (none longer than the protocol sends is read). A protocol reads the rest of a line in
+ * {@link #read}.
  */
 abstract class LineCodec implements BalanceCodec {
 
     private final String protocol;
+
     private final String name;
+
     private final int maxLine;
+
     private final Commands commands;
 
     /**
      * @param protocol the name in the configuration
-     * @param name     the name in messages ("not a line A&amp;D sends")
-     * @param maxLine  the longest line the balance sends, its terminator not counted
+     * @param name the name in messages ("not a line A&amp;D sends")
+     * @param maxLine the longest line the balance sends, its terminator not counted
      */
     LineCodec(String protocol, String name, int maxLine, Commands commands) {
         this.protocol = protocol;
@@ -85,4 +89,5 @@ abstract class LineCodec implements BalanceCodec {
     public final boolean acknowledgesCommands() {
         return commands.acknowledged();
     }
+
 }

@@ -10,17 +10,19 @@ import java.util.regex.Pattern;
 import prepbench.scales.Reading;
 
 /**
- * MT-SICS (Mettler Toledo; Ohaus after {@code PSI}): every reply starts with the name of the command it answers and
- * a status. {@code S S 100.00 g} is a stable weight, {@code S D} a dynamic (unstable) one, both from {@code S},
- * {@code SI} and the {@code SIR} stream; {@code S I} is busy or no stable weight in time, {@code S +} overload and
- * {@code S -} underload. {@code Z A} and {@code T S 12.34 g} confirm zero and tare; {@code I}, {@code +}, {@code -}
- * refuse them (busy or moving, above or below the range). {@code I2} answers the balance's data
- * ({@code I2 A "XS204 220.0090 g"}: model, capacity, unit), {@code I4} its serial number ({@code I4 A "0123456789"});
- * {@code @} resets and answers {@code I4} too.
- * {@code ES}, {@code ET}, {@code EL} are syntax, transmission and logical errors.
+ * MT-SICS (Mettler Toledo; Ohaus after {@code PSI}): every reply starts with the name of
+ * the command it answers and a status. {@code S S 100.00 g} is a stable weight,
+ * {@code S D} a dynamic (unstable) one, both from {@code S}, {@code SI} and the
+ * {@code SIR} stream; {@code S I} is busy or no stable weight in time, {@code S +}
+ * overload and {@code S -} underload. {@code Z A} and {@code T S 12.34 g} confirm zero
+ * and tare; {@code I}, {@code +}, {@code -} refuse them (busy or moving, above or below
+ * the range). {@code I2} answers the balance's data ({@code I2 A "XS204 220.0090 g"}:
+ * model, capacity, unit), {@code I4} its serial number ({@code I4 A "0123456789"});
+ * {@code @} resets and answers {@code I4} too. {@code ES}, {@code ET}, {@code EL} are
+ * syntax, transmission and logical errors.
  * <p>
- * Commands: {@code SI} one reading now, {@code SIR} continuous, {@code Z} zero, {@code T} tare, {@code I2} and
- * {@code I4} on connecting.
+ * Commands: {@code SI} one reading now, {@code SIR} continuous, {@code Z} zero, {@code T}
+ * tare, {@code I2} and {@code I4} on connecting.
  */
 final class MtSicsCodec extends LineCodec {
 
@@ -31,15 +33,17 @@ final class MtSicsCodec extends LineCodec {
     static final String MODEL = "PB-SIM220 220.0000 g";
 
     private static final Pattern REPLY = Pattern.compile("([A-Z][A-Z0-9]*)(?: +([A-Z+-]))?(?: +(.*?))? *");
+
     private static final Pattern QUOTED = Pattern.compile("\"([ -~]*)\"");
-    private static final Map<String, String> ERRORS = Map.of(
-            "ES", "syntax error: the balance does not know the command",
-            "ET", "transmission error: the balance received a garbled command",
-            "EL", "logical error: the balance cannot carry out the command now");
+
+    private static final Map<String, String> ERRORS = Map.of("ES",
+            "syntax error: the balance does not know the command", "ET",
+            "transmission error: the balance received a garbled command", "EL",
+            "logical error: the balance cannot carry out the command now");
 
     MtSicsCodec() {
-        super("mt-sics", "MT-SICS", 64, new Commands(
-                Commands.line("SI"), Commands.line("SIR"), Commands.line("Z"), Commands.line("T"), true));
+        super("mt-sics", "MT-SICS", 64,
+                new Commands(Commands.line("SI"), Commands.line("SIR"), Commands.line("Z"), Commands.line("T"), true));
     }
 
     @Override
@@ -52,8 +56,7 @@ final class MtSicsCodec extends LineCodec {
         String status = reply.group(2);
         String rest = reply.group(3);
         if (status == null) {
-            return ERRORS.containsKey(name) && rest == null ? new Decoded.Failure(ERRORS.get(name))
-                    : unreadable();
+            return ERRORS.containsKey(name) && rest == null ? new Decoded.Failure(ERRORS.get(name)) : unreadable();
         }
         return switch (name) {
             case "S" -> weight(status, rest, at);
@@ -66,8 +69,8 @@ final class MtSicsCodec extends LineCodec {
     private Decoded weight(String status, String rest, Instant at) {
         if (status.equals("S") || status.equals("D")) {
             return PrintedWeight.parse(Objects.requireNonNullElse(rest, ""))
-                    .map(printed -> printed.decode(status.equals("S"), at))
-                    .orElseGet(() -> unreadable());
+                .map(printed -> printed.decode(status.equals("S"), at))
+                .orElseGet(() -> unreadable());
         }
         if (rest != null) {
             return unreadable();
@@ -95,7 +98,10 @@ final class MtSicsCodec extends LineCodec {
                 : new Decoded.Acknowledged(command, false, (zero ? "not zeroed: " : "not tared: ") + why);
     }
 
-    /** {@code I2 A "model"}, {@code I4 A "serial"}; {@code I2 I}, {@code I4 I}: the balance will not say now. */
+    /**
+     * {@code I2 A "model"}, {@code I4 A "serial"}; {@code I2 I}, {@code I4 I}: the
+     * balance will not say now.
+     */
     private Decoded identity(String command, String status, String rest) {
         if (status.equals("I") && rest == null) {
             return new Decoded.Identity(null, null);
@@ -113,7 +119,10 @@ final class MtSicsCodec extends LineCodec {
         return List.of(Commands.line("I2"), Commands.line("I4"));
     }
 
-    /** {@code S S     100.00 g}: the value right-aligned in 10 characters, its sign glued on, then the unit. */
+    /**
+     * {@code S S     100.00 g}: the value right-aligned in 10 characters, its sign glued
+     * on, then the unit.
+     */
     @Override
     public String weightLine(Reading reading, String unit) {
         return (reading.capturable() ? "S S " : "S D ") + field(reading, unit);
@@ -125,10 +134,11 @@ final class MtSicsCodec extends LineCodec {
     }
 
     /**
-     * {@code S}: the stable weight, or {@code S I}, {@code S +}, {@code S -}; {@code SI}, {@code SIR}: the reading
-     * ({@code SIR} starts a stream the caller repeats); {@code Z}, {@code T}: {@code Z A}, {@code T S} with the
-     * tared weight, or refused; {@code I2}: the balance data; {@code @}, {@code I4}: the serial number; anything else:
-     * {@code ES}.
+     * {@code S}: the stable weight, or {@code S I}, {@code S +}, {@code S -}; {@code SI},
+     * {@code SIR}: the reading ({@code SIR} starts a stream the caller repeats);
+     * {@code Z}, {@code T}: {@code Z A}, {@code T S} with the tared weight, or refused;
+     * {@code I2}: the balance data; {@code @}, {@code I4}: the serial number; anything
+     * else: {@code ES}.
      */
     @Override
     public String reply(String command, Reading current) {
@@ -154,4 +164,5 @@ final class MtSicsCodec extends LineCodec {
             default -> "I";
         };
     }
+
 }

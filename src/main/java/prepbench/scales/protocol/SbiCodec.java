@@ -9,30 +9,39 @@ import prepbench.scales.Reading;
 import prepbench.scales.ScaleState;
 
 /**
- * Sartorius SBI: 16-character lines (sign or space, space, 8 characters of value with leading zeros as spaces,
- * space, 3 characters of unit) or 22 with a 6-character identifier first ({@code N} net, {@code G} or {@code G#}
- * gross; {@code T} is the tare value and no reading). While the weight moves the balance leaves the unit out: such
- * a line reads as an unstable weight in grams, the unit a weighing needs; the next stable line carries its unit, and
- * any but g, kg or mg stops the weighing. {@code H}/{@code High} and {@code L}/{@code Low} are overload and
- * underload; {@code Err nnn} or {@code APP.ERR} (also after {@code Stat}) is an error; other {@code Stat} lines
- * (calibration) and a blank display carry no weight.
+ * Sartorius SBI: 16-character lines (sign or space, space, 8 characters of value with
+ * leading zeros as spaces, space, 3 characters of unit) or 22 with a 6-character
+ * identifier first ({@code N} net, {@code G} or {@code G#} gross; {@code T} is the tare
+ * value and no reading). While the weight moves the balance leaves the unit out: such a
+ * line reads as an unstable weight in grams, the unit a weighing needs; the next stable
+ * line carries its unit, and any but g, kg or mg stops the weighing.
+ * {@code H}/{@code High} and {@code L}/{@code Low} are overload and underload;
+ * {@code Err nnn} or {@code APP.ERR} (also after {@code Stat}) is an error; other
+ * {@code Stat} lines (calibration) and a blank display carry no weight.
  * <p>
- * Commands: ESC P prints one reading; ESC T is the balance's one key for zero and tare (it zeroes an empty pan), so
- * both send it. SBI has no command for continuous output: that is the balance's auto-print menu setting.
+ * Commands: ESC P prints one reading; ESC T is the balance's one key for zero and tare
+ * (it zeroes an empty pan), so both send it. SBI has no command for continuous output:
+ * that is the balance's auto-print menu setting.
  */
 final class SbiCodec extends LineCodec {
 
     private static final Pattern BLANK = Pattern.compile(" *");
+
     private static final Pattern OVERLOAD = Pattern.compile(" *(?:Stat +)?(?:H|HH|High) *");
+
     private static final Pattern UNDERLOAD = Pattern.compile(" *(?:Stat +)?(?:L|LL|Low) *");
+
     private static final Pattern ERROR = Pattern.compile(" *(?:Stat +)?((?:Err|ERR) +\\d+|[A-Z]{3}\\.ERR) *");
+
     private static final Pattern STATUS = Pattern.compile(" *Stat(?: .*)?");
+
     private static final Pattern WEIGHT = Pattern.compile(" *(?:([A-Za-z][A-Za-z0-9#]*) +)?(.*)");
+
     private static final Set<String> WEIGHT_IDENTIFIERS = Set.of("N", "G", "G#");
 
     SbiCodec() {
-        super("sbi", "SBI", 24, new Commands(
-                new byte[] {0x1B, 'P'}, null, new byte[] {0x1B, 'T'}, new byte[] {0x1B, 'T'}, false));
+        super("sbi", "SBI", 24, new Commands(new byte[] { 0x1B, 'P' }, null, new byte[] { 0x1B, 'T' },
+                new byte[] { 0x1B, 'T' }, false));
     }
 
     @Override
@@ -59,16 +68,18 @@ final class SbiCodec extends LineCodec {
             return new Decoded.NotAWeight(identifier.equals("T") ? "a tare value, not the load on the pan"
                     : "a line marked " + identifier + ", not a net or gross weight");
         }
-        return PrintedWeight.parse(weight.group(2)).map(printed -> printed.unit().isEmpty()
-                        ? new Decoded.Weight(new Reading(printed.value(), false, at, ScaleState.UNSTABLE), "")
-                        : printed.decode(true, at))
-                .orElseGet(() -> unreadable());
+        return PrintedWeight.parse(weight.group(2))
+            .map(printed -> printed.unit().isEmpty()
+                    ? new Decoded.Weight(new Reading(printed.value(), false, at, ScaleState.UNSTABLE), "")
+                    : printed.decode(true, at))
+            .orElseGet(() -> unreadable());
     }
 
     /**
-     * {@code +    123.456 g  }: sign, space, the value in 8 characters, space, the unit in 3, or 3 spaces while
-     * unstable; an unstable line thus reads back in grams whatever the unit. Overload and underload put {@code H} or
-     * {@code L} in the 7th character.
+     * {@code +    123.456 g  }: sign, space, the value in 8 characters, space, the unit
+     * in 3, or 3 spaces while unstable; an unstable line thus reads back in grams
+     * whatever the unit. Overload and underload put {@code H} or {@code L} in the 7th
+     * character.
      */
     @Override
     public String weightLine(Reading reading, String unit) {
@@ -87,4 +98,5 @@ final class SbiCodec extends LineCodec {
     public String reply(String command, Reading current) {
         return "\u001BP".equals(command) ? encode(current, "g") : null;
     }
+
 }

@@ -2,6 +2,7 @@ package prepbench.scales.simulator;
 
 /** How the simulated balance misbehaves. */
 public enum Fault {
+
     /** Behaves. */
     NONE,
     /** Sends each line in two pieces with a pause between them. */
@@ -20,4 +21,5 @@ public enum Fault {
     CR_ONLY,
     /** Ends lines with LF only. */
     LF_ONLY
+
 }

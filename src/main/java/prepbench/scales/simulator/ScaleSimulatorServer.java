@@ -24,39 +24,56 @@ import prepbench.scales.protocol.BalanceCodec;
 import prepbench.scales.protocol.BalanceCodecs;
 
 /**
- * A TCP server that behaves like a balance speaking one protocol: it answers commands (a poll, zero, tare) and,
- * when streaming, sends a reading line at a fixed rate. A {@link SimulatedBalance} gives the weights; a
- * {@link Fault} makes it misbehave. Bound to the loopback address only.
+ * A TCP server that behaves like a balance speaking one protocol: it answers commands (a
+ * poll, zero, tare) and, when streaming, sends a reading line at a fixed rate. A
+ * {@link SimulatedBalance} gives the weights; a {@link Fault} makes it misbehave. Bound
+ * to the loopback address only.
  *
- * <p>Run it by hand with {@code java -cp target/classes prepbench.scales.simulator.ScaleSimulatorServer
- * --protocol mt-sics --port 4001 [--stream-hz 10] [--fault torn]} and type {@code load 78.5}, {@code fault
+ * <p>
+ * Run it by hand with
+ * {@code java -cp target/classes prepbench.scales.simulator.ScaleSimulatorServer
+ * --protocol mt-sics --port 4001 [--stream-hz 10] [--fault torn]} and type
+ * {@code load 78.5}, {@code fault
  * garbage}, {@code offline}, {@code online} or {@code quit}.
  */
 public final class ScaleSimulatorServer implements AutoCloseable {
 
     private static final byte ESC = 0x1B;
+
     private static final int LINES_BEFORE_DISCONNECT = 5;
 
     private final BalanceCodec codec;
+
     private final SimulatedBalance balance;
+
     private final ServerSocket server;
+
     private final Duration streamPeriod;
+
     private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
+
     private final AtomicLong linesSent = new AtomicLong();
+
     private final Random random = new Random(42);
+
     private volatile Fault fault = Fault.NONE;
+
     private volatile String unit = "g";
-    private volatile BiConsumer<String, Long> onLineWritten = (line, nanos) -> { };
+
+    private volatile BiConsumer<String, Long> onLineWritten = (line, nanos) -> {
+    };
+
     private volatile boolean running = true;
 
     /**
      * @param port 0 for any free port
-     * @param streamHz readings sent per second without being asked; 0 to answer commands only (a continuous-mode
-     *        command such as MT-SICS {@code SIR} starts streaming at 10 Hz)
+     * @param streamHz readings sent per second without being asked; 0 to answer commands
+     * only (a continuous-mode command such as MT-SICS {@code SIR} starts streaming at 10
+     * Hz)
      */
     public ScaleSimulatorServer(String protocol, int port, int streamHz) throws IOException {
         this.codec = BalanceCodecs.forProtocol(protocol)
-                .orElseThrow(() -> new IllegalArgumentException("Unknown protocol " + protocol));
+            .orElseThrow(() -> new IllegalArgumentException("Unknown protocol " + protocol));
         this.balance = new SimulatedBalance("simulator", Clock.systemUTC(), new BigDecimal("0.001"),
                 SimulatedBalance.DEFAULT_CAPACITY_G, 7);
         this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
@@ -79,13 +96,19 @@ public final class ScaleSimulatorServer implements AutoCloseable {
         fault = newFault;
     }
 
-    /** The unit the balance shows, as if someone pressed its unit key: g, kg, mg, ct, lb or oz. */
+    /**
+     * The unit the balance shows, as if someone pressed its unit key: g, kg, mg, ct, lb
+     * or oz.
+     */
     public void unit(String shown) {
         codec.encode(new Reading(BigDecimal.ONE, true, java.time.Instant.EPOCH, ScaleState.OK), shown);
         unit = shown;
     }
 
-    /** Calls the listener with every line written, and the {@link System#nanoTime()} just after it left. */
+    /**
+     * Calls the listener with every line written, and the {@link System#nanoTime()} just
+     * after it left.
+     */
     public void onLineWritten(BiConsumer<String, Long> listener) {
         onLineWritten = listener;
     }
@@ -114,7 +137,8 @@ public final class ScaleSimulatorServer implements AutoCloseable {
                 Thread handler = new Thread(() -> serve(client), "scale-simulator-client");
                 handler.setDaemon(true);
                 handler.start();
-            } catch (IOException closed) {
+            }
+            catch (IOException closed) {
                 return;
             }
         }
@@ -132,7 +156,8 @@ public final class ScaleSimulatorServer implements AutoCloseable {
                 int count;
                 try {
                     count = in.read(buffer);
-                } catch (java.net.SocketTimeoutException quiet) {
+                }
+                catch (java.net.SocketTimeoutException quiet) {
                     count = 0;
                 }
                 if (count < 0) {
@@ -141,18 +166,21 @@ public final class ScaleSimulatorServer implements AutoCloseable {
                 for (int i = 0; i < count; i++) {
                     byte b = buffer[i];
                     if (b == ESC && i + 1 < count) {
-                        String escape = new String(new byte[] {b, buffer[++i]}, StandardCharsets.ISO_8859_1);
+                        String escape = new String(new byte[] { b, buffer[++i] }, StandardCharsets.ISO_8859_1);
                         sentOnThisConnection += respond(out, escape);
-                    } else if (b == '\r' || b == '\n') {
+                    }
+                    else if (b == '\r' || b == '\n') {
                         if (!command.isEmpty()) {
                             String received = command.toString();
                             command.setLength(0);
-                            if (codec.continuousCommand() != null && received.equals(trimmed(codec.continuousCommand()))) {
+                            if (codec.continuousCommand() != null
+                                    && received.equals(trimmed(codec.continuousCommand()))) {
                                 period = period == null ? Duration.ofMillis(100) : period;
                             }
                             sentOnThisConnection += respond(out, received);
                         }
-                    } else if (command.length() < 64) {
+                    }
+                    else if (command.length() < 64) {
                         command.append((char) (b & 0xFF));
                     }
                 }
@@ -167,9 +195,11 @@ public final class ScaleSimulatorServer implements AutoCloseable {
                     return;
                 }
             }
-        } catch (IOException dropped) {
+        }
+        catch (IOException dropped) {
             // the client went away, or the connection was dropped on purpose
-        } finally {
+        }
+        finally {
             clients.remove(client);
         }
     }
@@ -178,7 +208,8 @@ public final class ScaleSimulatorServer implements AutoCloseable {
         var answer = codec.answer(command, balance.read());
         if (isZero(command)) {
             tryZero();
-        } else if (isTare(command)) {
+        }
+        else if (isTare(command)) {
             tryTare();
         }
         return answer.isPresent() ? send(out, answer.get()) : 0;
@@ -195,7 +226,8 @@ public final class ScaleSimulatorServer implements AutoCloseable {
     private void tryZero() {
         try {
             balance.zero();
-        } catch (RuntimeException refused) {
+        }
+        catch (RuntimeException refused) {
             // the codec's answer already says it was refused
         }
     }
@@ -203,7 +235,8 @@ public final class ScaleSimulatorServer implements AutoCloseable {
     private void tryTare() {
         try {
             balance.tare();
-        } catch (RuntimeException refused) {
+        }
+        catch (RuntimeException refused) {
             // the codec's answer already says it was refused
         }
     }
@@ -212,7 +245,9 @@ public final class ScaleSimulatorServer implements AutoCloseable {
         return new String(command, StandardCharsets.ISO_8859_1).replace("\r", "").replace("\n", "");
     }
 
-    /** Writes one line as the current fault dictates; answers how many lines it counts as. */
+    /**
+     * Writes one line as the current fault dictates; answers how many lines it counts as.
+     */
     private int send(OutputStream out, String line) throws IOException {
         Fault now = fault;
         if (now == Fault.SILENCE) {
@@ -258,7 +293,8 @@ public final class ScaleSimulatorServer implements AutoCloseable {
     private static void pause(long millis) {
         try {
             Thread.sleep(millis);
-        } catch (InterruptedException interrupted) {
+        }
+        catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
     }
@@ -266,7 +302,8 @@ public final class ScaleSimulatorServer implements AutoCloseable {
     private static void closeQuietly(Socket socket) {
         try {
             socket.close();
-        } catch (IOException ignored) {
+        }
+        catch (IOException ignored) {
             // closing is all we wanted
         }
     }
@@ -276,7 +313,8 @@ public final class ScaleSimulatorServer implements AutoCloseable {
         running = false;
         try {
             server.close();
-        } catch (IOException ignored) {
+        }
+        catch (IOException ignored) {
             // closing is all we wanted
         }
         dropConnections();
@@ -297,9 +335,12 @@ public final class ScaleSimulatorServer implements AutoCloseable {
                 String[] words = line.strip().split("\\s+");
                 try {
                     switch (words[0].toLowerCase(Locale.ROOT)) {
-                        case "load" -> simulator.balance().load(new BigDecimal(words[1]),
-                                Duration.ofMillis(words.length > 2 ? Long.parseLong(words[2]) : 1500), BigDecimal.ZERO);
-                        case "fault" -> simulator.fault(Fault.valueOf(words[1].toUpperCase(Locale.ROOT).replace('-', '_')));
+                        case "load" -> simulator.balance()
+                            .load(new BigDecimal(words[1]),
+                                    Duration.ofMillis(words.length > 2 ? Long.parseLong(words[2]) : 1500),
+                                    BigDecimal.ZERO);
+                        case "fault" ->
+                            simulator.fault(Fault.valueOf(words[1].toUpperCase(Locale.ROOT).replace('-', '_')));
                         case "offline" -> simulator.balance().setOffline(true);
                         case "online" -> simulator.balance().setOffline(false);
                         case "quit" -> {
@@ -308,7 +349,8 @@ public final class ScaleSimulatorServer implements AutoCloseable {
                         default -> System.out.println("Unknown command: " + words[0]);
                     }
                     System.out.println("now: " + simulator.balance().read());
-                } catch (RuntimeException bad) {
+                }
+                catch (RuntimeException bad) {
                     System.out.println("Cannot do that: " + bad.getMessage());
                 }
             }
@@ -323,4 +365,5 @@ public final class ScaleSimulatorServer implements AutoCloseable {
         }
         return fallback;
     }
+
 }

@@ -64,17 +64,17 @@ class AdCodecTest {
 
     @Test
     void aTareLineFromAnIndicatorIsNoReading() {
-        assertThat(codec.decode("ST,TR,+0000.120kg", AT)).isEqualTo(
-                new Decoded.NotAWeight("a tare value, not the load on the pan"));
+        assertThat(codec.decode("ST,TR,+0000.120kg", AT))
+            .isEqualTo(new Decoded.NotAWeight("a tare value, not the load on the pan"));
     }
 
     @Test
     void aUnitSwitchedDuringWeighingIsNeverReadAsGrams() {
         assertThat(capturable(codec.decode("ST,+0020.000  g", AT))).isTrue();
-        assertThat(codec.decode("US,+0000.100 ct", AT)).isEqualTo(
-                new Decoded.NotAWeight("unit ct is not grams: switch the balance to g"));
-        for (String line : new String[] {"ST,+0000.100 ct", "ST,+0.044092 lb", "ST,+0.705479 oz", "ST,+0020.000  G",
-                "ST,+0020.000 Mg", "ST,+0020.000  %"}) {
+        assertThat(codec.decode("US,+0000.100 ct", AT))
+            .isEqualTo(new Decoded.NotAWeight("unit ct is not grams: switch the balance to g"));
+        for (String line : new String[] { "ST,+0000.100 ct", "ST,+0.044092 lb", "ST,+0.705479 oz", "ST,+0020.000  G",
+                "ST,+0020.000 Mg", "ST,+0020.000  %" }) {
             assertThat(codec.decode(line, AT)).as(line).isInstanceOf(Decoded.NotAWeight.class);
         }
     }
@@ -86,10 +86,9 @@ class AdCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "ST", "ST,", "ST,+", "ST,+000.123", "ST,+1.2.3 g", "ST,+1E3 g", "XX,+000.123 g",
+    @ValueSource(strings = { "", " ", "ST", "ST,", "ST,+", "ST,+000.123", "ST,+1.2.3 g", "ST,+1E3 g", "XX,+000.123 g",
             "st,+000.123 g", "ST;+000.123 g", "ST,XX,+000.123 g", "ST,+000.123 g\u0000", "\u0000ST,+000.123 g",
-            "ST,+000.123 gST,+000.123 g", "ST,+000.1\u00b2 g", "EC,Exx", "ST,+000000000000000.123 g",
-            "\u0006\u0006"})
+            "ST,+000.123 gST,+000.123 g", "ST,+000.1\u00b2 g", "EC,Exx", "ST,+000000000000000.123 g", "\u0006\u0006" })
     void anythingElseIsAFailure(String line) {
         assertThat(codec.decode(line, AT)).isInstanceOf(Decoded.Failure.class);
     }
@@ -148,4 +147,5 @@ class AdCodecTest {
         Instant later = AT.plusSeconds(5);
         assertThat(reading(codec.decode("ST,+000.123 g", later)).at()).isEqualTo(later);
     }
+
 }

@@ -22,30 +22,36 @@ import prepbench.scales.Reading;
 import prepbench.scales.ScaleState;
 
 /**
- * Properties of every codec over seeded random input: random bytes, printable junk and mutated valid lines never
- * make framing or decoding throw, random bytes never decode to a capturable reading, every reading a balance can
- * show survives encoding and decoding, and a stable weight in another unit never reads as grams.
+ * Properties of every codec over seeded random input: random bytes, printable junk and
+ * mutated valid lines never make framing or decoding throw, random bytes never decode to
+ * a capturable reading, every reading a balance can show survives encoding and decoding,
+ * and a stable weight in another unit never reads as grams.
  */
 class CodecProperties {
 
     private static final int SEEDS = 25;
+
     private static final String PROTOCOL_ALPHABET = "STUSOLQTGNR,+-. 0123456789gkmcltPC%?*ESIDAZ\"#";
-    private static final Map<String, List<String>> VALID_LINES = Map.of(
-            "ad", List.of("ST,+000.123 g", "US,+000.120 g", "OL,+9999999 g", "ST,GS,+0012345kg", "QT,+000000012PC"),
-            "mt-sics", List.of("S S      100.00 g", "S D      99.87 g", "S +", "Z A", "T S      12.34 g", "ES"),
-            "sbi", List.of("+    123.456 g", "+    123.4", "N     +    123.456 g", "Stat", "Err 101"),
-            "ohaus", List.of("*****192.21 g", "    192.21 g ?", "Err 8.3", "*****207.80 g TOTAL"));
+
+    private static final Map<String, List<String>> VALID_LINES = Map.of("ad",
+            List.of("ST,+000.123 g", "US,+000.120 g", "OL,+9999999 g", "ST,GS,+0012345kg", "QT,+000000012PC"),
+            "mt-sics", List.of("S S      100.00 g", "S D      99.87 g", "S +", "Z A", "T S      12.34 g", "ES"), "sbi",
+            List.of("+    123.456 g", "+    123.4", "N     +    123.456 g", "Stat", "Err 101"), "ohaus",
+            List.of("*****192.21 g", "    192.21 g ?", "Err 8.3", "*****207.80 g TOTAL"));
 
     static Stream<Arguments> codecsAndSeeds() {
-        return BalanceCodecs.protocols().stream().flatMap(protocol -> Stream.iterate(0L, seed -> seed + 1)
-                .limit(SEEDS).map(seed -> Arguments.of(BalanceCodecs.forProtocol(protocol).orElseThrow(), seed)));
+        return BalanceCodecs.protocols()
+            .stream()
+            .flatMap(protocol -> Stream.iterate(0L, seed -> seed + 1)
+                .limit(SEEDS)
+                .map(seed -> Arguments.of(BalanceCodecs.forProtocol(protocol).orElseThrow(), seed)));
     }
 
     @ParameterizedTest
     @MethodSource("codecsAndSeeds")
     void aCommandChangedByItsCallerLeavesTheNextOneIntact(BalanceCodec codec, long seed) {
-        List<Supplier<byte[]>> commands = new ArrayList<>(List.of(codec::pollCommand,
-                codec::zeroCommand, codec::tareCommand));
+        List<Supplier<byte[]>> commands = new ArrayList<>(
+                List.of(codec::pollCommand, codec::zeroCommand, codec::tareCommand));
         if (codec.continuousCommand() != null) {
             commands.add(codec::continuousCommand);
         }
@@ -90,7 +96,7 @@ class CodecProperties {
             for (int i = 0; i < 200; i++) {
                 String mutated = mutate(valid, random);
                 assertThatNoException().as("%s decodes %s", codec.protocol(), mutated)
-                        .isThrownBy(() -> assertConsistent(codec.decode(mutated, AT)));
+                    .isThrownBy(() -> assertConsistent(codec.decode(mutated, AT)));
             }
         }
     }
@@ -132,7 +138,7 @@ class CodecProperties {
     private static List<String> frame(BalanceCodec codec, byte[] bytes, Random random) {
         LineFramer framer = new LineFramer(codec.maxLineLength());
         List<String> lines = new ArrayList<>();
-        for (int offset = 0; offset < bytes.length; ) {
+        for (int offset = 0; offset < bytes.length;) {
             int length = Math.min(bytes.length - offset, 1 + random.nextInt(64));
             lines.addAll(framer.accept(bytes, offset, length));
             offset += length;
@@ -140,17 +146,23 @@ class CodecProperties {
         return lines;
     }
 
-    /** A weight is stable exactly when it reads OK, and has grams exactly when it shows a weight. */
+    /**
+     * A weight is stable exactly when it reads OK, and has grams exactly when it shows a
+     * weight.
+     */
     private static void assertConsistent(Decoded decoded) {
         if (decoded instanceof Decoded.Weight weight) {
             Reading reading = weight.reading();
             assertThat(reading.stable()).isEqualTo(reading.state() == ScaleState.OK);
             assertThat(reading.grams() != null)
-                    .isEqualTo(reading.state() == ScaleState.OK || reading.state() == ScaleState.UNSTABLE);
+                .isEqualTo(reading.state() == ScaleState.OK || reading.state() == ScaleState.UNSTABLE);
         }
     }
 
-    /** Deletes, inserts, replaces or duplicates a character, or tears the line, a few times. */
+    /**
+     * Deletes, inserts, replaces or duplicates a character, or tears the line, a few
+     * times.
+     */
     private static String mutate(String line, Random random) {
         StringBuilder mutated = new StringBuilder(line);
         for (int times = 1 + random.nextInt(3); times > 0; times--) {
@@ -167,17 +179,21 @@ class CodecProperties {
         return mutated.toString();
     }
 
-    /** A reading a balance can show: up to ±9999.999 g with up to 3 decimals, stable or not, or out of range. */
+    /**
+     * A reading a balance can show: up to ±9999.999 g with up to 3 decimals, stable or
+     * not, or out of range.
+     */
     private static Reading randomReading(Random random) {
         return switch (random.nextInt(6)) {
             case 0 -> new Reading(null, false, AT, ScaleState.OVERLOAD);
             case 1 -> new Reading(null, false, AT, ScaleState.UNDERLOAD);
             default -> {
                 BigDecimal grams = BigDecimal.valueOf(random.nextInt(20_000_000) - 10_000_000L, random.nextInt(4))
-                        .remainder(BigDecimal.valueOf(10_000));
+                    .remainder(BigDecimal.valueOf(10_000));
                 boolean stable = random.nextBoolean();
                 yield new Reading(grams, stable, AT, stable ? ScaleState.OK : ScaleState.UNSTABLE);
             }
         };
     }
+
 }

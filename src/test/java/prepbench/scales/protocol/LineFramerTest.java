@@ -38,8 +38,7 @@ class LineFramerTest {
 
     @Test
     void splitsMergedLinesAndJoinsTornOnes() {
-        assertThat(accept("ST,+000.123 g\r\nST,+000.124 g\r\nST,+0")).containsExactly("ST,+000.123 g",
-                "ST,+000.124 g");
+        assertThat(accept("ST,+000.123 g\r\nST,+000.124 g\r\nST,+0")).containsExactly("ST,+000.123 g", "ST,+000.124 g");
         assertThat(accept("00.1")).isEmpty();
         assertThat(accept("25 g")).isEmpty();
         assertThat(accept("\r\n")).containsExactly("ST,+000.125 g");
@@ -64,7 +63,7 @@ class LineFramerTest {
 
     @Test
     void keepsEveryByteAsOneCharacter() {
-        byte[] garbage = {0, (byte) 0xFF, (byte) 0x85, 'A', 0x1B, '\n'};
+        byte[] garbage = { 0, (byte) 0xFF, (byte) 0x85, 'A', 0x1B, '\n' };
         assertThat(framer.accept(garbage, 0, garbage.length)).containsExactly("\u0000\u00FF\u0085A\u001B");
     }
 
@@ -94,7 +93,7 @@ class LineFramerTest {
     @MethodSource("seeds")
     void yieldsTheSameLinesHoweverTheBytesAreSplitAndTerminated(long seed) {
         Random random = new Random(seed);
-        String[] terminators = {"\r\n", "\r", "\n"};
+        String[] terminators = { "\r\n", "\r", "\n" };
         List<String> sent = new ArrayList<>();
         StringBuilder stream = new StringBuilder();
         for (int i = 0; i < 40; i++) {
@@ -104,11 +103,12 @@ class LineFramerTest {
         }
         byte[] bytes = stream.toString().getBytes(StandardCharsets.ISO_8859_1);
         List<String> received = new ArrayList<>();
-        for (int offset = 0; offset < bytes.length; ) {
+        for (int offset = 0; offset < bytes.length;) {
             int length = Math.min(bytes.length - offset, 1 + random.nextInt(20));
             received.addAll(framer.accept(bytes, offset, length));
             offset += length;
         }
         assertThat(received).isEqualTo(sent);
     }
+
 }

@@ -46,8 +46,8 @@ class MtSicsCodecTest {
 
     @Test
     void aUnitSwitchedDuringWeighingIsNeverReadAsGrams() {
-        assertThat(codec.decode("S S      0.1000 ct", AT)).isEqualTo(
-                new Decoded.NotAWeight("unit ct is not grams: switch the balance to g"));
+        assertThat(codec.decode("S S      0.1000 ct", AT))
+            .isEqualTo(new Decoded.NotAWeight("unit ct is not grams: switch the balance to g"));
         assertThat(codec.decode("S D    0.04409 lb", AT)).isInstanceOf(Decoded.NotAWeight.class);
     }
 
@@ -68,9 +68,10 @@ class MtSicsCodecTest {
 
     @Test
     void readsWhatTheBalanceSaysItIs() {
-        assertThat(codec.decode("I2 A \"XS204 220.0090 g\"", AT)).isEqualTo(new Decoded.Identity("XS204 220.0090 g", null));
+        assertThat(codec.decode("I2 A \"XS204 220.0090 g\"", AT))
+            .isEqualTo(new Decoded.Identity("XS204 220.0090 g", null));
         assertThat(codec.decode("I2 A \"XS204   220.0090   g \"", AT))
-                .isEqualTo(new Decoded.Identity("XS204 220.0090 g", null));
+            .isEqualTo(new Decoded.Identity("XS204 220.0090 g", null));
         assertThat(codec.decode("I4 A \"0123456789\"", AT)).isEqualTo(new Decoded.Identity(null, "0123456789"));
         assertThat(codec.decode("I4 I", AT)).isEqualTo(new Decoded.Identity(null, null));
         assertThat(codec.decode("I2 A \"\"", AT)).isInstanceOf(Decoded.Failure.class);
@@ -79,7 +80,7 @@ class MtSicsCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ES", "ET", "EL"})
+    @ValueSource(strings = { "ES", "ET", "EL" })
     void readsErrors(String line) {
         assertThat(codec.decode(line, AT)).isInstanceOf(Decoded.Failure.class);
         assertThat(((Decoded.Failure) codec.decode(line, AT)).detail()).containsAnyOf("syntax", "transmission",
@@ -87,9 +88,9 @@ class MtSicsCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "S", "S S", "S S 100.00", "S X 100.00 g", "S S 100.00 g extra", "S I 100.00 g",
+    @ValueSource(strings = { "", "S", "S S", "S S 100.00", "S X 100.00 g", "S S 100.00 g extra", "S I 100.00 g",
             "S S100.00 g", "s s 100.00 g", "Z A 1", "Z S", "T A", "T S", "I4 A 0123", "I4 I \"1\"", "EX", "ES 1",
-            "Q S 1 g", "S S 1,5 g", "S S 100.00 g\r", "S S 100.00 g\u0085"})
+            "Q S 1 g", "S S 1,5 g", "S S 100.00 g\r", "S S 100.00 g\u0085" })
     void anythingElseIsAFailure(String line) {
         assertThat(codec.decode(line, AT)).isInstanceOf(Decoded.Failure.class);
     }
@@ -142,10 +143,11 @@ class MtSicsCodecTest {
     @Test
     void readsItsOwnAnswers() {
         assertThat(codec.decode(codec.answer("T", stable("12.34")).orElseThrow(), AT))
-                .isEqualTo(new Decoded.Acknowledged("T", true, "tared 12.34 g"));
+            .isEqualTo(new Decoded.Acknowledged("T", true, "tared 12.34 g"));
         assertThat(codec.decode(codec.answer("@", stable("0")).orElseThrow(), AT))
-                .isEqualTo(new Decoded.Identity(null, "0123456789"));
+            .isEqualTo(new Decoded.Identity(null, "0123456789"));
         assertThat(codec.decode(codec.answer("I2", stable("0")).orElseThrow(), AT))
-                .isEqualTo(new Decoded.Identity("PB-SIM220 220.0000 g", null));
+            .isEqualTo(new Decoded.Identity("PB-SIM220 220.0000 g", null));
     }
+
 }

@@ -71,9 +71,9 @@ class OhausCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "?", "192.21", "192.21 g ??", "192.21 g X", "192.21g?", "**192.21 g **", "192.21 G",
+    @ValueSource(strings = { "", "?", "192.21", "192.21 g ??", "192.21 g X", "192.21g?", "**192.21 g **", "192.21 G",
             "192.21 N", "192.21 g\u0000", "192.21 g ?\u0000", "Err", "Err 8.3.1", "1 9 2 g",
-            "192.21 g ? ? ? ? ? ? ? ? ? ? ? ? ? ? ? ? ?"})
+            "192.21 g ? ? ? ? ? ? ? ? ? ? ? ? ? ? ? ? ?" })
     void anythingElseIsAFailure(String line) {
         assertThat(codec.decode(line, AT)).isInstanceOf(Decoded.Failure.class);
     }
@@ -112,4 +112,5 @@ class OhausCodecTest {
         assertThat(codec.answer("IP", Reading.offline(AT))).isEmpty();
         assertThat(codec.answer("IP", error())).isEmpty();
     }
+
 }

@@ -59,8 +59,8 @@ class SbiCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Stat", "Stat     Cal. Ext.", "              ", "T     +     12.000 g",
-            "Qnt   +       235 pcs", "+    123.456 lb", "+    123.456 ct", "+    123.456 G", "      C       "})
+    @ValueSource(strings = { "Stat", "Stat     Cal. Ext.", "              ", "T     +     12.000 g",
+            "Qnt   +       235 pcs", "+    123.456 lb", "+    123.456 ct", "+    123.456 G", "      C       " })
     void linesWithoutAWeightInGramsAreNoReading(String line) {
         assertThat(codec.decode(line, AT)).isInstanceOf(Decoded.NotAWeight.class);
     }
@@ -69,8 +69,8 @@ class SbiCodecTest {
     void aUnitSwitchedDuringWeighingIsNeverReadAsGrams() {
         assertThat(capturable(codec.decode("+     20.000 g  ", AT))).isTrue();
         assertThat(capturable(codec.decode("+   0.0441", AT))).isFalse();
-        assertThat(codec.decode("+   0.0441 lb ", AT)).isEqualTo(
-                new Decoded.NotAWeight("unit lb is not grams: switch the balance to g"));
+        assertThat(codec.decode("+   0.0441 lb ", AT))
+            .isEqualTo(new Decoded.NotAWeight("unit lb is not grams: switch the balance to g"));
     }
 
     @ParameterizedTest
@@ -85,9 +85,9 @@ class SbiCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"+", "+    12 3.4 g", "+    123.4 g g", "+ 1,5 g", "+    123.456 g\u0000",
+    @ValueSource(strings = { "+", "+    12 3.4 g", "+    123.4 g g", "+ 1,5 g", "+    123.456 g\u0000",
             "\u001B+    123.456 g", "+    123.456 g+    123.456 g", "N     +    123.456 g     x", "Err", "Err 1234",
-            "+  123.5[6] g"})
+            "+  123.5[6] g" })
     void anythingElseIsAFailure(String line) {
         assertThat(codec.decode(line, AT)).isInstanceOf(Decoded.Failure.class);
     }
@@ -127,4 +127,5 @@ class SbiCodecTest {
         assertThat(codec.answer("\u001BP", Reading.offline(AT))).isEmpty();
         assertThat(codec.answer("\u001BP", error())).isEmpty();
     }
+
 }

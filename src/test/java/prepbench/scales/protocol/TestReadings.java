@@ -37,7 +37,10 @@ final class TestReadings {
         return new Reading(null, false, AT, ScaleState.ERROR);
     }
 
-    /** The reading a README-style expectation names: {@code ok 0.123}, {@code unstable 0.120}, {@code overload}. */
+    /**
+     * The reading a README-style expectation names: {@code ok 0.123},
+     * {@code unstable 0.120}, {@code overload}.
+     */
     static Reading expected(String state, String grams) {
         return switch (state) {
             case "ok" -> stable(grams);
@@ -57,4 +60,5 @@ final class TestReadings {
     static boolean capturable(Decoded decoded) {
         return decoded instanceof Decoded.Weight weight && weight.reading().capturable();
     }
+
 }
