@@ -95,6 +95,14 @@ public class AuditTrail {
         return events.forChain(Chains.account(username));
     }
 
+    /**
+     * Everything that happened to the API token (created, revoked, each write), oldest
+     * first.
+     */
+    public List<AuditEvent> forToken(String name) {
+        return events.forChain(Chains.token(name));
+    }
+
     /** Whether the chain of the formula's locks and their releases is intact. */
     public ChainVerification verifyFormula(String formulaCode) {
         return verify(Chains.formula(formulaCode));

@@ -35,6 +35,13 @@ final class Chains {
         return "account:" + username;
     }
 
+    /**
+     * An API token's creation, revocation and writes, serialised by the token's row lock.
+     */
+    static String token(String name) {
+        return "token:" + name;
+    }
+
     /** Changes to an ingredient, serialised by the ingredient's row lock. */
     static String ingredient(String ingredientCode) {
         return INGREDIENT_PREFIX + ingredientCode;

@@ -91,7 +91,7 @@ public class AccountManagement {
     }
 
     public Account get(String username) {
-        return find(username).orElseThrow(() -> new AccountNotFound(username));
+        return find(username).orElseThrow(() -> AccountNotFound.account(username));
     }
 
     public Optional<Account> find(String username) {
@@ -409,7 +409,7 @@ public class AccountManagement {
                 .optional()
                 .isPresent();
             if (!exists) {
-                throw new AccountNotFound(username);
+                throw AccountNotFound.account(username);
             }
             Account account = get(username);
             Instant now = clock.instant();
@@ -454,7 +454,7 @@ public class AccountManagement {
         });
     }
 
-    private static Role role(String role) {
+    static Role role(String role) {
         String name = role == null ? "" : role.strip().toUpperCase(Locale.ROOT).replace('-', '_');
         return Role.of(name)
             .orElseThrow(() -> new AccountRefused(Reason.INVALID_ROLE,

@@ -29,10 +29,25 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException authException) throws IOException {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"PrepBench\"");
+        // a Basic challenge makes a browser prompt for a password and keep it for the
+        // API: browsers get none
+        if (!fromABrowser(request)) {
+            response.addHeader("WWW-Authenticate", "Basic realm=\"PrepBench\"");
+        }
+        response.addHeader("WWW-Authenticate", "Bearer realm=\"PrepBench\"");
         write(request, response, HttpStatus.UNAUTHORIZED,
-                "Sign in with HTTP Basic: the username and password of a PrepBench account. After "
-                        + "repeated wrong passwords an account is locked for a while; an admin can unlock it.");
+                "Sign in with HTTP Basic (the username and password of a PrepBench account) or with an API token "
+                        + "(Authorization: Bearer …, from an admin). After repeated wrong passwords an account is "
+                        + "locked for a while; an admin can unlock it.");
+    }
+
+    /**
+     * A browser says where a request comes from ({@code Sec-Fetch-Mode}) or asks for a
+     * page.
+     */
+    static boolean fromABrowser(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return request.getHeader("Sec-Fetch-Mode") != null || (accept != null && accept.contains("text/html"));
     }
 
     @Override

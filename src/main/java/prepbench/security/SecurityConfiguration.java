@@ -56,11 +56,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
+            TokenManagement tokens) throws Exception {
         http.securityMatcher("/api/**")
             .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/diagnostics")
                 .hasAnyRole(DIAGNOSERS)
-                .requestMatchers("/api/v1/users", "/api/v1/users/**")
+                .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/tokens", "/api/v1/tokens/**")
                 .hasAnyRole(ACCOUNT_MANAGERS)
                 .requestMatchers("/api/v1/audit/**")
                 .hasAnyRole(AUDIT_REVIEWERS)
@@ -90,6 +91,7 @@ class SecurityConfiguration {
             // no cookies are read on this chain, so there is no session a forged request
             // could ride on
             .csrf(csrf -> csrf.disable())
+            .addFilterBefore(new BearerTokens(tokens, problems), BasicAuthenticationFilter.class)
             .addFilterBefore(throttle.filter(problems), BasicAuthenticationFilter.class)
             .addFilterAfter(new PasswordChangeRequired(problems), AuthorizationFilter.class);
         return http.build();

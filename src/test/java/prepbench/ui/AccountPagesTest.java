@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.UUID;
@@ -112,6 +113,36 @@ class AccountPagesTest {
             .getResponse()
             .getContentAsString();
         assertThat(page).contains("You cannot disable your own account; ask another admin.");
+    }
+
+    @Test
+    void anAdminCreatesATokenSeesItOnceAndRevokesIt() throws Exception {
+        MockHttpSession admin = signIn("admin", "admin123");
+        String name = "page-" + UUID.randomUUID().toString().substring(0, 6);
+        String created = mvc
+            .perform(post("/admin/tokens").session(admin).with(csrf()).param("name", name).param("role", "viewer"))
+            .andExpect(status().isOk())
+            .andExpect(header().string("Cache-Control", containsString("no-store")))
+            .andExpect(content().string(containsString("shown this once")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("pbt_[A-Za-z0-9_-]{43}").matcher(created);
+        org.assertj.core.api.Assertions.assertThat(token.find()).as("the new token is on the page").isTrue();
+
+        mvc.perform(get("/admin/tokens").session(admin))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("data-name=\"" + name + "\"")))
+            .andExpect(content().string(org.hamcrest.Matchers.not(containsString(token.group()))));
+        mvc.perform(post("/admin/tokens").session(admin).with(csrf()).param("name", name).param("role", "viewer"))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(content().string(containsString("Choose another name")));
+        mvc.perform(post("/admin/tokens/" + name + "/revoke").session(admin).with(csrf()))
+            .andExpect(status().isSeeOther())
+            .andExpect(redirectedUrl("/admin/tokens?revoked=" + name));
+        mvc.perform(get("/api/v1/formulas").header("Authorization", "Bearer " + token.group()))
+            .andExpect(status().isUnauthorized());
+        mvc.perform(get("/admin/tokens").session(signIn("lablead", "lablead123"))).andExpect(status().isForbidden());
     }
 
 }
