@@ -3,8 +3,11 @@ package prepbench.api;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -22,7 +25,9 @@ import org.springframework.web.bind.annotation.RestController;
 import prepbench.access.Actor;
 import prepbench.formulas.FormulaCode;
 import prepbench.preparation.BatchSize;
+import prepbench.preparation.HistoryExport;
 import prepbench.preparation.PreparationManagement;
+import prepbench.preparation.SessionPage;
 import prepbench.preparation.SessionId;
 import prepbench.preparation.SessionQuery;
 import prepbench.preparation.SessionStatus;
@@ -35,7 +40,10 @@ class PreparationApi {
 
     private final PreparationManagement preparations;
 
-    PreparationApi(PreparationManagement preparations) {
+    private final HistoryExport export;
+
+    PreparationApi(PreparationManagement preparations, HistoryExport export) {
+        this.export = export;
         this.preparations = preparations;
     }
 
@@ -65,20 +73,58 @@ class PreparationApi {
         return SessionDto.of(preparations.get(SessionId.parse(id)));
     }
 
+    /**
+     * A page of the history: the sessions and where the next page starts ({@code after}),
+     * null on the last.
+     */
+    record PageDto(List<SessionDto.SummaryDto> items, String next) {
+    }
+
     @GetMapping
-    List<SessionDto.SummaryDto> listPreparations(@RequestParam(required = false) String status,
+    PageDto listPreparations(@RequestParam(required = false) String status,
             @RequestParam(required = false) String formula, @RequestParam(required = false) String operator,
-            @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
+            @RequestParam(required = false) String bench, @RequestParam(required = false) String ingredient,
+            @RequestParam(required = false) String lot, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String after,
             @RequestParam(defaultValue = "100") int limit) {
-        SessionStatus wanted = status == null || status.isBlank() ? null
-                : SessionStatus.fromCode(status)
-                    .orElseThrow(() -> new BadRequest("Unknown status '" + status + "'. Use in_progress, completed, "
-                            + "failed, locked_failed or server_rejected."));
-        String formulaCode = formula == null || formula.isBlank() ? null : FormulaCode.of(formula).value();
-        return preparations.list(new SessionQuery(wanted, formulaCode, blankToNull(operator), from, to, limit))
-            .stream()
-            .map(SessionDto.SummaryDto::of)
-            .toList();
+        SessionPage page = preparations
+            .list(query(status, formula, operator, bench, ingredient, lot, from, to, after, limit));
+        return new PageDto(page.items().stream().map(SessionDto.SummaryDto::of).toList(),
+                page.next() == null ? null : page.next().text());
+    }
+
+    /**
+     * The whole filtered history as CSV ({@code Accept: text/csv}): a row per
+     * preparation, or per step with {@code rows=steps}.
+     */
+    @GetMapping(produces = "text/csv")
+    void exportPreparations(@RequestParam(required = false) String status,
+            @RequestParam(required = false) String formula, @RequestParam(required = false) String operator,
+            @RequestParam(required = false) String bench, @RequestParam(required = false) String ingredient,
+            @RequestParam(required = false) String lot, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(defaultValue = "preparations") String rows,
+            HttpServletResponse response) throws IOException {
+        SessionQuery query = query(status, formula, operator, bench, ingredient, lot, from, to, null,
+                SessionQuery.MAX_LIMIT);
+        HistoryExport.Rows what = switch (rows.strip().toLowerCase(Locale.ROOT)) {
+            case "preparations", "sessions" -> HistoryExport.Rows.SESSIONS;
+            case "steps" -> HistoryExport.Rows.STEPS;
+            default -> throw new BadRequest("rows: preparations (one row per preparation) or steps.");
+        };
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"prepbench-"
+                + (what == HistoryExport.Rows.STEPS ? "steps" : "preparations") + ".csv\"");
+        export.write(query, what, response.getWriter());
+    }
+
+    private static SessionQuery query(String status, String formula, String operator, String bench, String ingredient,
+            String lot, String from, String to, String after, int limit) {
+        try {
+            return SessionQuery.parse(status, formula, operator, bench, ingredient, lot, from, to, after, limit);
+        }
+        catch (SessionQuery.Invalid unreadable) {
+            throw new BadRequest(unreadable.getMessage());
+        }
     }
 
     private static String blankToNull(String text) {

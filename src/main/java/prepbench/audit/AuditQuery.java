@@ -3,6 +3,8 @@ package prepbench.audit;
 import java.time.Instant;
 import java.util.UUID;
 
+import prepbench.entry.Moments;
+
 /**
  * A search of the whole audit trail, newest first; every filter is optional.
  *
@@ -82,19 +84,11 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
     }
 
     private static Instant time(String text, String name, boolean endOfDay) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        String value = text.strip();
         try {
-            if (value.length() == 10) {
-                java.time.LocalDate day = java.time.LocalDate.parse(value);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(value);
+            return Moments.read(text, endOfDay);
         }
-        catch (java.time.format.DateTimeParseException unreadable) {
-            throw new Invalid(name + ": write a day as 2026-12-01, or a time in UTC as 2026-12-01T08:00:00Z.");
+        catch (IllegalArgumentException unreadable) {
+            throw new Invalid(name + ": " + Moments.HOW + ".");
         }
     }
 

@@ -9,5 +9,5 @@
  * everything and raises alerts. See docs/audit-trail.md.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = { "access", "catalog", "formulas", "preparation", "samples", "security" })
+        allowedDependencies = { "access", "catalog", "entry", "formulas", "preparation", "samples", "security" })
 package prepbench.audit;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiConsumer;
@@ -240,9 +241,28 @@ public class PreparationManagement {
         return readOnly.execute(tx -> sessions.find(id));
     }
 
-    /** Sessions matching the query, newest first. */
-    public List<SessionSummary> list(SessionQuery query) {
-        return readOnly.execute(tx -> sessions.list(query));
+    /**
+     * A page of the sessions matching the query, newest first, with where the next page
+     * starts.
+     */
+    public SessionPage list(SessionQuery query) {
+        return readOnly.execute(tx -> sessions.page(query));
+    }
+
+    /**
+     * The steps of these sessions, by session, in order (for exports: one query for a
+     * page of sessions).
+     */
+    public Map<UUID, List<Step>> stepsOf(List<UUID> sessionIds) {
+        return readOnly.execute(tx -> sessions.stepsOf(sessionIds));
+    }
+
+    /**
+     * The lots of the ingredient that preparations weighed, the latest used first (at
+     * most 200).
+     */
+    public List<LotUse> lotsOf(String ingredientCode) {
+        return readOnly.execute(tx -> sessions.lotsOf(ingredientCode, 200));
     }
 
     /** How many sessions used a formula version, and the newest of them. */

@@ -37,6 +37,13 @@ class PreparationSessions {
             s.ended_at, s.end_reason, s.tared_at
             """;
 
+    private static final String STEP_COLUMNS = """
+            sequence_no, id, ingredient_id, ingredient_code, ingredient_name, required_code_value, alt_code_values,
+            allowed_symbologies, parser, target_g, tol_minus_g, tol_plus_g, scanned_code, symbology, scanned_at,
+            captured_g, is_stable, manual, manual_reason, lot, expiry, status, failure_reason, captured_at, scale_id,
+            tare_g, lot_required
+            """;
+
     private final JdbcClient jdbc;
 
     private final NamedParameterJdbcTemplate batch;
@@ -172,7 +179,11 @@ class PreparationSessions {
             .optional();
     }
 
-    List<SessionSummary> list(SessionQuery query) {
+    /**
+     * A page of the listing: the sessions the query asks for, newest first (start, then
+     * id).
+     */
+    SessionPage page(SessionQuery query) {
         StringBuilder sql = new StringBuilder("""
                 SELECT %s, (SELECT COUNT(*) FROM preparation_step st
                              WHERE st.session_id = s.id AND st.status = 'ok') AS steps_done
@@ -191,6 +202,24 @@ class PreparationSessions {
             sql.append(" AND s.operator = :operator");
             params.put("operator", query.operator());
         }
+        if (query.bench() != null) {
+            sql.append(" AND s.bench = :bench");
+            params.put("bench", query.bench());
+        }
+        if (query.lot() != null || query.ingredientCode() != null) {
+            // a recall: the lot as the database normalises it on both sides, so they
+            // cannot disagree
+            sql.append(" AND EXISTS (SELECT 1 FROM preparation_step st WHERE st.session_id = s.id");
+            if (query.lot() != null) {
+                sql.append(" AND st.lot_key = UPPER(TRIM(:lot))");
+                params.put("lot", query.lot());
+            }
+            if (query.ingredientCode() != null) {
+                sql.append(" AND st.ingredient_code = :ingredient");
+                params.put("ingredient", query.ingredientCode());
+            }
+            sql.append(")");
+        }
         if (query.from() != null) {
             sql.append(" AND s.started_at >= :from");
             params.put("from", utc(query.from()));
@@ -199,9 +228,50 @@ class PreparationSessions {
             sql.append(" AND s.started_at < :to");
             params.put("to", utc(query.to()));
         }
-        sql.append(" ORDER BY s.started_at DESC, s.attempt_no DESC LIMIT :limit");
-        params.put("limit", query.limit());
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> summary(rs)).list();
+        if (query.after() != null) {
+            sql.append(" AND (s.started_at < :afterAt OR (s.started_at = :afterAt AND s.id < :afterId))");
+            params.put("afterAt", utc(query.after().startedAt()));
+            params.put("afterId", query.after().id());
+        }
+        sql.append(" ORDER BY s.started_at DESC, s.id DESC LIMIT :limit");
+        params.put("limit", query.limit() + 1);
+        List<SessionSummary> found = jdbc.sql(sql.toString()).params(params).query((rs, n) -> summary(rs)).list();
+        if (found.size() <= query.limit()) {
+            return new SessionPage(found, null);
+        }
+        List<SessionSummary> items = found.subList(0, query.limit());
+        SessionSummary last = items.get(items.size() - 1);
+        return new SessionPage(items, new SessionQuery.Cursor(last.startedAt(), last.id()));
+    }
+
+    /** The steps of these sessions, by session, in order. */
+    Map<UUID, List<Step>> stepsOf(List<UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, List<Step>> steps = new LinkedHashMap<>();
+        jdbc.sql("SELECT session_id, " + STEP_COLUMNS
+                + " FROM preparation_step WHERE session_id IN (:sessions) ORDER BY session_id, sequence_no")
+            .param("sessions", sessionIds)
+            .query((rs, n) -> Map.entry(rs.getObject("session_id", UUID.class), step(rs)))
+            .list()
+            .forEach(entry -> steps.computeIfAbsent(entry.getKey(), id -> new java.util.ArrayList<>())
+                .add(entry.getValue()));
+        return steps;
+    }
+
+    /** The lots of an ingredient that preparations weighed, the latest used first. */
+    List<LotUse> lotsOf(String ingredientCode, int limit) {
+        return jdbc.sql("""
+                SELECT MIN(lot) AS lot, COUNT(DISTINCT session_id) AS preparations, MAX(captured_at) AS last_used
+                  FROM preparation_step
+                 WHERE ingredient_code = :ingredient AND lot_key IS NOT NULL AND lot_key <> ''
+                 GROUP BY lot_key ORDER BY MAX(captured_at) DESC, MIN(lot) LIMIT :limit
+                """)
+            .param("ingredient", ingredientCode)
+            .param("limit", limit)
+            .query((rs, n) -> new LotUse(rs.getString("lot"), rs.getInt("preparations"), instant(rs, "last_used")))
+            .list();
     }
 
     /** The newest sessions of one formula version. */
@@ -369,13 +439,12 @@ class PreparationSessions {
     }
 
     private List<Step> steps(UUID sessionId) {
-        return jdbc.sql("""
-                SELECT sequence_no, id, ingredient_id, ingredient_code, ingredient_name, required_code_value,
-                       alt_code_values, allowed_symbologies, parser, target_g, tol_minus_g, tol_plus_g,
-                       scanned_code, symbology, scanned_at, captured_g, is_stable, manual, manual_reason, lot,
-                       expiry, status, failure_reason, captured_at, scale_id, tare_g, lot_required
-                  FROM preparation_step WHERE session_id = :session ORDER BY sequence_no
-                """).param("session", sessionId).query((rs, n) -> step(rs)).list();
+        return jdbc
+            .sql("SELECT " + STEP_COLUMNS + " FROM preparation_step WHERE session_id = :session ORDER BY "
+                    + "sequence_no")
+            .param("session", sessionId)
+            .query((rs, n) -> step(rs))
+            .list();
     }
 
     private static Step step(ResultSet rs) throws SQLException {

@@ -1,21 +1,141 @@
 package prepbench.preparation;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.UUID;
+
+import prepbench.catalog.IngredientCode;
+import prepbench.entry.Moments;
+import prepbench.formulas.FormulaCode;
 
 /**
- * Which sessions to list, newest first. Every filter is optional (null); {@code limit} is
- * capped at {@link #MAX_LIMIT}.
+ * Which sessions to list, newest first (by start, then id), a page at a time. Every
+ * filter is optional (null): status, formula, operator, bench, an ingredient and a lot of
+ * it (a recall: every preparation that weighed the lot; the lot is compared without
+ * regard to case or surrounding spaces), the start between {@code from} (inclusive) and
+ * {@code to} (exclusive). {@code after} continues a listing where its page ended;
+ * {@code limit} is capped at {@link #MAX_LIMIT}.
  */
-public record SessionQuery(SessionStatus status, String formulaCode, String operator, Instant from, Instant to,
-        int limit) {
+public record SessionQuery(SessionStatus status, String formulaCode, String operator, String bench,
+        String ingredientCode, String lot, Instant from, Instant to, Cursor after, int limit) {
 
     public static final int MAX_LIMIT = 500;
+
+    /** The longest operator, bench or lot a filter takes: the longest stored. */
+    private static final int MAX_TEXT = 64;
 
     public SessionQuery {
         limit = Math.max(1, Math.min(limit, MAX_LIMIT));
     }
 
     public static SessionQuery inProgressFor(String operator) {
-        return new SessionQuery(SessionStatus.IN_PROGRESS, null, operator, null, null, 50);
+        return new SessionQuery(SessionStatus.IN_PROGRESS, null, operator, null, null, null, null, null, null, 50);
+    }
+
+    /** The same listing, from the page after the one that ended with this cursor. */
+    public SessionQuery after(Cursor cursor) {
+        return new SessionQuery(status, formulaCode, operator, bench, ingredientCode, lot, from, to, cursor, limit);
+    }
+
+    /** The same listing with pages of another size. */
+    public SessionQuery limit(int pageSize) {
+        return new SessionQuery(status, formulaCode, operator, bench, ingredientCode, lot, from, to, after, pageSize);
+    }
+
+    /**
+     * Where a page of the listing ended: the last session's start and id. Opaque to
+     * clients, who pass it back as {@code after}; sessions started later (new ones) never
+     * shift the pages that follow.
+     */
+    public record Cursor(Instant startedAt, UUID id) {
+
+        public String text() {
+            return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((startedAt + "_" + id).getBytes(StandardCharsets.US_ASCII));
+        }
+
+        /**
+         * @throws Invalid when the text is not a cursor this listing gave
+         */
+        static Cursor parse(String text) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(text.strip()), StandardCharsets.US_ASCII)
+                    .split("_", -1);
+                if (parts.length == 2) {
+                    return new Cursor(Instant.parse(parts[0]), UUID.fromString(parts[1]));
+                }
+            }
+            catch (IllegalArgumentException | DateTimeParseException notACursor) {
+                // answered below
+            }
+            throw new Invalid("after: pass back the \"next\" value of the page before, unchanged.");
+        }
+    }
+
+    /** A filter that cannot be read; says which and how to write it. */
+    public static class Invalid extends RuntimeException {
+
+        Invalid(String message) {
+            super(message);
+        }
+
+    }
+
+    /**
+     * The listing the texts ask for, as typed in the page's filter or given as the API's
+     * parameters; blank means no filter.
+     * @throws Invalid naming the filter that cannot be read and how to write it
+     */
+    public static SessionQuery parse(String status, String formula, String operator, String bench, String ingredient,
+            String lot, String from, String to, String after, int limit) {
+        SessionStatus wanted = blank(status) ? null
+                : SessionStatus.fromCode(status.strip().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> new Invalid("Unknown status '" + cut(status)
+                            + "'. Use in_progress, completed, failed, " + "locked_failed or server_rejected."));
+        String formulaCode = blank(formula) ? null
+                : FormulaCode.tryParse(formula)
+                    .map(FormulaCode::value)
+                    .orElseThrow(() -> new Invalid("Formula: '" + cut(formula)
+                            + "' is not a formula code (letters, digits, " + "'-', '_' and '.', at most 32)."));
+        String ingredientCode = blank(ingredient) ? null
+                : IngredientCode.tryParse(ingredient)
+                    .map(IngredientCode::value)
+                    .orElseThrow(() -> new Invalid("Ingredient: '" + cut(ingredient)
+                            + "' is not an ingredient code (letters, " + "digits, '-', '_' and '.', at most 32)."));
+        return new SessionQuery(wanted, formulaCode, text(operator, "Operator"), text(bench, "Bench"), ingredientCode,
+                text(lot, "Lot"), moment(from, "From", false), moment(to, "To", true),
+                blank(after) ? null : Cursor.parse(after), limit);
+    }
+
+    private static Instant moment(String text, String name, boolean endOfRange) {
+        try {
+            return Moments.read(text, endOfRange);
+        }
+        catch (IllegalArgumentException unreadable) {
+            throw new Invalid(name + ": " + Moments.HOW + " (ISO-8601).");
+        }
+    }
+
+    private static String text(String value, String name) {
+        if (blank(value)) {
+            return null;
+        }
+        if (value.strip().length() > MAX_TEXT) {
+            throw new Invalid(name + " is at most " + MAX_TEXT + " characters.");
+        }
+        return value.strip();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String cut(String text) {
+        String value = text.strip();
+        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 }

@@ -33,4 +33,13 @@ public class SampleRegister {
         return samples.find("code = :key", code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT));
     }
 
+    /**
+     * The codes of the samples of these sessions (the completed ones), by session: one
+     * query for a list.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, String> codesOf(java.util.List<UUID> sessionIds) {
+        return samples.codesOf(sessionIds);
+    }
+
 }

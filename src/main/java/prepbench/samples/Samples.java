@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -54,6 +55,20 @@ class Samples {
                 .param("manual", line.manual())
                 .update();
         }
+    }
+
+    /** The codes of the samples of these sessions, by session. */
+    java.util.Map<java.util.UUID, String> codesOf(List<java.util.UUID> sessionIds) {
+        if (sessionIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<java.util.UUID, String> codes = new java.util.HashMap<>();
+        jdbc.sql("SELECT session_id, code FROM sample WHERE session_id IN (:sessions)")
+            .param("sessions", sessionIds)
+            .query((rs, n) -> Map.entry(rs.getObject("session_id", java.util.UUID.class), rs.getString("code")))
+            .list()
+            .forEach(entry -> codes.put(entry.getKey(), entry.getValue()));
+        return codes;
     }
 
     /** The sample the condition ({@code column = :key}) finds. */

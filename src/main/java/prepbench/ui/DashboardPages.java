@@ -103,7 +103,7 @@ class DashboardPages {
     }
 
     private DashboardPage dashboard(Actor operator, String bench, String scanMessage, String scanInput, String query) {
-        return new DashboardPage(preparations.list(SessionQuery.inProgressFor(operator.username())),
+        return new DashboardPage(preparations.list(SessionQuery.inProgressFor(operator.username())).items(),
                 catalog.search(query, FORMULAS_SHOWN), preparations.lockedFormulas(),
                 operator.may(Permission.RELEASE_LOCK), benches.ids(), benches.exists(bench) ? bench : null, scanMessage,
                 scanInput, query.strip(),

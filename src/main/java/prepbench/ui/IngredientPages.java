@@ -16,6 +16,7 @@ import org.springframework.web.servlet.View;
 
 import prepbench.access.Actor;
 import prepbench.audit.AuditTrail;
+import prepbench.preparation.PreparationManagement;
 import prepbench.catalog.Ingredient;
 import prepbench.catalog.IngredientManagement;
 import prepbench.entry.InvalidEntry;
@@ -28,7 +29,10 @@ class IngredientPages {
 
     private final AuditTrail audit;
 
-    IngredientPages(IngredientManagement ingredients, AuditTrail audit) {
+    private final PreparationManagement preparations;
+
+    IngredientPages(IngredientManagement ingredients, AuditTrail audit, PreparationManagement preparations) {
+        this.preparations = preparations;
         this.ingredients = ingredients;
         this.audit = audit;
     }
@@ -89,7 +93,8 @@ class IngredientPages {
         String code = ingredient == null ? null : ingredient.code().value();
         model.addAttribute("page",
                 new IngredientPage(ingredient, form, errors, code == null ? List.of() : audit.forIngredient(code),
-                        code == null ? null : audit.verifyIngredient(code)));
+                        code == null ? null : audit.verifyIngredient(code),
+                        code == null ? List.of() : preparations.lotsOf(code)));
         return "ingredient";
     }
 

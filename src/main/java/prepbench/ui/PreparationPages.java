@@ -1,6 +1,11 @@
 package prepbench.ui;
 
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -17,18 +22,25 @@ import prepbench.formulas.FormulaCode;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.preparation.ActionRefused;
 import prepbench.preparation.InvalidSessionId;
+import prepbench.preparation.HistoryExport;
 import prepbench.preparation.PreparationManagement;
+import prepbench.preparation.SessionPage;
+import prepbench.preparation.SessionSummary;
 import prepbench.preparation.SessionId;
 import prepbench.preparation.SessionNotFound;
 import prepbench.preparation.SessionQuery;
 import prepbench.preparation.SessionStatus;
 import prepbench.samples.SampleRegister;
 
-/** A preparation's page, and the history of preparations. */
+/**
+ * A preparation's page and record, and the history of preparations: filtered (a recall by
+ * lot among them), a page at a time, and exported as CSV.
+ */
 @Controller
 class PreparationPages {
 
-    private static final int LIST_LIMIT = 200;
+    /** Preparations on one page of the history. */
+    private static final int PAGE = 50;
 
     private final PreparationManagement preparations;
 
@@ -38,8 +50,11 @@ class PreparationPages {
 
     private final SampleRegister samples;
 
+    private final HistoryExport export;
+
     PreparationPages(PreparationManagement preparations, PreparationViews views, AuditTrail audit,
-            SampleRegister samples) {
+            SampleRegister samples, HistoryExport export) {
+        this.export = export;
         this.preparations = preparations;
         this.views = views;
         this.audit = audit;
@@ -113,36 +128,52 @@ class PreparationPages {
     }
 
     @GetMapping("/preparations")
-    String listSessions(@RequestParam(defaultValue = "") String status, @RequestParam(defaultValue = "") String formula,
-            @RequestParam(defaultValue = "") String operator,
+    String listSessions(@RequestParam Map<String, String> params,
             @RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
             HttpServletResponse response) {
+        Map<String, String> filters = new LinkedHashMap<>();
+        SessionListPage.FILTERS.forEach(name -> filters.put(name, ErrorPage.echo(params.getOrDefault(name, ""))));
+        String after = params.getOrDefault("after", "");
+        SessionPage found = new SessionPage(List.of(), null);
         String message = null;
-        SessionStatus wanted = null;
-        String formulaCode = null;
-        if (!status.isBlank()) {
-            wanted = SessionStatus.fromCode(status).orElse(null);
-            if (wanted == null) {
-                message = "Unknown status. Choose one from the list.";
-            }
+        try {
+            found = preparations.list(query(params, after, PAGE));
         }
-        if (!formula.isBlank()) {
-            try {
-                formulaCode = FormulaCode.of(formula).value();
-            }
-            catch (InvalidFormulaCode notACode) {
-                message = notACode.getMessage();
-            }
-        }
-        var sessions = message != null ? java.util.List.<prepbench.preparation.SessionSummary>of()
-                : preparations.list(new SessionQuery(wanted, formulaCode, operator.isBlank() ? null : operator.strip(),
-                        null, null, LIST_LIMIT));
-        if (message != null) {
+        catch (SessionQuery.Invalid unreadable) {
+            message = unreadable.getMessage();
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
-        model.addAttribute("page",
-                new SessionListPage(sessions, status, ErrorPage.echo(formula), ErrorPage.echo(operator), message));
+        Map<UUID, String> sampleCodes = samples.codesOf(found.items().stream().map(SessionSummary::id).toList());
+        model.addAttribute("page", new SessionListPage(found.items(), filters, sampleCodes,
+                found.next() == null ? null : found.next().text(), after.isBlank(), message));
         return htmx != null ? "fragments/sessions" : "preparations";
+    }
+
+    /**
+     * The filtered history as CSV: a row per preparation, or per step with
+     * {@code rows=steps}.
+     */
+    @GetMapping("/preparations/export.csv")
+    void exportSessions(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+        SessionQuery query;
+        try {
+            query = query(params, "", SessionQuery.MAX_LIMIT);
+        }
+        catch (SessionQuery.Invalid unreadable) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, unreadable.getMessage());
+            return;
+        }
+        boolean steps = "steps".equals(params.get("rows"));
+        response.setContentType("text/csv;charset=UTF-8");
+        response.setHeader("Content-Disposition",
+                "attachment; filename=\"prepbench-" + (steps ? "steps" : "preparations") + ".csv\"");
+        export.write(query, steps ? HistoryExport.Rows.STEPS : HistoryExport.Rows.SESSIONS, response.getWriter());
+    }
+
+    private static SessionQuery query(Map<String, String> params, String after, int limit) {
+        return SessionQuery.parse(params.get("status"), params.get("formula"), params.get("operator"),
+                params.get("bench"), params.get("ingredient"), params.get("lot"), params.get("from"), params.get("to"),
+                after, limit);
     }
 
 }

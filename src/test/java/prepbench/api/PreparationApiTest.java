@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -233,20 +234,77 @@ class PreparationApiTest {
 
         mvc.perform(get("/api/v1/preparations").param("operator", operator).with(technician))
             .andExpect(status().isOk())
-            .andExpect(jsonPath("$", hasSize(2)))
-            .andExpect(jsonPath("$[0].formulaCode").value("PRM01204"))
-            .andExpect(jsonPath("$[1].formulaCode").value("PRM00936"));
+            .andExpect(jsonPath("$.items", hasSize(2)))
+            .andExpect(jsonPath("$.items[0].formulaCode").value("PRM01204"))
+            .andExpect(jsonPath("$.items[1].formulaCode").value("PRM00936"))
+            .andExpect(jsonPath("$.next").value(org.hamcrest.Matchers.nullValue()));
         mvc.perform(get("/api/v1/preparations").param("operator", operator)
             .param("formula", "prm00936")
             .param("status", "in_progress")
-            .with(technician)).andExpect(jsonPath("$", hasSize(1))).andExpect(jsonPath("$[0].stepCount").value(8));
+            .with(technician))
+            .andExpect(jsonPath("$.items", hasSize(1)))
+            .andExpect(jsonPath("$.items[0].stepCount").value(8));
         mvc.perform(
                 get("/api/v1/preparations").param("operator", operator).param("status", "completed").with(technician))
-            .andExpect(jsonPath("$", hasSize(0)));
+            .andExpect(jsonPath("$.items", hasSize(0)));
         mvc.perform(get("/api/v1/preparations").param("operator", operator)
             .param("from", "2000-01-01T00:00:00Z")
             .param("to", "2000-01-02T00:00:00Z")
-            .with(technician)).andExpect(jsonPath("$", hasSize(0)));
+            .with(technician)).andExpect(jsonPath("$.items", hasSize(0)));
+
+        String first = mvc
+            .perform(get("/api/v1/preparations").param("operator", operator).param("limit", "1").with(technician))
+            .andExpect(jsonPath("$.items", hasSize(1)))
+            .andExpect(jsonPath("$.items[0].formulaCode").value("PRM01204"))
+            .andExpect(jsonPath("$.next").isString())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        mvc.perform(get("/api/v1/preparations").param("operator", operator)
+            .param("limit", "1")
+            .param("after", (String) JsonPath.read(first, "$.next"))
+            .with(technician))
+            .andExpect(jsonPath("$.items", hasSize(1)))
+            .andExpect(jsonPath("$.items[0].formulaCode").value("PRM00936"))
+            .andExpect(jsonPath("$.next").value(org.hamcrest.Matchers.nullValue()));
+        mvc.perform(get("/api/v1/preparations").param("after", "garbage").with(technician))
+            .andExpect(status().isBadRequest())
+            .andExpect(jsonPath("$.detail", containsString("\"next\" value")));
+    }
+
+    @Test
+    void exportsTheFilteredHistoryAsCsvThatNoSpreadsheetRuns() throws Exception {
+        String operator = "=cmd-" + UUID.randomUUID().toString().substring(0, 8);
+        RequestPostProcessor technician = user(operator).roles("TECHNICIAN");
+        mvc.perform(post("/api/v1/preparations").with(technician)
+            .contentType(MediaType.APPLICATION_JSON)
+            .content("{\"formulaCode\":\"PRM01204\"}")).andExpect(status().isCreated());
+
+        String sessions = mvc
+            .perform(get("/api/v1/preparations").param("operator", operator).accept("text/csv").with(technician))
+            .andExpect(status().isOk())
+            .andExpect(content().contentTypeCompatibleWith("text/csv"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        List<String> lines = sessions.lines().toList();
+        assertThat(lines.get(0)).startsWith("preparation_id,formula_code,formula_name,version_no,attempt_no,status");
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(1)).contains(",'" + operator + ",").contains(",PRM01204,");
+
+        String steps = mvc
+            .perform(get("/api/v1/preparations").param("operator", operator)
+                .param("rows", "steps")
+                .accept("text/csv")
+                .with(technician))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(steps.lines().toList()).hasSize(1 + 4);
+        assertThat(steps.lines().skip(1)).allSatisfy(line -> assertThat(line).contains(",'" + operator + ","));
+        mvc.perform(get("/api/v1/preparations").param("rows", "lines").accept("text/csv").with(technician))
+            .andExpect(status().isBadRequest());
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -382,6 +383,60 @@ abstract class WeighingFlowScenarios {
             .andExpect(jsonPath("$.verification.problems[0].sequence").value(2))
             .andExpect(
                     jsonPath("$.verification.problems[0].detail", containsString("was changed after it was recorded")));
+    }
+
+    /**
+     * A recall: from a lot (in any case, with stray spaces) to every preparation that
+     * weighed it, with its sample, through the API, the history page and the ingredient's
+     * page.
+     */
+    @Test
+    void aRecallFindsThePreparationsThatWeighedALot() throws Exception {
+        String since = java.time.Instant.now().minusSeconds(1).toString();
+        RequestPostProcessor who = technician();
+        String id = completed(who);
+        RequestPostProcessor lead = user("lablead").roles("LAB_LEAD");
+
+        mvc.perform(get("/api/v1/preparations").param("lot", " lin-lot-7 ")
+            .param("ingredient", "lin-001")
+            .param("from", since)
+            .with(lead))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.hasItem(id)));
+        mvc.perform(get("/api/v1/preparations").param("lot", "LIN-LOT-7")
+            .param("ingredient", "ETH-001")
+            .param("from", since)
+            .with(lead))
+            .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(id))));
+        mvc.perform(get("/api/v1/preparations").param("lot", "B-2291").param("from", since).with(lead))
+            .andExpect(jsonPath("$.items[*].id", org.hamcrest.Matchers.hasItem(id)));
+        mvc.perform(get("/api/v1/preparations").param("lot", "NO-SUCH-LOT").with(lead))
+            .andExpect(jsonPath("$.items", org.hamcrest.Matchers.empty()));
+
+        String sample = jdbc.sql("SELECT code FROM sample WHERE session_id = :id")
+            .param("id", UUID.fromString(id))
+            .query(String.class)
+            .single();
+        mvc.perform(get("/preparations").param("ingredient", "LIN-001").param("lot", "lin-lot-7").with(lead))
+            .andExpect(status().isOk())
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("Where lot")))
+            .andExpect(content().string(org.hamcrest.Matchers.containsString("data-id=\"" + id + "\"")))
+            .andExpect(content().string(org.hamcrest.Matchers.containsString(">" + sample + "</a>")));
+        mvc.perform(get("/ingredients/LIN-001").with(lead))
+            .andExpect(status().isOk())
+            .andExpect(content()
+                .string(org.hamcrest.Matchers.containsString("/preparations?ingredient=LIN-001&amp;lot=LIN-LOT-7")));
+        String steps = mvc
+            .perform(get("/preparations/export.csv").param("rows", "steps")
+                .param("lot", "LIN-LOT-7")
+                .param("from", since)
+                .with(lead))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(steps.lines().filter(line -> line.startsWith(id))).hasSize(8)
+            .anySatisfy(line -> assertThat(line).contains(",LIN-001,").contains(",LIN-LOT-7,2030-12-31,"));
     }
 
     /** A PRM00936 weighed from start to completion by the technician. */

@@ -38,6 +38,9 @@ abstract class PreparationStorageScenarios {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    java.time.Clock clock;
+
     private static Actor technician(String name) {
         return Actor.withRoles(name, List.of("ROLE_TECHNICIAN"));
     }
@@ -77,21 +80,82 @@ abstract class PreparationStorageScenarios {
         preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM00936"), technician(operator), null, null));
         preparations.startOrResume(new StartPreparation(FormulaCode.of("COS00217"), technician(operator), null, null));
 
-        assertThat(preparations.list(new SessionQuery(null, null, operator, null, null, 10)))
+        assertThat(preparations.list(query(null, null, operator, null, null, 10)).items())
             .extracting(SessionSummary::formulaCode)
             .containsExactly("COS00217", "PRM00936");
-        assertThat(preparations.list(new SessionQuery(SessionStatus.IN_PROGRESS, "PRM00936", operator, null, null, 10)))
+        assertThat(preparations.list(query("in_progress", "prm00936", operator, null, null, 10)).items())
             .singleElement()
             .satisfies(summary -> {
                 assertThat(summary.stepCount()).isEqualTo(8);
                 assertThat(summary.stepsDone()).isZero();
             });
-        assertThat(preparations.list(new SessionQuery(SessionStatus.COMPLETED, null, operator, null, null, 10)))
-            .isEmpty();
-        assertThat(preparations.list(new SessionQuery(null, null, operator,
-                java.time.Instant.parse("2000-01-01T00:00:00Z"), java.time.Instant.parse("2000-01-02T00:00:00Z"), 10)))
-            .isEmpty();
-        assertThat(preparations.list(new SessionQuery(null, null, operator, null, null, 1))).hasSize(1);
+        assertThat(preparations.list(query("completed", null, operator, null, null, 10)).items()).isEmpty();
+        assertThat(preparations.list(query(null, null, operator, "2000-01-01", "2000-01-01", 10)).items()).isEmpty();
+        SessionPage first = preparations.list(query(null, null, operator, null, null, 1));
+        assertThat(first.items()).hasSize(1);
+        assertThat(first.next()).isNotNull();
+        assertThat(preparations.list(query(null, null, operator, null, null, 1).after(first.next())).items())
+            .extracting(SessionSummary::formulaCode)
+            .containsExactly("PRM00936");
+    }
+
+    private static SessionQuery query(String status, String formula, String operator, String from, String to,
+            int limit) {
+        return SessionQuery.parse(status, formula, operator, null, null, null, from, to, null, limit);
+    }
+
+    /**
+     * Pages of the history while preparations start between them: every session that was
+     * there when the listing began is on exactly one page, in order, and the new ones
+     * (newer) are on none of the pages that follow.
+     */
+    @Test
+    void pagesNeverRepeatNorMissASessionWhileOthersStart() {
+        java.time.Instant before = clock.instant().minusMillis(1);
+        List<UUID> there = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            there.add(
+                    preparations
+                        .startOrResume(new StartPreparation(FormulaCode.of("PRM01204"),
+                                technician("pager-" + UUID.randomUUID()), null, null))
+                        .session()
+                        .id()
+                        .value());
+        }
+        SessionQuery query = SessionQuery.parse(null, "PRM01204", null, null, null, null, before.toString(), null, null,
+                5);
+        List<UUID> seen = new java.util.ArrayList<>();
+        SessionPage page = preparations.list(query);
+        while (true) {
+            page.items().forEach(summary -> seen.add(summary.id()));
+            for (int i = 0; i < 3; i++) {
+                preparations.startOrResume(new StartPreparation(FormulaCode.of("PRM01204"),
+                        technician("late-" + UUID.randomUUID()), null, null));
+            }
+            if (page.next() == null) {
+                break;
+            }
+            page = preparations.list(query.after(page.next()));
+        }
+
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(there);
+        List<UUID> newestFirst = jdbc
+            .sql("SELECT id FROM preparation_session WHERE id IN (:ids) ORDER BY started_at DESC, id DESC")
+            .param("ids", seen)
+            .query(UUID.class)
+            .list();
+        assertThat(seen).as("in order, newest first").containsExactlyElementsOf(newestFirst);
+        assertThat(preparations.list(query.limit(100)).items()).hasSize(12 + 3 * 3);
+    }
+
+    @Test
+    void aCursorThatWasNotGivenIsRefusedWithWhatToDo() {
+        assertThatThrownBy(() -> SessionQuery.parse(null, null, null, null, null, null, null, null, "not-a-cursor", 5))
+            .isInstanceOf(SessionQuery.Invalid.class)
+            .hasMessageContaining("pass back the \"next\" value");
+        assertThatThrownBy(() -> SessionQuery.parse(null, null, null, null, null, "x".repeat(65), null, null, null, 5))
+            .isInstanceOf(SessionQuery.Invalid.class)
+            .hasMessageContaining("Lot is at most 64");
     }
 
     @Test
