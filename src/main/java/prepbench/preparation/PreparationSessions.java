@@ -229,7 +229,9 @@ class PreparationSessions {
             params.put("to", utc(query.to()));
         }
         if (query.after() != null) {
-            sql.append(" AND (s.started_at < :afterAt OR (s.started_at = :afterAt AND s.id < :afterId))");
+            // a row comparison, which both databases read as one range of the
+            // (started_at, id) index
+            sql.append(" AND (s.started_at, s.id) < (:afterAt, :afterId)");
             params.put("afterAt", utc(query.after().startedAt()));
             params.put("afterId", query.after().id());
         }
