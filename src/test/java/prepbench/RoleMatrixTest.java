@@ -93,7 +93,9 @@ class RoleMatrixTest {
                 "GET /api/v1/ingredients", "GET /api/v1/ingredients/{code}", "GET /api/v1/preparations",
                 "GET /api/v1/preparations/{id}", "GET /api/v1/preparations/{id}/audit", "GET /api/v1/benches",
                 "GET /api/v1/benches/{bench}/reading", "GET /api/v1/me", "POST /api/v1/me/password",
-                "GET /api/v1/locks", "GET /api/v1/scan/resolve", "GET /benches/{bench}/stream", "POST /formula-first");
+                "GET /api/v1/locks", "GET /api/v1/scan/resolve", "GET /benches/{bench}/stream", "POST /formula-first",
+                "GET /preparations/export.csv", "GET /preparations/{id}/record.pdf",
+                "GET /api/v1/preparations/{id}/record.pdf");
         expect(Access.PREPARE, "POST /preparations/{id}/steps/{sequence}/scan",
                 "POST /preparations/{id}/steps/{sequence}/capture", "POST /preparations/{id}/abort",
                 "POST /preparations/{id}/tare", "POST /preparations/{id}/zero", "POST /preparations/{id}/simulate",
@@ -124,7 +126,9 @@ class RoleMatrixTest {
                 "POST /admin/users/{username}/{action}", "GET /api/v1/users", "POST /api/v1/users",
                 "GET /api/v1/users/{username}", "POST /api/v1/users/{username}/disable",
                 "POST /api/v1/users/{username}/enable", "POST /api/v1/users/{username}/unlock",
-                "POST /api/v1/users/{username}/reset-password", "PUT /api/v1/users/{username}/role");
+                "POST /api/v1/users/{username}/reset-password", "PUT /api/v1/users/{username}/role",
+                "GET /admin/tokens", "POST /admin/tokens", "POST /admin/tokens/{name}/revoke", "GET /api/v1/tokens",
+                "POST /api/v1/tokens", "DELETE /api/v1/tokens/{name}", "GET /api/v1/tokens/{name}/audit");
     }
 
     private static void expect(Access access, String... endpoints) {
@@ -163,6 +167,7 @@ class RoleMatrixTest {
         samples.put("action", "unlock");
         accounts.create("admin", "matrix.target", "Matrix Target", "viewer", "matrix target password");
         samples.put("username", "matrix.target");
+        samples.put("name", "matrix-token");
         accounts.create("admin", "matrix.disabled", "Matrix Disabled", "admin", "matrix disabled password");
         accounts.changeOwnPassword("matrix.disabled", "matrix disabled password", DISABLED_PASSWORD, null);
         disabledSession = (MockHttpSession) mvc

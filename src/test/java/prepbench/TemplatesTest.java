@@ -28,7 +28,7 @@ class TemplatesTest {
                     "prepbench\\.(formulas\\.(FormulaManagement|IngredientManagement|FormulaCatalog|FormulaImport)"
                             + "|transfer\\.FormulaTransfer"
                             + "|preparation\\.(PreparationManagement|PreparationSession)|audit\\.(AuditTrail|AuditReview)"
-                            + "|security\\.(AccountManagement|TokenManagement)|scales\\.BenchManagement|samples\\.SampleRegister)")
+                            + "|security\\.(AccountManagement|TokenManagement)|scales\\.BenchManagement|samples\\.SampleRegister|records\\.BatchRecords)")
             .because("templates render the view records their controllers give them")
             .check(templates);
     }

@@ -47,7 +47,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     @ExceptionHandler({ InvalidFormulaCode.class, InvalidSessionId.class, InvalidBatch.class, InvalidBench.class,
-            BadRequest.class, prepbench.audit.AuditQuery.Invalid.class })
+            BadRequest.class, prepbench.audit.AuditQuery.Invalid.class,
+            prepbench.preparation.SessionQuery.Invalid.class })
     ProblemDetail badRequest(RuntimeException refusal) {
         return problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
     }

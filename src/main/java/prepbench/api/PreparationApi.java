@@ -2,7 +2,6 @@ package prepbench.api;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Instant;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
@@ -30,9 +29,10 @@ import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionPage;
 import prepbench.preparation.SessionId;
 import prepbench.preparation.SessionQuery;
-import prepbench.preparation.SessionStatus;
 import prepbench.preparation.StartOutcome;
 import prepbench.preparation.StartPreparation;
+import prepbench.records.BatchRecords;
+import prepbench.records.Pdfs;
 
 @RestController
 @RequestMapping("/api/v1/preparations")
@@ -42,8 +42,11 @@ class PreparationApi {
 
     private final HistoryExport export;
 
-    PreparationApi(PreparationManagement preparations, HistoryExport export) {
+    private final BatchRecords records;
+
+    PreparationApi(PreparationManagement preparations, HistoryExport export, BatchRecords records) {
         this.export = export;
+        this.records = records;
         this.preparations = preparations;
     }
 
@@ -66,6 +69,12 @@ class PreparationApi {
         return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK)
             .location(URI.create("/api/v1/preparations/" + outcome.session().id()))
             .body(SessionDto.of(outcome.session()));
+    }
+
+    /** The batch record as a PDF, as the page prints it. */
+    @GetMapping(value = "/{id}/record.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> printRecord(@PathVariable String id, Actor reader) {
+        return Pdfs.record(records, SessionId.parse(id), reader);
     }
 
     @GetMapping("/{id}")
@@ -119,16 +128,7 @@ class PreparationApi {
 
     private static SessionQuery query(String status, String formula, String operator, String bench, String ingredient,
             String lot, String from, String to, String after, int limit) {
-        try {
-            return SessionQuery.parse(status, formula, operator, bench, ingredient, lot, from, to, after, limit);
-        }
-        catch (SessionQuery.Invalid unreadable) {
-            throw new BadRequest(unreadable.getMessage());
-        }
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
+        return SessionQuery.parse(status, formula, operator, bench, ingredient, lot, from, to, after, limit);
     }
 
 }

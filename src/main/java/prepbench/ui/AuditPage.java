@@ -4,6 +4,7 @@ import java.util.List;
 
 import prepbench.audit.AuditReview;
 import prepbench.audit.TrailVerification;
+import prepbench.records.AuditLine;
 
 /**
  * The audit trail as a whole: the filters as typed (blank when unused), one page of

@@ -24,6 +24,7 @@ import prepbench.audit.AuditEvent;
 import prepbench.audit.AuditQuery;
 import prepbench.audit.AuditReview;
 import prepbench.audit.TrailVerification;
+import prepbench.records.AuditLine;
 
 /**
  * The audit trail as a whole, for lab leads and admins (EU GMP Annex 11 §9): search by

@@ -9,6 +9,7 @@ import prepbench.preparation.FormulaLock;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.Step;
 import prepbench.preparation.StepStatus;
+import prepbench.records.SessionView;
 import prepbench.samples.Sample;
 
 /**
@@ -97,10 +98,7 @@ public record PreparationPage(SessionView session, String message, boolean messa
 
     /** A step's status in words. */
     public static String stepWords(Step step) {
-        if (step.status() == StepStatus.FAILED) {
-            return Step.OVER_DISPENSE.equals(step.failureReason()) ? "failed: over target" : "failed";
-        }
-        return step.status() == StepStatus.OK ? "weighed" : "to weigh";
+        return SessionView.stepWords(step);
     }
 
     /**

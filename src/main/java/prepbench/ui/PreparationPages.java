@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,10 +18,11 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import prepbench.access.Actor;
-import prepbench.audit.AuditTrail;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.preparation.ActionRefused;
+import prepbench.records.BatchRecords;
+import prepbench.records.Pdfs;
 import prepbench.preparation.InvalidSessionId;
 import prepbench.preparation.HistoryExport;
 import prepbench.preparation.PreparationManagement;
@@ -46,18 +48,18 @@ class PreparationPages {
 
     private final PreparationViews views;
 
-    private final AuditTrail audit;
-
     private final SampleRegister samples;
 
     private final HistoryExport export;
 
-    PreparationPages(PreparationManagement preparations, PreparationViews views, AuditTrail audit,
-            SampleRegister samples, HistoryExport export) {
+    private final BatchRecords records;
+
+    PreparationPages(PreparationManagement preparations, PreparationViews views, SampleRegister samples,
+            HistoryExport export, BatchRecords records) {
         this.export = export;
+        this.records = records;
         this.preparations = preparations;
         this.views = views;
-        this.audit = audit;
         this.samples = samples;
     }
 
@@ -103,11 +105,17 @@ class PreparationPages {
      */
     @GetMapping("/preparations/{id}/record")
     String showRecord(@PathVariable String id, Model model) {
-        var session = preparations.get(SessionId.parse(id));
-        var sessionId = session.id().value();
-        model.addAttribute("page", new RecordPage(SessionView.of(session), samples.forSession(sessionId).orElse(null),
-                audit.forSession(sessionId), audit.verifySession(sessionId)));
+        model.addAttribute("page", records.record(SessionId.parse(id)));
         return "record";
+    }
+
+    /**
+     * The batch record as a PDF: the same content, "page N of M", who printed it and
+     * when.
+     */
+    @GetMapping(value = "/preparations/{id}/record.pdf", produces = "application/pdf")
+    ResponseEntity<byte[]> printRecord(@PathVariable String id, Actor reader) {
+        return Pdfs.record(records, SessionId.parse(id), reader);
     }
 
     /** A sample label opens the record of the preparation that made it. */

@@ -12,6 +12,7 @@ import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionStatus;
 import prepbench.samples.SampleRegister;
 import prepbench.scales.BenchManagement;
+import prepbench.records.SessionView;
 
 /** Builds a preparation page for the signed-in user. */
 @Component

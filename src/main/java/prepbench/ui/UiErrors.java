@@ -161,8 +161,8 @@ class UiErrors {
         return page(request, ErrorPage.of(409, "The balance cannot do that now", refused.getMessage()));
     }
 
-    @ExceptionHandler(AuditQuery.Invalid.class)
-    ModelAndView invalidAuditQuery(AuditQuery.Invalid invalid, HttpServletRequest request) {
+    @ExceptionHandler({ AuditQuery.Invalid.class, prepbench.preparation.SessionQuery.Invalid.class })
+    ModelAndView invalidQuery(RuntimeException invalid, HttpServletRequest request) {
         return page(request, ErrorPage.of(400, "The filter cannot be read", invalid.getMessage()));
     }
 

@@ -4,6 +4,7 @@
  * every page. Controllers are thin: they call a module's facade and pick a page; they
  * never run SQL or bind aggregates.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "access", "audit", "catalog", "database",
-        "entry", "formulas", "labels", "preparation", "samples", "scales", "scanning", "security", "transfer" })
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = { "access", "audit", "catalog", "database", "entry", "formulas", "labels", "preparation",
+                "records", "samples", "scales", "scanning", "security", "transfer" })
 package prepbench.ui;

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -437,6 +438,58 @@ abstract class WeighingFlowScenarios {
             .getContentAsString();
         assertThat(steps.lines().filter(line -> line.startsWith(id))).hasSize(8)
             .anySatisfy(line -> assertThat(line).contains(",LIN-001,").contains(",LIN-LOT-7,2030-12-31,"));
+    }
+
+    /**
+     * The batch record as a PDF, read back as text: the header, every step's container,
+     * lot and weight, the sample, the signature of a weight entered by hand (who, when,
+     * meaning), the verification, who printed it and the page numbers.
+     */
+    @Test
+    void theBatchRecordPrintsAsAPdfWithEveryLotWeightAndSignature() throws Exception {
+        RequestPostProcessor who = technician();
+        RequestPostProcessor lead = user("lablead").roles("LAB_LEAD");
+        String id = start(who, "PRM00936");
+        json(post("/api/v1/preparations/" + id + "/steps/1/scan"), who, "{\"code\":\"ING-ETH-001\"}")
+            .andExpect(status().isOk());
+        json(post("/api/v1/preparations/" + id + "/steps/1/manual"), lead,
+                "{\"grams\":78.004,\"reason\":\"balance under service\",\"password\":\"lablead123\","
+                        + "\"meaning\":\"weight entered by hand and verified\"}")
+            .andExpect(status().isOk());
+        for (int sequence = 2; sequence <= 8; sequence++) {
+            prepareStep(id, sequence, stepField(id, sequence, "targetQtyG", who), who);
+            capture(id, sequence, who).andExpect(status().isOk());
+        }
+
+        var response = mvc.perform(get("/api/v1/preparations/" + id + "/record.pdf").with(lead))
+            .andExpect(status().isOk())
+            .andExpect(content().contentType("application/pdf"))
+            .andExpect(header().string("Content-Disposition", containsString("record-PRM00936-")))
+            .andReturn()
+            .getResponse();
+        byte[] pdf = response.getContentAsByteArray();
+        String text;
+        int pages;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            pages = document.getNumberOfPages();
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+        String sample = jdbc.sql("SELECT code FROM sample WHERE session_id = :id")
+            .param("id", UUID.fromString(id))
+            .query(String.class)
+            .single();
+        assertThat(text).contains("Preparation record: PRM00936", id, "LIN-LOT-7", "2030-12-31", "B-2291", "78.004",
+                "balance under service", "Sample " + sample, "Audit trail intact", "signed by",
+                "weight entered by hand and verified", "printed by lablead", "Page 1 of " + pages);
+        for (int sequence = 2; sequence <= 8; sequence++) {
+            assertThat(text).contains(" "
+                    + prepbench.scales.Grams.shown(new BigDecimal(stepField(id, sequence, "capturedQtyG", who))) + " ");
+        }
+        mvc.perform(get("/preparations/" + id + "/record.pdf").with(who))
+            .andExpect(status().isOk())
+            .andExpect(content().contentType("application/pdf"));
+        mvc.perform(get("/api/v1/preparations/" + UUID.randomUUID() + "/record.pdf").with(lead))
+            .andExpect(status().isNotFound());
     }
 
     /** A PRM00936 weighed from start to completion by the technician. */

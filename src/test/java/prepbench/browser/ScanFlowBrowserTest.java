@@ -125,7 +125,7 @@ class ScanFlowBrowserTest extends InBrowser {
         page.getByLabel("Formula").press("Enter");
 
         assertThat(page.getByTestId("request-error")).isVisible();
-        assertThat(page.getByTestId("request-error")).containsText("This is not a formula code");
+        assertThat(page.getByTestId("request-error")).containsText("is not a formula code");
 
         page.getByLabel("Formula").fill("PRM00936");
         page.getByLabel("Formula").press("Enter");

@@ -1,4 +1,4 @@
-package prepbench.ui;
+package prepbench.records;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,7 +30,7 @@ public record SessionView(SessionId id, FormulaCode formulaCode, String formulaN
         steps = List.copyOf(steps);
     }
 
-    static SessionView of(PreparationSession session) {
+    public static SessionView of(PreparationSession session) {
         return new SessionView(session.id(), session.formulaCode(), session.formulaName(), session.versionNo(),
                 session.attemptNo(), session.status(), session.operator(), session.bench(), session.batch(),
                 session.batchMassG(), session.startedAt(), session.endedAt(), session.endReason(), session.steps(),
@@ -46,4 +46,13 @@ public record SessionView(SessionId id, FormulaCode formulaCode, String formulaN
     public boolean hasManualEntries() {
         return steps.stream().anyMatch(Step::manual);
     }
+
+    /** A step's status in words, as the bench and the record say it. */
+    public static String stepWords(Step step) {
+        if (step.status() == StepStatus.FAILED) {
+            return Step.OVER_DISPENSE.equals(step.failureReason()) ? "failed: over target" : "failed";
+        }
+        return step.status() == StepStatus.OK ? "weighed" : "to weigh";
+    }
+
 }

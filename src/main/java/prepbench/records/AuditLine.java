@@ -1,4 +1,4 @@
-package prepbench.ui;
+package prepbench.records;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package prepbench.ui;
+package prepbench.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

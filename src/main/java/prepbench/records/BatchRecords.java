@@ -1,0 +1,118 @@
+package prepbench.records;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Map;
+
+import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
+import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+
+import prepbench.access.Actor;
+import prepbench.audit.AuditTrail;
+import prepbench.preparation.PreparationManagement;
+import prepbench.preparation.PreparationSession;
+import prepbench.preparation.SessionId;
+import prepbench.samples.SampleRegister;
+
+/**
+ * The batch record of a preparation: read from the session, its sample and its audit
+ * trail (verified as it is read), and printed as a PDF from the same template as the page
+ * ({@code fragments/record-body.jte}), on A4 with "page N of M", who printed it and when
+ * on every page, in DejaVu Sans (which has Latin and Arabic letters; Arabic is shaped and
+ * ordered right to left by ICU).
+ */
+@Service
+public class BatchRecords {
+
+    private static final String FONT = "DejaVu Sans";
+
+    private final PreparationManagement preparations;
+
+    private final SampleRegister samples;
+
+    private final AuditTrail audit;
+
+    private final TemplateEngine templates;
+
+    private final Clock clock;
+
+    private final boolean demo;
+
+    BatchRecords(PreparationManagement preparations, SampleRegister samples, AuditTrail audit, TemplateEngine templates,
+            Clock clock, @Value("${prepbench.demo-data:false}") boolean demo) {
+        this.preparations = preparations;
+        this.samples = samples;
+        this.audit = audit;
+        this.templates = templates;
+        this.clock = clock;
+        this.demo = demo;
+    }
+
+    /**
+     * The record of the preparation now, its chain verified.
+     * @throws prepbench.preparation.SessionNotFound when there is no such preparation
+     */
+    public RecordPage record(SessionId id) {
+        PreparationSession session = preparations.get(id);
+        var sessionId = session.id().value();
+        return new RecordPage(SessionView.of(session), samples.forSession(sessionId).orElse(null),
+                audit.forSession(sessionId), audit.verifySession(sessionId), clock.instant());
+    }
+
+    /**
+     * The record as a PDF, printed by the actor now.
+     * @throws prepbench.preparation.SessionNotFound when there is no such preparation
+     */
+    public byte[] pdf(SessionId id, Actor printedBy) {
+        return pdf(record(id), printedBy);
+    }
+
+    /** The record read a moment ago, as a PDF printed by the actor. */
+    byte[] pdf(RecordPage page, Actor printedBy) {
+        StringOutput html = new StringOutput();
+        templates.render("record-pdf.jte",
+                Map.of("page", page, "demo", demo, "printedBy", printedBy.username(), "printedAt", page.verifiedAt()),
+                html);
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.useUnicodeBidiSplitter(new ICUBidiSplitter.ICUBidiSplitterFactory());
+            builder.useUnicodeBidiReorderer(new ICUBidiReorderer());
+            builder.defaultTextDirection(PdfRendererBuilder.TextDirection.LTR);
+            builder.useFont(() -> font("DejaVuSans.ttf"), FONT, 400, FontStyle.NORMAL, true);
+            builder.useFont(() -> font("DejaVuSans-Bold.ttf"), FONT, 700, FontStyle.NORMAL, true);
+            builder.useFont(() -> font("DejaVuSansMono.ttf"), "DejaVu Sans Mono", 400, FontStyle.NORMAL, true);
+            builder.withW3cDocument(new W3CDom().fromJsoup(Jsoup.parse(html.toString())), "/");
+            builder.withProducer("PrepBench");
+            builder.toStream(pdf);
+            builder.run();
+        }
+        catch (IOException unwritable) {
+            throw new UncheckedIOException("The record's PDF could not be written", unwritable);
+        }
+        return pdf.toByteArray();
+    }
+
+    private static InputStream font(String file) {
+        try {
+            return new ClassPathResource("fonts/" + file).getInputStream();
+        }
+        catch (IOException missing) {
+            throw new UncheckedIOException("The font " + file + " is missing from the application", missing);
+        }
+    }
+
+}

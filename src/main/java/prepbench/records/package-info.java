@@ -1,0 +1,9 @@
+/**
+ * The batch record of a preparation: what it holds ({@link prepbench.records.RecordPage}:
+ * the session as it is now, its sample, every audit event in words and the verification
+ * of its chain) and the record as a PDF file, laid out from the same template as the
+ * printable page ({@link prepbench.records.BatchRecords}).
+ */
+@org.springframework.modulith.ApplicationModule(
+        allowedDependencies = { "access", "audit", "formulas", "preparation", "samples", "scales" })
+package prepbench.records;

@@ -1,0 +1,81 @@
+package prepbench.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import prepbench.access.Actor;
+import prepbench.audit.ChainVerification;
+import prepbench.preparation.SessionBuilder;
+
+/**
+ * The record's PDF without the application: names in Arabic come out as Arabic letters in
+ * the embedded font (not boxes or question marks), next to Latin ones, and a demo
+ * station's record says DEMO on every page.
+ */
+class BatchRecordPdfTest {
+
+    private static final Instant NOW = Instant.parse("2026-12-01T09:00:00Z");
+
+    private final BatchRecords records = new BatchRecords(null, null, null,
+            TemplateEngine.createPrecompiled(ContentType.Html), Clock.fixed(NOW, ZoneOffset.UTC), true);
+
+    private static RecordPage page(String formulaName) {
+        SessionView session = SessionView.of(SessionBuilder.aSession().build());
+        SessionView named = new SessionView(session.id(), session.formulaCode(), formulaName, session.versionNo(),
+                session.attemptNo(), session.status(), session.operator(), session.bench(), session.batch(),
+                session.batchMassG(), session.startedAt(), session.endedAt(), session.endReason(), session.steps(),
+                session.activeStep());
+        return new RecordPage(named, null, List.of(),
+                new ChainVerification("session:" + session.id(), 0, true, List.of()), NOW);
+    }
+
+    @Test
+    void anArabicNameIsPrintedInArabicLettersOfTheEmbeddedFont() throws Exception {
+        byte[] pdf = records.pdf(page("عطر الليمون Citrus"), Actor.withRoles("lablead", List.of("ROLE_LAB_LEAD")));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            String text = Normalizer.normalize(new PDFTextStripper().getText(document), Normalizer.Form.NFKC);
+            assertThat(text).contains("Citrus", "printed by lablead", "Page 1 of " + document.getNumberOfPages());
+            assertThat(text.codePoints().filter(c -> c >= 0x0600 && c <= 0x06FF).count())
+                .as("Arabic letters in %s", text)
+                .isGreaterThanOrEqualTo("عطرالليمون".length());
+            assertThat(text).contains("عطر الليمون").doesNotContain("?", "\uFFFD");
+            List<String> fonts = new java.util.ArrayList<>();
+            for (var pdfPage : document.getPages()) {
+                for (var name : pdfPage.getResources().getFontNames()) {
+                    PDFont font = pdfPage.getResources().getFont(name);
+                    fonts.add(font.getName());
+                }
+            }
+            assertThat(fonts).allSatisfy(font -> assertThat(font).contains("DejaVu"));
+        }
+    }
+
+    @Test
+    void aDemoStationsRecordSaysDemoOnEveryPage() throws Exception {
+        byte[] pdf = records.pdf(page("Citrus"), Actor.withRoles("lablead", List.of("ROLE_LAB_LEAD")));
+
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper();
+            for (int page = 1; page <= document.getNumberOfPages(); page++) {
+                stripper.setStartPage(page);
+                stripper.setEndPage(page);
+                assertThat(stripper.getText(document)).contains("(DEMO)", "Page " + page + " of ");
+            }
+        }
+    }
+
+}
