@@ -95,7 +95,8 @@ class RoleMatrixTest {
                 "GET /api/v1/benches/{bench}/reading", "GET /api/v1/me", "POST /api/v1/me/password",
                 "GET /api/v1/locks", "GET /api/v1/scan/resolve", "GET /benches/{bench}/stream", "POST /formula-first",
                 "GET /preparations/export.csv", "GET /preparations/{id}/record.pdf",
-                "GET /api/v1/preparations/{id}/record.pdf");
+                "GET /api/v1/preparations/{id}/record.pdf", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
+                "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html");
         expect(Access.PREPARE, "POST /preparations/{id}/steps/{sequence}/scan",
                 "POST /preparations/{id}/steps/{sequence}/capture", "POST /preparations/{id}/abort",
                 "POST /preparations/{id}/tare", "POST /preparations/{id}/zero", "POST /preparations/{id}/simulate",

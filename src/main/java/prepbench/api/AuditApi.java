@@ -2,6 +2,8 @@ package prepbench.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,6 +40,7 @@ class AuditApi {
             String at, long tookMs) {
     }
 
+    @Operation(summary = "Verifies every chain, checkpoint and record of the audit trail (lab lead, admin)")
     @GetMapping("/api/v1/audit/verification")
     VerificationDto verifyEverything(Actor reviewer) {
         TrailVerification result = review.verifyEverything(reviewer);
@@ -45,6 +48,7 @@ class AuditApi {
                 result.problemCount(), result.at().toString(), result.took().toMillis());
     }
 
+    @Operation(summary = "Writes a checkpoint of every chain now (lab lead, admin)")
     @PostMapping("/api/v1/audit/checkpoints")
     AuditReview.Checkpoint writeCheckpoint(Actor reviewer) {
         return review.checkpoint(reviewer);
@@ -57,6 +61,7 @@ class AuditApi {
     record EventsDto(List<AuditEvent> events, Long next) {
     }
 
+    @Operation(summary = "Searches the audit trail, newest first, a page at a time (lab lead, admin)")
     @GetMapping("/api/v1/audit/events")
     EventsDto searchEvents(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String actor, @RequestParam(required = false) String action,

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -65,11 +67,13 @@ class BenchApi {
             Boolean offline) {
     }
 
+    @Operation(summary = "Every bench with its balance and its state")
     @GetMapping
     List<BenchDto> listBenches() {
         return benches.ids().stream().map(id -> new BenchDto(id, benches.isSimulated(id))).toList();
     }
 
+    @Operation(summary = "The bench's balance reading now")
     @GetMapping("/{bench}/reading")
     ReadingDto showReading(@PathVariable String bench) {
         return ReadingDto.of(benches.reading(bench));
@@ -79,6 +83,7 @@ class BenchApi {
      * Zeroes the bench's balance for the caller's preparation there (refused without
      * one); recorded in it.
      */
+    @Operation(summary = "Zeroes the bench's balance (the caller's preparation at the bench)")
     @PostMapping("/{bench}/zero")
     ReadingDto zero(@PathVariable String bench, Actor operator) {
         preparations.zeroBalance(preparations.preparationAt(bench, operator), operator);
@@ -89,12 +94,14 @@ class BenchApi {
      * Tares the bench's balance for the caller's preparation there (refused without one);
      * recorded in it.
      */
+    @Operation(summary = "Tares the bench's balance with the vessel on it (the caller's preparation at the bench)")
     @PostMapping("/{bench}/tare")
     ReadingDto tare(@PathVariable String bench, Actor operator) {
         preparations.tareBalance(preparations.preparationAt(bench, operator), operator);
         return ReadingDto.of(benches.reading(bench));
     }
 
+    @Operation(summary = "Sets what the simulated balance shows (demo station only)")
     @PutMapping("/{bench}/simulator")
     SimulatedBalance.Settings simulate(@PathVariable String bench, @Valid @RequestBody SimulatorRequest request) {
         return benches.simulate(bench, request.grams(),

@@ -2,6 +2,8 @@ package prepbench.api;
 
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,6 +41,7 @@ class DiagnosticsApi {
             List<BenchStatus> benches) {
     }
 
+    @Operation(summary = "The station's health: database, balances, last errors (lab lead, admin)")
     @GetMapping("/api/v1/diagnostics")
     DiagnosticsDto showDiagnostics() {
         HealthEndpoint endpoint = health.getIfAvailable();

@@ -3,6 +3,8 @@ package prepbench.api;
 import java.net.URI;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +37,7 @@ class FormulaApi {
         this.formulas = formulas;
     }
 
+    @Operation(summary = "Formulas whose code or name contains the text")
     @GetMapping
     List<FormulaDto> searchFormulas(@RequestParam(name = "q", defaultValue = "") String text,
             @RequestParam(defaultValue = "100") int limit) {
@@ -42,6 +45,7 @@ class FormulaApi {
     }
 
     /** Creates a formula with an empty draft version 1. */
+    @Operation(summary = "Creates a formula with an empty draft version 1 (lab lead, admin)")
     @PostMapping
     ResponseEntity<VersionDto> createFormula(@RequestBody NewFormula body, Actor editor) {
         FormulaVersion created = formulas.create(editor, body.code(), body.name(), body.batchAmount(),
@@ -53,6 +57,7 @@ class FormulaApi {
     record NewFormula(String code, String name, String batchAmount, String batchUnit) {
     }
 
+    @Operation(summary = "Every version of a formula, newest first")
     @GetMapping("/{code}/versions")
     List<VersionDto> listVersions(@PathVariable String code) {
         return formulas.versions(FormulaCode.of(code)).stream().map(VersionDto::of).toList();
@@ -61,6 +66,7 @@ class FormulaApi {
     /**
      * Opens the formula's draft: the open one, or a new version copied from the newest.
      */
+    @Operation(summary = "The formula's open draft, or a new one copied from its newest version (lab lead, admin)")
     @PostMapping("/{code}/draft")
     VersionDto openDraft(@PathVariable String code, Actor editor) {
         return VersionDto.of(formulas.openDraft(editor, FormulaCode.of(code)));
@@ -70,11 +76,13 @@ class FormulaApi {
      * Saves the draft; the body's revision must be the draft's current one, or the save
      * is refused (409).
      */
+    @Operation(summary = "Saves the draft, if nobody saved it since the given revision (lab lead, admin)")
     @PutMapping("/{code}/draft")
     VersionDto saveDraft(@PathVariable String code, @RequestBody DraftEntry entry, Actor editor) {
         return VersionDto.of(formulas.saveDraft(editor, FormulaCode.of(code), entry));
     }
 
+    @Operation(summary = "Discards the open draft (lab lead, admin)")
     @DeleteMapping("/{code}/draft")
     ResponseEntity<Void> discardDraft(@PathVariable String code, @RequestParam int revision, Actor editor) {
         formulas.discardDraft(editor, FormulaCode.of(code), revision);
@@ -85,6 +93,7 @@ class FormulaApi {
      * Releases a draft with the lab lead's signature: {@code {revision, password,
      * meaning}}.
      */
+    @Operation(summary = "Releases a draft with the lab lead's electronic signature (lab lead)")
     @PostMapping("/{code}/versions/{versionNo}/release")
     VersionDto releaseVersion(@PathVariable String code, @PathVariable int versionNo, @RequestBody Signature body,
             Actor editor) {
@@ -96,6 +105,7 @@ class FormulaApi {
     record Signature(Integer revision, String password, String meaning) {
     }
 
+    @Operation(summary = "Retires the released version (lab lead, admin)")
     @PostMapping("/{code}/versions/{versionNo}/retire")
     VersionDto retireVersion(@PathVariable String code, @PathVariable int versionNo, @RequestBody Reason body,
             Actor editor) {
@@ -105,6 +115,7 @@ class FormulaApi {
     record Reason(String reason) {
     }
 
+    @Operation(summary = "A formula with its released version's lines")
     @GetMapping("/{code}")
     FormulaDto showFormula(@PathVariable String code) {
         FormulaSummary formula = catalog.get(FormulaCode.of(code));

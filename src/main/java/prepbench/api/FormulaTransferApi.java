@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -44,6 +46,7 @@ class FormulaTransferApi {
      * Imports the body, CSV or JSON ({@code format}, else the Content-Type): 201 with the
      * drafts created, or 422 with every problem and nothing imported.
      */
+    @Operation(summary = "Imports a CSV or JSON file of formulas as drafts, all or nothing (lab lead, admin)")
     @PostMapping("/import")
     ResponseEntity<?> importFile(@RequestParam(defaultValue = "") String format,
             @RequestHeader(name = "Content-Type", defaultValue = "") String contentType, InputStream body, Actor editor)
@@ -91,6 +94,7 @@ class FormulaTransferApi {
      * {@code format} csv or json, {@code status} released (default) or draft, optionally
      * one {@code code}.
      */
+    @Operation(summary = "Exports formulas as CSV or JSON")
     @GetMapping(path = "/export", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
     ResponseEntity<byte[]> exportFormulas(@RequestParam(defaultValue = "csv") String format,
             @RequestParam(defaultValue = "released") String status, @RequestParam(defaultValue = "") String code) {

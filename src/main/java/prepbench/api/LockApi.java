@@ -5,6 +5,8 @@ import java.util.List;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,11 +38,13 @@ class LockApi {
                     message = "reason is at most " + Limits.MAX_REASON + " characters") String reason) {
     }
 
+    @Operation(summary = "The locked formulas")
     @GetMapping("/api/v1/locks")
     List<FormulaLock> listLocks() {
         return preparations.lockedFormulas();
     }
 
+    @Operation(summary = "Releases a formula's lock with the lab lead's electronic signature (lab lead, admin)")
     @PostMapping("/api/v1/formulas/{code}/release-lock")
     ResponseEntity<Void> releaseLock(@PathVariable String code, @Valid @RequestBody ReleaseRequest request,
             Actor operator) {

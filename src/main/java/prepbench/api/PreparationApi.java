@@ -11,6 +11,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,6 +62,7 @@ class PreparationApi {
             String amount, String unit, @Size(max = 64, message = "bench is at most 64 characters") String bench) {
     }
 
+    @Operation(summary = "Starts a preparation of a formula, or resumes the caller's one in progress")
     @PostMapping
     ResponseEntity<SessionDto> startPreparation(@Valid @RequestBody StartRequest request, Actor operator) {
         BatchSize batch = request.amount() == null && request.unit() == null ? null
@@ -72,11 +75,13 @@ class PreparationApi {
     }
 
     /** The batch record as a PDF, as the page prints it. */
+    @Operation(summary = "The batch record as PDF")
     @GetMapping(value = "/{id}/record.pdf", produces = "application/pdf")
     ResponseEntity<byte[]> printRecord(@PathVariable String id, Actor reader) {
         return Pdfs.record(records, SessionId.parse(id), reader);
     }
 
+    @Operation(summary = "A preparation with its steps")
     @GetMapping("/{id}")
     SessionDto showPreparation(@PathVariable String id) {
         return SessionDto.of(preparations.get(SessionId.parse(id)));
@@ -89,6 +94,7 @@ class PreparationApi {
     record PageDto(List<SessionDto.SummaryDto> items, String next) {
     }
 
+    @Operation(summary = "A page of the history of preparations, newest first; with a lot, a recall")
     @GetMapping
     PageDto listPreparations(@RequestParam(required = false) String status,
             @RequestParam(required = false) String formula, @RequestParam(required = false) String operator,
@@ -106,6 +112,7 @@ class PreparationApi {
      * The whole filtered history as CSV ({@code Accept: text/csv}): a row per
      * preparation, or per step with {@code rows=steps}.
      */
+    @Operation(summary = "The filtered history as CSV, a row per preparation or per step")
     @GetMapping(produces = "text/csv")
     void exportPreparations(@RequestParam(required = false) String status,
             @RequestParam(required = false) String formula, @RequestParam(required = false) String operator,

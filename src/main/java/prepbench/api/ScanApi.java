@@ -1,5 +1,7 @@
 package prepbench.api;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -25,6 +27,7 @@ class ScanApi {
     record Resolution(String type, String value, String target, String message) {
     }
 
+    @Operation(summary = "What a scanned text means and which page it opens")
     @GetMapping("/resolve")
     Resolution resolveScan(@RequestParam(name = "raw", defaultValue = "") String raw) {
         ScanResult result = ScanDecoder.decode(raw);

@@ -8,6 +8,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -71,6 +73,7 @@ class StepApi {
     record AuditDto(List<AuditEvent> events, ChainVerification verification) {
     }
 
+    @Operation(summary = "Checks the scanned container against the step's ingredient")
     @PostMapping("/steps/{sequence}/scan")
     SessionDto scanContainer(@PathVariable String id, @PathVariable int sequence,
             @Valid @RequestBody ScanRequest request, Actor operator) {
@@ -84,6 +87,7 @@ class StepApi {
             @Size(max = 10, message = "expiry is a date, yyyy-MM-dd") String expiry) {
     }
 
+    @Operation(summary = "Records the lot and expiry typed from the container's label")
     @PostMapping("/steps/{sequence}/lot")
     SessionDto enterLot(@PathVariable String id, @PathVariable int sequence, @Valid @RequestBody LotRequest request,
             Actor operator) {
@@ -91,6 +95,7 @@ class StepApi {
             .of(preparations.enterLot(SessionId.parse(id), sequence, request.lot(), request.expiry(), operator));
     }
 
+    @Operation(summary = "Captures the bench's stable reading as the step's weight")
     @PostMapping("/steps/{sequence}/capture")
     SessionDto captureWeight(@PathVariable String id, @PathVariable int sequence,
             @RequestBody(required = false) CaptureRequest request, Actor operator) {
@@ -98,6 +103,7 @@ class StepApi {
                 request != null && request.confirmOverTarget(), operator));
     }
 
+    @Operation(summary = "Enters a weight by hand, signed by a lab lead (lab lead, admin)")
     @PostMapping("/steps/{sequence}/manual")
     SessionDto enterWeight(@PathVariable String id, @PathVariable int sequence,
             @Valid @RequestBody ManualRequest request, Actor operator) {
@@ -106,11 +112,13 @@ class StepApi {
                     request.password(), PreparationSession.MANUAL_MEANING.equals(request.meaning()), operator));
     }
 
+    @Operation(summary = "Aborts the preparation with a reason")
     @PostMapping("/abort")
     SessionDto abort(@PathVariable String id, @Valid @RequestBody ReasonRequest request, Actor operator) {
         return SessionDto.of(preparations.abort(SessionId.parse(id), request.reason(), operator));
     }
 
+    @Operation(summary = "The preparation's audit events and the verification of its chain and record")
     @GetMapping("/audit")
     AuditDto showAudit(@PathVariable String id) {
         UUID session = preparations.get(SessionId.parse(id)).id().value();

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.Operation;
+
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -49,6 +51,7 @@ class TokenApi {
         }
     }
 
+    @Operation(summary = "Creates an API token; the token is in this answer only (admin)")
     @PostMapping
     ResponseEntity<TokenManagement.NewToken> create(@RequestBody NewTokenRequest request, Actor admin) {
         TokenManagement.NewToken created = tokens.create(admin, request.name(), request.role());
@@ -57,17 +60,20 @@ class TokenApi {
             .body(created);
     }
 
+    @Operation(summary = "Every API token, never the token itself (admin)")
     @GetMapping
     List<TokenDto> list(Actor admin) {
         return tokens.all(admin).stream().map(TokenDto::of).toList();
     }
 
+    @Operation(summary = "Revokes an API token (admin)")
     @DeleteMapping("/{name}")
     ResponseEntity<Void> revoke(@PathVariable String name, Actor admin) {
         tokens.revoke(admin, name);
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "What an API token did (admin)")
     @GetMapping("/{name}/audit")
     List<AuditEvent> history(@PathVariable String name, Actor admin) {
         admin.require(Permission.MANAGE_ACCOUNTS);

@@ -14,6 +14,10 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 
 import prepbench.access.Permission;
 import prepbench.access.Role;
@@ -58,7 +62,12 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
             TokenManagement tokens) throws Exception {
-        http.securityMatcher("/api/**")
+        // the API, and its description when a script asks for it with credentials (a
+        // browser signed in to the
+        // pages reads it, and Swagger UI, through its page session)
+        http.securityMatcher(new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+                new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/v3/api-docs/**"),
+                        new RequestHeaderRequestMatcher("Authorization"))))
             .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/diagnostics")
                 .hasAnyRole(DIAGNOSERS)
                 .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/tokens", "/api/v1/tokens/**")
