@@ -74,9 +74,9 @@ class HostileRequestsTest {
 
     @Test
     void hostileRequestsToEveryEndpointAreNeverA5xx() throws Exception {
-        Map<String, String> samples = new LinkedHashMap<>(
-                Map.of("id", "00000000-0000-0000-0000-000000000000", "sequence", "1", "code", "PRM00936", "versionNo",
-                        "1", "bench", "bench-1", "username", "viewer", "action", "unlock", "name", "no-such-token"));
+        Map<String, String> samples = new LinkedHashMap<>(Map.of("id", "00000000-0000-0000-0000-000000000000",
+                "sequence", "1", "code", "PRM00936", "versionNo", "1", "bench", "bench-1", "username", "viewer",
+                "action", "unlock", "name", "no-such-token", "test", "00000000-0000-0000-0000-000000000000"));
         Random random = new Random(20261201);
         List<String> wrong = new ArrayList<>();
         for (String endpoint : Endpoints.all(mappings)) {

@@ -96,7 +96,13 @@ class RoleMatrixTest {
                 "GET /api/v1/locks", "GET /api/v1/scan/resolve", "GET /benches/{bench}/stream", "POST /formula-first",
                 "GET /preparations/export.csv", "GET /preparations/{id}/record.pdf",
                 "GET /api/v1/preparations/{id}/record.pdf", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
-                "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html");
+                "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /samples/{code}",
+                "GET /samples/{code}/label.svg", "GET /samples/{code}/label.png", "GET /api/v1/samples/{code}",
+                "GET /api/v1/samples/due", "GET /api/v1/formulas/{code}/tests");
+        expect(Access.LEAD, "POST /samples/{code}/tests/{test}/result",
+                "POST /api/v1/samples/{code}/tests/{test}/result", "POST /formulas/{code}/tests",
+                "POST /formulas/{code}/tests/{test}/remove", "POST /api/v1/formulas/{code}/tests",
+                "DELETE /api/v1/formulas/{code}/tests/{test}");
         expect(Access.PREPARE, "POST /preparations/{id}/steps/{sequence}/scan",
                 "POST /preparations/{id}/steps/{sequence}/capture", "POST /preparations/{id}/abort",
                 "POST /preparations/{id}/tare", "POST /preparations/{id}/zero", "POST /preparations/{id}/simulate",
@@ -169,6 +175,7 @@ class RoleMatrixTest {
         accounts.create("admin", "matrix.target", "Matrix Target", "viewer", "matrix target password");
         samples.put("username", "matrix.target");
         samples.put("name", "matrix-token");
+        samples.put("test", "00000000-0000-0000-0000-000000000000");
         accounts.create("admin", "matrix.disabled", "Matrix Disabled", "admin", "matrix disabled password");
         accounts.changeOwnPassword("matrix.disabled", "matrix disabled password", DISABLED_PASSWORD, null);
         disabledSession = (MockHttpSession) mvc

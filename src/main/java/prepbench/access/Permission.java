@@ -36,7 +36,12 @@ public enum Permission {
      * Search, export and verify the whole audit trail; write checkpoints; acknowledge its
      * alerts.
      */
-    REVIEW_AUDIT("review the audit trail", "Ask a lab lead or an admin.");
+    REVIEW_AUDIT("review the audit trail", "Ask a lab lead or an admin."),
+    /**
+     * Record the result of a test after preparation on a sample (pass or fail, a value, a
+     * note).
+     */
+    RECORD_TEST_RESULT("record test results", "Ask a lab lead.");
 
     private final String what;
 

@@ -12,6 +12,7 @@ import static prepbench.access.Permission.EDIT_CATALOG;
 import static prepbench.access.Permission.ENTER_MANUAL_WEIGHT;
 import static prepbench.access.Permission.MANAGE_ACCOUNTS;
 import static prepbench.access.Permission.PREPARE;
+import static prepbench.access.Permission.RECORD_TEST_RESULT;
 import static prepbench.access.Permission.RELEASE_LOCK;
 import static prepbench.access.Permission.REVIEW_AUDIT;
 import static prepbench.access.Permission.SIGN_RELEASE;
@@ -23,8 +24,11 @@ import static prepbench.access.Permission.SIGN_RELEASE;
 public enum Role {
 
     TECHNICIAN(PREPARE),
-    LAB_LEAD(PREPARE, ENTER_MANUAL_WEIGHT, RELEASE_LOCK, EDIT_CATALOG, SIGN_RELEASE, DIAGNOSE, REVIEW_AUDIT),
-    ADMIN(PREPARE, ENTER_MANUAL_WEIGHT, RELEASE_LOCK, EDIT_CATALOG, MANAGE_ACCOUNTS, DIAGNOSE, REVIEW_AUDIT), VIEWER();
+    LAB_LEAD(PREPARE, ENTER_MANUAL_WEIGHT, RELEASE_LOCK, EDIT_CATALOG, SIGN_RELEASE, DIAGNOSE, REVIEW_AUDIT,
+            RECORD_TEST_RESULT),
+    ADMIN(PREPARE, ENTER_MANUAL_WEIGHT, RELEASE_LOCK, EDIT_CATALOG, MANAGE_ACCOUNTS, DIAGNOSE, REVIEW_AUDIT,
+            RECORD_TEST_RESULT),
+    VIEWER();
 
     private static final String PREFIX = "ROLE_";
 

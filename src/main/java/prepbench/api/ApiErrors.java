@@ -102,6 +102,11 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, refused.getMessage());
     }
 
+    @ExceptionHandler(prepbench.samples.SampleNotFound.class)
+    ProblemDetail sampleNotFound(prepbench.samples.SampleNotFound notFound) {
+        return problem(HttpStatus.NOT_FOUND, notFound.getMessage());
+    }
+
     @ExceptionHandler(AccountNotFound.class)
     ProblemDetail accountNotFound(AccountNotFound notFound) {
         return problem(HttpStatus.NOT_FOUND, notFound.getMessage());

@@ -1,5 +1,9 @@
 package prepbench.api;
 
+import java.time.Instant;
+
+import java.util.UUID;
+
 import java.net.URI;
 import java.util.List;
 
@@ -7,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +26,7 @@ import prepbench.formulas.DraftEntry;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.FormulaManagement;
+import prepbench.formulas.FormulaTest;
 import prepbench.formulas.FormulaSummary;
 import prepbench.formulas.FormulaVersion;
 
@@ -121,6 +127,41 @@ class FormulaApi {
         FormulaSummary formula = catalog.get(FormulaCode.of(code));
         return formula.isReleased() ? FormulaDto.released(catalog.released(formula.code()))
                 : FormulaDto.summary(formula);
+    }
+
+    record TestDto(UUID id, String name, int delayHours, String delay, Instant createdAt, String createdBy) {
+
+        static TestDto of(FormulaTest test) {
+            return new TestDto(test.id(), test.name(), test.delayHours(), test.delayWords(), test.createdAt(),
+                    test.createdBy());
+        }
+    }
+
+    /**
+     * @param unit {@code hours} (the default) or {@code days}
+     */
+    record NewTest(String name, String delay, String unit) {
+    }
+
+    @Operation(summary = "The formula's tests after preparation in force")
+    @GetMapping("/{code}/tests")
+    List<TestDto> listTests(@PathVariable String code) {
+        return formulas.tests(FormulaCode.of(code)).stream().map(TestDto::of).toList();
+    }
+
+    @Operation(summary = "Adds a test each completed preparation schedules on its sample, due the delay after "
+            + "completion (lab lead, admin)")
+    @PostMapping("/{code}/tests")
+    ResponseEntity<TestDto> defineTest(@PathVariable String code, @RequestBody NewTest body, Actor editor) {
+        FormulaTest test = formulas.defineTest(editor, FormulaCode.of(code), body.name(), body.delay(), body.unit());
+        return ResponseEntity.status(HttpStatus.CREATED).body(TestDto.of(test));
+    }
+
+    @Operation(summary = "Removes a test: preparations completed from now on no longer schedule it (lab lead, admin)")
+    @DeleteMapping("/{code}/tests/{test}")
+    ResponseEntity<Void> removeTest(@PathVariable String code, @PathVariable UUID test, Actor editor) {
+        formulas.removeTest(editor, FormulaCode.of(code), test);
+        return ResponseEntity.noContent().build();
     }
 
 }

@@ -4,5 +4,5 @@
  * what to do.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = { "access", "audit", "catalog", "database",
-        "entry", "formulas", "preparation", "records", "scales", "scanning", "security", "transfer" })
+        "entry", "formulas", "preparation", "records", "samples", "scales", "scanning", "security", "transfer" })
 package prepbench.api;

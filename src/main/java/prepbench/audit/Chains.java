@@ -42,6 +42,14 @@ final class Chains {
         return "token:" + name;
     }
 
+    /**
+     * What happens to a sample after its preparation, serialised by the sample's row
+     * lock.
+     */
+    static String sample(String sampleCode) {
+        return "sample:" + sampleCode;
+    }
+
     /** Changes to an ingredient, serialised by the ingredient's row lock. */
     static String ingredient(String ingredientCode) {
         return INGREDIENT_PREFIX + ingredientCode;

@@ -23,8 +23,19 @@ public class FormulaCatalog {
 
     private final Formulas formulas;
 
-    FormulaCatalog(Formulas formulas) {
+    private final FormulaTests tests;
+
+    FormulaCatalog(Formulas formulas, FormulaTests tests) {
         this.formulas = formulas;
+        this.tests = tests;
+    }
+
+    /**
+     * The tests after preparation in force for the formula, by name: what a completed
+     * preparation schedules.
+     */
+    public List<FormulaTest> testsOf(java.util.UUID formulaId) {
+        return tests.inForce(formulaId);
     }
 
     /** The formula with this code, released or not. */

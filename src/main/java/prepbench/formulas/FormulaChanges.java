@@ -99,6 +99,14 @@ class FormulaChanges {
         return fraction.movePointRight(2).stripTrailingZeros().toPlainString();
     }
 
+    void testDefined(Instant at, Actor editor, FormulaCode code, String name, int delayHours) {
+        publish(at, editor, code, "TEST_DEFINED", Map.of("test", name, "delayHours", delayHours));
+    }
+
+    void testRemoved(Instant at, Actor editor, FormulaCode code, String name) {
+        publish(at, editor, code, "TEST_REMOVED", Map.of("test", name));
+    }
+
     /**
      * A version the demo data wrote, with its status and content; no one signed a demo
      * release.

@@ -47,6 +47,8 @@ public class FormulaManagement {
 
     private final FormulaChanges changes;
 
+    private final FormulaTests tests;
+
     private final TransactionTemplate transaction;
 
     private final TransactionTemplate readOnly;
@@ -54,11 +56,12 @@ public class FormulaManagement {
     private final Clock clock;
 
     FormulaManagement(FormulaVersions versions, IngredientManagement ingredients, SignatureVerifier signatures,
-            FormulaChanges changes, PlatformTransactionManager transactions, Clock clock) {
+            FormulaChanges changes, FormulaTests tests, PlatformTransactionManager transactions, Clock clock) {
         this.versions = versions;
         this.ingredients = ingredients;
         this.signatures = signatures;
         this.changes = changes;
+        this.tests = tests;
         this.transaction = new TransactionTemplate(transactions);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
@@ -356,6 +359,69 @@ public class FormulaManagement {
     private static InvalidEntry takenCode(FormulaCode code) {
         return InvalidEntry.of("code", "There already is a formula " + code + " (codes are the same in upper and "
                 + "lower case). Open it and edit it, or choose another code.");
+    }
+
+    /** The tests after preparation in force for the formula, by name. */
+    public List<FormulaTest> tests(FormulaCode code) {
+        return readOnly
+            .execute(tx -> tests.inForce(versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code)).id()));
+    }
+
+    /**
+     * Adds a test that each completed preparation of the formula schedules on its sample,
+     * due the delay after completion. Preparations completed before are not changed.
+     * @throws InvalidEntry naming the wrong field: the name (1 to 100 characters, one
+     * test of a name), the delay (1 hour to 366 days)
+     */
+    public FormulaTest defineTest(Actor editor, FormulaCode code, String name, String delay, String unit) {
+        editor.require(Permission.EDIT_CATALOG);
+        Entries entries = new Entries();
+        String validName = entries.text("name", "The test's name", name, 100);
+        Integer hours = null;
+        Optional<BigDecimal> amount = entries.decimal("delay", "The delay", delay);
+        if (amount.isEmpty() && !entries.has("delay")) {
+            entries.problem("delay", "Give the delay after completion, such as 24 (hours) or 7 (days).");
+        }
+        if (amount.isPresent()) {
+            BigDecimal inHours = "days".equals(unit) ? amount.get().multiply(BigDecimal.valueOf(24)) : amount.get();
+            if (inHours.signum() <= 0 || inHours.stripTrailingZeros().scale() > 0 || inHours.intValue() > 8784) {
+                entries.problem("delay", "The delay is a whole number of hours or days, from 1 hour to 366 days.");
+            }
+            else {
+                hours = inHours.intValueExact();
+            }
+        }
+        entries.throwIfAny();
+        int delayHours = hours;
+        return transaction.execute(tx -> {
+            UUID formulaId = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code)).id();
+            if (tests.inForce(formulaId).stream().anyMatch(test -> test.name().equalsIgnoreCase(validName))) {
+                throw InvalidEntry.of("name", "Formula " + code + " already has a test called " + validName
+                        + ". Remove it first to change its delay.");
+            }
+            Instant now = clock.instant();
+            UUID id = UUID.randomUUID();
+            tests.insert(id, formulaId, validName, delayHours, editor.username(), now);
+            changes.testDefined(now, editor, code, validName, delayHours);
+            return new FormulaTest(id, formulaId, validName, delayHours, now, editor.username());
+        });
+    }
+
+    /** Removes a test: preparations completed from now on no longer schedule it. */
+    public void removeTest(Actor editor, FormulaCode code, UUID testId) {
+        editor.require(Permission.EDIT_CATALOG);
+        transaction.executeWithoutResult(tx -> {
+            UUID formulaId = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code)).id();
+            FormulaTest test = tests.inForce(formulaId)
+                .stream()
+                .filter(candidate -> candidate.id().equals(testId))
+                .findFirst()
+                .orElseThrow(() -> InvalidEntry.of("test", "Formula " + code + " has no such test in force any "
+                        + "more. Reload the formula to see its tests."));
+            Instant now = clock.instant();
+            tests.remove(formulaId, testId, editor.username(), now);
+            changes.testRemoved(now, editor, code, test.name());
+        });
     }
 
 }

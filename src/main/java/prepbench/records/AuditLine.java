@@ -67,6 +67,18 @@ public record AuditLine(AuditEvent event, String what) {
                     + (p.get("signature") instanceof Map<?, ?> signature ? "; " + signed(signature)
                             : optional("; signed by ", p.get("signedBy")) + optional(", meaning: ", p.get("meaning")));
             case "REFUSED_LOCK_RELEASE" -> "Lock release refused: " + p.get("why");
+            case "TESTS_SCHEDULED" -> "Tests scheduled on sample " + p.get("sample") + ": "
+                    + (p.get("tests") instanceof java.util.List<?> tests ? tests.stream()
+                        .map(test -> test instanceof Map<?, ?> one ? one.get("test") + " due " + one.get("dueAt") : "")
+                        .collect(java.util.stream.Collectors.joining(", ")) : "");
+            case "TEST_RESULT_RECORDED" -> "Test " + p.get("test") + " on sample " + p.get("sample") + ": "
+                    + p.get("result") + optional(", value ", p.get("value")) + optional(", note: ", p.get("note"));
+            case "TEST_DEFINED" -> "Test " + p.get("test") + " defined, due " + p.get("delayHours")
+                    + " h after each completed preparation";
+            case "TEST_REMOVED" -> "Test " + p.get("test") + " removed";
+            case "TOKEN_CREATED" -> "API token created with the role " + p.get("role");
+            case "TOKEN_REVOKED" -> "API token revoked";
+            case "TOKEN_USED" -> p.get("method") + " " + p.get("path") + " answered " + p.get("status");
             case "CHAIN_SEALED" -> "Sealed at migration under the audit key: the " + p.get("sealedEvents")
                     + " events before this one were recorded before the trail was keyed";
             case "AUDIT_VERIFIED" -> "Audit trail verified: " + p.get("chains") + " chains, " + p.get("events")

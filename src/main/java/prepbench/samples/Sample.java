@@ -14,10 +14,11 @@ import prepbench.preparation.Step;
  * ingredient, with lots.
  */
 public record Sample(UUID id, String code, UUID sessionId, String formulaCode, int attemptNo, BigDecimal plannedG,
-        BigDecimal actualG, Instant recordedAt, String recordedBy, List<Line> lines) {
+        BigDecimal actualG, Instant recordedAt, String recordedBy, List<Line> lines, List<Test> tests) {
 
     public Sample {
         lines = List.copyOf(lines);
+        tests = List.copyOf(tests);
     }
 
     /**
@@ -35,7 +36,25 @@ public record Sample(UUID id, String code, UUID sessionId, String formulaCode, i
             .toList();
         return new Sample(UUID.randomUUID(), completed.formulaCode() + "-" + completed.attemptNo(),
                 completed.sessionId(), completed.formulaCode(), completed.attemptNo(), planned, actual, completed.at(),
-                completed.operator(), lines);
+                completed.operator(), lines, List.of());
+    }
+
+    /**
+     * A test after preparation scheduled on the sample, and its result once recorded.
+     *
+     * @param result {@code pass} or {@code fail}; null while open
+     */
+    public record Test(UUID id, String name, Instant dueAt, String result, String value, String note,
+            Instant recordedAt, String recordedBy) {
+
+        public boolean open() {
+            return result == null;
+        }
+
+        /** Open and past its due time. */
+        public boolean overdueAt(Instant now) {
+            return open() && dueAt.isBefore(now);
+        }
     }
 
     /** One ingredient of the sample. */

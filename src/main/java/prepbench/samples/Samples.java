@@ -90,10 +90,72 @@ class Samples {
                     line.getString("ingredient_name"), line.getBigDecimal("planned_g"), line.getBigDecimal("actual_g"),
                     line.getString("lot"), line.getObject("expiry", LocalDate.class), line.getBoolean("manual")))
             .list();
+        List<Sample.Test> tests = jdbc.sql("""
+                SELECT id, name, due_at, result, result_value, note, recorded_at, recorded_by
+                  FROM sample_test WHERE sample_id = :id ORDER BY due_at, name
+                """).param("id", id).query((test, n) -> test(test)).list();
         return new Sample(id, rs.getString("code"), rs.getObject("session_id", java.util.UUID.class),
                 rs.getString("formula_code"), rs.getInt("attempt_no"), rs.getBigDecimal("planned_g"),
                 rs.getBigDecimal("actual_g"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
-                rs.getString("recorded_by"), lines);
+                rs.getString("recorded_by"), lines, tests);
+    }
+
+    private static Sample.Test test(ResultSet rs) throws SQLException {
+        OffsetDateTime recorded = rs.getObject("recorded_at", OffsetDateTime.class);
+        return new Sample.Test(rs.getObject("id", java.util.UUID.class), rs.getString("name"),
+                rs.getObject("due_at", OffsetDateTime.class).toInstant(), rs.getString("result"),
+                rs.getString("result_value"), rs.getString("note"), recorded == null ? null : recorded.toInstant(),
+                rs.getString("recorded_by"));
+    }
+
+    void schedule(java.util.UUID sampleId, String name, java.time.Instant dueAt) {
+        jdbc.sql("INSERT INTO sample_test (id, sample_id, name, due_at) VALUES (:id, :sample, :name, :due)")
+            .param("id", java.util.UUID.randomUUID())
+            .param("sample", sampleId)
+            .param("name", name)
+            .param("due", dueAt.atOffset(ZoneOffset.UTC))
+            .update();
+    }
+
+    /**
+     * The sample's id under its row lock, which serialises its tests' results and its
+     * chain.
+     */
+    Optional<java.util.UUID> lock(String code) {
+        return jdbc.sql("SELECT id FROM sample WHERE code = :code FOR UPDATE")
+            .param("code", code)
+            .query(java.util.UUID.class)
+            .optional();
+    }
+
+    void recordResult(java.util.UUID testId, String result, String value, String note, String by,
+            java.time.Instant at) {
+        jdbc.sql("""
+                UPDATE sample_test SET result = :result, result_value = :value, note = :note, recorded_at = :at,
+                       recorded_by = :by WHERE id = :id AND result IS NULL
+                """)
+            .param("result", result)
+            .param("value", value)
+            .param("note", note)
+            .param("at", at.atOffset(ZoneOffset.UTC))
+            .param("by", by)
+            .param("id", testId)
+            .update();
+    }
+
+    /** Open tests due before the time, soonest first, with their sample. */
+    List<DueTest> due(java.time.Instant until, int limit) {
+        return jdbc.sql("""
+                SELECT t.id, t.name, t.due_at, s.code, s.formula_code, s.session_id FROM sample_test t
+                  JOIN sample s ON s.id = t.sample_id
+                 WHERE t.result IS NULL AND t.due_at < :until ORDER BY t.due_at, s.code LIMIT :limit
+                """)
+            .param("until", until.atOffset(ZoneOffset.UTC))
+            .param("limit", limit)
+            .query((rs, n) -> new DueTest(rs.getString("code"), rs.getString("formula_code"),
+                    rs.getObject("session_id", java.util.UUID.class), rs.getObject("id", java.util.UUID.class),
+                    rs.getString("name"), rs.getObject("due_at", OffsetDateTime.class).toInstant()))
+            .list();
     }
 
 }

@@ -58,6 +58,9 @@ class SecurityConfiguration {
 
     private static final String[] AUDIT_REVIEWERS = Role.having(Permission.REVIEW_AUDIT);
 
+    /** Those who record the results of tests after preparation. */
+    private static final String[] TESTERS = Role.having(Permission.RECORD_TEST_RESULT);
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, SignInThrottle throttle,
@@ -72,6 +75,8 @@ class SecurityConfiguration {
                 .hasAnyRole(DIAGNOSERS)
                 .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/tokens", "/api/v1/tokens/**")
                 .hasAnyRole(ACCOUNT_MANAGERS)
+                .requestMatchers(HttpMethod.POST, "/api/v1/samples/**")
+                .hasAnyRole(TESTERS)
                 .requestMatchers("/api/v1/audit/**")
                 .hasAnyRole(AUDIT_REVIEWERS)
                 // the role is checked before a body is read: a refused caller's body is
@@ -120,6 +125,8 @@ class SecurityConfiguration {
             .hasAnyRole(DIAGNOSERS)
             .requestMatchers("/admin/**")
             .hasAnyRole(ACCOUNT_MANAGERS)
+            .requestMatchers(HttpMethod.POST, "/samples/**")
+            .hasAnyRole(TESTERS)
             .requestMatchers("/audit", "/audit/**")
             .hasAnyRole(AUDIT_REVIEWERS)
             .requestMatchers(HttpMethod.POST, "/preparations/*/steps/*/manual")

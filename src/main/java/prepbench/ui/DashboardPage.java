@@ -1,8 +1,10 @@
 package prepbench.ui;
 
+import java.time.Instant;
 import java.util.List;
 
 import prepbench.audit.AuditAlert;
+import prepbench.samples.DueTest;
 import prepbench.formulas.FormulaSummary;
 import prepbench.preparation.FormulaLock;
 import prepbench.preparation.SessionSummary;
@@ -22,7 +24,7 @@ import prepbench.preparation.SessionSummary;
  */
 public record DashboardPage(List<SessionSummary> inProgress, List<FormulaSummary> formulas, List<FormulaLock> locks,
         boolean mayReleaseLock, List<String> benches, String bench, String scanMessage, String scanInput, String query,
-        List<AuditAlert> auditAlerts) {
+        List<AuditAlert> auditAlerts, List<DueTest> dueTests, Instant now) {
 
     /** The formulas that can be prepared now. */
     public List<FormulaSummary> released() {

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.ModelAndView;
 import prepbench.access.Actor;
 import prepbench.access.Permission;
 import prepbench.audit.AuditReview;
+import prepbench.samples.SampleRegister;
 import prepbench.formulas.FormulaCatalog;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.SessionQuery;
@@ -35,6 +36,9 @@ class DashboardPages {
 
     private static final int FORMULAS_SHOWN = 50;
 
+    /** Tests due shown on the dashboard; the sample pages hold the rest. */
+    private static final int DUE_TESTS_SHOWN = 20;
+
     /** The cookie that remembers which bench this browser works at. */
     static final String BENCH_COOKIE = "prepbench-bench";
 
@@ -46,8 +50,14 @@ class DashboardPages {
 
     private final AuditReview review;
 
+    private final SampleRegister samples;
+
+    private final java.time.Clock clock;
+
     DashboardPages(PreparationManagement preparations, FormulaCatalog catalog, BenchManagement benches,
-            AuditReview review) {
+            AuditReview review, SampleRegister samples, java.time.Clock clock) {
+        this.samples = samples;
+        this.clock = clock;
         this.preparations = preparations;
         this.catalog = catalog;
         this.benches = benches;
@@ -107,7 +117,8 @@ class DashboardPages {
                 catalog.search(query, FORMULAS_SHOWN), preparations.lockedFormulas(),
                 operator.may(Permission.RELEASE_LOCK), benches.ids(), benches.exists(bench) ? bench : null, scanMessage,
                 scanInput, query.strip(),
-                operator.may(Permission.REVIEW_AUDIT) ? review.openAlerts() : java.util.List.of());
+                operator.may(Permission.REVIEW_AUDIT) ? review.openAlerts() : java.util.List.of(),
+                samples.dueSoon(DUE_TESTS_SHOWN), java.time.Instant.now(clock));
     }
 
 }

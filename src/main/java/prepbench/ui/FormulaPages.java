@@ -96,6 +96,29 @@ class FormulaPages {
         return versionsPage(FormulaCode.of(code), model, null);
     }
 
+    /** Adds a test after preparation; a refusal names the field on the formula's page. */
+    @PostMapping("/formulas/{code}/tests")
+    Object defineTest(@PathVariable String code, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String delay, @RequestParam(defaultValue = "hours") String unit,
+            Actor editor, HttpServletResponse response, Model model) {
+        FormulaCode formula = FormulaCode.of(code);
+        try {
+            formulas.defineTest(editor, formula, name, delay, unit);
+            return Redirects.seeOther("/formulas/" + formula.value() + "#tests");
+        }
+        catch (InvalidEntry invalid) {
+            response.setStatus(422);
+            return versionsPage(formula, model, String.join(" ", invalid.problems().values()));
+        }
+    }
+
+    @PostMapping("/formulas/{code}/tests/{test}/remove")
+    View removeTest(@PathVariable String code, @PathVariable java.util.UUID test, Actor editor) {
+        FormulaCode formula = FormulaCode.of(code);
+        formulas.removeTest(editor, formula, test);
+        return Redirects.seeOther("/formulas/" + formula.value() + "#tests");
+    }
+
     private String versionsPage(FormulaCode code, Model model, String message) {
         List<FormulaVersion> versions = formulas.versions(code);
         Map<Integer, PreparationManagement.VersionSessions> sessions = versions.stream()
@@ -109,7 +132,7 @@ class FormulaPages {
         model.addAttribute("page",
                 new FormulaVersionsPage(versions, sessions, audit.forFormulaVersions(code.value()),
                         audit.verifyFormulaVersions(code.value()), message, lock, audit.forFormula(code.value()),
-                        audit.verifyFormula(code.value())));
+                        audit.verifyFormula(code.value()), formulas.tests(code)));
         return "formula-versions";
     }
 

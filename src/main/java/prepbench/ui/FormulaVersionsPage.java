@@ -5,6 +5,7 @@ import java.util.Map;
 
 import prepbench.audit.AuditEvent;
 import prepbench.audit.ChainVerification;
+import prepbench.formulas.FormulaTest;
 import prepbench.formulas.FormulaVersion;
 import prepbench.formulas.VersionStatus;
 import prepbench.preparation.FormulaLock;
@@ -23,7 +24,7 @@ import prepbench.preparation.SessionSummary;
 public record FormulaVersionsPage(List<FormulaVersion> versions,
         Map<Integer, PreparationManagement.VersionSessions> sessionsByVersion, List<AuditEvent> history,
         ChainVerification verification, String message, FormulaLock lock, List<AuditEvent> lockHistory,
-        ChainVerification lockVerification) {
+        ChainVerification lockVerification, List<FormulaTest> tests) {
 
     /** What a lab lead's signature on a release means, as the release form states it. */
     public String releaseMeaning() {

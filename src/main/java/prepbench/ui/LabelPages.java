@@ -20,6 +20,9 @@ import prepbench.formulas.FormulaSummary;
 import prepbench.catalog.Ingredient;
 import prepbench.catalog.IngredientManagement;
 import prepbench.labels.QrLabels;
+import prepbench.samples.Sample;
+import prepbench.samples.SampleNotFound;
+import prepbench.samples.SampleRegister;
 
 /**
  * QR labels a technician scans: a formula's label carries {@code F=CODE}, an ingredient's
@@ -40,7 +43,10 @@ class LabelPages {
 
     private final QrLabels labels;
 
-    LabelPages(FormulaCatalog catalog, IngredientManagement ingredients, QrLabels labels) {
+    private final SampleRegister samples;
+
+    LabelPages(FormulaCatalog catalog, IngredientManagement ingredients, QrLabels labels, SampleRegister samples) {
+        this.samples = samples;
         this.catalog = catalog;
         this.ingredients = ingredients;
         this.labels = labels;
@@ -85,13 +91,15 @@ class LabelPages {
     }
 
     /**
-     * A printable A4 sheet. {@code formulas}: codes separated by commas, or
-     * {@code released} for every released formula; {@code ingredients}: codes, or
-     * {@code all} for every active ingredient.
+     * A printable sheet: A4, or one 50 × 25 mm thermal label a page ({@code size=50x25}).
+     * {@code formulas}: codes separated by commas, or {@code released} for every released
+     * formula; {@code ingredients}: codes, or {@code all} for every active ingredient;
+     * {@code samples}: sample codes.
      */
     @GetMapping("/labels")
     String labelSheet(@RequestParam(defaultValue = "") String formulas,
-            @RequestParam(defaultValue = "") String ingredients, Model model) {
+            @RequestParam(defaultValue = "") String ingredients, @RequestParam(defaultValue = "") String samples,
+            @RequestParam(defaultValue = "a4") String size, Model model) {
         List<Label> sheet = new ArrayList<>();
         if (formulas.strip().equalsIgnoreCase("released")) {
             catalog.search("", 500)
@@ -111,6 +119,12 @@ class LabelPages {
         else {
             codes(ingredients).forEach(code -> sheet.add(label(this.ingredients.get(code))));
         }
+        codes(samples).forEach(code -> {
+            Sample sample = this.samples.byCode(code).orElseThrow(() -> new SampleNotFound(code));
+            sheet.add(new Label("/samples/" + sample.code() + "/label.svg", "S:" + sample.code(),
+                    sample.code() + " · " + sample.formulaCode() + " attempt " + sample.attemptNo()));
+        });
+        model.addAttribute("thermal", size.strip().equalsIgnoreCase("50x25"));
         model.addAttribute("labels", sheet.subList(0, Math.min(sheet.size(), MAX_LABELS)));
         model.addAttribute("truncated", sheet.size() > MAX_LABELS);
         return "labels";

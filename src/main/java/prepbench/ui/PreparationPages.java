@@ -118,19 +118,6 @@ class PreparationPages {
         return Pdfs.record(records, SessionId.parse(id), reader);
     }
 
-    /** A sample label opens the record of the preparation that made it. */
-    @GetMapping("/s/{code}")
-    Object showSampleByPath(@PathVariable String code) {
-        return showSample(code);
-    }
-
-    @GetMapping("/samples")
-    Object showSample(@RequestParam(defaultValue = "") String code) {
-        return samples.byCode(code)
-            .map(sample -> (Object) Redirects.seeOther("/preparations/" + sample.sessionId() + "/record"))
-            .orElseThrow(() -> new SampleNotFound(code));
-    }
-
     private static Object startOrResume(FormulaCode code) {
         return Redirects.seeOther("/formula-first?code=" + code.value() + "&auto=start");
     }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.ModelAndView;
 
+import prepbench.samples.SampleNotFound;
 import prepbench.access.NotPermitted;
 import prepbench.access.Refused;
 import prepbench.audit.AuditQuery;

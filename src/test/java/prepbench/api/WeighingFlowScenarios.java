@@ -172,7 +172,7 @@ abstract class WeighingFlowScenarios {
             .single();
         mvc.perform(get("/samples").param("code", sample.toLowerCase()).with(who))
             .andExpect(status().isSeeOther())
-            .andExpect(redirectedUrl("/preparations/" + id + "/record"));
+            .andExpect(redirectedUrl("/samples/" + sample));
         mvc.perform(get("/api/v1/preparations/" + id + "/audit").with(who))
             .andExpect(jsonPath("$.verification.intact").value(true))
             .andExpect(jsonPath("$.events[0].action").value("SESSION_STARTED"))

@@ -1,0 +1,23 @@
+package prepbench.samples;
+
+import prepbench.access.Refused;
+
+/** A test result the rules do not take; nothing changed. The message says what to do. */
+public class SampleRefused extends Refused {
+
+    /** The rule that refused; the API answers its name as {@code "reason"}. */
+    public enum Reason {
+
+        NO_SUCH_TEST, ALREADY_RECORDED, RESULT_REQUIRED, TOO_LONG
+
+    }
+
+    SampleRefused(Reason reason, String message) {
+        super(reason, message);
+    }
+
+    public Reason reason() {
+        return (Reason) ruleValue();
+    }
+
+}
