@@ -363,8 +363,11 @@ public class FormulaManagement {
 
     /** The tests after preparation in force for the formula, by name. */
     public List<FormulaTest> tests(FormulaCode code) {
-        return readOnly
-            .execute(tx -> tests.inForce(versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code)).id()));
+        return readOnly.execute(tx -> tests.inForce(versions.versions(code)
+            .stream()
+            .findFirst()
+            .orElseThrow(() -> FormulaNotFound.forCode(code))
+            .formulaId()));
     }
 
     /**
