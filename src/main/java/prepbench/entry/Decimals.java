@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
  * The one reader of decimal numbers that come from outside: a form, an API body's text, a
  * file's cell. A number is written with digits and a dot as the decimal separator
  * ({@code 12.5}, {@code .5}, {@code 12.}), optionally signed; anything else is refused
- * with the reason, so that each caller can say it in its own words. A comma is never
- * read: "1,500" is 1.5 in one lab and 1500 in the next, and a weight misread by a
- * thousand is worse than a refusal.
+ * with the reason, so that each caller can say it in its own words. Arabic-Indic and
+ * Persian digits and the Arabic decimal separator are read as their Western forms
+ * ({@link Digits}). A comma is never read: "1,500" is 1.5 in one lab and 1500 in the
+ * next, and a weight misread by a thousand is worse than a refusal.
  */
 public final class Decimals {
 
@@ -57,7 +58,7 @@ public final class Decimals {
         if (text == null || text.isBlank()) {
             return new Read(null, Problem.BLANK);
         }
-        String value = text.strip();
+        String value = Digits.western(text.strip());
         if (value.length() > MAX_TEXT) {
             return new Read(null, Problem.TOO_LONG);
         }

@@ -28,7 +28,7 @@ public final class Moments {
         if (text == null || text.isBlank()) {
             return null;
         }
-        String value = text.strip();
+        String value = Digits.western(text.strip());
         try {
             if (value.length() == 10) {
                 LocalDate day = LocalDate.parse(value);

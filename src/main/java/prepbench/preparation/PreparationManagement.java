@@ -18,6 +18,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import prepbench.access.Actor;
+import prepbench.entry.Digits;
 import prepbench.access.NotPermitted;
 import prepbench.access.Permission;
 import prepbench.access.Role;
@@ -394,7 +395,7 @@ public class PreparationManagement {
         return act(id, actor, "LOT", sequence, lot, (session, now) -> {
             LocalDate date;
             try {
-                date = expiry == null || expiry.length() > 10 ? null : LocalDate.parse(expiry.strip());
+                date = expiry == null || expiry.length() > 10 ? null : LocalDate.parse(Digits.western(expiry.strip()));
             }
             catch (java.time.format.DateTimeParseException notADate) {
                 date = null;

@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import prepbench.entry.Digits;
+
 /**
  * Reads the label on an ingredient container, for the identity gate of a weighing step.
  *
@@ -94,8 +96,9 @@ public final class ContainerLabels {
         Objects.requireNonNull(parser, "parser");
         int currentYear = Year.now(clock).getValue();
         String normalised = raw == null ? ""
-                : Normalizer.normalize(ScanText.INVISIBLE_MARKS.matcher(raw).replaceAll(""), Normalizer.Form.NFKC)
-                    .strip();
+                : Digits.western(
+                        Normalizer.normalize(ScanText.INVISIBLE_MARKS.matcher(raw).replaceAll(""), Normalizer.Form.NFKC)
+                            .strip());
         Matcher aim = AIM_SYMBOLOGY_IDENTIFIER.matcher(normalised);
         Optional<String> symbology = aim.lookingAt() ? Optional.of(aim.group("symbology")) : Optional.empty();
         String text = normalised.substring(symbology.isPresent() ? aim.end() : 0).strip();

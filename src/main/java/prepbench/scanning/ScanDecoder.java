@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import prepbench.entry.Digits;
 import prepbench.formulas.FormulaCode;
 import prepbench.scanning.ScanResult.FormulaScan;
 import prepbench.scanning.ScanResult.PreparationScan;
@@ -129,7 +130,7 @@ public final class ScanDecoder {
         if (raw == null) {
             return "";
         }
-        String text = ScanText.INVISIBLE_MARKS.matcher(Normalizer.normalize(raw, Normalizer.Form.NFKC))
+        String text = ScanText.INVISIBLE_MARKS.matcher(Digits.western(Normalizer.normalize(raw, Normalizer.Form.NFKC)))
             .replaceAll("")
             .replace('\u061B', ';')
             .replace('\u060C', ',');

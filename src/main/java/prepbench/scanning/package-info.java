@@ -6,5 +6,5 @@
  * ingredient container's label with {@link prepbench.scanning.ContainerLabels}
  * ({@code plain}, {@code gs1} or {@code kv}). Pure functions; no Spring, no state.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "formulas" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "entry", "formulas" })
 package prepbench.scanning;

@@ -21,6 +21,22 @@ class DecimalsTest {
         assertThat(read.problem()).isNull();
     }
 
+    /**
+     * A keyboard or a scanner set to Arabic types Arabic-Indic or Persian digits and the
+     * Arabic separator.
+     */
+    @ParameterizedTest
+    @CsvSource({ "١٢٫٥, 12.5", "٧٨٫٢٥٠, 78.250", "۱۲.۵, 12.5", "۰٫۵, 0.5", "-٣, -3", "١٢٣٤٥٦٧٨٩٠, 1234567890" })
+    void readsArabicIndicAndPersianDigitsAsTheirWesternForm(String text, BigDecimal expected) {
+        assertThat(Decimals.read(text).value()).isEqualByComparingTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "١٬٥٠٠", "١,٥", "٧٨،٢٥" })
+    void neverGuessesAnArabicThousandsSeparatorOrComma(String text) {
+        assertThat(Decimals.read(text).isNumber()).isFalse();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = { "1,500", "78,25", "1 500", "1'500", "1.500.000", "1,234.5", "1\u00a0500" })
     void neverReadsACommaOrAThousandsSeparator(String text) {
@@ -34,7 +50,7 @@ class DecimalsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "abc", ".", "-", "12a", "١٢", "0x10", "NaN", "Infinity" })
+    @ValueSource(strings = { "abc", ".", "-", "12a", "١٢a", "0x10", "NaN", "Infinity" })
     void refusesWhatIsNoNumber(String text) {
         assertThat(Decimals.read(text).problem()).isEqualTo(Decimals.Problem.NOT_A_NUMBER);
     }

@@ -45,7 +45,8 @@ class ContainerLabelsTest {
 
         @ParameterizedTest
         @ValueSource(strings = { "(01)09506000134352(17)261231(10)LOT42", "(10)LOT42(01)09506000134352(17)261231",
-                "(01) 09506000134352 (17) 261231 (10) LOT42", "（０１）０９５０６０００１３４３５２（１７）２６１２３１（１０）ＬＯＴ４２" })
+                "(01) 09506000134352 (17) 261231 (10) LOT42", "（０１）０９５０６０００１３４３５２（１７）２６１２３１（１０）ＬＯＴ４２",
+                "(٠١)٠٩٥٠٦٠٠٠١٣٤٣٥٢(١٧)٢٦١٢٣١(١٠)LOT٤٢", "(۰۱)۰۹۵۰۶۰۰۰۱۳۴۳۵۲(۱۷)۲۶۱۲۳۱(۱۰)LOT۴۲" })
         void readsBracketedElementString(String scan) {
             assertThat(parse(scan, GS1)).isEqualTo(GTIN_LOT_EXPIRY);
         }
@@ -172,7 +173,7 @@ class ContainerLabelsTest {
                 "0109506000134352" + "172612, (17), exactly 6 digits", "(17)2612311, (17), exactly 6 digits",
                 "(01)09506000134352(10)ABCDEFGHIJKLMNOPQRSTU, (10), 1 to 20", "(01)09506000134352(10), (10), 1 to 20",
                 "(01)09506000134352(10)LOT 42, (10), 1 to 20", "(01)0950600013435A, (01), exactly 14 digits",
-                "(01)09506000134352(37)123456789, (37), 1 to 8 digits", "(01)٠٩٥٠٦٠٠٠١٣٤٣٥٢, (01), exactly 14 digits" })
+                "(01)09506000134352(37)123456789, (37), 1 to 8 digits", "(01)٠٩٥٠٦٠٠٠١٣٤٣٥, (01), exactly 14 digits" })
         void refusesTruncatedOverlongOrBadlyFilledField(String scan, String ai, String rule) {
             LabelRefused refusal = refusalOf(scan, GS1);
 

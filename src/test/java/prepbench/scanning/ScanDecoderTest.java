@@ -30,7 +30,7 @@ class ScanDecoderTest {
     class Formulas {
 
         @ParameterizedTest
-        @ValueSource(strings = { "PRM00936", "prm00936", "  PRM00936  " })
+        @ValueSource(strings = { "PRM00936", "prm00936", "  PRM00936  ", "PRM٠٠٩٣٦", "prm۰۰۹۳۶" })
         void decodesBareFormulaCode(String scan) {
             assertThat(decode(scan)).isEqualTo(PRM00936);
         }
