@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.logging.Level;
 
 import com.openhtmltopdf.bidi.support.ICUBidiReorderer;
 import com.openhtmltopdf.bidi.support.ICUBidiSplitter;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import org.jsoup.Jsoup;
@@ -58,6 +60,9 @@ public class BatchRecords {
         this.templates = templates;
         this.clock = clock;
         this.demo = demo;
+        // the renderer says at INFO every font it loads, for every record: only its
+        // warnings go to the log
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
     }
 
     /**
