@@ -34,25 +34,21 @@ class Ingredients {
     }
 
     Optional<Ingredient> find(IngredientCode code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM ingredient WHERE code = :code")
-            .param("code", code.value())
-            .query(Ingredients::row)
-            .optional()
-            .map(this::withCodes);
+        return one("code = :key", code.value(), "");
     }
 
     /** Reads the ingredient and keeps its row locked until the transaction ends. */
     Optional<Ingredient> lock(IngredientCode code) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM ingredient WHERE code = :code FOR UPDATE")
-            .param("code", code.value())
-            .query(Ingredients::row)
-            .optional()
-            .map(this::withCodes);
+        return one("code = :key", code.value(), " FOR UPDATE");
     }
 
     Optional<Ingredient> lock(UUID id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM ingredient WHERE id = :id FOR UPDATE")
-            .param("id", id)
+        return one("id = :key", id, " FOR UPDATE");
+    }
+
+    private Optional<Ingredient> one(String condition, Object key, String lock) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ingredient WHERE " + condition + lock)
+            .param("key", key)
             .query(Ingredients::row)
             .optional()
             .map(this::withCodes);
