@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,21 +109,27 @@ class Ingredients {
                                         density_g_per_ml, active, lot_required, revision, updated_at, updated_by)
                 VALUES (:id, :code, :name, :cas, :primary, :symbologies, :parser, :density, :active, :lotRequired, 1,
                         :at, :by)
-                """)
-            .param("id", id)
-            .param("code", entry.code().value())
-            .param("name", entry.name())
-            .param("cas", entry.casNumber() == null ? null : entry.casNumber().value())
-            .param("primary", entry.primaryCodeValue())
-            .param("symbologies", entry.allowedSymbologies())
-            .param("parser", entry.parser())
-            .param("density", entry.density())
-            .param("active", entry.active())
-            .param("lotRequired", entry.lotRequired())
-            .param("at", utc(at))
-            .param("by", by)
-            .update();
+                """).params(fields(entry, by, at)).param("id", id).param("code", entry.code().value()).update();
         insertCodes(id, entry);
+    }
+
+    /**
+     * The columns an entry sets, as named parameters: alike for a new ingredient and a
+     * changed one.
+     */
+    private static Map<String, Object> fields(IngredientEntry.Valid entry, String by, Instant at) {
+        Map<String, Object> fields = new HashMap<>();
+        fields.put("name", entry.name());
+        fields.put("cas", entry.casNumber() == null ? null : entry.casNumber().value());
+        fields.put("primary", entry.primaryCodeValue());
+        fields.put("symbologies", entry.allowedSymbologies());
+        fields.put("parser", entry.parser());
+        fields.put("density", entry.density());
+        fields.put("active", entry.active());
+        fields.put("lotRequired", entry.lotRequired());
+        fields.put("at", utc(at));
+        fields.put("by", by);
+        return fields;
     }
 
     /**
@@ -136,20 +143,7 @@ class Ingredients {
                        active = :active, lot_required = :lotRequired, revision = revision + 1, updated_at = :at,
                        updated_by = :by
                  WHERE id = :id AND revision = :revision
-                """)
-            .param("id", id)
-            .param("revision", revision)
-            .param("name", entry.name())
-            .param("cas", entry.casNumber() == null ? null : entry.casNumber().value())
-            .param("primary", entry.primaryCodeValue())
-            .param("symbologies", entry.allowedSymbologies())
-            .param("parser", entry.parser())
-            .param("density", entry.density())
-            .param("active", entry.active())
-            .param("lotRequired", entry.lotRequired())
-            .param("at", utc(at))
-            .param("by", by)
-            .update();
+                """).params(fields(entry, by, at)).param("id", id).param("revision", revision).update();
         if (updated == 0) {
             return false;
         }

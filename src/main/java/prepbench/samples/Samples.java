@@ -2,12 +2,15 @@ package prepbench.samples;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -58,14 +61,14 @@ class Samples {
     }
 
     /** The codes of the samples of these sessions, by session. */
-    java.util.Map<java.util.UUID, String> codesOf(List<java.util.UUID> sessionIds) {
+    Map<UUID, String> codesOf(List<UUID> sessionIds) {
         if (sessionIds.isEmpty()) {
             return java.util.Map.of();
         }
-        java.util.Map<java.util.UUID, String> codes = new java.util.HashMap<>();
+        Map<UUID, String> codes = new HashMap<>();
         jdbc.sql("SELECT session_id, code FROM sample WHERE session_id IN (:sessions)")
             .param("sessions", sessionIds)
-            .query((rs, n) -> Map.entry(rs.getObject("session_id", java.util.UUID.class), rs.getString("code")))
+            .query((rs, n) -> Map.entry(rs.getObject("session_id", UUID.class), rs.getString("code")))
             .list()
             .forEach(entry -> codes.put(entry.getKey(), entry.getValue()));
         return codes;
@@ -80,7 +83,7 @@ class Samples {
     }
 
     private Sample sample(ResultSet rs) throws SQLException {
-        java.util.UUID id = rs.getObject("id", java.util.UUID.class);
+        UUID id = rs.getObject("id", UUID.class);
         List<Sample.Line> lines = jdbc.sql("""
                 SELECT sequence_no, ingredient_code, ingredient_name, planned_g, actual_g, lot, expiry, manual
                   FROM sample_line WHERE sample_id = :id ORDER BY sequence_no
@@ -94,7 +97,7 @@ class Samples {
                 SELECT id, name, due_at, result, result_value, note, recorded_at, recorded_by
                   FROM sample_test WHERE sample_id = :id ORDER BY due_at, name
                 """).param("id", id).query((test, n) -> test(test)).list();
-        return new Sample(id, rs.getString("code"), rs.getObject("session_id", java.util.UUID.class),
+        return new Sample(id, rs.getString("code"), rs.getObject("session_id", UUID.class),
                 rs.getString("formula_code"), rs.getInt("attempt_no"), rs.getBigDecimal("planned_g"),
                 rs.getBigDecimal("actual_g"), rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
                 rs.getString("recorded_by"), lines, tests);
@@ -102,15 +105,15 @@ class Samples {
 
     private static Sample.Test test(ResultSet rs) throws SQLException {
         OffsetDateTime recorded = rs.getObject("recorded_at", OffsetDateTime.class);
-        return new Sample.Test(rs.getObject("id", java.util.UUID.class), rs.getString("name"),
+        return new Sample.Test(rs.getObject("id", UUID.class), rs.getString("name"),
                 rs.getObject("due_at", OffsetDateTime.class).toInstant(), rs.getString("result"),
                 rs.getString("result_value"), rs.getString("note"), recorded == null ? null : recorded.toInstant(),
                 rs.getString("recorded_by"));
     }
 
-    void schedule(java.util.UUID sampleId, String name, java.time.Instant dueAt) {
+    void schedule(UUID sampleId, String name, Instant dueAt) {
         jdbc.sql("INSERT INTO sample_test (id, sample_id, name, due_at) VALUES (:id, :sample, :name, :due)")
-            .param("id", java.util.UUID.randomUUID())
+            .param("id", UUID.randomUUID())
             .param("sample", sampleId)
             .param("name", name)
             .param("due", dueAt.atOffset(ZoneOffset.UTC))
@@ -121,15 +124,14 @@ class Samples {
      * The sample's id under its row lock, which serialises its tests' results and its
      * chain.
      */
-    Optional<java.util.UUID> lock(String code) {
+    Optional<UUID> lock(String code) {
         return jdbc.sql("SELECT id FROM sample WHERE code = :code FOR UPDATE")
             .param("code", code)
-            .query(java.util.UUID.class)
+            .query(UUID.class)
             .optional();
     }
 
-    void recordResult(java.util.UUID testId, String result, String value, String note, String by,
-            java.time.Instant at) {
+    void recordResult(UUID testId, String result, String value, String note, String by, Instant at) {
         jdbc.sql("""
                 UPDATE sample_test SET result = :result, result_value = :value, note = :note, recorded_at = :at,
                        recorded_by = :by WHERE id = :id AND result IS NULL
@@ -144,7 +146,7 @@ class Samples {
     }
 
     /** Open tests due before the time, soonest first, with their sample. */
-    List<DueTest> due(java.time.Instant until, int limit) {
+    List<DueTest> due(Instant until, int limit) {
         return jdbc.sql("""
                 SELECT t.id, t.name, t.due_at, s.code, s.formula_code, s.session_id FROM sample_test t
                   JOIN sample s ON s.id = t.sample_id
@@ -153,8 +155,8 @@ class Samples {
             .param("until", until.atOffset(ZoneOffset.UTC))
             .param("limit", limit)
             .query((rs, n) -> new DueTest(rs.getString("code"), rs.getString("formula_code"),
-                    rs.getObject("session_id", java.util.UUID.class), rs.getObject("id", java.util.UUID.class),
-                    rs.getString("name"), rs.getObject("due_at", OffsetDateTime.class).toInstant()))
+                    rs.getObject("session_id", UUID.class), rs.getObject("id", UUID.class), rs.getString("name"),
+                    rs.getObject("due_at", OffsetDateTime.class).toInstant()))
             .list();
     }
 

@@ -83,7 +83,11 @@ class ApiTokens {
         jdbc.sql("""
                 UPDATE api_token SET last_used_at = :at
                  WHERE name = :name AND (last_used_at IS NULL OR last_used_at < :minuteBefore)
-                """).param("at", utc(at)).param("name", name).param("minuteBefore", utc(at.minusSeconds(60))).update();
+                """)
+            .param("at", utc(at))
+            .param("name", name)
+            .param("minuteBefore", utc(at.minus(TokenManagement.LAST_USE_STEP)))
+            .update();
     }
 
     private static ApiToken row(ResultSet rs, int rowNum) throws SQLException {

@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -45,6 +46,9 @@ public class TokenManagement {
      * At most 44 characters, so that {@code token:NAME} fits where the audit trail names
      * an actor (50).
      */
+    /** How finely the last use of a token is kept. */
+    static final Duration LAST_USE_STEP = Duration.ofMinutes(1);
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,43}");
 
     private final ApiTokens tokens;
@@ -138,7 +142,10 @@ public class TokenManagement {
             return Optional.empty();
         }
         Optional<ApiToken> found = tokens.validByHash(hash(token));
-        found.ifPresent(valid -> tokens.used(valid.name(), clock.instant()));
+        Instant now = clock.instant();
+        // the last use is kept to the minute: most requests read it and write nothing
+        found.filter(valid -> valid.lastUsedAt() == null || valid.lastUsedAt().isBefore(now.minus(LAST_USE_STEP)))
+            .ifPresent(valid -> tokens.used(valid.name(), now));
         return found;
     }
 

@@ -1,5 +1,7 @@
 package prepbench.ui;
 
+import java.time.Clock;
+
 import java.time.Duration;
 
 import jakarta.servlet.http.Cookie;
@@ -52,10 +54,10 @@ class DashboardPages {
 
     private final SampleRegister samples;
 
-    private final java.time.Clock clock;
+    private final Clock clock;
 
     DashboardPages(PreparationManagement preparations, FormulaCatalog catalog, BenchManagement benches,
-            AuditReview review, SampleRegister samples, java.time.Clock clock) {
+            AuditReview review, SampleRegister samples, Clock clock) {
         this.samples = samples;
         this.clock = clock;
         this.preparations = preparations;
@@ -118,7 +120,7 @@ class DashboardPages {
                 operator.may(Permission.RELEASE_LOCK), benches.ids(), benches.exists(bench) ? bench : null, scanMessage,
                 scanInput, query.strip(),
                 operator.may(Permission.REVIEW_AUDIT) ? review.openAlerts() : java.util.List.of(),
-                samples.dueSoon(DUE_TESTS_SHOWN), java.time.Instant.now(clock));
+                samples.dueSoon(DUE_TESTS_SHOWN), clock.instant());
     }
 
 }

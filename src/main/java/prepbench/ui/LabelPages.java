@@ -26,7 +26,8 @@ import prepbench.samples.SampleRegister;
 
 /**
  * QR labels a technician scans: a formula's label carries {@code F=CODE}, an ingredient's
- * its primary code value. Each label as SVG or PNG, and a printable A4 sheet of many.
+ * its primary code value, a sample's {@code S:CODE}. Each label as SVG or PNG, and a
+ * printable sheet of many (A4, or 50 × 25 mm thermal labels).
  */
 @Controller
 class LabelPages {
@@ -90,6 +91,25 @@ class LabelPages {
             .body(labels.png(ingredient.primaryCodeValue(), caption(ingredient), clamp(scale)));
     }
 
+    @GetMapping("/samples/{code}/label.svg")
+    ResponseEntity<String> sampleLabelSvg(@PathVariable String code) {
+        Sample sample = sample(code);
+        return ResponseEntity.ok()
+            .contentType(SVG)
+            .cacheControl(LABEL_CACHE)
+            .body(labels.svg(sampleContent(sample), sample.code()));
+    }
+
+    @GetMapping("/samples/{code}/label.png")
+    ResponseEntity<byte[]> sampleLabelPng(@PathVariable String code,
+            @RequestParam(name = "scale", defaultValue = "8") int scale) {
+        Sample sample = sample(code);
+        return ResponseEntity.ok()
+            .contentType(MediaType.IMAGE_PNG)
+            .cacheControl(LABEL_CACHE)
+            .body(labels.png(sampleContent(sample), sample.code(), clamp(scale)));
+    }
+
     /**
      * A printable sheet: A4, or one 50 × 25 mm thermal label a page ({@code size=50x25}).
      * {@code formulas}: codes separated by commas, or {@code released} for every released
@@ -120,8 +140,8 @@ class LabelPages {
             codes(ingredients).forEach(code -> sheet.add(label(this.ingredients.get(code))));
         }
         codes(samples).forEach(code -> {
-            Sample sample = this.samples.byCode(code).orElseThrow(() -> new SampleNotFound(code));
-            sheet.add(new Label("/samples/" + sample.code() + "/label.svg", "S:" + sample.code(),
+            Sample sample = sample(code);
+            sheet.add(new Label("/samples/" + sample.code() + "/label.svg", sampleContent(sample),
                     sample.code() + " · " + sample.formulaCode() + " attempt " + sample.attemptNo()));
         });
         model.addAttribute("thermal", size.strip().equalsIgnoreCase("50x25"));
@@ -163,6 +183,18 @@ class LabelPages {
 
     private static int clamp(int scale) {
         return Math.max(1, Math.min(scale, 40));
+    }
+
+    private Sample sample(String code) {
+        return samples.byCode(code).orElseThrow(() -> new SampleNotFound(code));
+    }
+
+    /**
+     * What a sample's label encodes: the scan box and the scan decoder read
+     * {@code S:CODE}.
+     */
+    private static String sampleContent(Sample sample) {
+        return "S:" + sample.code();
     }
 
 }

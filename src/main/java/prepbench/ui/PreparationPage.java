@@ -8,7 +8,6 @@ import prepbench.preparation.ActionRefused;
 import prepbench.preparation.FormulaLock;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.Step;
-import prepbench.preparation.StepStatus;
 import prepbench.records.SessionView;
 import prepbench.samples.Sample;
 
@@ -94,11 +93,6 @@ public record PreparationPage(SessionView session, String message, boolean messa
             case "kv" -> "the label with CODE=" + step.requiredCodeValue();
             default -> "the label " + step.requiredCodeValue();
         };
-    }
-
-    /** A step's status in words. */
-    public static String stepWords(Step step) {
-        return SessionView.stepWords(step);
     }
 
     /**

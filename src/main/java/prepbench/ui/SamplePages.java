@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,7 +15,6 @@ import org.springframework.web.servlet.View;
 
 import prepbench.access.Actor;
 import prepbench.access.Permission;
-import prepbench.labels.QrLabels;
 import prepbench.samples.Sample;
 import prepbench.samples.SampleNotFound;
 import prepbench.samples.SampleRefused;
@@ -33,13 +30,10 @@ class SamplePages {
 
     private final SampleRegister samples;
 
-    private final QrLabels labels;
-
     private final Clock clock;
 
-    SamplePages(SampleRegister samples, QrLabels labels, Clock clock) {
+    SamplePages(SampleRegister samples, Clock clock) {
         this.samples = samples;
-        this.labels = labels;
         this.clock = clock;
     }
 
@@ -69,22 +63,6 @@ class SamplePages {
             response.setStatus(422);
             return page(model, find(code), person, refused.getMessage(), true);
         }
-    }
-
-    @GetMapping("/samples/{code}/label.svg")
-    ResponseEntity<String> sampleLabelSvg(@PathVariable String code) {
-        Sample sample = find(code);
-        return ResponseEntity.ok()
-            .contentType(MediaType.valueOf("image/svg+xml"))
-            .body(labels.svg("S:" + sample.code(), sample.code()));
-    }
-
-    @GetMapping("/samples/{code}/label.png")
-    ResponseEntity<byte[]> sampleLabelPng(@PathVariable String code) {
-        Sample sample = find(code);
-        return ResponseEntity.ok()
-            .contentType(MediaType.IMAGE_PNG)
-            .body(labels.png("S:" + sample.code(), sample.code(), 8));
     }
 
     /** A sample label opens the sample's page. */
