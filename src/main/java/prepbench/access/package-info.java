@@ -7,5 +7,5 @@
  * refusal is a {@link prepbench.access.NotPermitted} naming the permission. Depends on no
  * other module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "entry" })
 package prepbench.access;

@@ -19,7 +19,11 @@ public final class Entries {
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
-    private final Map<String, String> problems = new LinkedHashMap<>();
+    private final Map<String, Object> problems = new LinkedHashMap<>();
+
+    public void problem(String field, Text message) {
+        problems.putIfAbsent(field, message);
+    }
 
     public void problem(String field, String message) {
         problems.putIfAbsent(field, message);

@@ -6,5 +6,5 @@
  * {@link prepbench.labels.QrLabels} draws a label as SVG (for printing at any size) or
  * PNG. Depends on no other module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "entry" })
 package prepbench.labels;

@@ -5,5 +5,5 @@
  * printable page ({@link prepbench.records.BatchRecords}).
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = { "access", "audit", "formulas", "preparation", "samples", "scales" })
+        allowedDependencies = { "access", "audit", "entry", "formulas", "preparation", "samples", "scales" })
 package prepbench.records;

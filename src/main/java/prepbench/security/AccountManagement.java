@@ -105,6 +105,33 @@ public class AccountManagement {
     }
 
     /**
+     * The language the person chose to read PrepBench in ({@code en} or {@code ar});
+     * empty when they follow their browser's.
+     */
+    public Optional<String> language(String username) {
+        if (username == null || username.length() > 50) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT language FROM users WHERE username = :username")
+            .param("username", username)
+            .query((rs, row) -> Optional.ofNullable(rs.getString(1)))
+            .optional()
+            .flatMap(language -> language);
+    }
+
+    /**
+     * Keeps the language the person chose (one of
+     * {@link prepbench.entry.Words#LANGUAGES}), for every bench they sign in at. A
+     * preference, not a record: not audited.
+     */
+    public void chooseLanguage(String username, String language) {
+        jdbc.sql("UPDATE users SET language = :language WHERE username = :username")
+            .param("language", prepbench.entry.Words.supported(language))
+            .param("username", username)
+            .update();
+    }
+
+    /**
      * Whether there is any account at all (the first start of a production station has
      * none).
      */

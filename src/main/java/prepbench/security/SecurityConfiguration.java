@@ -116,8 +116,8 @@ class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, ProblemResponses problems, SessionRegistry sessions,
             SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-            .requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error", "/actuator/health",
-                    "/actuator/health/**")
+            .requestMatchers("/login", "/language", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+                    "/actuator/health", "/actuator/health/**")
             .permitAll()
             .requestMatchers("/actuator/**")
             .hasAnyRole(DIAGNOSERS)

@@ -5,5 +5,5 @@
  * chains here ask; controllers get the signed-in user as a {@link prepbench.access.Actor}
  * method argument.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = { "access", "formulas" })
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "access", "entry", "formulas" })
 package prepbench.security;

@@ -2,6 +2,7 @@ package prepbench.ui;
 
 import java.util.stream.Collectors;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -35,7 +36,7 @@ class PageContextAdvice {
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return new PageContext(null, "", false, false, false, false, false, false, false, parameter, token,
-                    DemoMode.isDemo(request), idleSeconds(request));
+                    DemoMode.isDemo(request), idleSeconds(request), Languages.words(request), here(request));
         }
         var authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
         String roles = authorities.stream()
@@ -45,7 +46,23 @@ class PageContextAdvice {
         return new PageContext(authentication.getName(), roles, actor.may(Permission.PREPARE),
                 actor.may(Permission.DIAGNOSE), actor.may(Permission.EDIT_CATALOG), actor.may(Permission.SIGN_RELEASE),
                 actor.may(Permission.RELEASE_LOCK), actor.may(Permission.MANAGE_ACCOUNTS),
-                actor.may(Permission.REVIEW_AUDIT), parameter, token, DemoMode.isDemo(request), idleSeconds(request));
+                actor.may(Permission.REVIEW_AUDIT), parameter, token, DemoMode.isDemo(request), idleSeconds(request),
+                Languages.words(request), here(request));
+    }
+
+    /**
+     * The address a page was asked at (an error page's: the address that failed), for the
+     * language switch to come back to; "/" for the answer to a form, which cannot be
+     * asked again.
+     */
+    private static String here(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return "/";
+        }
+        Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = failed instanceof String uri ? uri : request.getRequestURI();
+        String query = failed instanceof String ? null : request.getQueryString();
+        return query == null ? path : path + "?" + query;
     }
 
     /** How long this page session lasts without a request; 0 when there is none. */

@@ -23,6 +23,7 @@ import prepbench.formulas.FormulaCode;
 import prepbench.formulas.FormulaNotFound;
 import prepbench.catalog.IngredientNotFound;
 import prepbench.entry.InvalidEntry;
+import prepbench.entry.Words;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.formulas.NoReleasedVersion;
 import prepbench.preparation.BenchOccupied;
@@ -54,81 +55,85 @@ class UiErrors {
     @ExceptionHandler(FormulaNotFound.class)
     ModelAndView formulaNotFound(FormulaNotFound notFound, HttpServletRequest request) {
         return page(request, ErrorPage
-            .of(404, "Formula not found: " + notFound.code(),
-                    "No formula has the code " + notFound.code() + ". Check the label, or scan it again.")
+            .of(404, w(request).t("error.formula-not-found", notFound.code()),
+                    w(request).t("error.formula-not-found.message", notFound.code()))
             .suggesting(catalog.closeMatches(notFound.code().value()).stream().map(FormulaCode::value).toList()));
     }
 
     @ExceptionHandler(InvalidFormulaCode.class)
     ModelAndView invalidFormulaCode(InvalidFormulaCode invalid, HttpServletRequest request) {
         boolean empty = invalid.input().isBlank();
-        ErrorPage page = ErrorPage.of(400, empty ? "No formula code" : "Formula not found: not a formula code",
-                invalid.getMessage());
+        ErrorPage page = ErrorPage.of(400, w(request).t(empty ? "error.no-formula-code" : "error.not-a-formula-code"),
+                w(request).message(invalid));
         return page(request,
                 (empty ? page : page.echoing(invalid.input())
                     .suggesting(catalog.closeMatches(invalid.input()).stream().map(FormulaCode::value).toList()))
-                    .then("Scan the formula's QR code, or type a code such as PRM00936."));
+                    .then(w(request).t("error.scan-formula")));
     }
 
     @ExceptionHandler(NoReleasedVersion.class)
     ModelAndView notReleased(NoReleasedVersion notReleased, HttpServletRequest request) {
-        return page(request, ErrorPage.of(409, "Formula " + notReleased.code() + " cannot be prepared yet",
-                notReleased.getMessage()));
+        return page(request, ErrorPage.of(409, w(request).t("error.not-released", notReleased.code()),
+                w(request).message(notReleased)));
     }
 
     @ExceptionHandler(BenchOccupied.class)
     ModelAndView benchOccupied(BenchOccupied occupied, HttpServletRequest request) {
-        return page(request, ErrorPage.of(409, "Bench in use", occupied.getMessage())
-            .then("Pick a free bench on the dashboard (or \"any free bench\") and scan again."));
+        return page(request, ErrorPage.of(409, w(request).t("error.bench-in-use"), w(request).message(occupied))
+            .then(w(request).t("error.bench-in-use.then")));
     }
 
     @ExceptionHandler(FormulaLocked.class)
     ModelAndView locked(FormulaLocked locked, HttpServletRequest request) {
-        return page(request, ErrorPage.of(409, "Formula " + locked.code() + " is locked", locked.getMessage())
-            .then("Locked since " + Format.time(locked.lockedAt()) + "."));
+        return page(request,
+                ErrorPage.of(409, w(request).t("error.formula-locked", locked.code()), w(request).message(locked))
+                    .then(w(request).t("error.locked-since", locked.lockedAt())));
     }
 
     @ExceptionHandler(InvalidSessionId.class)
     ModelAndView invalidSessionId(InvalidSessionId invalid, HttpServletRequest request) {
-        return page(request,
-                ErrorPage.of(400, "Preparation not found.", invalid.getMessage()).echoing(invalid.input()));
+        return page(request, ErrorPage.of(400, w(request).t("error.preparation-not-found"), w(request).message(invalid))
+            .echoing(invalid.input()));
     }
 
     @ExceptionHandler(SessionNotFound.class)
     ModelAndView sessionNotFound(SessionNotFound notFound, HttpServletRequest request) {
         return page(request,
                 ErrorPage
-                    .of(404, "Preparation not found.", "There is no preparation " + notFound.id() + " on this station.")
-                    .then("Scan the formula's QR code to start or resume its preparation."));
+                    .of(404, w(request).t("error.preparation-not-found"),
+                            w(request).t("error.preparation-not-found.message", notFound.id()))
+                    .then(w(request).t("error.preparation-not-found.then")));
     }
 
     @ExceptionHandler(SampleNotFound.class)
     ModelAndView sampleNotFound(SampleNotFound notFound, HttpServletRequest request) {
         return page(request,
-                ErrorPage.of(404, "Sample not found", "No sample has this code.")
+                ErrorPage
+                    .of(404, w(request).t("error.sample-not-found"), w(request).t("error.sample-not-found.message"))
                     .echoing(notFound.code())
-                    .then("Scan the sample label again, or find the preparation in the list."));
+                    .then(w(request).t("error.sample-not-found.then")));
     }
 
     @ExceptionHandler(NotSimulated.class)
     ModelAndView notSimulated(NotSimulated real, HttpServletRequest request) {
-        return page(request, real.noSimulators() ? ErrorPage.of(404, "No simulated balances", real.getMessage())
-                : ErrorPage.of(409, "Not a simulated balance", real.getMessage()));
+        return page(request,
+                real.noSimulators() ? ErrorPage.of(404, w(request).t("error.no-simulators"), w(request).message(real))
+                        : ErrorPage.of(409, w(request).t("error.not-simulated"), w(request).message(real)));
     }
 
     @ExceptionHandler(UnknownBench.class)
     ModelAndView unknownBench(UnknownBench unknown, HttpServletRequest request) {
-        return page(request, ErrorPage.of(404, "Unknown bench", unknown.getMessage()));
+        return page(request, ErrorPage.of(404, w(request).t("error.unknown-bench"), w(request).message(unknown)));
     }
 
     @ExceptionHandler({ InvalidBatch.class, InvalidBench.class })
     ModelAndView invalidStart(RuntimeException invalid, HttpServletRequest request) {
-        return page(request, ErrorPage.of(400, "Cannot start this preparation", invalid.getMessage()));
+        return page(request, ErrorPage.of(400, w(request).t("error.cannot-start"), w(request).message(invalid)));
     }
 
     @ExceptionHandler(NotPermitted.class)
     ModelAndView notPermitted(NotPermitted refused, HttpServletRequest request) {
-        return page(request, ErrorPage.of(403, "Not allowed", refused.getMessage()));
+        return page(request, ErrorPage.of(403, w(request).t("error.not-allowed"), w(request).message(refused)));
     }
 
     /**
@@ -137,40 +142,43 @@ class UiErrors {
      */
     @ExceptionHandler(Refused.class)
     ModelAndView refused(Refused refused, HttpServletRequest request) {
-        return page(request,
-                ErrorPage.of(refused instanceof CatalogRefused ? 409 : 422, "Not possible now", refused.getMessage()));
+        return page(request, ErrorPage.of(refused instanceof CatalogRefused ? 409 : 422,
+                w(request).t("error.not-possible-now"), w(request).message(refused)));
     }
 
     @ExceptionHandler(InvalidEntry.class)
     ModelAndView invalidEntry(InvalidEntry invalid, HttpServletRequest request) {
-        return page(request, ErrorPage.of(400, "Nothing was saved", invalid.getMessage()));
+        return page(request, ErrorPage.of(400, w(request).t("error.nothing-saved"), w(request).message(invalid)));
     }
 
     @ExceptionHandler(IngredientNotFound.class)
     ModelAndView ingredientNotFound(IngredientNotFound notFound, HttpServletRequest request) {
-        return page(request, ErrorPage.of(404, "Ingredient not found", notFound.getMessage())
-            .then("Find it in the list of ingredients."));
+        return page(request, ErrorPage.of(404, w(request).t("error.ingredient-not-found"), w(request).message(notFound))
+            .then(w(request).t("error.ingredient-not-found.then")));
     }
 
     @ExceptionHandler(AccountNotFound.class)
     ModelAndView accountNotFound(AccountNotFound notFound, HttpServletRequest request) {
-        return page(request, ErrorPage.of(404, "Account not found", notFound.getMessage()));
+        return page(request, ErrorPage.of(404, w(request).t("error.account-not-found"), w(request).message(notFound)));
     }
 
     @ExceptionHandler(ScaleCommandRefused.class)
     ModelAndView scaleRefused(ScaleCommandRefused refused, HttpServletRequest request) {
-        return page(request, ErrorPage.of(409, "The balance cannot do that now", refused.getMessage()));
+        return page(request, ErrorPage.of(409, w(request).t("error.balance-cannot"), w(request).message(refused)));
     }
 
     @ExceptionHandler({ AuditQuery.Invalid.class, prepbench.preparation.SessionQuery.Invalid.class })
     ModelAndView invalidQuery(RuntimeException invalid, HttpServletRequest request) {
-        return page(request, ErrorPage.of(400, "The filter cannot be read", invalid.getMessage()));
+        return page(request, ErrorPage.of(400, w(request).t("error.filter-unreadable"), w(request).message(invalid)));
     }
 
     @ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class })
     ModelAndView badParameter(Exception invalid, HttpServletRequest request) {
-        return page(request, ErrorPage.of(400, "Bad request",
-                "This link is incomplete or damaged. Go back to the dashboard and scan again."));
+        return page(request, ErrorPage.of(400, w(request).t("error.bad-request"), w(request).t("error.bad-link")));
+    }
+
+    private static Words w(HttpServletRequest request) {
+        return Languages.words(request);
     }
 
     private static ModelAndView page(HttpServletRequest request, ErrorPage page) {

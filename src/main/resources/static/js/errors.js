@@ -1,6 +1,6 @@
 // A request sent by htmx (a filter, a panel refreshing, a form answered in place) that fails is not swapped into
 // the page: its answer is an error page or a refused fragment. Say in place what it says, at the top of the page,
-// and take the message away when the next request starts.
+// and take the message away when the next request starts. The words are the page's own (its language).
 (function () {
   const box = document.getElementById('request-error');
   if (!box) {
@@ -17,11 +17,11 @@
     if (message) {
       return (title ? title.textContent.trim() + ': ' : '') + message.textContent.trim();
     }
-    return 'PrepBench refused this (' + xhr.status + '). Reload the page and try again.';
+    return box.dataset.refused.replace('{0}', xhr.status);
   }
   document.body.addEventListener('htmx:beforeRequest', function () { box.hidden = true; });
   document.body.addEventListener('htmx:responseError', function (event) { show(messageOf(event.detail.xhr)); });
   document.body.addEventListener('htmx:sendError', function () {
-    show('PrepBench did not answer: the network or the server is down. Check the connection, then try again.');
+    show(box.dataset.unreachable);
   });
 })();

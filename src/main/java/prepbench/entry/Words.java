@@ -1,0 +1,176 @@
+package prepbench.entry;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * PrepBench's words in one language, and its times in the lab's zone: what every page,
+ * ProblemDetail, CSV header and printed record asks for its text. English and Arabic
+ * ({@link #LANGUAGES}); every key is in both (a test holds the bundles to it).
+ * <p>
+ * A pattern's {@code {0}}, {@code {1}}… are replaced by the arguments as they are; there
+ * is no other syntax (an apostrophe is an apostrophe, unlike {@code MessageFormat}).
+ * Numbers stay in Western digits with the decimal point in both languages (lab practice);
+ * dates and times are in the reader's language, and in the lab's zone.
+ */
+public final class Words {
+
+    /** The languages PrepBench speaks, the first the default. */
+    public static final List<String> LANGUAGES = List.of("en", "ar");
+
+    /** The message bundles under {@code i18n/}, one per part of the interface. */
+    public static final List<String> BUNDLES = List.of("common", "bench", "records", "catalog", "admin", "refusals",
+            "entries");
+
+    private static final ConcurrentMap<String, Words> CACHE = new ConcurrentHashMap<>();
+
+    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
+        .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+
+    private final Locale locale;
+
+    private final ZoneId zone;
+
+    private final List<ResourceBundle> bundles;
+
+    private final DateTimeFormatter time;
+
+    private final DateTimeFormatter date;
+
+    private Words(Locale locale, ZoneId zone) {
+        this.locale = locale;
+        this.zone = zone;
+        this.bundles = BUNDLES.stream()
+            .map(name -> ResourceBundle.getBundle("i18n/" + name, locale, Words.class.getClassLoader(), NO_FALLBACK))
+            .toList();
+        this.time = DateTimeFormatter.ofPattern(pattern("format.time"), locale).withZone(zone);
+        this.date = DateTimeFormatter.ofPattern(pattern("format.date"), locale);
+    }
+
+    /**
+     * The words of a language ({@code en} for any PrepBench does not speak), times in
+     * UTC.
+     */
+    public static Words of(Locale locale) {
+        return of(locale, ZoneId.of("UTC"));
+    }
+
+    /** The words of a language, times in the lab's zone. */
+    public static Words of(Locale locale, ZoneId zone) {
+        String language = supported(locale.getLanguage());
+        return CACHE.computeIfAbsent(language + " " + zone.getId(),
+                key -> new Words(Locale.forLanguageTag(language), zone));
+    }
+
+    /** The language's code when PrepBench speaks it, else the default ({@code en}). */
+    public static String supported(String language) {
+        return language != null && LANGUAGES.contains(language) ? language : LANGUAGES.get(0);
+    }
+
+    public Locale locale() {
+        return locale;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    /** {@code en} or {@code ar}, for {@code <html lang>}. */
+    public String lang() {
+        return locale.getLanguage();
+    }
+
+    /** {@code rtl} for Arabic, else {@code ltr}, for {@code <html dir>}. */
+    public String dir() {
+        return rightToLeft() ? "rtl" : "ltr";
+    }
+
+    public boolean rightToLeft() {
+        return "ar".equals(locale.getLanguage());
+    }
+
+    /** The words for a key, its arguments in place. */
+    public String t(String key, Object... args) {
+        String pattern = pattern(key);
+        if (args.length == 0) {
+            return pattern;
+        }
+        StringBuilder worded = new StringBuilder(pattern.length() + 32);
+        int at = 0;
+        while (at < pattern.length()) {
+            char c = pattern.charAt(at);
+            if (c == '{' && at + 2 < pattern.length() && Character.isDigit(pattern.charAt(at + 1))
+                    && pattern.charAt(at + 2) == '}') {
+                int index = pattern.charAt(at + 1) - '0';
+                worded.append(index < args.length ? shown(args[index]) : "{" + index + "}");
+                at += 3;
+            }
+            else {
+                worded.append(c);
+                at++;
+            }
+        }
+        return worded.toString();
+    }
+
+    public String text(Text text) {
+        return t(text.key(), text.args().toArray());
+    }
+
+    /** A refusal's message in this language: its {@link Text} when it has one. */
+    public String message(Throwable refusal) {
+        if (refusal instanceof InvalidEntry invalid) {
+            return String.join(" ", invalid.problems(this).values());
+        }
+        return refusal instanceof Worded worded && worded.text() != null ? text(worded.text()) : refusal.getMessage();
+    }
+
+    /** A moment in the lab's zone, to the second, in this language; "—" for none. */
+    public String time(Instant instant) {
+        return instant == null ? "—" : time.format(instant);
+    }
+
+    /** A calendar day in this language; "—" for none. */
+    public String date(LocalDate day) {
+        return day == null ? "—" : date.format(day);
+    }
+
+    /** Whether any bundle has the key (for tests). */
+    public boolean has(String key) {
+        return bundles.stream().anyMatch(bundle -> bundle.containsKey(key));
+    }
+
+    private String pattern(String key) {
+        for (ResourceBundle bundle : bundles) {
+            if (bundle.containsKey(key)) {
+                return bundle.getString(key);
+            }
+        }
+        if (!locale.getLanguage().equals(LANGUAGES.get(0))) {
+            return of(Locale.forLanguageTag(LANGUAGES.get(0)), zone).pattern(key);
+        }
+        throw new MissingResourceException("No words for " + key, Words.class.getName(), key);
+    }
+
+    private String shown(Object arg) {
+        if (arg instanceof Text text) {
+            return text(text);
+        }
+        if (arg instanceof Instant instant) {
+            return time(instant);
+        }
+        if (arg instanceof LocalDate day) {
+            return date(day);
+        }
+        return String.valueOf(arg);
+    }
+
+}
