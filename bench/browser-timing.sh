@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Browser timing (issue 5): scan -> preparation visible, and cold page load, in Debian's Chromium.
+# Browser timing (issues 5 and 16): a QR code opened in a new tab, the cold open of a preparation and the dashboard scan
+# box, each to the preparation header visible, in Debian's Chromium, against PrepBench and against a trivial floor server
+# (same 303, a 200-byte page) in the same run; and the bytes of a cold first load of the dashboard.
 # Usage: bench/browser-timing.sh [runs=30]
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -82,7 +82,7 @@ class RoleMatrixTest {
     private static final Map<String, Access> EXPECTED = new TreeMap<>();
 
     static {
-        expect(Access.PUBLIC, "GET /login", "GET /error");
+        expect(Access.PUBLIC, "GET /login", "GET /error", "POST /language");
         expect(Access.SIGNED_IN, "GET /", "GET /account", "GET /session", "POST /account/password", "GET /formulas",
                 "GET /formulas/{code}", "GET /formulas/export", "GET /formulas/{code}/label.svg",
                 "GET /formulas/{code}/label.png", "GET /ingredients", "GET /ingredients/{code}",

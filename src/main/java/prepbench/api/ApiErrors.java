@@ -4,6 +4,7 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -23,6 +24,7 @@ import prepbench.catalog.CatalogRefused;
 import prepbench.formulas.FormulaNotFound;
 import prepbench.catalog.IngredientNotFound;
 import prepbench.entry.InvalidEntry;
+import prepbench.entry.Words;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.formulas.NoReleasedVersion;
 import prepbench.preparation.BenchOccupied;
@@ -50,23 +52,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             BadRequest.class, prepbench.audit.AuditQuery.Invalid.class,
             prepbench.preparation.SessionQuery.Invalid.class })
     ProblemDetail badRequest(RuntimeException refusal) {
-        return problem(HttpStatus.BAD_REQUEST, refusal.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, words().message(refusal));
     }
 
     @ExceptionHandler({ FormulaNotFound.class, SessionNotFound.class })
     ProblemDetail notFound(RuntimeException refusal) {
-        return problem(HttpStatus.NOT_FOUND, refusal.getMessage());
+        return problem(HttpStatus.NOT_FOUND, words().message(refusal));
     }
 
     @ExceptionHandler(NoReleasedVersion.class)
     ProblemDetail notReleased(NoReleasedVersion refusal) {
-        return problem(HttpStatus.CONFLICT, refusal.getMessage());
+        return problem(HttpStatus.CONFLICT, words().message(refusal));
     }
 
     @ExceptionHandler(BenchOccupied.class)
     ProblemDetail benchOccupied(BenchOccupied occupied) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, occupied.getMessage());
-        problem.setTitle("Bench occupied");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, words().message(occupied));
+        problem.setTitle(words().t("api.title.bench-occupied"));
         problem.setProperty("reason", "BENCH_OCCUPIED");
         problem.setProperty("bench", occupied.bench());
         return problem;
@@ -74,8 +76,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(FormulaLocked.class)
     ProblemDetail locked(FormulaLocked locked) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, locked.getMessage());
-        problem.setTitle("Formula locked");
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, words().message(locked));
+        problem.setTitle(words().t("api.title.formula-locked"));
         problem.setProperty("lockedAt", locked.lockedAt());
         problem.setProperty("reason", locked.reason());
         problem.setProperty("release", "/api/v1/formulas/" + locked.code() + "/release-lock");
@@ -91,41 +93,41 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail refused(Refused refused) {
         ProblemDetail problem = problem(
                 refused instanceof CatalogRefused ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT,
-                refused.getMessage());
-        problem.setTitle("Refused");
+                words().message(refused));
+        problem.setTitle(words().t("api.title.refused"));
         problem.setProperty("reason", refused.rule());
         return problem;
     }
 
     @ExceptionHandler(ScaleCommandRefused.class)
     ProblemDetail scaleRefused(ScaleCommandRefused refused) {
-        return problem(HttpStatus.CONFLICT, refused.getMessage());
+        return problem(HttpStatus.CONFLICT, words().message(refused));
     }
 
     @ExceptionHandler(prepbench.samples.SampleNotFound.class)
     ProblemDetail sampleNotFound(prepbench.samples.SampleNotFound notFound) {
-        return problem(HttpStatus.NOT_FOUND, notFound.getMessage());
+        return problem(HttpStatus.NOT_FOUND, words().message(notFound));
     }
 
     @ExceptionHandler(AccountNotFound.class)
     ProblemDetail accountNotFound(AccountNotFound notFound) {
-        return problem(HttpStatus.NOT_FOUND, notFound.getMessage());
+        return problem(HttpStatus.NOT_FOUND, words().message(notFound));
     }
 
     @ExceptionHandler(UnknownBench.class)
     ProblemDetail unknownBench(UnknownBench unknown) {
-        return problem(HttpStatus.NOT_FOUND, unknown.getMessage());
+        return problem(HttpStatus.NOT_FOUND, words().message(unknown));
     }
 
     @ExceptionHandler(NotSimulated.class)
     ProblemDetail notSimulated(NotSimulated real) {
-        return problem(real.noSimulators() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, real.getMessage());
+        return problem(real.noSimulators() ? HttpStatus.NOT_FOUND : HttpStatus.CONFLICT, words().message(real));
     }
 
     @ExceptionHandler(NotPermitted.class)
     ProblemDetail forbidden(NotPermitted refusal) {
-        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, refusal.getMessage());
-        problem.setTitle("Not permitted");
+        ProblemDetail problem = problem(HttpStatus.FORBIDDEN, words().message(refusal));
+        problem.setTitle(words().t("api.title.not-permitted"));
         problem.setProperty("reason", "NOT_PERMITTED");
         problem.setProperty("permission", refusal.permission().name());
         return problem;
@@ -133,23 +135,23 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidEntry.class)
     ProblemDetail invalidEntry(InvalidEntry invalid) {
-        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "Nothing was saved: " + invalid.getMessage());
-        problem.setTitle("Invalid entry");
-        problem.setProperty("errors", invalid.problems());
+        ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT,
+                words().t("api.nothing-saved", words().message(invalid)));
+        problem.setTitle(words().t("api.title.invalid-entry"));
+        problem.setProperty("errors", invalid.problems(words()));
         return problem;
     }
 
     @ExceptionHandler(IngredientNotFound.class)
     ProblemDetail ingredientNotFound(IngredientNotFound notFound) {
-        return problem(HttpStatus.NOT_FOUND, notFound.getMessage());
+        return problem(HttpStatus.NOT_FOUND, words().message(notFound));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ProblemDetail typeMismatch(MethodArgumentTypeMismatchException mismatch) {
         return problem(HttpStatus.BAD_REQUEST,
-                "Parameter '" + mismatch.getName() + "' has the wrong form"
-                        + (mismatch.getName().equals("from") || mismatch.getName().equals("to")
-                                ? ": use an ISO-8601 UTC time such as 2026-11-27T08:00:00Z." : "."));
+                words().t(mismatch.getName().equals("from") || mismatch.getName().equals("to")
+                        ? "api.parameter-not-a-time" : "api.parameter-wrong-form", mismatch.getName()));
     }
 
     /**
@@ -159,9 +161,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception failure) {
         log.error("Unexpected failure in the API", failure);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR,
-                "PrepBench could not finish this; nothing half-done was saved. Try again, and tell your lab lead "
-                        + "if it happens again.");
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, words().t("api.failure"));
     }
 
     @Override
@@ -172,7 +172,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             .stream()
             .map(error -> error.getDefaultMessage())
             .collect(Collectors.joining("; "));
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, detail);
         problem.setProperty("fields",
                 invalid.getBindingResult()
                     .getFieldErrors()
@@ -188,17 +188,24 @@ class ApiErrors extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
             if (cause instanceof BoundedNumbers.OutOfBounds outOfBounds) {
-                return ResponseEntity.badRequest()
-                    .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, outOfBounds.getMessage()));
+                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, words().message(outOfBounds)));
             }
         }
-        return ResponseEntity.badRequest()
-            .body(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "The request body is not the JSON this endpoint expects; see the API in the README."));
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, words().t("api.unreadable-body")));
+    }
+
+    /**
+     * The words of the request's language (its Accept-Language, or the signed-in person's
+     * choice).
+     */
+    private static Words words() {
+        return Words.of(LocaleContextHolder.getLocale());
     }
 
     private static ProblemDetail problem(HttpStatus status, String detail) {
-        return ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(words().t("api.status." + status.value()));
+        return problem;
     }
 
 }

@@ -1,10 +1,21 @@
 package prepbench.api;
 
-/** A request the API refuses as it stands; the message says what to send instead. */
-class BadRequest extends RuntimeException {
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
 
-    BadRequest(String message) {
-        super(message);
+/** A request the API refuses as it stands; the message says what to send instead. */
+class BadRequest extends RuntimeException implements Worded {
+
+    private final Text text;
+
+    BadRequest(Text text) {
+        super(text.english());
+        this.text = text;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 
 }

@@ -58,12 +58,12 @@ class BenchApi {
      * noise.
      */
     record SimulatorRequest(
-            @DecimalMin(value = "-10000", message = "grams must be at least -10000") @DecimalMax(value = "100000",
-                    message = "grams must be at most 100000") BigDecimal grams,
-            @Min(value = 0, message = "settleMs must not be negative") @Max(value = 60000,
-                    message = "settleMs must be at most 60000") Long settleMs,
-            @DecimalMin(value = "0", message = "noiseG must not be negative") @DecimalMax(value = "100",
-                    message = "noiseG must be at most 100") BigDecimal noiseG,
+            @DecimalMin(value = "-10000", message = "{api.field.grams-min}") @DecimalMax(value = "100000",
+                    message = "{api.field.grams-max}") BigDecimal grams,
+            @Min(value = 0, message = "{api.field.settle-min}") @Max(value = 60000,
+                    message = "{api.field.settle-max}") Long settleMs,
+            @DecimalMin(value = "0", message = "{api.field.noise-min}") @DecimalMax(value = "100",
+                    message = "{api.field.noise-max}") BigDecimal noiseG,
             Boolean offline) {
     }
 

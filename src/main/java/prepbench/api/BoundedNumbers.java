@@ -5,6 +5,8 @@ import java.math.BigDecimal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
 import prepbench.scales.Grams;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -26,12 +28,29 @@ class BoundedNumbers {
      * A number in a request that is out of bounds or no number at all; {@code field} is
      * its JSON name.
      */
-    static final class OutOfBounds extends RuntimeException {
+    static final class OutOfBounds extends RuntimeException implements Worded {
 
-        OutOfBounds(String field, String problem) {
-            super((field == null ? "A number" : field) + ": " + problem);
+        private final Text text;
+
+        OutOfBounds(String field, Text problem) {
+            this(Text.of("entry.api.number-problem", field == null ? Text.of("entry.api.a-number") : field, problem));
         }
 
+        private OutOfBounds(Text text) {
+            super(text.english());
+            this.text = text;
+        }
+
+        @Override
+        public Text text() {
+            return text;
+        }
+
+    }
+
+    /** What a refusal of an out-of-bounds number says: {@link Grams#BOUNDS}, in words. */
+    private static Text bounds() {
+        return Text.of("entry.api.weight-bounds", Grams.MAX_INTEGER_DIGITS, Grams.MAX_DECIMALS);
     }
 
     @Bean
@@ -54,20 +73,20 @@ class BoundedNumbers {
                     return null;
                 }
                 if (text.length() > 40) {
-                    throw new OutOfBounds(parser.currentName(), Grams.BOUNDS);
+                    throw new OutOfBounds(parser.currentName(), bounds());
                 }
                 try {
                     value = new BigDecimal(text);
                 }
                 catch (NumberFormatException notANumber) {
-                    throw new OutOfBounds(parser.currentName(), "not a number; write it like 78.25");
+                    throw new OutOfBounds(parser.currentName(), Text.of("entry.api.not-a-number"));
                 }
             }
             else {
-                throw new OutOfBounds(parser.currentName(), "expected a number such as 78.25");
+                throw new OutOfBounds(parser.currentName(), Text.of("entry.api.expected-a-number"));
             }
             if (!Grams.inBounds(value)) {
-                throw new OutOfBounds(parser.currentName(), Grams.BOUNDS);
+                throw new OutOfBounds(parser.currentName(), bounds());
             }
             return value;
         }

@@ -55,8 +55,8 @@ class FormulaTransferApi {
             .orElseGet(() -> contentType.contains("json") ? FileFormat.JSON
                     : contentType.contains("csv") ? FileFormat.CSV : null);
         if (fileFormat == null) {
-            throw new BadRequest("Say which format the body is: ?format=csv or ?format=json, or Content-Type "
-                    + "text/csv or application/json.");
+            throw new BadRequest(prepbench.entry.Text.of("entry.api.which-format", "?format=csv", "?format=json",
+                    "Content-Type", "text/csv", "application/json"));
         }
         byte[] bytes = body.readNBytes(MAX_BODY + 1);
         if (bytes.length > MAX_BODY) {
@@ -98,10 +98,11 @@ class FormulaTransferApi {
     @GetMapping(path = "/export", produces = { "text/csv", MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
     ResponseEntity<byte[]> exportFormulas(@RequestParam(defaultValue = "csv") String format,
             @RequestParam(defaultValue = "released") String status, @RequestParam(defaultValue = "") String code) {
-        FileFormat fileFormat = FileFormat.fromName(format).orElseThrow(() -> new BadRequest("format is csv or json."));
+        FileFormat fileFormat = FileFormat.fromName(format)
+            .orElseThrow(() -> new BadRequest(prepbench.entry.Text.of("entry.api.one-of", "format", "csv", "json")));
         boolean draft = status.equalsIgnoreCase("draft");
         if (!draft && !status.equalsIgnoreCase("released")) {
-            throw new BadRequest("status is released or draft.");
+            throw new BadRequest(prepbench.entry.Text.of("entry.api.one-of", "status", "released", "draft"));
         }
         return ResponseEntity.ok()
             .contentType(MediaType.parseMediaType(fileFormat.mediaType() + ";charset=UTF-8"))

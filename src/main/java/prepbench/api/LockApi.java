@@ -33,9 +33,8 @@ class LockApi {
         this.preparations = preparations;
     }
 
-    record ReleaseRequest(@Size(max = 200, message = "password is at most 200 characters") String password,
-            @Size(max = Limits.MAX_REASON,
-                    message = "reason is at most " + Limits.MAX_REASON + " characters") String reason) {
+    record ReleaseRequest(@Size(max = 200, message = "{api.field.password-too-long}") String password,
+            @Size(max = Limits.MAX_REASON, message = "{api.field.reason-too-long}") String reason) {
     }
 
     @Operation(summary = "The locked formulas")

@@ -57,9 +57,9 @@ class PreparationApi {
      * formula's default batch); the amount may be a JSON number or a numeric string.
      */
     record StartRequest(
-            @NotBlank(message = "formulaCode is required: the code of the formula to prepare") @Size(max = 200,
-                    message = "formulaCode is far longer than any formula code") String formulaCode,
-            String amount, String unit, @Size(max = 64, message = "bench is at most 64 characters") String bench) {
+            @NotBlank(message = "{api.field.formula-code-required}") @Size(max = 200,
+                    message = "{api.field.formula-code-too-long}") String formulaCode,
+            String amount, String unit, @Size(max = 64, message = "{api.field.bench-too-long}") String bench) {
     }
 
     @Operation(summary = "Starts a preparation of a formula, or resumes the caller's one in progress")
@@ -125,7 +125,7 @@ class PreparationApi {
         HistoryExport.Rows what = switch (rows.strip().toLowerCase(Locale.ROOT)) {
             case "preparations", "sessions" -> HistoryExport.Rows.SESSIONS;
             case "steps" -> HistoryExport.Rows.STEPS;
-            default -> throw new BadRequest("rows: preparations (one row per preparation) or steps.");
+            default -> throw new BadRequest(prepbench.entry.Text.of("entry.api.rows", "rows", "preparations", "steps"));
         };
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"prepbench-"

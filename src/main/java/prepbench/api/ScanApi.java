@@ -2,11 +2,13 @@ package prepbench.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import prepbench.entry.Words;
 import prepbench.scanning.ScanDecoder;
 import prepbench.scanning.ScanResult;
 
@@ -40,7 +42,9 @@ class ScanApi {
         if (result instanceof ScanResult.SampleScan sample) {
             return new Resolution(result.type(), sample.sampleCode(), result.page().orElseThrow(), null);
         }
-        return new Resolution(result.type(), null, null, ((ScanResult.Unrecognised) result).reason());
+        ScanResult.Unrecognised unrecognised = (ScanResult.Unrecognised) result;
+        return new Resolution(result.type(), null, null,
+                Words.of(LocaleContextHolder.getLocale()).text(unrecognised.text()));
     }
 
 }

@@ -43,8 +43,8 @@ class StepApi {
         this.audit = audit;
     }
 
-    record ScanRequest(@NotNull(message = "code is required: what the scanner read from the container") @Size(
-            max = 5000, message = "code is far longer than any container label") String code) {
+    record ScanRequest(@NotNull(message = "{api.field.code-required}") @Size(max = 5000,
+            message = "{api.field.code-too-long}") String code) {
     }
 
     /**
@@ -52,11 +52,10 @@ class StepApi {
      * @param meaning what the signature means, which must be
      * {@value PreparationSession#MANUAL_MEANING}
      */
-    record ManualRequest(@NotNull(message = "grams is required: the weight in grams") BigDecimal grams,
-            @Size(max = Limits.MAX_REASON,
-                    message = "reason is at most " + Limits.MAX_REASON + " characters") String reason,
-            @Size(max = 200, message = "password is at most 200 characters") String password,
-            @Size(max = 100, message = "meaning is at most 100 characters") String meaning) {
+    record ManualRequest(@NotNull(message = "{api.field.grams-required}") BigDecimal grams,
+            @Size(max = Limits.MAX_REASON, message = "{api.field.reason-too-long}") String reason,
+            @Size(max = 200, message = "{api.field.password-too-long}") String password,
+            @Size(max = 100, message = "{api.field.meaning-too-long}") String meaning) {
     }
 
     /**
@@ -66,8 +65,7 @@ class StepApi {
     record CaptureRequest(boolean confirmOverTarget) {
     }
 
-    record ReasonRequest(@Size(max = Limits.MAX_REASON,
-            message = "reason is at most " + Limits.MAX_REASON + " characters") String reason) {
+    record ReasonRequest(@Size(max = Limits.MAX_REASON, message = "{api.field.reason-too-long}") String reason) {
     }
 
     record AuditDto(List<AuditEvent> events, ChainVerification verification) {
@@ -83,8 +81,8 @@ class StepApi {
     /**
      * @param expiry {@code yyyy-MM-dd}
      */
-    record LotRequest(@Size(max = 64, message = "lot is at most 64 characters") String lot,
-            @Size(max = 10, message = "expiry is a date, yyyy-MM-dd") String expiry) {
+    record LotRequest(@Size(max = 64, message = "{api.field.lot-too-long}") String lot,
+            @Size(max = 10, message = "{api.field.expiry-form}") String expiry) {
     }
 
     @Operation(summary = "Records the lot and expiry typed from the container's label")

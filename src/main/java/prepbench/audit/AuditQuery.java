@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.UUID;
 
 import prepbench.entry.Moments;
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
 
 /**
  * A search of the whole audit trail, newest first; every filter is optional.
@@ -42,10 +44,18 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
     }
 
     /** A filter that cannot be read; says which and how to write it. */
-    public static class Invalid extends RuntimeException {
+    public static class Invalid extends RuntimeException implements Worded {
 
-        Invalid(String message) {
-            super(message);
+        private final Text text;
+
+        Invalid(Text text) {
+            super(text.english());
+            this.text = text;
+        }
+
+        @Override
+        public Text text() {
+            return text;
         }
 
     }
@@ -64,8 +74,8 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
                 session = UUID.fromString(preparation.strip());
             }
             catch (IllegalArgumentException notAnId) {
-                throw new Invalid("Preparation: give the preparation's id, as in its address "
-                        + "(/preparations/<id>), for example 7211561b-167f-4ab7-a468-40a9cdf6386d.");
+                throw new Invalid(Text.of("entry.audit.bad-preparation", Text.of("entry.audit.filter.preparation"),
+                        "/preparations/<id>", "7211561b-167f-4ab7-a468-40a9cdf6386d"));
             }
         }
         Long beforeId = null;
@@ -74,21 +84,22 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
                 beforeId = Long.parseLong(before.strip());
             }
             catch (NumberFormatException notANumber) {
-                throw new Invalid("before: the id of the last event of the page before, a whole number.");
+                throw new Invalid(Text.of("entry.audit.bad-before", "before"));
             }
         }
-        return new AuditQuery(time(from, "From", false), time(to, "To", true), actor,
+        return new AuditQuery(time(from, Text.of("entry.audit.filter.from"), false),
+                time(to, Text.of("entry.audit.filter.to"), true), actor,
                 action == null ? null : action.strip().toUpperCase(java.util.Locale.ROOT),
                 formula == null ? null : formula.strip().toUpperCase(java.util.Locale.ROOT), session, bench, beforeId,
                 limit);
     }
 
-    private static Instant time(String text, String name, boolean endOfDay) {
+    private static Instant time(String text, Text name, boolean endOfDay) {
         try {
             return Moments.read(text, endOfDay);
         }
         catch (IllegalArgumentException unreadable) {
-            throw new Invalid(name + ": " + Moments.HOW + ".");
+            throw new Invalid(Text.of("entry.audit.bad-time", name, Moments.how()));
         }
     }
 

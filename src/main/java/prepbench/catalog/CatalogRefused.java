@@ -1,6 +1,7 @@
 package prepbench.catalog;
 
 import prepbench.access.Refused;
+import prepbench.entry.Text;
 
 /**
  * A change to the catalogue that the rules do not allow now; nothing was changed.
@@ -16,8 +17,8 @@ public class CatalogRefused extends Refused {
 
     }
 
-    public CatalogRefused(Reason reason, String message) {
-        super(reason, message);
+    public CatalogRefused(Reason reason, Text text) {
+        super(reason, text);
     }
 
     public Reason reason() {
@@ -26,13 +27,19 @@ public class CatalogRefused extends Refused {
 
     /** A draft action on a formula that has no open draft (any more). */
     public static CatalogRefused noDraft(String code) {
-        return new CatalogRefused(Reason.NO_DRAFT, "Formula " + code + " has no open draft (it was released or "
-                + "discarded). Open the formula to see its versions, and choose Edit to open a new draft.");
+        return new CatalogRefused(Reason.NO_DRAFT, Text.of("entry.catalog.no-draft", code));
     }
 
-    public static CatalogRefused changedMeanwhile(String what, String by) {
-        return new CatalogRefused(Reason.CHANGED_MEANWHILE, what + " was changed" + (by == null ? "" : " by " + by)
-                + " after you opened it, so your changes were not saved. Reload it, then make your changes again.");
+    /**
+     * Someone saved what the editor changed after the editor opened it.
+     * @param what what was changed, such as {@code entry.catalog.what.ingredient}
+     * ("Ingredient ETH-001")
+     * @param by who saved it; null when unknown
+     */
+    public static CatalogRefused changedMeanwhile(Text what, String by) {
+        return new CatalogRefused(Reason.CHANGED_MEANWHILE,
+                by == null ? Text.of("entry.catalog.changed-meanwhile", what)
+                        : Text.of("entry.catalog.changed-meanwhile-by", what, by));
     }
 
 }

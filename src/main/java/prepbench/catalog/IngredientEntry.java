@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 import prepbench.entry.Entries;
+import prepbench.entry.Text;
 
 /**
  * An ingredient as a lab lead enters it, field by field as typed. {@link #validate()}
@@ -65,53 +66,50 @@ public record IngredientEntry(String code, String name, String casNumber, String
         Entries entries = new Entries();
         IngredientCode validCode = IngredientCode.tryParse(code).orElse(null);
         if (validCode == null) {
-            entries.problem("code",
-                    code == null || code.isBlank() ? "The ingredient code is required."
-                            : "The ingredient code " + Entries.quoted(code)
-                                    + " may have only letters, digits, '-', '_' "
-                                    + "and '.', at most 32, starting with a letter or digit.");
+            entries.problem("code", code == null || code.isBlank() ? Text.of("entry.ingredient.code-required")
+                    : Text.of("entry.ingredient.code-invalid", Entries.quoted(code)));
         }
-        String validName = entries.text("name", "The name", name, 200);
+        String validName = entries.text("name", Text.of("entry.label.name"), name, 200);
         CasNumber cas = null;
         if (casNumber != null && !casNumber.isBlank()) {
             cas = CasNumber.tryParse(casNumber).orElse(null);
             if (cas == null) {
                 entries.problem("casNumber",
                         CasNumber.looksLikeOne(casNumber)
-                                ? "The CAS number " + Entries.quoted(casNumber) + " has a wrong check digit: check it "
-                                        + "against the supplier's safety data sheet."
-                                : "A CAS number looks like 64-17-5 (2 to 7 digits, 2 digits, 1 check digit); leave it "
-                                        + "empty when there is none.");
+                                ? Text.of("entry.ingredient.cas-check-digit", Entries.quoted(casNumber))
+                                : Text.of("entry.ingredient.cas-form"));
             }
         }
         String validParser = parser == null || parser.isBlank() ? "plain" : parser.strip().toLowerCase(Locale.ROOT);
         if (!PARSERS.contains(validParser)) {
-            entries.problem("parser", "The label parser is plain, gs1 or kv.");
+            entries.problem("parser", Text.of("entry.ingredient.parser", "plain", "gs1", "kv"));
         }
-        String primary = codeValue(entries, "primaryCodeValue", "The primary code value", primaryCodeValue);
+        String primary = codeValue(entries, "primaryCodeValue", Text.of("entry.label.primary-code-value"),
+                primaryCodeValue);
         if (primary != null && validParser.equals("gs1") && !GTIN.matcher(primary).matches()) {
-            entries.problem("primaryCodeValue",
-                    "With the gs1 parser the primary code value is the 14-digit GTIN " + "of the containers (AI 01).");
+            entries.problem("primaryCodeValue", Text.of("entry.ingredient.gtin", "gs1", "GTIN", "AI 01"));
         }
         Set<String> alternatives = new LinkedHashSet<>();
         if (alternativeCodeValues.size() > MAX_ALTERNATIVES) {
-            entries.problem("alternativeCodeValues", "At most " + MAX_ALTERNATIVES + " alternative code values.");
+            entries.problem("alternativeCodeValues",
+                    Text.of("entry.ingredient.too-many-alternatives", MAX_ALTERNATIVES));
         }
         for (String alternative : alternativeCodeValues) {
-            String value = codeValue(entries, "alternativeCodeValues", "An alternative code value", alternative);
+            String value = codeValue(entries, "alternativeCodeValues", Text.of("entry.label.alternative-code-value"),
+                    alternative);
             if (value != null && (value.equals(primary) || !alternatives.add(value))) {
                 entries.problem("alternativeCodeValues",
-                        Entries.quoted(value) + " is listed twice; give each code " + "value once.");
+                        Text.of("entry.ingredient.listed-twice", Entries.quoted(value)));
             }
         }
         String symbologies = symbologies(entries);
-        BigDecimal validDensity = entries.decimal("density", "The density", density).orElse(null);
+        BigDecimal validDensity = entries.decimal("density", Text.of("entry.label.density"), density).orElse(null);
         if (validDensity != null) {
             if (validDensity.signum() == 0) {
-                entries.problem("density", "The density must be greater than zero; leave it empty when unknown.");
+                entries.problem("density", Text.of("entry.ingredient.density-zero"));
             }
             else if (validDensity.compareTo(MAX_DENSITY) > 0 || Entries.decimals(validDensity) > 6) {
-                entries.problem("density", "The density is in g/mL, at most 25 with at most 6 decimal places.");
+                entries.problem("density", Text.of("entry.ingredient.density-range"));
             }
         }
         entries.throwIfAny();
@@ -119,16 +117,16 @@ public record IngredientEntry(String code, String name, String casNumber, String
                 validDensity, active, Boolean.TRUE.equals(lotRequired));
     }
 
-    private static String codeValue(Entries entries, String field, String label, String input) {
+    private static String codeValue(Entries entries, String field, Text label, String input) {
         String typed = input == null ? "" : input.strip();
         String value = typed.toUpperCase(Locale.ROOT);
         if (value.isEmpty()) {
-            entries.problem(field, label + " is required: the code printed on the ingredient's containers.");
+            entries.problem(field, Text.of("entry.ingredient.code-value-required", label));
             return null;
         }
         if (!CODE_VALUE.matcher(typed).matches()) {
-            entries.problem(field, label + " " + Entries.quoted(typed) + " must be 1 to " + MAX_CODE_VALUE
-                    + " letters, digits or ASCII punctuation, without spaces: what a barcode carries.");
+            entries.problem(field,
+                    Text.of("entry.ingredient.code-value-invalid", label, Entries.quoted(typed), MAX_CODE_VALUE));
             return null;
         }
         return value;
@@ -142,10 +140,8 @@ public record IngredientEntry(String code, String name, String casNumber, String
         for (String part : allowedSymbologies.split(",")) {
             var matcher = SYMBOLOGY.matcher(part.strip());
             if (!matcher.matches()) {
-                entries.problem("allowedSymbologies",
-                        Entries.quoted(part.strip()) + " is not an AIM symbology "
-                                + "identifier. Give identifiers such as Q1 (QR Code), d2 (Data Matrix), C1 (Code 128), "
-                                + "separated by commas.");
+                entries.problem("allowedSymbologies", Text.of("entry.ingredient.symbology",
+                        Entries.quoted(part.strip()), "AIM", "Q1 (QR Code), d2 (Data Matrix), C1 (Code 128)"));
                 return null;
             }
             if (!identifiers.contains(matcher.group(1))) {
@@ -154,8 +150,8 @@ public record IngredientEntry(String code, String name, String casNumber, String
         }
         String joined = String.join(",", identifiers);
         if (joined.length() > MAX_SYMBOLOGIES_LENGTH) {
-            entries.problem("allowedSymbologies", "At most " + MAX_SYMBOLOGIES_LENGTH + " characters of symbology "
-                    + "identifiers; list only the ones the containers carry.");
+            entries.problem("allowedSymbologies",
+                    Text.of("entry.ingredient.symbologies-too-long", MAX_SYMBOLOGIES_LENGTH));
             return null;
         }
         return joined;

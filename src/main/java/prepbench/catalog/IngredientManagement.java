@@ -26,6 +26,7 @@ import prepbench.access.Permission;
 import prepbench.catalog.CatalogRefused.Reason;
 import prepbench.entry.Entries;
 import prepbench.entry.InvalidEntry;
+import prepbench.entry.Text;
 
 /**
  * The lab's ingredients: created and edited by lab leads and admins, read by everyone.
@@ -101,7 +102,7 @@ public class IngredientManagement {
         }
         catch (InvalidEntry invalid) {
             // a taken code is reported with the other problems, not after they are fixed
-            Map<String, String> problems = new LinkedHashMap<>(invalid.problems());
+            Map<String, Text> problems = new LinkedHashMap<>(invalid.texts());
             IngredientCode.tryParse(entry.code())
                 .filter(code -> find(code.value()).isPresent())
                 .ifPresent(code -> problems.put("code", taken(code)));
@@ -141,7 +142,8 @@ public class IngredientManagement {
             return transaction.execute(tx -> {
                 Ingredient before = ingredients.lock(existingCode).orElseThrow(() -> IngredientNotFound.forCode(code));
                 if (entry.revision() == null || entry.revision() != before.revision()) {
-                    throw CatalogRefused.changedMeanwhile("Ingredient " + before.code(), before.updatedBy());
+                    throw CatalogRefused.changedMeanwhile(Text.of("entry.catalog.what.ingredient", before.code()),
+                            before.updatedBy());
                 }
                 requireCodeValuesFree(valid, before.code().value());
                 Map<String, Object> changes = CatalogChanged.differences(fields(before), fieldsOf(valid));
@@ -189,10 +191,11 @@ public class IngredientManagement {
             Ingredient ingredient = ingredients.lock(valid).orElseThrow(() -> IngredientNotFound.forCode(code));
             Instant now = clock.instant();
             if (codeValue == null || !change.apply(ingredient, codeValue, now)) {
-                throw new CatalogRefused(Reason.NO_SUCH_ALIAS,
-                        "Ingredient " + valid + " has no " + (action.equals("ALIAS_CONFIRMED") ? "unconfirmed " : "")
-                                + "alias " + Entries.quoted(String.valueOf(codeValue))
-                                + ". Reload the page to see its aliases now.");
+                throw new CatalogRefused(
+                        Reason.NO_SUCH_ALIAS, Text.of(
+                                action.equals("ALIAS_CONFIRMED") ? "entry.ingredient.no-unconfirmed-alias"
+                                        : "entry.ingredient.no-alias",
+                                valid, Entries.quoted(String.valueOf(codeValue))));
             }
             events.publishEvent(new CatalogChanged(now, editor.username(), CatalogChanged.INGREDIENT, valid.value(),
                     action, Map.of("codeValue", codeValue)));
@@ -250,7 +253,7 @@ public class IngredientManagement {
     }
 
     private void requireCodeValuesFree(IngredientEntry.Valid valid, String self) {
-        Map<String, String> problems = new LinkedHashMap<>();
+        Map<String, Text> problems = new LinkedHashMap<>();
         checkFree(valid.primaryCodeValue(), "primaryCodeValue", self, problems);
         valid.alternativeCodeValues().forEach(value -> checkFree(value, "alternativeCodeValues", self, problems));
         if (!problems.isEmpty()) {
@@ -258,25 +261,23 @@ public class IngredientManagement {
         }
     }
 
-    private void checkFree(String value, String field, String self, Map<String, String> problems) {
+    private void checkFree(String value, String field, String self, Map<String, Text> problems) {
         ingredients.ownerOfCodeValue(value)
             .filter(owner -> !owner.code().equals(self))
-            .ifPresent(owner -> problems.putIfAbsent(field, owner.unconfirmedAlias()
-                    ? "The code value " + Entries.quoted(value) + " was learned at the bench as a possible alias "
-                            + "of ingredient " + owner.code() + " (not confirmed). If it belongs here, remove it "
-                            + "from " + owner.code() + "'s aliases first."
-                    : "The code value " + Entries.quoted(value) + " already identifies ingredient " + owner.code()
-                            + "; one code value can identify only one ingredient."));
+            .ifPresent(
+                    owner -> problems.putIfAbsent(
+                            field, Text.of(
+                                    owner.unconfirmedAlias() ? "entry.ingredient.code-value-learned"
+                                            : "entry.ingredient.code-value-taken",
+                                    Entries.quoted(value), owner.code())));
     }
 
-    private static String taken(IngredientCode code) {
-        return "There already is an ingredient " + code + " (codes are the same in upper and lower case). Choose "
-                + "another code.";
+    private static Text taken(IngredientCode code) {
+        return Text.of("entry.ingredient.code-taken", code);
     }
 
     private static InvalidEntry takenMeanwhile(IngredientEntry.Valid valid) {
-        return InvalidEntry.of("code", "Ingredient " + valid.code() + " or one of its code values was saved by someone "
-                + "else a moment ago. Reload, check, and save again.");
+        return InvalidEntry.of("code", Text.of("entry.ingredient.saved-meanwhile", valid.code()));
     }
 
     /**

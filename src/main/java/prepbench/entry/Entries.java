@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import prepbench.entry.Decimals;
-
 /**
  * Collects what is wrong with an entry field by field, and reads the numbers and texts a
  * lab lead types.
@@ -19,13 +17,10 @@ public final class Entries {
 
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
-    private final Map<String, Object> problems = new LinkedHashMap<>();
+    private final Map<String, Text> problems = new LinkedHashMap<>();
 
+    /** The field's problem, unless it has one already. */
     public void problem(String field, Text message) {
-        problems.putIfAbsent(field, message);
-    }
-
-    public void problem(String field, String message) {
         problems.putIfAbsent(field, message);
     }
 
@@ -40,17 +35,21 @@ public final class Entries {
         }
     }
 
-    /** A required, trimmed single-line text of at most max characters. */
-    public String text(String field, String label, String input, int max) {
+    /**
+     * A required, trimmed single-line text of at most max characters.
+     * @param label how the problems name the field, such as {@code entry.label.name}
+     * ("The name")
+     */
+    public String text(String field, Text label, String input, int max) {
         String value = input == null ? "" : input.strip();
         if (value.isEmpty()) {
-            problem(field, label + " is required.");
+            problem(field, Text.of("entry.required", label));
         }
         else if (value.length() > max) {
-            problem(field, label + " is at most " + max + " characters (" + value.length() + " given).");
+            problem(field, Text.of("entry.too-long", label, max, value.length()));
         }
         else if (CONTROL.matcher(value).find()) {
-            problem(field, label + " cannot contain line breaks, tabs or other control characters.");
+            problem(field, Text.of("entry.control-characters", label));
         }
         else {
             return value;
@@ -62,24 +61,23 @@ public final class Entries {
      * An optional plain decimal ("12.5", ".5"), or empty when blank; a problem when it is
      * not a number.
      */
-    public Optional<BigDecimal> decimal(String field, String label, String input) {
+    public Optional<BigDecimal> decimal(String field, Text label, String input) {
         if (input == null || input.isBlank()) {
             return Optional.empty();
         }
         String value = input.strip();
         Decimals.Read read = Decimals.read(value);
         if (read.problem() == Decimals.Problem.SEPARATORS) {
-            problem(field, label + ": write " + quoted(value) + " with a dot as the decimal separator and no "
-                    + "thousands separators.");
+            problem(field, Text.of("entry.separators", label, quoted(value)));
             return Optional.empty();
         }
         if (read.isNumber() && read.value().signum() < 0) {
-            problem(field, label + " cannot be negative (" + quoted(value) + ").");
+            problem(field, Text.of("entry.negative", label, quoted(value)));
             return Optional.empty();
         }
         if (!read.isNumber() || Decimals.integerDigits(read.value()) > MAX_DIGITS
                 || Decimals.decimals(read.value()) > MAX_DIGITS) {
-            problem(field, label + ": " + quoted(value) + " is not a number. Enter digits, such as 12.5.");
+            problem(field, Text.of("entry.not-a-number", label, quoted(value)));
             return Optional.empty();
         }
         return Optional.of(read.value());

@@ -6,24 +6,19 @@ import java.util.Map;
 
 /**
  * What a lab lead entered cannot be saved: the message for each field that is wrong.
- * Nothing was changed. Each message is a {@link Text} (a plain String only where a
- * message is not yet in the bundles), worded for the reader with
+ * Nothing was changed. Each message is a {@link Text}, worded for the reader with
  * {@link #problems(Words)}.
  */
 public class InvalidEntry extends RuntimeException {
 
-    private final Map<String, Object> problems;
+    private final Map<String, Text> problems;
 
-    public InvalidEntry(Map<String, ?> problems) {
+    public InvalidEntry(Map<String, Text> problems) {
         super(String.join(" ", english(problems).values()));
-        this.problems = new LinkedHashMap<>(problems);
+        this.problems = Collections.unmodifiableMap(new LinkedHashMap<>(problems));
     }
 
     public static InvalidEntry of(String field, Text message) {
-        return new InvalidEntry(Map.of(field, message));
-    }
-
-    public static InvalidEntry of(String field, String message) {
         return new InvalidEntry(Map.of(field, message));
     }
 
@@ -35,9 +30,16 @@ public class InvalidEntry extends RuntimeException {
     /** Field name to message in the reader's language, in the order the fields appear. */
     public Map<String, String> problems(Words words) {
         Map<String, String> worded = new LinkedHashMap<>();
-        problems.forEach((field, message) -> worded.put(field,
-                message instanceof Text text ? words.text(text) : String.valueOf(message)));
+        problems.forEach((field, message) -> worded.put(field, words.text(message)));
         return Collections.unmodifiableMap(worded);
+    }
+
+    /**
+     * Field name to message, not yet in a language, in the order the fields appear (to
+     * add to them and throw again).
+     */
+    public Map<String, Text> texts() {
+        return problems;
     }
 
     /** The message for one field in English, or null. */
@@ -45,10 +47,9 @@ public class InvalidEntry extends RuntimeException {
         return problems().get(field);
     }
 
-    private static Map<String, String> english(Map<String, ?> problems) {
+    private static Map<String, String> english(Map<String, Text> problems) {
         Map<String, String> english = new LinkedHashMap<>();
-        problems.forEach((field, message) -> english.put(field,
-                message instanceof Text text ? text.english() : String.valueOf(message)));
+        problems.forEach((field, message) -> english.put(field, message.english()));
         return Collections.unmodifiableMap(english);
     }
 

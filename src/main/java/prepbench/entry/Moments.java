@@ -12,8 +12,13 @@ import java.time.format.DateTimeParseException;
  */
 public final class Moments {
 
-    /** How to write one, for a refusal. */
+    /** How to write one, for a refusal, in English ({@link #how()} in words). */
     public static final String HOW = "write a day as 2026-12-01, or a time in UTC as 2026-12-01T08:00:00Z";
+
+    /** How to write one, for a refusal worded in the reader's language. */
+    public static Text how() {
+        return Text.of("entry.moment.how", "2026-12-01", "2026-12-01T08:00:00Z");
+    }
 
     private Moments() {
     }

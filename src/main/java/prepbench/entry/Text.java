@@ -1,6 +1,8 @@
 package prepbench.entry;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -21,7 +23,8 @@ public record Text(String key, List<Object> args) {
 
     public Text {
         Objects.requireNonNull(key);
-        args = List.copyOf(args);
+        // a value may be null (a sentence then says "null", as String.valueOf would)
+        args = Collections.unmodifiableList(new ArrayList<>(args));
     }
 
     public static Text of(String key, Object... args) {

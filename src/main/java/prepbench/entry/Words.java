@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentMap;
  * A pattern's {@code {0}}, {@code {1}}… are replaced by the arguments as they are; there
  * is no other syntax (an apostrophe is an apostrophe, unlike {@code MessageFormat}).
  * Numbers stay in Western digits with the decimal point in both languages (lab practice);
- * dates and times are in the reader's language, and in the lab's zone.
+ * dates and times are in the reader's language, and in the lab's zone. In a right-to-left
+ * language a text value (a code, a name, what someone typed) is bidi-isolated in its
+ * sentence.
  */
 public final class Words {
 
@@ -28,7 +30,12 @@ public final class Words {
 
     /** The message bundles under {@code i18n/}, one per part of the interface. */
     public static final List<String> BUNDLES = List.of("common", "bench", "records", "catalog", "admin", "refusals",
-            "entries");
+            "entries", "api");
+
+    /** Unicode's bidi isolation of a value inside a sentence (U+2068 … U+2069). */
+    public static final char FIRST_STRONG_ISOLATE = '\u2068';
+
+    public static final char POP_DIRECTIONAL_ISOLATE = '\u2069';
 
     private static final ConcurrentMap<String, Words> CACHE = new ConcurrentHashMap<>();
 
@@ -99,26 +106,64 @@ public final class Words {
 
     /** The words for a key, its arguments in place. */
     public String t(String key, Object... args) {
-        String pattern = pattern(key);
         if (args.length == 0) {
-            return pattern;
+            return pattern(key);
         }
-        StringBuilder worded = new StringBuilder(pattern.length() + 32);
-        int at = 0;
-        while (at < pattern.length()) {
-            char c = pattern.charAt(at);
-            if (c == '{' && at + 2 < pattern.length() && Character.isDigit(pattern.charAt(at + 1))
-                    && pattern.charAt(at + 2) == '}') {
-                int index = pattern.charAt(at + 1) - '0';
-                worded.append(index < args.length ? shown(args[index]) : "{" + index + "}");
-                at += 3;
-            }
-            else {
-                worded.append(c);
-                at++;
-            }
+        StringBuilder worded = new StringBuilder();
+        for (Part part : parts(Text.of(key, args))) {
+            worded.append(part.isValue() ? shown(part.value()) : part.words());
         }
         return worded.toString();
+    }
+
+    /**
+     * A text cut at its placeholders, for a page that shows its values otherwise than its
+     * words (each value in a {@code <bdi>}, a link in place of a value): the words in
+     * this language, and each value as it was given. The one reader of {@code {0}},
+     * {@code {1}}… patterns; a placeholder without a value stays as it is.
+     */
+    public List<Part> parts(Text text) {
+        String pattern = pattern(text.key());
+        List<Object> args = text.args();
+        List<Part> parts = new java.util.ArrayList<>();
+        int from = 0;
+        for (int at = 0; at + 2 < pattern.length(); at++) {
+            if (pattern.charAt(at) == '{' && Character.isDigit(pattern.charAt(at + 1)) && pattern.charAt(at + 2) == '}'
+                    && pattern.charAt(at + 1) - '0' < args.size()) {
+                if (at > from) {
+                    parts.add(Part.ofWords(pattern.substring(from, at)));
+                }
+                parts.add(Part.ofValue(args.get(pattern.charAt(at + 1) - '0')));
+                from = at + 3;
+                at += 2;
+            }
+        }
+        if (from < pattern.length()) {
+            parts.add(Part.ofWords(pattern.substring(from)));
+        }
+        return parts;
+    }
+
+    /**
+     * Words of a sentence, or one of its values (then {@code words} is null).
+     *
+     * @param value never null for a value (a missing one is the text "null", as a
+     * sentence would write it)
+     */
+    public record Part(String words, Object value) {
+
+        static Part ofWords(String words) {
+            return new Part(words, null);
+        }
+
+        static Part ofValue(Object value) {
+            return new Part(null, value == null ? "null" : value);
+        }
+
+        public boolean isValue() {
+            return words == null;
+        }
+
     }
 
     public String text(Text text) {
@@ -170,7 +215,14 @@ public final class Words {
         if (arg instanceof LocalDate day) {
             return date(day);
         }
-        return String.valueOf(arg);
+        String value = String.valueOf(arg);
+        if (rightToLeft() && !(arg instanceof Number) && !value.isEmpty()) {
+            // a code, a name, what someone typed: isolated, so that a Latin code keeps
+            // its order (and its
+            // punctuation its place) inside a right-to-left sentence
+            return FIRST_STRONG_ISOLATE + value + POP_DIRECTIONAL_ISOLATE;
+        }
+        return value;
     }
 
 }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import prepbench.catalog.IngredientCode;
 import prepbench.catalog.IngredientRef;
 import prepbench.entry.Entries;
+import prepbench.entry.Text;
 
 /**
  * What a lab lead typed for a draft, checked field by field before anything is written:
@@ -31,7 +32,7 @@ final class DraftValidation {
     /** Checks every field of the draft; all problems at once. */
     static ValidDraft validate(DraftEntry entry, Function<List<String>, Map<String, IngredientRef>> ingredients) {
         Entries entries = new Entries();
-        String name = entries.text("name", "The name", entry.name(), 200);
+        String name = entries.text("name", Text.of("entry.label.name"), entry.name(), 200);
         BigDecimal amount = batchAmount(entries, entry.batchAmount());
         BatchUnit unit = batchUnit(entries, entry.batchUnit());
         boolean percent = !"fraction".equalsIgnoreCase(entry.amountsAs() == null ? "" : entry.amountsAs().strip());
@@ -39,7 +40,7 @@ final class DraftValidation {
             .stream()
             .filter(line -> !DraftEntry.LineEntry.isBlank(line))
             .count() > FormulaManagement.MAX_LINES) {
-            entries.problem("lines", "A formula has at most " + FormulaManagement.MAX_LINES + " lines.");
+            entries.problem("lines", Text.of("entry.formula.too-many-lines", FormulaManagement.MAX_LINES));
             entries.throwIfAny();
         }
         List<String> codes = entry.lines()
@@ -78,35 +79,33 @@ final class DraftValidation {
             Map<String, IngredientRef> known, Map<String, Integer> lineOf, int lineNo) {
         Optional<IngredientCode> code = IngredientCode.tryParse(line.ingredientCode());
         if (code.isEmpty()) {
-            entries.problem(field, line.ingredientCode() == null || line.ingredientCode().isBlank()
-                    ? "Line " + lineNo + " needs an ingredient code."
-                    : "Line " + lineNo + ": " + Entries.quoted(line.ingredientCode()) + " is not an ingredient code.");
+            entries.problem(field,
+                    line.ingredientCode() == null || line.ingredientCode().isBlank()
+                            ? Text.of("entry.formula.line.code-required", lineNo)
+                            : Text.of("entry.formula.line.not-a-code", lineNo, Entries.quoted(line.ingredientCode())));
             return null;
         }
         IngredientRef ingredient = known.get(code.get().value());
         if (ingredient == null) {
-            entries.problem(field, "Line " + lineNo + ": there is no ingredient " + code.get() + ". Check the code, "
-                    + "or add the ingredient on the Ingredients page first.");
+            entries.problem(field, Text.of("entry.formula.line.no-ingredient", lineNo, code.get()));
             return null;
         }
         if (!ingredient.active()) {
-            entries.problem(field, "Line " + lineNo + ": ingredient " + code.get() + " is inactive. Activate it or "
-                    + "choose another ingredient.");
+            entries.problem(field, Text.of("entry.formula.line.inactive", lineNo, code.get()));
             return null;
         }
         Integer earlier = lineOf.putIfAbsent(ingredient.code(), lineNo);
         if (earlier != null) {
-            entries.problem(field, "Line " + lineNo + ": " + code.get() + " is already on line " + earlier
-                    + ". Give each ingredient once, with its whole amount.");
+            entries.problem(field, Text.of("entry.formula.line.twice", lineNo, code.get(), earlier));
             return null;
         }
         return ingredient;
     }
 
     private static BigDecimal fraction(Entries entries, String field, String input, boolean percent) {
-        String label = percent ? "The percentage" : "The fraction";
+        Text label = Text.of(percent ? "entry.label.percentage" : "entry.label.fraction");
         if (input == null || input.isBlank()) {
-            entries.problem(field, label + " is required.");
+            entries.problem(field, Text.of("entry.required", label));
             return null;
         }
         BigDecimal amount = entries.decimal(field, label, input.strip().replaceFirst("\\s*%$", "")).orElse(null);
@@ -114,26 +113,26 @@ final class DraftValidation {
             return null;
         }
         if (amount.signum() == 0) {
-            entries.problem(field,
-                    label + " must be greater than zero; remove the line if the ingredient is not used.");
+            entries.problem(field, Text.of("entry.formula.line.amount-zero", label));
             return null;
         }
         BigDecimal fraction = percent ? amount.movePointLeft(2) : amount;
         if (fraction.compareTo(BigDecimal.ONE) > 0) {
-            entries.problem(field,
-                    label + " is at most " + (percent ? "100" : "1") + " (" + Entries.quoted(input) + ").");
+            entries.problem(field, Text.of("entry.formula.line.amount-too-large", label, percent ? "100" : "1",
+                    Entries.quoted(input)));
             return null;
         }
         if (Entries.decimals(fraction) > 10) {
-            entries.problem(field, label + " has at most " + (percent ? 8 : 10) + " decimal places.");
+            entries.problem(field, Text.of("entry.formula.line.amount-decimals", label, percent ? 8 : 10));
             return null;
         }
         return fraction;
     }
 
     private static ToleranceOverride tolerance(Entries entries, String field, DraftEntry.LineEntry line) {
-        BigDecimal minus = entries.decimal(field, "The tolerance", line.toleranceMinus()).orElse(null);
-        BigDecimal plus = entries.decimal(field, "The tolerance", line.tolerancePlus()).orElse(null);
+        Text label = Text.of("entry.label.tolerance");
+        BigDecimal minus = entries.decimal(field, label, line.toleranceMinus()).orElse(null);
+        BigDecimal plus = entries.decimal(field, label, line.tolerancePlus()).orElse(null);
         if (minus == null && plus == null) {
             return null;
         }
@@ -142,7 +141,7 @@ final class DraftValidation {
         String unit = line.toleranceUnit() == null ? "g" : line.toleranceUnit().strip().toLowerCase(Locale.ROOT);
         if (unit.equals("g")) {
             if (Entries.decimals(minus) > 6 || Entries.decimals(plus) > 6) {
-                entries.problem(field, "A tolerance in grams has at most 6 decimal places.");
+                entries.problem(field, Text.of("entry.formula.line.tolerance-grams"));
                 return null;
             }
             return new ToleranceOverride(minus, plus, null, null);
@@ -150,26 +149,25 @@ final class DraftValidation {
         if (unit.equals("%")) {
             if (minus.compareTo(HUNDRED) > 0 || plus.compareTo(HUNDRED) > 0 || Entries.decimals(minus) > 4
                     || Entries.decimals(plus) > 4) {
-                entries.problem(field,
-                        "A tolerance in percent of the target is at most 100, with at most 4 decimal " + "places.");
+                entries.problem(field, Text.of("entry.formula.line.tolerance-percent"));
                 return null;
             }
             return new ToleranceOverride(null, null, minus, plus);
         }
-        entries.problem(field, "The tolerance unit is g or %.");
+        entries.problem(field, Text.of("entry.formula.line.tolerance-unit", "g", "%"));
         return null;
     }
 
     static BigDecimal batchAmount(Entries entries, String input) {
+        Text label = Text.of("entry.label.batch-amount");
         if (input == null || input.isBlank()) {
-            entries.problem("batchAmount", "The default batch amount is required.");
+            entries.problem("batchAmount", Text.of("entry.required", label));
             return null;
         }
-        BigDecimal amount = entries.decimal("batchAmount", "The default batch amount", input).orElse(null);
+        BigDecimal amount = entries.decimal("batchAmount", label, input).orElse(null);
         if (amount != null && (amount.signum() == 0 || amount.compareTo(FormulaVersion.MAX_BATCH_AMOUNT) > 0
                 || Entries.decimals(amount) > 6)) {
-            entries.problem("batchAmount", "The default batch amount must be greater than zero and at most "
-                    + "1,000,000,000, with at most 6 decimal places.");
+            entries.problem("batchAmount", Text.of("entry.formula.batch-amount-range"));
             return null;
         }
         return amount;
@@ -178,7 +176,7 @@ final class DraftValidation {
     static BatchUnit batchUnit(Entries entries, String input) {
         Optional<BatchUnit> unit = BatchUnit.fromSymbol(input);
         if (unit.isEmpty()) {
-            entries.problem("batchUnit", "The batch unit is g, kg, mg, mL or L.");
+            entries.problem("batchUnit", Text.of("entry.formula.batch-unit", "g", "kg", "mg", "mL", "L"));
         }
         return unit.orElse(null);
     }

@@ -17,6 +17,7 @@ import prepbench.access.Actor;
 import prepbench.access.Permission;
 import prepbench.catalog.IngredientManagement;
 import prepbench.catalog.IngredientRef;
+import prepbench.entry.Text;
 
 /**
  * Writes formulas read from a file as new draft versions, all or none: every formula's
@@ -72,8 +73,14 @@ public class FormulaImport {
      *
      * @param formula the formula's position in the import; -1 for the import as a whole
      * @param line the line's position in the formula; -1 for the formula as a whole
+     * @param text what is wrong and what to do, to word in the reader's language
      */
-    public record Problem(Kind kind, int formula, int line, String message) {
+    public record Problem(Kind kind, int formula, int line, Text text) {
+
+        /** What is wrong and what to do, in English. */
+        public String message() {
+            return text.english();
+        }
     }
 
     /**
@@ -110,19 +117,18 @@ public class FormulaImport {
         for (int formula = 0; formula < drafts.size(); formula++) {
             NewDraft draft = drafts.get(formula);
             if (draft.lines().size() > FormulaManagement.MAX_LINES) {
-                problems.add(new Problem(Kind.TOO_MANY_LINES, formula, -1, "Formula " + draft.code() + " has "
-                        + draft.lines().size() + " lines; a formula has at most " + FormulaManagement.MAX_LINES + "."));
+                problems.add(new Problem(Kind.TOO_MANY_LINES, formula, -1, Text.of("entry.import.too-many-lines",
+                        draft.code(), draft.lines().size(), FormulaManagement.MAX_LINES)));
             }
             for (int line = 0; line < draft.lines().size(); line++) {
                 String code = draft.lines().get(line).ingredientCode();
                 IngredientRef ingredient = known.get(code);
                 if (ingredient == null) {
-                    problems.add(new Problem(Kind.INGREDIENT, formula, line, "There is no ingredient " + code
-                            + ". Add it on the Ingredients page first, or correct the code."));
+                    problems
+                        .add(new Problem(Kind.INGREDIENT, formula, line, Text.of("entry.import.no-ingredient", code)));
                 }
                 else if (!ingredient.active()) {
-                    problems.add(new Problem(Kind.INGREDIENT, formula, line,
-                            "Ingredient " + code + " is inactive. Activate it, or replace it in the file."));
+                    problems.add(new Problem(Kind.INGREDIENT, formula, line, Text.of("entry.import.inactive", code)));
                 }
             }
         }
@@ -146,10 +152,7 @@ public class FormulaImport {
             });
         }
         catch (DuplicateKeyException createdMeanwhile) {
-            return new Outcome(
-                    List.of(new Problem(Kind.CONCURRENT, -1, -1,
-                            "Someone created or edited one of these "
-                                    + "formulas at the same moment, so nothing was imported. Import the file again.")),
+            return new Outcome(List.of(new Problem(Kind.CONCURRENT, -1, -1, Text.of("entry.import.concurrent"))),
                     List.of());
         }
     }
@@ -161,8 +164,8 @@ public class FormulaImport {
                 .filter(FormulaVersion::isDraft)
                 .findFirst()
                 .orElseThrow();
-            conflicts.add(new Problem(Kind.OPEN_DRAFT, formula, -1, "Formula " + draft.code() + " already has an open "
-                    + "draft (version " + open.versionNo() + "). Release or discard that draft, then import again."));
+            conflicts.add(new Problem(Kind.OPEN_DRAFT, formula, -1,
+                    Text.of("entry.import.open-draft", draft.code(), open.versionNo())));
         };
     }
 

@@ -22,6 +22,7 @@ import prepbench.catalog.IngredientManagement;
 import prepbench.catalog.IngredientRef;
 import prepbench.entry.Entries;
 import prepbench.entry.InvalidEntry;
+import prepbench.entry.Text;
 
 /**
  * Formulas and their versions: a draft is edited freely, released with a lab lead's
@@ -94,13 +95,10 @@ public class FormulaManagement {
         Entries entries = new Entries();
         FormulaCode validCode = FormulaCode.tryParse(code).orElse(null);
         if (validCode == null) {
-            entries.problem("code",
-                    code == null || code.isBlank() ? "The formula code is required."
-                            : "The formula code " + Entries.quoted(code)
-                                    + " may have only letters, digits, '-', '_' and "
-                                    + "'.', at most 32, starting with a letter or digit.");
+            entries.problem("code", code == null || code.isBlank() ? Text.of("entry.formula.code-required")
+                    : Text.of("entry.formula.code-invalid", Entries.quoted(code)));
         }
-        String validName = entries.text("name", "The name", name, 200);
+        String validName = entries.text("name", Text.of("entry.label.name"), name, 200);
         BigDecimal amount = DraftValidation.batchAmount(entries, batchAmount);
         BatchUnit unit = DraftValidation.batchUnit(entries, batchUnit);
         entries.throwIfAny();
@@ -171,8 +169,8 @@ public class FormulaManagement {
                 .findFirst()
                 .orElseThrow(() -> CatalogRefused.noDraft(code.value()));
             if (entry.revision() == null || entry.revision() != draft.revision()) {
-                throw CatalogRefused.changedMeanwhile("The draft of " + code + " (version " + draft.versionNo() + ")",
-                        draft.updatedBy());
+                throw CatalogRefused.changedMeanwhile(
+                        Text.of("entry.catalog.what.draft-version", code, draft.versionNo()), draft.updatedBy());
             }
             Instant now = clock.instant();
             versions.updateDraft(draft.versionId(), draft.revision(), valid.name(), valid.batchAmount(),
@@ -198,11 +196,10 @@ public class FormulaManagement {
             versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code));
             FormulaVersion draft = openDraftOf(code);
             if (draft.revision() != revision) {
-                throw CatalogRefused.changedMeanwhile("The draft of " + code, draft.updatedBy());
+                throw CatalogRefused.changedMeanwhile(Text.of("entry.catalog.what.draft", code), draft.updatedBy());
             }
             if (draft.versionNo() == 1) {
-                throw new CatalogRefused(Reason.ONLY_VERSION,
-                        "Version 1 is the formula's only version, so it cannot be " + "discarded. Edit it instead.");
+                throw new CatalogRefused(Reason.ONLY_VERSION, Text.of("entry.formula.only-version"));
             }
             versions.discardDraft(draft.versionId(), editor.username(), clock.instant());
             changes.draftDiscarded(clock.instant(), editor, code, draft);
@@ -262,23 +259,20 @@ public class FormulaManagement {
         }
         Optional<FormulaVersion> found = all.stream().filter(version -> version.versionNo() == versionNo).findFirst();
         if (found.isEmpty() || !found.get().isDraft()) {
-            return new CatalogRefused(Reason.NOT_A_DRAFT, "Version " + versionNo + " is not a draft, so it cannot be "
-                    + "released. Reload the formula to see its versions now.");
+            return new CatalogRefused(Reason.NOT_A_DRAFT, Text.of("entry.formula.not-a-draft", versionNo));
         }
         FormulaVersion draft = found.get();
         if (draft.revision() != revision) {
             return new CatalogRefused(Reason.CHANGED_MEANWHILE,
-                    "The draft was changed" + (draft.updatedBy() == null ? "" : " by " + draft.updatedBy())
-                            + " after you reviewed it. Review it again before you sign.");
+                    draft.updatedBy() == null ? Text.of("entry.formula.changed-since-review")
+                            : Text.of("entry.formula.changed-since-review-by", draft.updatedBy()));
         }
         if (draft.lines().isEmpty()) {
-            return new CatalogRefused(Reason.NO_LINES,
-                    "The draft has no lines. Add its ingredients before releasing it.");
+            return new CatalogRefused(Reason.NO_LINES, Text.of("entry.formula.no-lines"));
         }
         if (!draft.sumsToOne()) {
             return new CatalogRefused(Reason.SUM_NOT_100,
-                    "The lines add up to " + FormulaChanges.percent(draft.fractionSum())
-                            + " %; they must add up to 100 % (± 0.0001 %). Correct the amounts, then release.");
+                    Text.of("entry.formula.sum-not-100", FormulaChanges.percent(draft.fractionSum())));
         }
         List<String> inactive = draft.lines()
             .stream()
@@ -286,21 +280,20 @@ public class FormulaManagement {
             .map(FormulaVersion.Line::ingredientCode)
             .toList();
         if (!inactive.isEmpty()) {
-            return new CatalogRefused(Reason.INACTIVE_INGREDIENT, "Ingredients " + String.join(", ", inactive)
-                    + " are inactive. Activate them or replace them in the draft.");
+            return new CatalogRefused(Reason.INACTIVE_INGREDIENT,
+                    Text.of("entry.formula.inactive-ingredients", String.join(", ", inactive)));
         }
         if (draft.batchUnit().isVolume() && draft.lines().stream().anyMatch(line -> line.densityGPerMl() == null)) {
-            return new CatalogRefused(Reason.DENSITY_MISSING, "The default batch is in " + draft.batchUnit().symbol()
-                    + ", but not every ingredient has a density. Give their densities or use a mass unit.");
+            return new CatalogRefused(Reason.DENSITY_MISSING,
+                    Text.of("entry.formula.density-missing", draft.batchUnit().symbol()));
         }
         if (!meaningAccepted) {
             return new CatalogRefused(Reason.MEANING_REQUIRED,
-                    "Confirm that your signature means \"" + RELEASE_MEANING + "\".");
+                    Text.of("entry.formula.meaning-required", Text.of("entry.formula.release-meaning")));
         }
         if (password == null || password.isEmpty() || password.length() > 200
                 || !signatures.verify(editor.username(), password)) {
-            return new CatalogRefused(Reason.WRONG_PASSWORD,
-                    "The password is not yours. Enter your own password to " + "sign the release.");
+            return new CatalogRefused(Reason.WRONG_PASSWORD, Text.of("entry.formula.wrong-password"));
         }
         return null;
     }
@@ -323,12 +316,11 @@ public class FormulaManagement {
                 refused = new NotPermitted(editor.username(), Permission.EDIT_CATALOG);
             }
             else if (version.isEmpty() || version.get().status() != VersionStatus.RELEASED) {
-                refused = new CatalogRefused(Reason.NOT_RELEASED, "Version " + versionNo + " of " + code
-                        + " is not the released version, so there is nothing to retire.");
+                refused = new CatalogRefused(Reason.NOT_RELEASED,
+                        Text.of("entry.formula.not-released", versionNo, code));
             }
             else if (reason == null || reason.isBlank() || reason.strip().length() > Limits.MAX_REASON) {
-                refused = InvalidEntry.of("reason",
-                        "Give the reason for retiring the version, in at most " + Limits.MAX_REASON + " characters.");
+                refused = InvalidEntry.of("reason", Text.of("entry.formula.retire-reason", Limits.MAX_REASON));
             }
             if (refused != null) {
                 changes.retireRefused(now, editor, code, versionNo, refused);
@@ -357,8 +349,7 @@ public class FormulaManagement {
     }
 
     private static InvalidEntry takenCode(FormulaCode code) {
-        return InvalidEntry.of("code", "There already is a formula " + code + " (codes are the same in upper and "
-                + "lower case). Open it and edit it, or choose another code.");
+        return InvalidEntry.of("code", Text.of("entry.formula.code-taken", code));
     }
 
     /** The tests after preparation in force for the formula, by name. */
@@ -379,16 +370,16 @@ public class FormulaManagement {
     public FormulaTest defineTest(Actor editor, FormulaCode code, String name, String delay, String unit) {
         editor.require(Permission.EDIT_CATALOG);
         Entries entries = new Entries();
-        String validName = entries.text("name", "The test's name", name, 100);
+        String validName = entries.text("name", Text.of("entry.label.test-name"), name, 100);
         Integer hours = null;
-        Optional<BigDecimal> amount = entries.decimal("delay", "The delay", delay);
+        Optional<BigDecimal> amount = entries.decimal("delay", Text.of("entry.label.delay"), delay);
         if (amount.isEmpty() && !entries.has("delay")) {
-            entries.problem("delay", "Give the delay after completion, such as 24 (hours) or 7 (days).");
+            entries.problem("delay", Text.of("entry.formula.test.delay-required"));
         }
         if (amount.isPresent()) {
             BigDecimal inHours = "days".equals(unit) ? amount.get().multiply(BigDecimal.valueOf(24)) : amount.get();
             if (inHours.signum() <= 0 || inHours.stripTrailingZeros().scale() > 0 || inHours.intValue() > 8784) {
-                entries.problem("delay", "The delay is a whole number of hours or days, from 1 hour to 366 days.");
+                entries.problem("delay", Text.of("entry.formula.test.delay-range"));
             }
             else {
                 hours = inHours.intValueExact();
@@ -399,8 +390,7 @@ public class FormulaManagement {
         return transaction.execute(tx -> {
             UUID formulaId = versions.lock(code).orElseThrow(() -> FormulaNotFound.forCode(code)).id();
             if (tests.inForce(formulaId).stream().anyMatch(test -> test.name().equalsIgnoreCase(validName))) {
-                throw InvalidEntry.of("name", "Formula " + code + " already has a test called " + validName
-                        + ". Remove it first to change its delay.");
+                throw InvalidEntry.of("name", Text.of("entry.formula.test.name-taken", code, validName));
             }
             Instant now = clock.instant();
             UUID id = UUID.randomUUID();
@@ -419,8 +409,7 @@ public class FormulaManagement {
                 .stream()
                 .filter(candidate -> candidate.id().equals(testId))
                 .findFirst()
-                .orElseThrow(() -> InvalidEntry.of("test", "Formula " + code + " has no such test in force any "
-                        + "more. Reload the formula to see its tests."));
+                .orElseThrow(() -> InvalidEntry.of("test", Text.of("entry.formula.test.not-in-force", code)));
             Instant now = clock.instant();
             tests.remove(formulaId, testId, editor.username(), now);
             changes.testRemoved(now, editor, code, test.name());

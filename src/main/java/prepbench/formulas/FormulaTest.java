@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import prepbench.entry.Text;
+
 /**
  * A test a formula's preparations go on to: its name and how long after completion it is
  * due ("stability, 24 h", "olfactory evaluation, 7 days"). A completed preparation
@@ -15,8 +17,14 @@ public record FormulaTest(UUID id, UUID formulaId, String name, int delayHours, 
         return Duration.ofHours(delayHours);
     }
 
-    /** The delay as people say it: "24 h", "7 days". */
+    /** The delay as people say it, in English: "24 h", "7 days". */
     public String delayWords() {
-        return delayHours % 24 == 0 ? delayHours / 24 + (delayHours == 24 ? " day" : " days") : delayHours + " h";
+        return delayText().english();
+    }
+
+    /** The delay as people say it, to word in the reader's language. */
+    public Text delayText() {
+        return delayHours % 24 != 0 ? Text.of("entry.formula.test.delay-hours", delayHours) : Text
+            .of(delayHours == 24 ? "entry.formula.test.delay-day" : "entry.formula.test.delay-days", delayHours / 24);
     }
 }

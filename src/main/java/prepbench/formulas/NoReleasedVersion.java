@@ -1,22 +1,32 @@
 package prepbench.formulas;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
+
 /** The formula exists but has no released version, so it cannot be prepared. */
-public class NoReleasedVersion extends RuntimeException {
+public class NoReleasedVersion extends RuntimeException implements Worded {
 
     private final FormulaCode code;
 
-    private NoReleasedVersion(FormulaCode code) {
-        super("Formula " + code + " has no released version, so it cannot be prepared yet. "
-                + "Ask a lab lead to release it.");
+    private final Text text;
+
+    private NoReleasedVersion(FormulaCode code, Text text) {
+        super(text.english());
         this.code = code;
+        this.text = text;
     }
 
     public static NoReleasedVersion of(FormulaCode code) {
-        return new NoReleasedVersion(code);
+        return new NoReleasedVersion(code, Text.of("entry.formula.no-released-version", code));
     }
 
     public FormulaCode code() {
         return code;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 
 }

@@ -1,6 +1,7 @@
 package prepbench.preparation;
 
 import prepbench.access.Refused;
+import prepbench.entry.Text;
 
 /**
  * A step or session action the rules refuse. Nothing changes, except that the refusal
@@ -19,8 +20,8 @@ public class ActionRefused extends Refused {
 
     }
 
-    ActionRefused(Reason reason, String message) {
-        super(reason, message);
+    ActionRefused(Reason reason, Text text) {
+        super(reason, text);
     }
 
     public Reason reason() {

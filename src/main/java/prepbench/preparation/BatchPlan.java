@@ -6,6 +6,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
+import prepbench.entry.Text;
 import prepbench.formulas.ReleasedFormula;
 
 /**
@@ -22,8 +23,8 @@ record BatchPlan(BigDecimal batchMassG, List<PlannedStep> steps) {
     static BatchPlan of(ReleasedFormula formula, BatchSize batch, BigDecimal readabilityG, BigDecimal maxBatchG) {
         BigDecimal massG = batchMassG(formula, batch);
         if (massG.compareTo(maxBatchG) > 0) {
-            throw InvalidBatch.amount("A batch of " + batch + " is more than this bench can weigh ("
-                    + maxBatchG.stripTrailingZeros().toPlainString() + " g at most). Enter a smaller batch.");
+            throw InvalidBatch.amount(Text.of("refused.batch.over-bench", batch.toString(),
+                    maxBatchG.stripTrailingZeros().toPlainString()));
         }
         List<PlannedStep> steps = new ArrayList<>(formula.lines().size());
         for (ReleasedFormula.Line line : formula.lines()) {
@@ -32,9 +33,8 @@ record BatchPlan(BigDecimal batchMassG, List<PlannedStep> steps) {
                 .divide(readabilityG, 0, RoundingMode.HALF_UP)
                 .multiply(readabilityG);
             if (target.signum() <= 0) {
-                throw InvalidBatch.amount("A batch of " + batch + " is too small: " + line.ingredientName()
-                        + " would weigh less than the balance can show (" + readabilityG.toPlainString()
-                        + " g). Enter a larger batch.");
+                throw InvalidBatch.amount(Text.of("refused.batch.too-small", batch.toString(),
+                        String.valueOf(line.ingredientName()), readabilityG.toPlainString()));
             }
             steps.add(new PlannedStep(line, target, Tolerance.forTarget(target, line.tolerance(), readabilityG)));
         }
@@ -52,8 +52,8 @@ record BatchPlan(BigDecimal batchMassG, List<PlannedStep> steps) {
             .map(ReleasedFormula.Line::ingredientName)
             .toList();
         if (!withoutDensity.isEmpty()) {
-            throw InvalidBatch.unit("Formula " + formula.code() + " cannot be prepared by volume: no density for "
-                    + String.join(", ", withoutDensity) + ". Enter the batch in g, kg or mg.");
+            throw InvalidBatch.unit(Text.of("refused.batch.no-density", String.valueOf(formula.code()),
+                    String.join(", ", withoutDensity)));
         }
         BigDecimal millilitresPerGram = formula.lines()
             .stream()

@@ -3,6 +3,7 @@ package prepbench.preparation;
 import java.math.BigDecimal;
 
 import prepbench.entry.Decimals;
+import prepbench.entry.Text;
 import prepbench.formulas.BatchUnit;
 
 /** How much of a formula to prepare: an amount in a mass or volume unit. */
@@ -14,13 +15,13 @@ public record BatchSize(BigDecimal amount, BatchUnit unit) {
 
     public BatchSize {
         if (amount == null || unit == null) {
-            throw InvalidBatch.amount("Enter the batch size: an amount and a unit (g, kg, mg, mL or L).");
+            throw InvalidBatch.amount(Text.of("refused.batch.required"));
         }
         if (amount.signum() <= 0) {
-            throw InvalidBatch.amount("The batch size must be more than zero. Enter an amount such as 100.");
+            throw InvalidBatch.amount(Text.of("refused.batch.not-positive"));
         }
         if (amount.stripTrailingZeros().scale() > MAX_DECIMALS) {
-            throw InvalidBatch.amount("The batch size has too many decimals: use at most " + MAX_DECIMALS + ".");
+            throw InvalidBatch.amount(Text.of("refused.batch.too-many-decimals", MAX_DECIMALS));
         }
     }
 
@@ -32,18 +33,17 @@ public record BatchSize(BigDecimal amount, BatchUnit unit) {
         Decimals.Read read = Decimals.read(amount);
         if (!read.isNumber()) {
             throw InvalidBatch.amount(switch (read.problem()) {
-                case BLANK -> "Enter the batch size: an amount such as 100.";
-                case SEPARATORS -> "Write the batch size with a dot as the decimal separator and no thousands "
-                        + "separators, such as 2.5 or 1500.";
-                default -> "The batch size must be a number, such as 100 or 2.5.";
+                case BLANK -> Text.of("refused.batch.blank");
+                case SEPARATORS -> Text.of("refused.batch.separators");
+                default -> Text.of("refused.batch.not-a-number");
             });
         }
         BigDecimal value = read.value();
         if (Decimals.integerDigits(value) > MAX_INTEGER_DIGITS) {
-            throw InvalidBatch.amount("The batch size is far too large. Enter a bench-scale amount, such as 100 g.");
+            throw InvalidBatch.amount(Text.of("refused.batch.too-large"));
         }
         BatchUnit batchUnit = BatchUnit.fromSymbol(unit)
-            .orElseThrow(() -> InvalidBatch.unit("Unknown unit. Choose g, kg, mg, mL or L."));
+            .orElseThrow(() -> InvalidBatch.unit(Text.of("refused.batch.unknown-unit")));
         return new BatchSize(value, batchUnit);
     }
 

@@ -1,33 +1,41 @@
 package prepbench.preparation;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
+
 /**
  * A preparation cannot start, or resume, at a bench where another one is in progress (a
  * bench has one balance and one preparation at a time); the message names who is on it.
  */
-public class BenchOccupied extends RuntimeException {
+public class BenchOccupied extends RuntimeException implements Worded {
 
     private final String bench;
 
-    private BenchOccupied(String bench, String message) {
-        super(message);
+    private final Text text;
+
+    private BenchOccupied(String bench, Text text) {
+        super(text.english());
         this.bench = bench;
+        this.text = text;
     }
 
     static BenchOccupied by(String bench, Occupant occupant) {
-        return new BenchOccupied(bench,
-                "Bench " + bench + " is in use: " + occupant.formulaCode() + " attempt " + occupant.attemptNo() + " by "
-                        + occupant.operator() + ". Choose another bench, or ask " + occupant.operator()
-                        + " to finish or abort that preparation first.");
+        return new BenchOccupied(bench, Text.of("refused.bench.occupied", bench, String.valueOf(occupant.formulaCode()),
+                occupant.attemptNo(), String.valueOf(occupant.operator())));
     }
 
     static BenchOccupied all() {
-        return new BenchOccupied(null, "Every bench has a preparation in progress. Wait for one to finish, or ask "
-                + "a lab lead which preparation can be aborted.");
+        return new BenchOccupied(null, Text.of("refused.bench.all-occupied"));
     }
 
     /** The bench asked for; null when none was and every bench was in use. */
     public String bench() {
         return bench;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 
     /** The preparation in progress at a bench. */

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import prepbench.entry.Text;
 import prepbench.formulas.FormulaCode;
 
 /**
@@ -105,7 +106,8 @@ final class FormulaAttempts {
      */
     String release(FormulaCode code) {
         if (!isLocked()) {
-            throw new ActionRefused(ActionRefused.Reason.NOT_LOCKED, "Formula " + code + " is not locked.");
+            throw new ActionRefused(ActionRefused.Reason.NOT_LOCKED,
+                    Text.of("refused.prep.not-locked", String.valueOf(code)));
         }
         String reason = lockedReason;
         lockedAt = null;

@@ -2,10 +2,12 @@ package prepbench.preparation;
 
 import java.time.Instant;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
 import prepbench.formulas.FormulaCode;
 
 /** The formula is locked after a failure: no new attempt until a lab lead releases it. */
-public class FormulaLocked extends RuntimeException {
+public class FormulaLocked extends RuntimeException implements Worded {
 
     private final FormulaCode code;
 
@@ -13,12 +15,18 @@ public class FormulaLocked extends RuntimeException {
 
     private final String reason;
 
+    private final Text text;
+
     FormulaLocked(FormulaCode code, Instant lockedAt, String reason) {
-        super("Formula " + code + " is locked: " + reason + ". A lab lead must release the lock with their "
-                + "password before a new attempt can start.");
+        this(code, lockedAt, reason, Text.of("refused.formula.locked", String.valueOf(code), String.valueOf(reason)));
+    }
+
+    private FormulaLocked(FormulaCode code, Instant lockedAt, String reason, Text text) {
+        super(text.english());
         this.code = code;
         this.lockedAt = lockedAt;
         this.reason = reason;
+        this.text = text;
     }
 
     public FormulaCode code() {
@@ -31,6 +39,11 @@ public class FormulaLocked extends RuntimeException {
 
     public String reason() {
         return reason;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 
 }

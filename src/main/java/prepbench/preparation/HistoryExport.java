@@ -11,13 +11,18 @@ import java.util.UUID;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
+
+import prepbench.entry.Words;
 
 /**
  * The history as CSV for a spreadsheet: every session a listing finds (not one page), or
  * every step of those sessions, written a page at a time so that a long history never
  * sits in memory. Texts a spreadsheet would run as a formula are protected (a leading
- * apostrophe), as in the formula and audit exports.
+ * apostrophe), as in the formula and audit exports. The header row names the columns in
+ * the reader's language; the cells hold the values as the API gives them (codes, ISO
+ * times, plain numbers), for a spreadsheet to compute with.
  */
 @Service
 public class HistoryExport {
@@ -25,10 +30,15 @@ public class HistoryExport {
     /** The most sessions one export holds. */
     public static final int MAX_SESSIONS = 100_000;
 
+    /**
+     * The columns of a row per session; the header row names them in the reader's
+     * language.
+     */
     static final List<String> SESSION_HEADER = List.of("preparation_id", "formula_code", "formula_name", "version_no",
             "attempt_no", "status", "operator", "bench", "batch_amount", "batch_unit", "steps_done", "step_count",
             "started_at", "ended_at");
 
+    /** The columns of a row per step. */
     static final List<String> STEP_HEADER = List.of("preparation_id", "formula_code", "attempt_no",
             "preparation_status", "operator", "bench", "started_at", "step", "ingredient_code", "ingredient_name",
             "lot", "expiry", "target_g", "min_g", "max_g", "weight_g", "manual", "manual_reason", "balance",
@@ -51,11 +61,22 @@ public class HistoryExport {
 
     /**
      * Writes the sessions the query finds, newest first, or their steps, as CSV with a
-     * header row.
+     * header row in the request's language (the reader's choice on a page,
+     * {@code Accept-Language} in the API).
      */
     public void write(SessionQuery query, Rows rows, Writer out) throws IOException {
+        write(query, rows, out, Words.of(LocaleContextHolder.getLocale()));
+    }
+
+    /**
+     * Writes the sessions the query finds, newest first, or their steps, as CSV with a
+     * header row in the words' language.
+     */
+    public void write(SessionQuery query, Rows rows, Writer out, Words words) throws IOException {
         CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180);
-        csv.printRecord(rows == Rows.SESSIONS ? SESSION_HEADER : STEP_HEADER);
+        csv.printRecord((rows == Rows.SESSIONS ? SESSION_HEADER : STEP_HEADER).stream()
+            .map(column -> words.t("history.csv." + column))
+            .toList());
         SessionQuery page = query.limit(PAGE).after(null);
         int written = 0;
         while (written < MAX_SESSIONS) {

@@ -1,28 +1,39 @@
 package prepbench.preparation;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
+
 /**
  * A batch size that cannot be prepared; the message says why and what to enter instead,
  * and {@link #field()} names the form field at fault ({@code amount} or {@code unit}).
  */
-public class InvalidBatch extends RuntimeException {
+public class InvalidBatch extends RuntimeException implements Worded {
 
     private final String field;
 
-    private InvalidBatch(String field, String message) {
-        super(message);
+    private final Text text;
+
+    private InvalidBatch(String field, Text text) {
+        super(text.english());
         this.field = field;
+        this.text = text;
     }
 
-    static InvalidBatch amount(String message) {
-        return new InvalidBatch("amount", message);
+    static InvalidBatch amount(Text text) {
+        return new InvalidBatch("amount", text);
     }
 
-    static InvalidBatch unit(String message) {
-        return new InvalidBatch("unit", message);
+    static InvalidBatch unit(Text text) {
+        return new InvalidBatch("unit", text);
     }
 
     public String field() {
         return field;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 
 }

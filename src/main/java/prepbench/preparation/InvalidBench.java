@@ -1,11 +1,20 @@
 package prepbench.preparation;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
+
 /** A bench name that cannot be one. */
-public class InvalidBench extends RuntimeException {
+public class InvalidBench extends RuntimeException implements Worded {
+
+    private static final Text TEXT = Text.of("refused.bench.invalid");
 
     InvalidBench() {
-        super("Unknown bench. Choose one of this station's benches from the list "
-                + "(their names are letters, digits, '-', '_' or '.').");
+        super(TEXT.english());
+    }
+
+    @Override
+    public Text text() {
+        return TEXT;
     }
 
 }

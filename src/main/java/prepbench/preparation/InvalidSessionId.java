@@ -1,13 +1,17 @@
 package prepbench.preparation;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
+
 /** Text that cannot be a preparation id. */
-public class InvalidSessionId extends RuntimeException {
+public class InvalidSessionId extends RuntimeException implements Worded {
+
+    private static final Text TEXT = Text.of("refused.session.invalid-id", "3f2a6c1e-8b4d-4e0f-9a7b-2c5d8e1f0a3b");
 
     private final String input;
 
     private InvalidSessionId(String input) {
-        super("This is not a preparation id. A preparation id looks like 3f2a6c1e-8b4d-4e0f-9a7b-2c5d8e1f0a3b; "
-                + "scan the preparation's label or open it from the list.");
+        super(TEXT.english());
         this.input = input == null ? "" : input;
     }
 
@@ -18,6 +22,11 @@ public class InvalidSessionId extends RuntimeException {
     /** What was given, unchanged; escape it before showing it. */
     public String input() {
         return input;
+    }
+
+    @Override
+    public Text text() {
+        return TEXT;
     }
 
 }

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import prepbench.access.Actor;
 import prepbench.entry.Digits;
+import prepbench.entry.Text;
 import prepbench.access.NotPermitted;
 import prepbench.access.Permission;
 import prepbench.access.Role;
@@ -299,7 +300,7 @@ public class PreparationManagement {
                 benches.zero(session.bench());
             }
             catch (ScaleCommandRefused notNow) {
-                throw new ActionRefused(Reason.BALANCE_NOT_READY, notNow.getMessage());
+                throw new ActionRefused(Reason.BALANCE_NOT_READY, notNow.text());
             }
         });
     }
@@ -317,8 +318,8 @@ public class PreparationManagement {
             throw new InvalidBench();
         }
         return readOnly.execute(tx -> sessions.atBench(bench, actor.username()))
-            .orElseThrow(() -> new ActionRefused(Reason.NO_PREPARATION_HERE, "Zero and tare belong to a preparation: "
-                    + "start or resume yours at bench " + bench + " first, then zero or tare from it."));
+            .orElseThrow(() -> new ActionRefused(Reason.NO_PREPARATION_HERE,
+                    Text.of("refused.prep.no-preparation-here", bench)));
     }
 
     /**
@@ -332,7 +333,7 @@ public class PreparationManagement {
                 benches.tare(session.bench());
             }
             catch (ScaleCommandRefused notNow) {
-                throw new ActionRefused(Reason.BALANCE_NOT_READY, notNow.getMessage());
+                throw new ActionRefused(Reason.BALANCE_NOT_READY, notNow.text());
             }
         });
     }
@@ -442,16 +443,15 @@ public class PreparationManagement {
                 refused = new NotPermitted(actor.username(), Permission.RELEASE_LOCK);
             }
             else if (!attempts.isLocked()) {
-                refused = new ActionRefused(Reason.NOT_LOCKED, "Formula " + code + " is not locked.");
+                refused = new ActionRefused(Reason.NOT_LOCKED,
+                        Text.of("refused.prep.not-locked", String.valueOf(code)));
             }
             else if (reason == null || reason.isBlank() || reason.strip().length() > PreparationSession.MAX_REASON) {
                 refused = new ActionRefused(Reason.REASON_REQUIRED,
-                        "Give the reason for releasing the lock, in at most " + PreparationSession.MAX_REASON
-                                + " characters.");
+                        Text.of("refused.prep.release.reason-required", PreparationSession.MAX_REASON));
             }
             else if (password == null || password.length() > 200 || !signatures.verify(actor.username(), password)) {
-                refused = new ActionRefused(Reason.WRONG_PASSWORD,
-                        "The password is not yours. Enter your own password to sign the release.");
+                refused = new ActionRefused(Reason.WRONG_PASSWORD, Text.of("refused.prep.release.wrong-password"));
             }
             if (refused != null) {
                 events.publishEvent(new SessionEvents.FormulaLockReleaseRefused(code.value(), actor.username(),

@@ -15,6 +15,7 @@ import java.util.function.BooleanSupplier;
 import prepbench.access.Actor;
 import prepbench.access.NotPermitted;
 import prepbench.access.Permission;
+import prepbench.entry.Text;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.ReleasedFormula;
 import prepbench.preparation.ActionRefused.Reason;
@@ -147,28 +148,24 @@ public final class PreparationSession {
                     Clock.fixed(now, ZoneOffset.UTC));
         }
         catch (LabelRefused unreadable) {
-            throw new ActionRefused(Reason.UNREADABLE_LABEL, unreadable.getMessage());
+            throw new ActionRefused(Reason.UNREADABLE_LABEL, unreadable.text());
         }
         String symbology = label.symbology().orElse(null);
         if (!step.accepts(label.codeValue())) {
-            throw new WrongContainer(step.ingredientId(), label.codeValue(),
-                    "Wrong container: " + label.codeValue() + " is not " + step.ingredientName()
-                            + ". Put it back and scan the container of " + step.ingredientName() + " ("
-                            + step.requiredCodeValue() + ").");
+            throw new WrongContainer(step.ingredientId(), label.codeValue(), Text.of("refused.prep.wrong-container",
+                    shown(label.codeValue()), shown(step.ingredientName()), shown(step.requiredCodeValue())));
         }
         if (!step.allowsSymbology(symbology)) {
-            throw new ActionRefused(Reason.SYMBOLOGY_NOT_ALLOWED,
-                    "This barcode type (" + symbology + ") is not accepted for " + step.ingredientName()
-                            + ". Scan the container's " + step.allowedSymbologies() + " code.");
+            throw new ActionRefused(Reason.SYMBOLOGY_NOT_ALLOWED, Text.of("refused.prep.symbology-not-allowed",
+                    shown(symbology), shown(step.ingredientName()), shown(step.allowedSymbologies())));
         }
         if (label.lot().map(lot -> lot.length() > MAX_LOT).orElse(false)) {
-            throw new ActionRefused(Reason.UNREADABLE_LABEL, "The lot number on this label is longer than " + MAX_LOT
-                    + " characters. Check the label, or ask a lab lead.");
+            throw new ActionRefused(Reason.UNREADABLE_LABEL, Text.of("refused.prep.lot-too-long", MAX_LOT));
         }
         LocalDate expiry = label.expiry().orElse(null);
         if (expiry != null && expiry.isBefore(today)) {
-            throw new ActionRefused(Reason.EXPIRED, "Lot " + label.lot().orElse("?") + " of " + step.ingredientName()
-                    + " expired on " + expiry + ". Do not use it: fetch a container within its expiry date.");
+            throw new ActionRefused(Reason.EXPIRED,
+                    Text.of("refused.prep.expired", label.lot().orElse("?"), shown(step.ingredientName()), expiry));
         }
         replace(step.identified(label.codeValue(), symbology, label.lot().orElse(null), expiry, now));
         events.add(new SessionEvents.ContainerScanned(id.value(), formulaCode.value(), sequence, actor.username(),
@@ -185,12 +182,11 @@ public final class PreparationSession {
         requireIdentified(step);
         String typed = lot == null ? "" : lot.strip();
         if (typed.isEmpty() || typed.length() > MAX_LOT || expiry == null) {
-            throw new ActionRefused(Reason.LOT_REQUIRED, "Type the lot number (at most " + MAX_LOT + " characters) "
-                    + "and the expiry date as the container's label shows them.");
+            throw new ActionRefused(Reason.LOT_REQUIRED, Text.of("refused.prep.lot-required", MAX_LOT));
         }
         if (expiry.isBefore(today)) {
-            throw new ActionRefused(Reason.EXPIRED, "Lot " + typed + " of " + step.ingredientName() + " expired on "
-                    + expiry + ". Do not use it: fetch a container within its expiry date.");
+            throw new ActionRefused(Reason.EXPIRED,
+                    Text.of("refused.prep.expired", typed, shown(step.ingredientName()), expiry));
         }
         replace(step.withLot(typed, expiry));
         events.add(new SessionEvents.LotEntered(id.value(), formulaCode.value(), sequence, actor.username(), typed,
@@ -212,19 +208,16 @@ public final class PreparationSession {
         Step step = activeStep().orElseThrow();
         if (!before.capturable()) {
             throw new ActionRefused(Reason.BALANCE_NOT_READY, before.grams() != null
-                    ? "The balance is not stable. Wait for the stable sign with the vessel on the pan, then press Tare."
-                    : "The balance shows no weight (" + before.state().code() + "). Check it, put the vessel on the "
-                            + "pan, then press Tare.");
+                    ? Text.of("refused.prep.tare.unstable")
+                    : Text.of("refused.prep.tare.no-weight", Text.of("refused.scale.state." + before.state().code())));
         }
         if (taredAt == null && before.grams().compareTo(minVesselG) < 0) {
-            throw new ActionRefused(Reason.NO_VESSEL, "The pan holds " + Grams.shown(before.grams()) + " g: put the "
-                    + "vessel on the pan, then press Tare. A weighing starts from the tared vessel (at least "
-                    + Grams.shown(minVesselG) + " g). If the vessel is on and the balance reads about zero, a tare "
-                    + "from before is still set: take the vessel off, press Zero, put it back and press Tare.");
+            throw new ActionRefused(Reason.NO_VESSEL,
+                    Text.of("refused.prep.tare.no-vessel", Grams.shown(before.grams()), Grams.shown(minVesselG)));
         }
         if (before.grams().signum() < 0) {
-            throw new ActionRefused(Reason.NO_VESSEL, "The pan holds less than at the last tare ("
-                    + Grams.shown(before.grams()) + " g): put the vessel back on the pan, then press Tare.");
+            throw new ActionRefused(Reason.NO_VESSEL,
+                    Text.of("refused.prep.tare.less-than-before", Grams.shown(before.grams())));
         }
         events.add(new SessionEvents.BalanceTared(id.value(), formulaCode.value(), step.sequence(), actor.username(),
                 bench, before.grams(), now));
@@ -266,33 +259,24 @@ public final class PreparationSession {
         requireIdentified(step);
         requireLot(step);
         if (!taredFor(step)) {
-            throw new ActionRefused(Reason.NOT_TARED,
-                    "Put the vessel on the pan and press Tare before weighing " + step.ingredientName()
-                            + ": a weighing starts from the tared vessel (a zero on an empty pan does "
-                            + "not count).");
+            throw new ActionRefused(Reason.NOT_TARED, Text.of("refused.prep.not-tared", shown(step.ingredientName())));
         }
         switch (reading.state()) {
-            case OFFLINE -> throw new ActionRefused(Reason.BALANCE_OFFLINE,
-                    "The balance is not answering. Check its cable and power; capture when the reading is live again.");
-            case OVERLOAD -> throw new ActionRefused(Reason.BALANCE_OVERLOAD,
-                    "The balance is overloaded. Take the load off and check the container.");
-            case ERROR -> throw new ActionRefused(Reason.BALANCE_ERROR, "The balance shows no weight in grams (another "
-                    + "unit, count mode or an error). Switch it back to grams, then capture.");
-            case UNDERLOAD -> throw new ActionRefused(Reason.BALANCE_UNDERLOAD,
-                    "The balance reads underload. Put the pan back and zero the balance.");
+            case OFFLINE -> throw new ActionRefused(Reason.BALANCE_OFFLINE, Text.of("refused.prep.balance.offline"));
+            case OVERLOAD -> throw new ActionRefused(Reason.BALANCE_OVERLOAD, Text.of("refused.prep.balance.overload"));
+            case ERROR -> throw new ActionRefused(Reason.BALANCE_ERROR, Text.of("refused.prep.balance.error"));
+            case UNDERLOAD ->
+                throw new ActionRefused(Reason.BALANCE_UNDERLOAD, Text.of("refused.prep.balance.underload"));
             default -> {
             }
         }
         if (!reading.capturable()) {
-            throw new ActionRefused(Reason.UNSTABLE,
-                    "The balance is not stable. Wait for the stable sign, then capture.");
+            throw new ActionRefused(Reason.UNSTABLE, Text.of("refused.prep.balance.unstable"));
         }
         if (reading.grams().compareTo(step.upperLimitG()) > 0 && !overTargetConfirmed) {
             throw new ActionRefused(Reason.OVER_TARGET,
-                    Grams.shown(reading.grams()) + " g is over the upper limit of " + step.ingredientName()
-                            + " (at most " + Grams.shown(step.upperLimitG()) + " g). Recording it "
-                            + "fails this attempt and locks formula " + formulaCode
-                            + " until a lab lead releases it. Confirm " + "\"Over target\" to record it.");
+                    Text.of("refused.prep.over-target", Grams.shown(reading.grams()), shown(step.ingredientName()),
+                            Grams.shown(step.upperLimitG()), shown(formulaCode)));
         }
         record(step, reading.grams(), true, false, null, balance, actor, now);
     }
@@ -313,27 +297,24 @@ public final class PreparationSession {
         Step step = activeStepForAction(sequence, actor);
         requireIdentified(step);
         requireLot(step);
-        String why = reason(reason, "entering the weight by hand");
+        String why = reason(reason, Text.of("refused.prep.reason-for.manual-weight"));
         if (grams == null || !Grams.inBounds(grams)) {
             throw new ActionRefused(Reason.INVALID_WEIGHT,
-                    "Enter the weight in grams as a number, such as " + Grams.shown(step.targetG()) + ".");
+                    Text.of("refused.prep.manual.not-a-number", Grams.shown(step.targetG())));
         }
         if (grams.signum() <= 0) {
             throw new ActionRefused(Reason.INVALID_WEIGHT,
-                    "Enter a weight of more than zero grams, such as " + Grams.shown(step.targetG()) + ".");
+                    Text.of("refused.prep.manual.not-positive", Grams.shown(step.targetG())));
         }
         if (grams.compareTo(batchMassG.multiply(BigDecimal.TEN)) > 0) {
-            throw new ActionRefused(Reason.INVALID_WEIGHT,
-                    Grams.shown(grams) + " g is more than ten times the whole " + "batch (" + Grams.shown(batchMassG)
-                            + " g): check the number. The target is " + Grams.shown(step.targetG()) + " g.");
+            throw new ActionRefused(Reason.INVALID_WEIGHT, Text.of("refused.prep.manual.too-much", Grams.shown(grams),
+                    Grams.shown(batchMassG), Grams.shown(step.targetG())));
         }
         if (!meaningAccepted) {
-            throw new ActionRefused(Reason.MEANING_REQUIRED,
-                    "Confirm that your signature means \"" + MANUAL_MEANING + "\".");
+            throw new ActionRefused(Reason.MEANING_REQUIRED, Text.of("refused.prep.manual.meaning-required"));
         }
         if (!passwordMatches.getAsBoolean()) {
-            throw new ActionRefused(Reason.WRONG_PASSWORD,
-                    "The password is not yours. Enter your own password to sign " + "the weight.");
+            throw new ActionRefused(Reason.WRONG_PASSWORD, Text.of("refused.prep.manual.wrong-password"));
         }
         record(step, grams, true, true, why, null, actor, now);
     }
@@ -342,7 +323,7 @@ public final class PreparationSession {
     void abort(String reason, Actor actor, Instant now) {
         requireInProgress();
         requireMayAct(actor);
-        end(SessionStatus.FAILED, reason(reason, "aborting this preparation"), now);
+        end(SessionStatus.FAILED, reason(reason, Text.of("refused.prep.reason-for.abort")), now);
         events.add(new SessionEvents.SessionFailed(id.value(), formulaCode.value(), attemptNo, actor.username(),
                 status.code(), endReason, now));
     }
@@ -350,13 +331,12 @@ public final class PreparationSession {
     private void record(Step step, BigDecimal grams, boolean stable, boolean manual, String manualReason,
             String balance, Actor actor, Instant now) {
         if (grams.signum() <= 0) {
-            throw new ActionRefused(Reason.UNDER_TARGET, "Nothing is weighed yet: the balance reads "
-                    + Grams.shown(grams) + " g. Pour " + step.ingredientName() + ", then capture.");
+            throw new ActionRefused(Reason.UNDER_TARGET,
+                    Text.of("refused.prep.nothing-weighed", Grams.shown(grams), shown(step.ingredientName())));
         }
         if (grams.compareTo(step.lowerLimitG()) < 0) {
-            throw new ActionRefused(Reason.UNDER_TARGET,
-                    Grams.shown(grams) + " g is below the tolerance of " + step.ingredientName() + " (at least "
-                            + Grams.shown(step.lowerLimitG()) + " g). Add more, then capture again.");
+            throw new ActionRefused(Reason.UNDER_TARGET, Text.of("refused.prep.under-target", Grams.shown(grams),
+                    shown(step.ingredientName()), Grams.shown(step.lowerLimitG())));
         }
         boolean over = grams.compareTo(step.upperLimitG()) > 0;
         Step weighed = step.weighed(grams, stable, manual, manualReason, over ? StepStatus.FAILED : StepStatus.OK,
@@ -381,12 +361,12 @@ public final class PreparationSession {
     static final int MAX_REASON = prepbench.entry.Limits.MAX_REASON;
     static final int MAX_LOT = 64;
 
-    private static String reason(String reason, String what) {
+    private static String reason(String reason, Text what) {
         if (reason == null || reason.isBlank()) {
-            throw new ActionRefused(Reason.REASON_REQUIRED, "Give the reason for " + what + ".");
+            throw new ActionRefused(Reason.REASON_REQUIRED, Text.of("refused.prep.reason-required", what));
         }
         if (reason.strip().length() > MAX_REASON) {
-            throw new ActionRefused(Reason.REASON_TOO_LONG, "Keep the reason to " + MAX_REASON + " characters.");
+            throw new ActionRefused(Reason.REASON_TOO_LONG, Text.of("refused.prep.reason-too-long", MAX_REASON));
         }
         return reason.strip();
     }
@@ -399,42 +379,47 @@ public final class PreparationSession {
             boolean done = steps.stream().anyMatch(step -> step.sequence() == sequence && !step.isPending());
             if (done) {
                 throw new ActionRefused(Reason.STEP_DONE,
-                        "Step " + sequence + " is already weighed. The active step is " + active.sequence() + " ("
-                                + active.ingredientName() + ").");
+                        Text.of("refused.prep.step-done", sequence, active.sequence(), shown(active.ingredientName())));
             }
-            throw new ActionRefused(Reason.NOT_ACTIVE_STEP, "Step " + sequence + " is not the active step: weigh step "
-                    + active.sequence() + " (" + active.ingredientName() + ") first. Steps run in order.");
+            throw new ActionRefused(Reason.NOT_ACTIVE_STEP, Text.of("refused.prep.not-active-step", sequence,
+                    active.sequence(), shown(active.ingredientName())));
         }
         return active;
     }
 
     private void requireInProgress() {
         if (status != SessionStatus.IN_PROGRESS) {
-            throw new ActionRefused(Reason.NOT_IN_PROGRESS, "This preparation is " + status.code()
-                    + ": nothing in it can change any more. Scan the formula to start a new attempt.");
+            throw new ActionRefused(Reason.NOT_IN_PROGRESS,
+                    Text.of("refused.prep.not-in-progress", Text.of("refused.prep.status." + status.code())));
         }
     }
 
     private void requireMayAct(Actor actor) {
         if (!actor.username().equals(operator) && !actor.may(Permission.ENTER_MANUAL_WEIGHT)) {
-            throw new ActionRefused(Reason.NOT_YOUR_SESSION, "This preparation belongs to " + operator
-                    + ". Only they or a lab lead can work on it; scan the formula to start your own.");
+            throw new ActionRefused(Reason.NOT_YOUR_SESSION, Text.of("refused.prep.not-your-session", shown(operator)));
         }
     }
 
     private static void requireIdentified(Step step) {
         if (!step.isIdentified()) {
             throw new ActionRefused(Reason.NOT_SCANNED,
-                    "Scan the container of " + step.ingredientName() + " before weighing it.");
+                    Text.of("refused.prep.not-scanned", shown(step.ingredientName())));
         }
     }
 
     private static void requireLot(Step step) {
         if (step.needsLot()) {
-            throw new ActionRefused(Reason.LOT_REQUIRED, "The label of " + step.ingredientName() + " gave no lot "
-                    + "and expiry, and this ingredient needs them on record: type them from the container's label "
-                    + "first.");
+            throw new ActionRefused(Reason.LOT_REQUIRED,
+                    Text.of("refused.prep.lot-not-on-label", shown(step.ingredientName())));
         }
+    }
+
+    /**
+     * A value for a refusal's words as concatenation shows it ({@code "null"} for none: a
+     * {@link Text} holds no null).
+     */
+    private static String shown(Object value) {
+        return String.valueOf(value);
     }
 
     private void replace(Step step) {

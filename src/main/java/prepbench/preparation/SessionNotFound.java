@@ -1,12 +1,17 @@
 package prepbench.preparation;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
+
 /** No preparation session has this id. */
-public class SessionNotFound extends RuntimeException {
+public class SessionNotFound extends RuntimeException implements Worded {
+
+    private static final Text TEXT = Text.of("refused.session.not-found");
 
     private final SessionId id;
 
     private SessionNotFound(SessionId id) {
-        super("Preparation not found.");
+        super(TEXT.english());
         this.id = id;
     }
 
@@ -16,6 +21,11 @@ public class SessionNotFound extends RuntimeException {
 
     public SessionId id() {
         return id;
+    }
+
+    @Override
+    public Text text() {
+        return TEXT;
     }
 
 }

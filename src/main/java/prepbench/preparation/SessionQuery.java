@@ -9,6 +9,8 @@ import java.util.UUID;
 
 import prepbench.catalog.IngredientCode;
 import prepbench.entry.Moments;
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
 import prepbench.formulas.FormulaCode;
 
 /**
@@ -72,15 +74,23 @@ public record SessionQuery(SessionStatus status, String formulaCode, String oper
             catch (IllegalArgumentException | DateTimeParseException notACursor) {
                 // answered below
             }
-            throw new Invalid("after: pass back the \"next\" value of the page before, unchanged.");
+            throw new Invalid(Text.of("refused.query.after", "after", "next"));
         }
     }
 
     /** A filter that cannot be read; says which and how to write it. */
-    public static class Invalid extends RuntimeException {
+    public static class Invalid extends RuntimeException implements Worded {
 
-        Invalid(String message) {
-            super(message);
+        private final Text text;
+
+        Invalid(Text text) {
+            super(text.english());
+            this.text = text;
+        }
+
+        @Override
+        public Text text() {
+            return text;
         }
 
     }
@@ -94,38 +104,41 @@ public record SessionQuery(SessionStatus status, String formulaCode, String oper
             String lot, String from, String to, String after, int limit) {
         SessionStatus wanted = blank(status) ? null
                 : SessionStatus.fromCode(status.strip().toLowerCase(Locale.ROOT))
-                    .orElseThrow(() -> new Invalid("Unknown status '" + cut(status)
-                            + "'. Use in_progress, completed, failed, " + "locked_failed or server_rejected."));
+                    .orElseThrow(() -> new Invalid(Text.of("refused.query.status", cut(status), "in_progress",
+                            "completed", "failed", "locked_failed", "server_rejected")));
         String formulaCode = blank(formula) ? null
                 : FormulaCode.tryParse(formula)
                     .map(FormulaCode::value)
-                    .orElseThrow(() -> new Invalid("Formula: '" + cut(formula)
-                            + "' is not a formula code (letters, digits, " + "'-', '_' and '.', at most 32)."));
+                    .orElseThrow(() -> new Invalid(Text.of("refused.query.formula", cut(formula))));
         String ingredientCode = blank(ingredient) ? null
                 : IngredientCode.tryParse(ingredient)
                     .map(IngredientCode::value)
-                    .orElseThrow(() -> new Invalid("Ingredient: '" + cut(ingredient)
-                            + "' is not an ingredient code (letters, " + "digits, '-', '_' and '.', at most 32)."));
-        return new SessionQuery(wanted, formulaCode, text(operator, "Operator"), text(bench, "Bench"), ingredientCode,
-                text(lot, "Lot"), moment(from, "From", false), moment(to, "To", true),
-                blank(after) ? null : Cursor.parse(after), limit);
+                    .orElseThrow(() -> new Invalid(Text.of("refused.query.ingredient", cut(ingredient))));
+        return new SessionQuery(wanted, formulaCode, text(operator, Text.of("refused.query.field.operator")),
+                text(bench, Text.of("refused.query.field.bench")), ingredientCode,
+                text(lot, Text.of("refused.query.field.lot")), moment(from, Text.of("refused.query.field.from"), false),
+                moment(to, Text.of("refused.query.field.to"), true), blank(after) ? null : Cursor.parse(after), limit);
     }
 
-    private static Instant moment(String text, String name, boolean endOfRange) {
+    /**
+     * {@code Moments.HOW} in the reader's language: a day or a UTC time, the examples and
+     * the standard's name kept as they are.
+     */
+    private static Instant moment(String text, Text name, boolean endOfRange) {
         try {
             return Moments.read(text, endOfRange);
         }
         catch (IllegalArgumentException unreadable) {
-            throw new Invalid(name + ": " + Moments.HOW + " (ISO-8601).");
+            throw new Invalid(Text.of("refused.query.moment", name, "2026-12-01T08:00:00Z", "ISO-8601"));
         }
     }
 
-    private static String text(String value, String name) {
+    private static String text(String value, Text name) {
         if (blank(value)) {
             return null;
         }
         if (value.strip().length() > MAX_TEXT) {
-            throw new Invalid(name + " is at most " + MAX_TEXT + " characters.");
+            throw new Invalid(Text.of("refused.query.too-long", name, MAX_TEXT));
         }
         return value.strip();
     }

@@ -2,6 +2,7 @@ package prepbench.preparation;
 
 import java.util.UUID;
 
+import prepbench.entry.Text;
 import prepbench.preparation.ActionRefused.Reason;
 
 /**
@@ -14,8 +15,8 @@ class WrongContainer extends ActionRefused {
 
     private final String scannedCodeValue;
 
-    WrongContainer(UUID expectedIngredientId, String scannedCodeValue, String message) {
-        super(Reason.WRONG_INGREDIENT, message);
+    WrongContainer(UUID expectedIngredientId, String scannedCodeValue, Text text) {
+        super(Reason.WRONG_INGREDIENT, text);
         this.expectedIngredientId = expectedIngredientId;
         this.scannedCodeValue = scannedCodeValue;
     }

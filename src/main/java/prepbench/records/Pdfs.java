@@ -1,5 +1,6 @@
 package prepbench.records;
 
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -16,11 +17,12 @@ public final class Pdfs {
 
     /**
      * The record of the preparation as an inline PDF named after the formula and attempt,
-     * never cached.
+     * never cached, printed in the request's language (the reader's choice on a page,
+     * {@code Accept-Language} in the API).
      */
     public static ResponseEntity<byte[]> record(BatchRecords records, SessionId id, Actor reader) {
         RecordPage page = records.record(id);
-        byte[] pdf = records.pdf(page, reader);
+        byte[] pdf = records.pdf(page, reader, records.words(LocaleContextHolder.getLocale()));
         String name = "record-" + page.session().formulaCode().value() + "-" + page.session().attemptNo() + ".pdf";
         return ResponseEntity.ok()
             .contentType(MediaType.APPLICATION_PDF)

@@ -5,6 +5,7 @@ import java.util.List;
 
 import prepbench.audit.AuditEvent;
 import prepbench.audit.ChainVerification;
+import prepbench.entry.Words;
 import prepbench.samples.Sample;
 
 /**
@@ -22,8 +23,13 @@ public record RecordPage(SessionView session, Sample sample, List<AuditEvent> ev
         events = List.copyOf(events);
     }
 
-    /** The audit trail as a person reads it, oldest first. */
-    public List<AuditLine> lines() {
-        return events.stream().map(AuditLine::of).toList();
+    /** The audit trail as a person reads it, oldest first, in the reader's language. */
+    public List<AuditLine> lines(Words words) {
+        return events.stream().map(event -> AuditLine.of(event, words)).toList();
+    }
+
+    /** The first problem verification found, in a sentence; null when intact. */
+    public Phrase problem(Words words) {
+        return verification.problems().isEmpty() ? null : AuditLine.problem(verification.problems().get(0), words);
     }
 }

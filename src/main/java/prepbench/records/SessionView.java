@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import prepbench.entry.Text;
 import prepbench.formulas.FormulaCode;
 import prepbench.preparation.BatchSize;
 import prepbench.preparation.PreparationSession;
@@ -48,11 +49,12 @@ public record SessionView(SessionId id, FormulaCode formulaCode, String formulaN
     }
 
     /** A step's status in words, as the bench and the record say it. */
-    public static String stepWords(Step step) {
+    public static Text stepText(Step step) {
         if (step.status() == StepStatus.FAILED) {
-            return Step.OVER_DISPENSE.equals(step.failureReason()) ? "failed: over target" : "failed";
+            return Step.OVER_DISPENSE.equals(step.failureReason()) ? Text.of("record.step.failed-over-target")
+                    : Text.of("record.step.failed");
         }
-        return step.status() == StepStatus.OK ? "weighed" : "to weigh";
+        return step.status() == StepStatus.OK ? Text.of("record.step.weighed") : Text.of("record.step.to-weigh");
     }
 
 }

@@ -1,17 +1,32 @@
 package prepbench.samples;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
+
 /** No sample has this code. */
-public class SampleNotFound extends RuntimeException {
+public class SampleNotFound extends RuntimeException implements Worded {
 
     private final String code;
 
+    private final Text text;
+
     public SampleNotFound(String code) {
-        super("No sample has the code " + shown(code) + ". Check the code on the sample's label, or scan it.");
+        this(code, Text.of("refused.sample.not-found", shown(code)));
+    }
+
+    private SampleNotFound(String code, Text text) {
+        super(text.english());
         this.code = code;
+        this.text = text;
     }
 
     public String code() {
         return code;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 
     private static String shown(String code) {

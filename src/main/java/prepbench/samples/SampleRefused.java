@@ -1,6 +1,7 @@
 package prepbench.samples;
 
 import prepbench.access.Refused;
+import prepbench.entry.Text;
 
 /** A test result the rules do not take; nothing changed. The message says what to do. */
 public class SampleRefused extends Refused {
@@ -12,8 +13,8 @@ public class SampleRefused extends Refused {
 
     }
 
-    SampleRefused(Reason reason, String message) {
-        super(reason, message);
+    SampleRefused(Reason reason, Text text) {
+        super(reason, text);
     }
 
     public Reason reason() {

@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import prepbench.access.Actor;
 import prepbench.access.Permission;
 import prepbench.entry.Limits;
+import prepbench.entry.Text;
 import prepbench.samples.SampleRefused.Reason;
 
 /**
@@ -89,14 +90,13 @@ public class SampleRegister {
         person.require(Permission.RECORD_TEST_RESULT);
         String outcome = result == null ? "" : result.strip().toLowerCase(Locale.ROOT);
         if (!outcome.equals("pass") && !outcome.equals("fail")) {
-            throw new SampleRefused(Reason.RESULT_REQUIRED, "Choose the result: pass or fail.");
+            throw new SampleRefused(Reason.RESULT_REQUIRED, Text.of("refused.sample.result-required"));
         }
         String measured = blankToNull(value);
         String remark = blankToNull(note);
         if ((measured != null && measured.length() > MAX_VALUE)
                 || (remark != null && remark.length() > Limits.MAX_REASON)) {
-            throw new SampleRefused(Reason.TOO_LONG, "The value is at most " + MAX_VALUE + " characters and the note "
-                    + "at most " + Limits.MAX_REASON + ".");
+            throw new SampleRefused(Reason.TOO_LONG, Text.of("refused.sample.too-long", MAX_VALUE, Limits.MAX_REASON));
         }
         return transaction.execute(tx -> {
             String canonical = canonical(code);
@@ -107,12 +107,10 @@ public class SampleRegister {
                 .filter(candidate -> candidate.id().equals(testId))
                 .findFirst()
                 .orElseThrow(() -> new SampleRefused(Reason.NO_SUCH_TEST,
-                        "Sample " + sample.code() + " has no such " + "test. Open the sample to see its tests."));
+                        Text.of("refused.sample.no-such-test", String.valueOf(sample.code()))));
             if (!test.open()) {
-                throw new SampleRefused(Reason.ALREADY_RECORDED,
-                        "The result of " + test.name() + " was recorded " + "already (" + test.result() + ", by "
-                                + test.recordedBy() + "). A result is never "
-                                + "overwritten; ask a lab lead to note a correction.");
+                throw new SampleRefused(Reason.ALREADY_RECORDED, Text.of("refused.sample.already-recorded",
+                        String.valueOf(test.name()), result(test.result()), String.valueOf(test.recordedBy())));
             }
             Instant now = clock.instant();
             samples.recordResult(testId, outcome, measured, remark, person.username(), now);
@@ -120,6 +118,15 @@ public class SampleRegister {
                     sample.formulaCode(), test.name(), outcome, measured, remark, person.username(), now));
             return samples.find("code = :key", canonical).orElseThrow();
         });
+    }
+
+    /** A recorded result in the reader's language: pass or fail. */
+    private static Object result(String result) {
+        return switch (String.valueOf(result)) {
+            case "pass" -> Text.of("refused.sample.result.pass");
+            case "fail" -> Text.of("refused.sample.result.fail");
+            default -> String.valueOf(result);
+        };
     }
 
     private static String canonical(String code) {

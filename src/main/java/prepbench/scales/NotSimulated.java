@@ -1,31 +1,41 @@
 package prepbench.scales;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
+
 /**
  * A simulator command sent to a bench with a real balance (409), or to a station that has
  * no simulated balances at all because it is not a demo station (404: as far as anyone
  * can tell, there is no simulator).
  */
-public class NotSimulated extends RuntimeException {
+public class NotSimulated extends RuntimeException implements Worded {
 
     private final boolean noSimulators;
 
-    private NotSimulated(String message, boolean noSimulators) {
-        super(message);
+    private final Text text;
+
+    private NotSimulated(Text text, boolean noSimulators) {
+        super(text.english());
         this.noSimulators = noSimulators;
+        this.text = text;
     }
 
     static NotSimulated realBalance(String bench) {
-        return new NotSimulated("Bench " + bench + " has a real balance; only simulated balances can be driven.",
-                false);
+        return new NotSimulated(Text.of("refused.scale.real-balance", String.valueOf(bench)), false);
     }
 
     static NotSimulated notADemoStation() {
-        return new NotSimulated("This station has no simulated balances: they exist only on a demo station.", true);
+        return new NotSimulated(Text.of("refused.scale.not-a-demo-station"), true);
     }
 
     /** Whether the station has no simulated balances at all (answered as not found). */
     public boolean noSimulators() {
         return noSimulators;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 
 }

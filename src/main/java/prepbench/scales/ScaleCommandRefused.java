@@ -1,26 +1,46 @@
 package prepbench.scales;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
+
 /**
  * A balance refused to zero or tare because of its state; the message tells the
  * technician what to do.
  */
-public class ScaleCommandRefused extends RuntimeException {
+public class ScaleCommandRefused extends RuntimeException implements Worded {
 
     private final ScaleState state;
 
-    private ScaleCommandRefused(String command, ScaleState state) {
-        super(message(command, state));
+    private final Text text;
+
+    private ScaleCommandRefused(Text text, ScaleState state) {
+        super(text.english());
         this.state = state;
+        this.text = text;
     }
 
     /** The balance cannot zero in this state (anything but {@link ScaleState#OK}). */
     public static ScaleCommandRefused toZero(ScaleState state) {
-        return new ScaleCommandRefused("zero", state);
+        return new ScaleCommandRefused(switch (state) {
+            case UNSTABLE -> Text.of("refused.scale.zero.unstable");
+            case OVERLOAD -> Text.of("refused.scale.zero.overload");
+            case UNDERLOAD -> Text.of("refused.scale.zero.underload");
+            case OFFLINE -> Text.of("refused.scale.offline");
+            case ERROR -> Text.of("refused.scale.zero.error");
+            case OK -> throw new IllegalArgumentException("A balance reading ok can zero");
+        }, state);
     }
 
     /** The balance cannot tare in this state (anything but {@link ScaleState#OK}). */
     public static ScaleCommandRefused toTare(ScaleState state) {
-        return new ScaleCommandRefused("tare", state);
+        return new ScaleCommandRefused(switch (state) {
+            case UNSTABLE -> Text.of("refused.scale.tare.unstable");
+            case OVERLOAD -> Text.of("refused.scale.tare.overload");
+            case UNDERLOAD -> Text.of("refused.scale.tare.underload");
+            case OFFLINE -> Text.of("refused.scale.offline");
+            case ERROR -> Text.of("refused.scale.tare.error");
+            case OK -> throw new IllegalArgumentException("A balance reading ok can tare");
+        }, state);
     }
 
     /** The state the balance was in when it refused. */
@@ -28,16 +48,9 @@ public class ScaleCommandRefused extends RuntimeException {
         return state;
     }
 
-    private static String message(String command, ScaleState state) {
-        return switch (state) {
-            case UNSTABLE -> "The balance is not stable: wait until it settles, then " + command + " it again.";
-            case OVERLOAD -> "The balance is overloaded: take the load off the pan, then " + command + " it again.";
-            case UNDERLOAD -> "The balance reads underload: put the pan back in place, then " + command + " it again.";
-            case OFFLINE -> "The balance is offline: check its cable and power.";
-            case ERROR -> "The balance refused to " + command + " or shows no weight in grams: check its display "
-                    + "and units, then " + command + " it again.";
-            case OK -> throw new IllegalArgumentException("A balance reading ok can " + command);
-        };
+    @Override
+    public Text text() {
+        return text;
     }
 
 }

@@ -1,11 +1,26 @@
 package prepbench.scales;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
+
 /** No bench has this id on this station. */
-public class UnknownBench extends RuntimeException {
+public class UnknownBench extends RuntimeException implements Worded {
+
+    private final Text text;
 
     public UnknownBench(String id) {
-        super("There is no bench '" + (id == null ? "" : id.length() > 64 ? id.substring(0, 64) + "…" : id)
-                + "' on this station. Choose one of the configured benches.");
+        this(Text.of("refused.scale.unknown-bench",
+                id == null ? "" : id.length() > 64 ? id.substring(0, 64) + "…" : id));
+    }
+
+    private UnknownBench(Text text) {
+        super(text.english());
+        this.text = text;
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 
 }

@@ -20,6 +20,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import prepbench.entry.Digits;
+import prepbench.entry.Text;
 
 /**
  * Reads the label on an ingredient container, for the identity gate of a weighing step.
@@ -303,14 +304,16 @@ public final class ContainerLabels {
     /** What a GS1 field may hold. {@link #TEXT} is GS1's character set 82. */
     private enum Content {
 
-        DIGITS("[0-9]*", "digits"), CHECKED_DIGITS("[0-9]*", "digits"), DATE("[0-9]*", "digits (YYMMDD)"),
-        TEXT("[!\"%&'()*+,\\-./0-9:;<=>?A-Z_a-z]*", "letters, digits or !\"%&'()*+,-./:;<=>?_");
+        DIGITS("[0-9]*", Text.of("refused.label.gs1-content.digits")),
+        CHECKED_DIGITS("[0-9]*", Text.of("refused.label.gs1-content.digits")),
+        DATE("[0-9]*", Text.of("refused.label.gs1-content.date")),
+        TEXT("[!\"%&'()*+,\\-./0-9:;<=>?A-Z_a-z]*", Text.of("refused.label.gs1-content.text"));
 
         private final Pattern syntax;
 
-        private final String description;
+        private final Text description;
 
-        Content(String syntax, String description) {
+        Content(String syntax, Text description) {
             this.syntax = Pattern.compile(syntax);
             this.description = description;
         }
@@ -332,8 +335,9 @@ public final class ContainerLabels {
             return fits && content.syntax.matcher(value).matches();
         }
 
-        String rule() {
-            return (fixed ? "exactly " : "1 to ") + length + " " + content.description;
+        Text rule() {
+            return fixed ? Text.of("refused.label.gs1-rule.exactly", length, content.description)
+                    : Text.of("refused.label.gs1-rule.up-to", length, content.description);
         }
     }
 

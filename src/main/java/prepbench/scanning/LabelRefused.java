@@ -1,11 +1,14 @@
 package prepbench.scanning;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
+
 /**
  * A container label that cannot be read. The message is a sentence for the lab technician
  * that says what is wrong and what to do; it never repeats the scanned text, only GS1
  * field numbers and digits. {@link #reason()} is the short machine-readable reason.
  */
-public final class LabelRefused extends RuntimeException {
+public final class LabelRefused extends RuntimeException implements Worded {
 
     /** Why a label was refused. */
     public enum Reason {
@@ -16,73 +19,69 @@ public final class LabelRefused extends RuntimeException {
 
     private final Reason reason;
 
-    private LabelRefused(Reason reason, String message) {
-        super(message);
+    private final Text text;
+
+    private LabelRefused(Reason reason, Text text) {
+        super(text.english());
         this.reason = reason;
+        this.text = text;
     }
 
     public Reason reason() {
         return reason;
     }
 
+    @Override
+    public Text text() {
+        return text;
+    }
+
     static LabelRefused empty() {
-        return new LabelRefused(Reason.EMPTY, "Nothing was scanned: scan the barcode on the ingredient container.");
+        return new LabelRefused(Reason.EMPTY, Text.of("refused.label.empty"));
     }
 
     static LabelRefused tooLong() {
-        return new LabelRefused(Reason.TOO_LONG, "The scan is too long to be a container label (more than "
-                + ContainerLabels.MAX_INPUT_LENGTH + " characters): scan one label at a time.");
+        return new LabelRefused(Reason.TOO_LONG, Text.of("refused.label.too-long", ContainerLabels.MAX_INPUT_LENGTH));
     }
 
     static LabelRefused unreadable() {
-        return new LabelRefused(Reason.UNREADABLE, "The scan contains characters that are not readable text: "
-                + "check that the scanner is set up as a keyboard and scan the label again.");
+        return new LabelRefused(Reason.UNREADABLE, Text.of("refused.label.unreadable"));
     }
 
     static LabelRefused notGs1() {
-        return new LabelRefused(Reason.MALFORMED_GS1,
-                "This label is not a GS1 code: " + "scan the container's GS1 barcode (it starts with (01) or 01).");
+        return new LabelRefused(Reason.MALFORMED_GS1, Text.of("refused.label.not-gs1"));
     }
 
     static LabelRefused unknownGs1Field(String ai) {
-        return new LabelRefused(Reason.MALFORMED_GS1, "This label has a GS1 field (" + ai + ") that PrepBench "
-                + "does not read: scan the container's barcode that starts with (01) or 01, or type its GTIN alone.");
+        return new LabelRefused(Reason.MALFORMED_GS1, Text.of("refused.label.unknown-gs1-field", ai, "GTIN"));
     }
 
-    static LabelRefused damagedGs1Field(String ai, String rule) {
-        return new LabelRefused(Reason.MALFORMED_GS1, "The GS1 field (" + ai + ") on this label is damaged: it must "
-                + "hold " + rule + ". Scan the label again; if it still fails, the label is misprinted.");
+    static LabelRefused damagedGs1Field(String ai, Text rule) {
+        return new LabelRefused(Reason.MALFORMED_GS1, Text.of("refused.label.damaged-gs1-field", ai, rule));
     }
 
     static LabelRefused repeatedGs1Field(String ai) {
-        return new LabelRefused(Reason.MALFORMED_GS1, "The GS1 field (" + ai + ") appears twice on this label: "
-                + "scan the label again; if it still fails, the label is misprinted.");
+        return new LabelRefused(Reason.MALFORMED_GS1, Text.of("refused.label.repeated-gs1-field", ai));
     }
 
     static LabelRefused badCheckDigit(String ai, String digits) {
-        return new LabelRefused(Reason.BAD_CHECK_DIGIT, "The check digit of (" + ai + ") " + digits + " is wrong: scan "
-                + "the label again; if it still fails, the label is misprinted and the container must not be used.");
+        return new LabelRefused(Reason.BAD_CHECK_DIGIT, Text.of("refused.label.bad-check-digit", ai, digits));
     }
 
     static LabelRefused badDate(String field) {
-        return new LabelRefused(Reason.BAD_DATE, "The date in " + field + " on this label is not a real date: "
-                + "scan the label again; if it still fails, check the expiry date with a lab lead.");
+        return new LabelRefused(Reason.BAD_DATE, Text.of("refused.label.bad-date", field));
     }
 
     static LabelRefused malformedKeyValues() {
-        return new LabelRefused(Reason.MALFORMED_KV, "This label is damaged: every part must be KEY=VALUE, separated "
-                + "by ';' and naming each key once. Scan the label again.");
+        return new LabelRefused(Reason.MALFORMED_KV, Text.of("refused.label.malformed-key-values", "KEY=VALUE"));
     }
 
     static LabelRefused noIngredientCode() {
-        return new LabelRefused(Reason.NO_CODE,
-                "This label has no ingredient code (ING=, CODE= or ID=): " + "scan the container's ingredient label.");
+        return new LabelRefused(Reason.NO_CODE, Text.of("refused.label.no-ingredient-code", "ING=", "CODE=", "ID="));
     }
 
     static LabelRefused noGtin() {
-        return new LabelRefused(Reason.NO_CODE, "No GTIN on this label: it holds no (01) product code, only a lot, "
-                + "dates, quantities or a shipping code. Scan the container's barcode that starts with (01) or 01, or "
-                + "its EAN barcode.");
+        return new LabelRefused(Reason.NO_CODE, Text.of("refused.label.no-gtin", "GTIN", "EAN"));
     }
 
 }

@@ -15,6 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import prepbench.entry.Digits;
+import prepbench.entry.Text;
 import prepbench.formulas.FormulaCode;
 import prepbench.scanning.ScanResult.FormulaScan;
 import prepbench.scanning.ScanResult.PreparationScan;
@@ -44,25 +45,17 @@ public final class ScanDecoder {
 
     private static final int MAX_ECHO_LENGTH = 80;
 
-    static final String NOTHING_SCANNED = "Nothing was scanned. "
-            + "Scan a formula QR code or a preparation label, or type a formula code such as PRM00936.";
-    static final String TOO_LONG = "The scan is too long to be a code (more than " + MAX_INPUT_LENGTH
-            + " characters). Scan one label at a time.";
-    static final String NOT_READABLE = "The scan contains characters that are not readable text. "
-            + "Check that the scanner is set up as a keyboard and scan again.";
-    static final String UNRECOGNISED = "Unrecognised code. Scan a formula QR code, a preparation label or type a formula code such as PRM00936.";
-    static final String MISSING_FORMULA = "The formula code is missing. Scan the formula QR code again or type a formula code such as PRM00936.";
-    static final String INVALID_FORMULA = "This is not a valid formula code: use letters, digits, '-', '_' and '.', "
-            + "at most " + FormulaCode.MAX_LENGTH + " characters, such as PRM00936.";
-    static final String INVALID_PREPARATION = "This is not a valid preparation id. "
-            + "Scan the preparation label again or open the preparation from its list.";
-    static final String INVALID_SAMPLE = "This is not a valid sample code: use 1 to 64 letters, digits, "
-            + "'-', '_', '.' or '/'. Scan the sample label again.";
-    static final String DAMAGED_KEY_VALUES = "This code is damaged: every part must be KEY=VALUE, "
-            + "naming each key once. Scan it again or type the formula code.";
-    static final String NO_FORMULA = "This code names no formula (F=…). Scan a formula QR code or type a formula code such as PRM00936.";
-    static final String UNKNOWN_LINK = "This link does not lead to a formula, preparation or sample. "
-            + "Scan a PrepBench label or type a formula code such as PRM00936.";
+    static final Text NOTHING_SCANNED = Text.of("refused.scan.nothing");
+    static final Text TOO_LONG = Text.of("refused.scan.too-long", MAX_INPUT_LENGTH);
+    static final Text NOT_READABLE = Text.of("refused.scan.not-readable");
+    static final Text UNRECOGNISED = Text.of("refused.scan.unrecognised");
+    static final Text MISSING_FORMULA = Text.of("refused.scan.missing-formula");
+    static final Text INVALID_FORMULA = Text.of("refused.scan.invalid-formula", FormulaCode.MAX_LENGTH);
+    static final Text INVALID_PREPARATION = Text.of("refused.scan.invalid-preparation");
+    static final Text INVALID_SAMPLE = Text.of("refused.scan.invalid-sample");
+    static final Text DAMAGED_KEY_VALUES = Text.of("refused.scan.damaged-key-values", "KEY=VALUE");
+    static final Text NO_FORMULA = Text.of("refused.scan.no-formula", "F=…");
+    static final Text UNKNOWN_LINK = Text.of("refused.scan.unknown-link");
 
     private static final Pattern AIM_SYMBOLOGY_IDENTIFIER = Pattern.compile("][A-Za-z][A-Za-z0-9]");
 
@@ -237,7 +230,7 @@ public final class ScanDecoder {
         return SAMPLE_CODE.matcher(code).matches() ? new SampleScan(code) : unrecognised(input, INVALID_SAMPLE);
     }
 
-    private static Unrecognised unrecognised(String input, String reason) {
+    private static Unrecognised unrecognised(String input, Text reason) {
         String echo = input;
         if (input.length() > MAX_ECHO_LENGTH) {
             boolean splitsPair = Character.isHighSurrogate(input.charAt(MAX_ECHO_LENGTH - 1));

@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import prepbench.entry.Text;
 import prepbench.formulas.FormulaCode;
 
 /** What a scan points at, as decoded by {@link ScanDecoder#decode(String)}. */
@@ -91,12 +92,20 @@ public sealed interface ScanResult {
      * @param input the normalised input, cut to at most 80 characters (followed by "…"
      * when cut), with unreadable characters replaced by U+FFFD; escape it before showing
      * it
-     * @param reason a sentence for the lab technician that says what to do
+     * @param text a sentence for the lab technician that says what to do, to word in the
+     * reader's language
      */
-    record Unrecognised(String input, String reason) implements ScanResult {
+    record Unrecognised(String input, Text text) implements ScanResult {
         public Unrecognised {
             Objects.requireNonNull(input, "input");
-            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(text, "text");
+        }
+
+        /**
+         * The sentence in English ({@link #text()} words it in the reader's language).
+         */
+        public String reason() {
+            return text.english();
         }
 
         @Override

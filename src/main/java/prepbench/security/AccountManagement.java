@@ -28,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import prepbench.access.NotPermitted;
 import prepbench.access.Permission;
 import prepbench.access.Role;
+import prepbench.entry.Text;
 import prepbench.security.AccountRefused.Reason;
 
 /**
@@ -151,8 +152,7 @@ public class AccountManagement {
         requireAdmin(actor);
         String name = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
         if (!USERNAME.matcher(name).matches()) {
-            throw new AccountRefused(Reason.INVALID_USERNAME, "A username has 2 to 50 characters: letters, digits, "
-                    + "'.', '_' or '-', starting with a letter or a digit, such as j.martin.");
+            throw new AccountRefused(Reason.INVALID_USERNAME, Text.of("admin.refused.invalid-username", "j.martin"));
         }
         String full = requireFullName(fullName);
         Role newRole = role(role);
@@ -161,8 +161,7 @@ public class AccountManagement {
             insert(actor, name, full, newRole, temporaryPassword, true, Map.of());
         }
         catch (DuplicateKeyException taken) {
-            throw new AccountRefused(Reason.USERNAME_TAKEN, "There is already an account called " + name
-                    + " (perhaps disabled: enable it instead). Choose another username.");
+            throw new AccountRefused(Reason.USERNAME_TAKEN, Text.of("admin.refused.username-taken", name));
         }
         return get(name);
     }
@@ -197,7 +196,7 @@ public class AccountManagement {
 
     public Account changeRole(String actor, String username, String role) {
         requireAdmin(actor);
-        requireNotOwn(actor, username, "change the role of");
+        requireNotOwn(actor, username, "change-role");
         Role newRole = role(role);
         change(actor, username, null, (account, now) -> {
             if (account.role() == newRole) {
@@ -255,11 +254,11 @@ public class AccountManagement {
      */
     public void changeOwnPassword(String username, String currentPassword, String newPassword, String from) {
         if (!verifyPassword(username, currentPassword, from, "password change")) {
-            throw new AccountRefused(Reason.WRONG_PASSWORD, "The current password is not right. Type it again.");
+            throw new AccountRefused(Reason.WRONG_PASSWORD, Text.of("admin.refused.wrong-password"));
         }
         requirePolicy(username, newPassword);
         if (newPassword.equals(currentPassword)) {
-            throw new AccountRefused(Reason.WEAK_PASSWORD, "Choose a new password, not the current one again.");
+            throw new AccountRefused(Reason.WEAK_PASSWORD, Text.of("admin.refused.same-password"));
         }
         String hash = passwords.encode(newPassword);
         change(username, username, from, (account, now) -> {
@@ -459,18 +458,17 @@ public class AccountManagement {
         }
     }
 
+    /** {@code what}: enable, disable or change-role. */
     private static void requireNotOwn(String actor, String username, String what) {
         if (actor.equals(username)) {
-            throw new AccountRefused(Reason.OWN_ACCOUNT,
-                    "You cannot " + what + " your own account; ask another admin.");
+            throw new AccountRefused(Reason.OWN_ACCOUNT, Text.of("admin.refused.own." + what));
         }
     }
 
     private static String requireFullName(String fullName) {
         String full = fullName == null ? "" : fullName.strip();
         if (full.isEmpty() || full.length() > 100) {
-            throw new AccountRefused(Reason.FULL_NAME_REQUIRED, "Give the person's full name (at most 100 characters), "
-                    + "as it should appear in the records they sign.");
+            throw new AccountRefused(Reason.FULL_NAME_REQUIRED, Text.of("admin.refused.full-name"));
         }
         return full;
     }
@@ -484,8 +482,8 @@ public class AccountManagement {
     static Role role(String role) {
         String name = role == null ? "" : role.strip().toUpperCase(Locale.ROOT).replace('-', '_');
         return Role.of(name)
-            .orElseThrow(() -> new AccountRefused(Reason.INVALID_ROLE,
-                    "The role is one of technician, lab_lead, admin or viewer."));
+            .orElseThrow(() -> new AccountRefused(Reason.INVALID_ROLE, Text.of("admin.refused.invalid-role",
+                    Role.TECHNICIAN.code(), Role.LAB_LEAD.code(), Role.ADMIN.code(), Role.VIEWER.code())));
     }
 
     private void endPageSessions(String username) {

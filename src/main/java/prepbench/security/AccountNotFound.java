@@ -1,19 +1,29 @@
 package prepbench.security;
 
-/** No account has this username, or no API token this name. */
-public class AccountNotFound extends RuntimeException {
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
 
-    private AccountNotFound(String message) {
-        super(message);
+/** No account has this username, or no API token this name. */
+public class AccountNotFound extends RuntimeException implements Worded {
+
+    private final transient Text text;
+
+    private AccountNotFound(Text text) {
+        super(text.english());
+        this.text = text;
     }
 
     static AccountNotFound account(String username) {
-        return new AccountNotFound(
-                "No account is called " + shown(username) + ". Check the username in the list of accounts.");
+        return new AccountNotFound(Text.of("admin.refused.account-not-found", shown(username)));
     }
 
     static AccountNotFound token(String name) {
-        return new AccountNotFound("No API token is called " + shown(name) + ". Check the name in the list of tokens.");
+        return new AccountNotFound(Text.of("admin.refused.token-not-found", shown(name)));
+    }
+
+    @Override
+    public Text text() {
+        return text;
     }
 
     private static String shown(String name) {

@@ -1,6 +1,7 @@
 package prepbench.security;
 
 import prepbench.access.Refused;
+import prepbench.entry.Text;
 
 /**
  * A change to an account or an API token that was refused, with a reason scripts can rely
@@ -17,8 +18,8 @@ public class AccountRefused extends Refused {
 
     }
 
-    AccountRefused(Reason reason, String message) {
-        super(reason, message);
+    AccountRefused(Reason reason, Text text) {
+        super(reason, text);
     }
 
     public Reason reason() {

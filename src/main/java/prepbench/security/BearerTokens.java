@@ -18,6 +18,8 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import prepbench.entry.Text;
+
 /**
  * Signs an API request in with {@code Authorization: Bearer <token>}: the token's role is
  * its authority and {@code token:NAME} its name, under which everything it does is
@@ -51,8 +53,8 @@ class BearerTokens extends OncePerRequestFilter {
         Optional<ApiToken> token = tokens.authenticate(authorization.substring(BEARER.length()).strip());
         if (token.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"PrepBench\", error=\"invalid_token\"");
-            problems.write(request, response, HttpStatus.UNAUTHORIZED, "This API token is not known or was "
-                    + "revoked. Ask an admin for a new token (Accounts, API tokens).", "INVALID_TOKEN");
+            problems.write(request, response, HttpStatus.UNAUTHORIZED, Text.of("security.invalid-token"),
+                    "INVALID_TOKEN");
             return;
         }
         ApiToken valid = token.get();

@@ -13,6 +13,8 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import prepbench.entry.Text;
+
 /**
  * While an account's password is temporary, nothing but changing it is allowed: a page
  * goes to {@code /account} (303), an API request is refused with 403 and
@@ -53,8 +55,8 @@ class PasswordChangeRequired extends OncePerRequestFilter {
             }
             else {
                 problems.write(request, response, HttpStatus.FORBIDDEN,
-                        "Your password is temporary: change it "
-                                + "first with POST /api/v1/me/password {\"currentPassword\",\"newPassword\"}.",
+                        Text.of("security.password-change-required",
+                                "POST /api/v1/me/password {\"currentPassword\",\"newPassword\"}"),
                         "PASSWORD_CHANGE_REQUIRED");
             }
             return;

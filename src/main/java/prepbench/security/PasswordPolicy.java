@@ -14,6 +14,8 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import prepbench.entry.Text;
+
 /**
  * What a password must be: at least {@code prepbench.password.min-length} (12)
  * characters, at most 72 bytes (all that bcrypt reads), not the username, and not one of
@@ -41,19 +43,19 @@ class PasswordPolicy {
      * What is wrong with the password, in words for the person choosing it; empty when it
      * is acceptable.
      */
-    Optional<String> problem(String username, String password) {
+    Optional<Text> problem(String username, String password) {
         if (password == null || password.codePointCount(0, password.length()) < minLength) {
-            return Optional.of("A password has at least " + minLength + " characters; a few words make a good one.");
+            return Optional.of(Text.of("admin.refused.password.too-short", minLength));
         }
         if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return Optional.of("A password has at most " + MAX_BYTES + " bytes (about 70 letters).");
+            return Optional.of(Text.of("admin.refused.password.too-long", MAX_BYTES));
         }
         String lower = password.toLowerCase(Locale.ROOT);
         if (username != null && lower.contains(username.toLowerCase(Locale.ROOT))) {
-            return Optional.of("A password must not contain the username.");
+            return Optional.of(Text.of("admin.refused.password.has-username"));
         }
         if (common.contains(lower)) {
-            return Optional.of("This password is one of the most common ones and is guessed first; choose another.");
+            return Optional.of(Text.of("admin.refused.password.common"));
         }
         return Optional.empty();
     }

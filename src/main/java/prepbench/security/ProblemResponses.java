@@ -1,10 +1,12 @@
 package prepbench.security;
 
 import java.io.IOException;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -13,17 +15,29 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+import prepbench.entry.Text;
+import prepbench.entry.Words;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Answers the API's 401 and 403 as ProblemDetail, like every other API error. */
+/**
+ * Answers the API's 401 and 403 as ProblemDetail, like every other API error, in the
+ * request's language: the one the pages would speak (the application's
+ * {@link LocaleResolver}: the account's choice, this browser's, else
+ * {@code Accept-Language}), or {@code Accept-Language} alone where there is none.
+ */
 @Component
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final JsonMapper json;
 
-    ProblemResponses(JsonMapper json) {
+    private final ObjectProvider<LocaleResolver> languages;
+
+    ProblemResponses(JsonMapper json, ObjectProvider<LocaleResolver> languages) {
         this.json = json;
+        this.languages = languages;
     }
 
     @Override
@@ -36,9 +50,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         }
         response.addHeader("WWW-Authenticate", "Bearer realm=\"PrepBench\"");
         write(request, response, HttpStatus.UNAUTHORIZED,
-                "Sign in with HTTP Basic (the username and password of a PrepBench account) or with an API token "
-                        + "(Authorization: Bearer …, from an admin). After repeated wrong passwords an account is "
-                        + "locked for a while; an admin can unlock it.");
+                Text.of("security.sign-in", "HTTP Basic", "Authorization: Bearer …"));
     }
 
     /**
@@ -53,21 +65,43 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException accessDeniedException) throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this. Ask a lab lead or an admin "
-                + "to do it, or to give your account the role it needs.", "NOT_PERMITTED");
+        write(request, response, HttpStatus.FORBIDDEN, Text.of("security.not-permitted"), "NOT_PERMITTED");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Text detail)
             throws IOException {
         write(request, response, status, detail, null);
     }
 
     /**
-     * Writes a ProblemDetail; {@code reason}, when given, is the code scripts rely on.
+     * The words of the request's language. A request refused before it reached Spring MVC
+     * (a filter's answer) asks the same resolver the pages ask; words never fail an
+     * answer: without it, {@code Accept-Language}.
      */
-    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
-            String reason) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    Words words(HttpServletRequest request) {
+        Locale locale = request.getLocale();
+        LocaleResolver resolver = languages.getIfAvailable();
+        if (resolver != null) {
+            try {
+                locale = resolver.resolveLocale(request);
+            }
+            catch (RuntimeException unresolved) {
+                // the account's choice could not be read (the database is away): the
+                // browser's
+            }
+        }
+        return Words.of(locale);
+    }
+
+    /**
+     * Writes a ProblemDetail, its detail in the request's language; {@code reason}, when
+     * given, is the code scripts rely on.
+     */
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Text detail, String reason)
+            throws IOException {
+        Words words = words(request);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, words.text(detail));
+        problem.setTitle(words.t("security.status." + status.value()));
         if (reason != null) {
             problem.setProperty("reason", reason);
         }

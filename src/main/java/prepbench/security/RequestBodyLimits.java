@@ -31,6 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import prepbench.access.Actor;
 import prepbench.access.Permission;
+import prepbench.entry.Text;
 
 /**
  * Bounds request bodies before anything reads them, ahead of the security filters (whose
@@ -47,7 +48,7 @@ class RequestBodyLimits {
     static final long MAX_FORM_BEFORE_SIGN_IN = 64 * 1024;
     static final long MAX_JSON = 1024 * 1024;
 
-    private static final String JSON_TOO_LARGE = "A JSON request body is at most 1 MB (a formula import excepted).";
+    private static final Text JSON_TOO_LARGE = Text.of("security.json-too-large");
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> requestBodyLimitsFilter(ProblemResponses problems) {
@@ -93,12 +94,11 @@ class RequestBodyLimits {
             Authentication signedIn = signedIn(request);
             if (hasBody && (form || multipart) && signedIn == null && request.getHeader("Authorization") == null
                     && (length < 0 || length > MAX_FORM_BEFORE_SIGN_IN)) {
-                refuse(request, response, api, HttpStatus.CONTENT_TOO_LARGE,
-                        "Sign in first: before sign-in a form " + "is at most 64 KB.");
+                refuse(request, response, api, HttpStatus.CONTENT_TOO_LARGE, Text.of("security.form-too-large"));
                 return;
             }
             if (hasBody && multipart && !api && !mayUpload(signedIn)) {
-                refuse(request, response, false, HttpStatus.FORBIDDEN, "Only lab leads and admins upload files.");
+                refuse(request, response, false, HttpStatus.FORBIDDEN, Text.of("security.upload-not-permitted"));
                 return;
             }
             chain.doFilter(request, response);
@@ -202,13 +202,13 @@ class RequestBodyLimits {
         }
 
         private void refuse(HttpServletRequest request, HttpServletResponse response, boolean api, HttpStatus status,
-                String detail) throws IOException {
+                Text detail) throws IOException {
             response.setHeader("Connection", "close");
             if (api) {
                 problems.write(request, response, status, detail, null);
             }
             else {
-                response.sendError(status.value(), detail);
+                response.sendError(status.value(), problems.words(request).text(detail));
             }
         }
 

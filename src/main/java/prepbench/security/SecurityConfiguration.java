@@ -21,6 +21,7 @@ import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher
 
 import prepbench.access.Permission;
 import prepbench.access.Role;
+import prepbench.entry.Text;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -193,8 +194,7 @@ class SecurityConfiguration {
     RequestRejectedHandler requestRejectedHandler(ProblemResponses problems) {
         return (request, response, rejected) -> {
             if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
-                problems.write(request, response, HttpStatus.BAD_REQUEST, "This address is not one PrepBench "
-                        + "answers: it has characters no address of the API contains. Check the path.", null);
+                problems.write(request, response, HttpStatus.BAD_REQUEST, Text.of("security.rejected-address"), null);
             }
             else {
                 response.sendError(HttpStatus.BAD_REQUEST.value());

@@ -17,6 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import prepbench.entry.Text;
+
 /**
  * Wrong passwords per client address: after
  * {@code prepbench.login.max-failures-per-client} (30) in a minute, that client's
@@ -68,8 +70,7 @@ class SignInThrottle {
                     response.setHeader("Retry-After", String.valueOf(WINDOW.toSeconds()));
                     if (basic) {
                         problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS,
-                                "Too many wrong passwords " + "from this computer: wait a minute, then try again.",
-                                "TOO_MANY_FAILURES");
+                                Text.of("security.too-many-failures"), "TOO_MANY_FAILURES");
                     }
                     else {
                         response.setStatus(HttpStatus.SEE_OTHER.value());

@@ -24,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import prepbench.access.Actor;
 import prepbench.access.Permission;
 import prepbench.access.Role;
+import prepbench.entry.Text;
 import prepbench.security.AccountRefused.Reason;
 
 /**
@@ -82,8 +83,8 @@ public class TokenManagement {
         admin.require(Permission.MANAGE_ACCOUNTS);
         String validName = name == null ? "" : name.strip();
         if (!NAME.matcher(validName).matches()) {
-            throw new AccountRefused(Reason.INVALID_TOKEN_NAME, "A token's name has 2 to 44 characters: lower-case "
-                    + "letters, digits, '.', '_' or '-', starting with a letter or digit (for example erp-sync).");
+            throw new AccountRefused(Reason.INVALID_TOKEN_NAME,
+                    Text.of("admin.refused.token.invalid-name", "erp-sync"));
         }
         Role validRole = AccountManagement.role(role);
         byte[] secret = new byte[32];
@@ -117,8 +118,7 @@ public class TokenManagement {
             ApiToken token = tokens.lock(name).orElseThrow(() -> AccountNotFound.token(name));
             if (token.revoked()) {
                 throw new AccountRefused(Reason.TOKEN_REVOKED,
-                        "Token " + name + " was revoked already, on " + token.revokedAt() + " by " + token.revokedBy()
-                                + ". Create a new token if the integration needs one.");
+                        Text.of("admin.refused.token.revoked", name, token.revokedAt(), token.revokedBy()));
             }
             Instant now = clock.instant();
             tokens.revoke(name, admin.username(), now);
@@ -166,8 +166,7 @@ public class TokenManagement {
     }
 
     private static AccountRefused taken(String name) {
-        return new AccountRefused(Reason.TOKEN_NAME_TAKEN, "There is already a token called " + name
-                + " (a revoked token keeps its name, since the audit trail names it). Choose another name.");
+        return new AccountRefused(Reason.TOKEN_NAME_TAKEN, Text.of("admin.refused.token.name-taken", name));
     }
 
     static String hash(String token) {

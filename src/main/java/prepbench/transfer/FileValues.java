@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import prepbench.entry.Decimals;
+import prepbench.entry.Text;
 import prepbench.formulas.BatchUnit;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.FormulaVersion;
@@ -51,7 +52,7 @@ final class FileValues {
         return rows;
     }
 
-    void report(int row, String field, String message) {
+    void report(int row, String field, Text message) {
         if (problems.size() < MAX_PROBLEMS) {
             problems.add(new FileProblem(row, field, message));
         }
@@ -60,7 +61,7 @@ final class FileValues {
         }
     }
 
-    void report(FileCell cell, String message) {
+    void report(FileCell cell, Text message) {
         report(cell.row(), cell.field(), message);
     }
 
@@ -73,8 +74,7 @@ final class FileValues {
             return problems;
         }
         List<FileProblem> all = new ArrayList<>(problems);
-        all.add(new FileProblem(0, "", "The file has more problems than the " + MAX_PROBLEMS + " listed; fix these"
-                + " and import it again to see the rest."));
+        all.add(new FileProblem(0, "", Text.of("entry.file.more-problems", MAX_PROBLEMS)));
         return all;
     }
 
@@ -83,122 +83,115 @@ final class FileValues {
     }
 
     String formulaCode(FileCell cell) {
-        return code(cell, "formula code");
+        return code(cell, label("formula-code"), Text.of("entry.file.a-formula-code"));
     }
 
     /** Ingredient codes follow the same syntax as formula codes. */
     String ingredientCode(FileCell cell) {
-        return code(cell, "ingredient code");
+        return code(cell, label("ingredient-code"), Text.of("entry.file.an-ingredient-code"));
     }
 
-    private String code(FileCell cell, String label) {
+    private String code(FileCell cell, Text label, Text aCode) {
         String text = requiredText(cell, label);
         if (text == null) {
             return null;
         }
         return FormulaCode.tryParse(text).map(FormulaCode::value).orElseGet(() -> {
-            report(cell, quote(text) + " is not " + article(label) + ": use letters, digits, '-', '_' and '.' only,"
-                    + " starting with a letter or digit, at most " + FormulaCode.MAX_LENGTH + " characters.");
+            report(cell, Text.of("entry.file.not-a-code", quote(text), aCode, FormulaCode.MAX_LENGTH));
             return null;
         });
     }
 
     String formulaName(FileCell cell) {
-        String text = requiredText(cell, "formula name");
+        String text = requiredText(cell, label("formula-name"));
         if (text == null) {
             return null;
         }
         String name = text.strip();
         if (name.indexOf('\uFFFD') >= 0) {
-            report(cell, "The formula name " + quote(name) + " contains a character that could not be read; save the"
-                    + " file as UTF-8 (in Excel: \"CSV UTF-8\") and import it again.");
+            report(cell, Text.of("entry.file.name-unreadable", quote(name), "UTF-8", "Excel", "CSV UTF-8"));
             return null;
         }
         if (name.codePoints().anyMatch(Character::isISOControl)) {
-            report(cell, "The formula name " + quote(name) + " contains a control character (shown as \\u…);"
-                    + " remove it.");
+            report(cell, Text.of("entry.file.name-control", quote(name), "\\u…"));
             return null;
         }
         int length = name.length();
         if (length > MAX_NAME_LENGTH) {
-            report(cell, "The formula name " + quote(name) + " is " + length + " characters long; shorten it to at"
-                    + " most " + MAX_NAME_LENGTH + " characters.");
+            report(cell, Text.of("entry.file.name-too-long", quote(name), length, MAX_NAME_LENGTH));
             return null;
         }
         return name;
     }
 
     String batchUnit(FileCell cell) {
-        String text = requiredText(cell, "batch unit");
+        String text = requiredText(cell, label("batch-unit"));
         if (text == null) {
             return null;
         }
         return BatchUnit.fromSymbol(text).map(BatchUnit::symbol).orElseGet(() -> {
-            report(cell, quote(text) + " is not a batch unit; use g, kg, mg, mL or L.");
+            report(cell, Text.of("entry.file.not-a-batch-unit", quote(text), "g", "kg", "mg", "mL", "L"));
             return null;
         });
     }
 
     BigDecimal batchAmount(FileCell cell) {
-        BigDecimal amount = requiredNumber(cell, "batch amount");
+        Text label = label("batch-amount");
+        BigDecimal amount = requiredNumber(cell, label);
         if (amount == null) {
             return null;
         }
         if (amount.signum() <= 0) {
-            return refuse(cell, "The batch amount " + quote(cell.text()) + " must be greater than 0.");
+            return refuse(cell, Text.of("entry.file.batch-amount-zero", quote(cell.text())));
         }
         if (amount.compareTo(FormulaVersion.MAX_BATCH_AMOUNT) > 0) {
-            return refuse(cell, "The batch amount " + quote(cell.text()) + " is too large; it can be at most "
-                    + FormulaVersion.MAX_BATCH_AMOUNT.toPlainString() + ".");
+            return refuse(cell, Text.of("entry.file.too-large", label, quote(cell.text()),
+                    FormulaVersion.MAX_BATCH_AMOUNT.toPlainString()));
         }
-        return decimals(cell, "batch amount", amount, 6);
+        return decimals(cell, label, amount, 6);
     }
 
     Integer lineNo(FileCell cell) {
-        BigDecimal number = requiredNumber(cell, "line number");
+        BigDecimal number = requiredNumber(cell, label("line-number"));
         if (number == null) {
             return null;
         }
         if (number.compareTo(BigDecimal.ONE) < 0 || number.compareTo(new BigDecimal("999")) > 0
                 || number.stripTrailingZeros().scale() > 0) {
-            return refuse(cell, "The line number " + quote(cell.text()) + " must be a whole number from 1 to 999.");
+            return refuse(cell, Text.of("entry.file.line-number", quote(cell.text())));
         }
         return number.intValue();
     }
 
     BigDecimal fraction(FileCell cell) {
-        BigDecimal fraction = requiredNumber(cell, "fraction");
+        Text label = label("fraction");
+        BigDecimal fraction = requiredNumber(cell, label);
         if (fraction == null) {
             return null;
         }
         if (fraction.signum() <= 0) {
-            return refuse(cell, "The fraction " + quote(cell.text()) + " is not allowed: fractions must be greater"
-                    + " than zero. Leave out an ingredient that is not used.");
+            return refuse(cell, Text.of("entry.file.fraction-zero", quote(cell.text())));
         }
         if (fraction.compareTo(BigDecimal.ONE) > 0) {
-            return refuse(cell, "The fraction " + quote(cell.text()) + " is more than 1: a fraction is the part of"
-                    + " the batch, from 0 to 1 (0.78 is 78 %). Divide a percentage by 100.");
+            return refuse(cell, Text.of("entry.file.fraction-above-1", quote(cell.text())));
         }
-        return decimals(cell, "fraction", fraction, 10);
+        return decimals(cell, label, fraction, 10);
     }
 
     /** A percentage of the batch, answered as the fraction: exactly percent / 100. */
     BigDecimal percentAsFraction(FileCell cell) {
-        BigDecimal percent = requiredNumber(cell, "percent");
+        BigDecimal percent = requiredNumber(cell, label("percent"));
         if (percent == null) {
             return null;
         }
         if (percent.signum() <= 0) {
-            return refuse(cell, "The percent " + quote(cell.text()) + " is not allowed: percentages must be greater"
-                    + " than zero. Leave out an ingredient that is not used.");
+            return refuse(cell, Text.of("entry.file.percent-zero", quote(cell.text())));
         }
         if (percent.compareTo(HUNDRED) > 0) {
-            return refuse(cell,
-                    "The percent " + quote(cell.text()) + " is more than 100; a line is at most the whole" + " batch.");
+            return refuse(cell, Text.of("entry.file.percent-above-100", quote(cell.text())));
         }
         if (percent.stripTrailingZeros().scale() > 8) {
-            return refuse(cell, "The percent " + quote(cell.text()) + " has too many decimal places; use at most 8"
-                    + " decimal places in percent.");
+            return refuse(cell, Text.of("entry.file.percent-decimals", quote(cell.text())));
         }
         return FormulaDocument.plain(percent.movePointLeft(2));
     }
@@ -208,115 +201,113 @@ final class FileValues {
      * side given in one unit at most; a problem for each cell at fault.
      */
     ToleranceOverride tolerance(FileCell minusGCell, FileCell plusGCell, FileCell minusPctCell, FileCell plusPctCell) {
-        BigDecimal minusG = toleranceG(minusGCell, "minus tolerance in g");
-        BigDecimal plusG = toleranceG(plusGCell, "plus tolerance in g");
-        BigDecimal minusPct = tolerancePct(minusPctCell, "minus tolerance in %");
-        BigDecimal plusPct = tolerancePct(plusPctCell, "plus tolerance in %");
-        oneUnitPerSide(minusGCell, minusG, minusPctCell, minusPct, "minus");
-        oneUnitPerSide(plusGCell, plusG, plusPctCell, plusPct, "plus");
+        BigDecimal minusG = toleranceG(minusGCell, label("minus-tolerance-g"));
+        BigDecimal plusG = toleranceG(plusGCell, label("plus-tolerance-g"));
+        BigDecimal minusPct = tolerancePct(minusPctCell, label("minus-tolerance-percent"));
+        BigDecimal plusPct = tolerancePct(plusPctCell, label("plus-tolerance-percent"));
+        oneUnitPerSide(minusGCell, minusG, minusPctCell, minusPct, Text.of("entry.file.side.minus"));
+        oneUnitPerSide(plusGCell, plusG, plusPctCell, plusPct, Text.of("entry.file.side.plus"));
         return new ToleranceOverride(minusG, plusG, minusPct, plusPct);
     }
 
-    BigDecimal toleranceG(FileCell cell, String label) {
+    BigDecimal toleranceG(FileCell cell, Text label) {
         BigDecimal grams = optionalNumber(cell, label);
         if (grams == null) {
             return null;
         }
         if (grams.signum() < 0) {
-            return refuse(cell, "The " + label + " " + quote(cell.text()) + " must not be negative; a tolerance is"
-                    + " a distance from the target, such as 0.5.");
+            return refuse(cell, Text.of("entry.file.tolerance-negative", label, quote(cell.text()), "0.5"));
         }
         if (grams.compareTo(FormulaVersion.MAX_BATCH_AMOUNT) > 0) {
-            return refuse(cell, "The " + label + " " + quote(cell.text()) + " is too large; it can be at most "
-                    + FormulaVersion.MAX_BATCH_AMOUNT.toPlainString() + ".");
+            return refuse(cell, Text.of("entry.file.too-large", label, quote(cell.text()),
+                    FormulaVersion.MAX_BATCH_AMOUNT.toPlainString()));
         }
         return decimals(cell, label, grams, 6);
     }
 
-    BigDecimal tolerancePct(FileCell cell, String label) {
+    BigDecimal tolerancePct(FileCell cell, Text label) {
         BigDecimal percent = optionalNumber(cell, label);
         if (percent == null) {
             return null;
         }
         if (percent.signum() < 0) {
-            return refuse(cell, "The " + label + " " + quote(cell.text()) + " must not be negative; a tolerance is"
-                    + " a distance from the target, such as 2.");
+            return refuse(cell, Text.of("entry.file.tolerance-negative", label, quote(cell.text()), "2"));
         }
         if (percent.compareTo(HUNDRED) > 0) {
-            return refuse(cell, "The " + label + " " + quote(cell.text()) + " is more than 100; give at most 100.");
+            return refuse(cell, Text.of("entry.file.tolerance-above-100", label, quote(cell.text())));
         }
         return decimals(cell, label, percent, 4);
     }
 
     /** Refuses one side of a tolerance given both in grams and in percent. */
-    void oneUnitPerSide(FileCell grams, BigDecimal inGrams, FileCell percent, BigDecimal inPercent, String side) {
+    void oneUnitPerSide(FileCell grams, BigDecimal inGrams, FileCell percent, BigDecimal inPercent, Text side) {
         if (inGrams != null && inPercent != null) {
-            report(percent, "The " + side + " tolerance is given both in g (" + grams.field() + ") and in % ("
-                    + percent.field() + "); keep one of them.");
+            report(percent, Text.of("entry.file.tolerance-both-units", side, grams.field(), percent.field()));
         }
     }
 
-    private String requiredText(FileCell cell, String label) {
+    /**
+     * How a problem names a value of the file, such as
+     * {@code entry.file.label.batch-amount} ("batch amount").
+     */
+    static Text label(String name) {
+        return Text.of("entry.file.label." + name);
+    }
+
+    private String requiredText(FileCell cell, Text label) {
         if (cell.isBlank()) {
-            report(cell, "The " + label + " is missing; fill it in.");
+            report(cell, Text.of("entry.file.missing", label));
             return null;
         }
         if (!cell.textual()) {
-            report(cell, "The " + label + " " + quote(cell.text()) + " must be given as text in quotes.");
+            report(cell, Text.of("entry.file.not-quoted-text", label, quote(cell.text())));
             return null;
         }
         return cell.text();
     }
 
-    private BigDecimal requiredNumber(FileCell cell, String label) {
+    private BigDecimal requiredNumber(FileCell cell, Text label) {
         if (cell.isBlank()) {
-            report(cell, "The " + label + " is missing; fill it in.");
+            report(cell, Text.of("entry.file.missing", label));
             return null;
         }
         return number(cell, label);
     }
 
-    private BigDecimal optionalNumber(FileCell cell, String label) {
+    private BigDecimal optionalNumber(FileCell cell, Text label) {
         return cell.isBlank() ? null : number(cell, label);
     }
 
-    private BigDecimal number(FileCell cell, String label) {
+    private BigDecimal number(FileCell cell, Text label) {
         if (cell.number() != null) {
             return cell.number();
         }
         if (!cell.textual()) {
-            return refuse(cell, "The " + label + " " + quote(cell.text()) + " must be a number, such as 0.25.");
+            return refuse(cell, Text.of("entry.file.not-a-json-number", label, quote(cell.text())));
         }
         String text = cell.text().strip();
         Decimals.Read read = Decimals.read(text);
         if (read.isNumber()) {
             return read.value();
         }
-        return refuse(cell, "The " + label + " " + quote(text) + switch (read.problem()) {
-            case TOO_LONG -> " is too long to be a number.";
-            case EXPONENT -> " is written with an exponent; write the number out with a dot as decimal separator,"
-                    + " such as 0.01 instead of 1e-2.";
-            case SEPARATORS -> " is not a number PrepBench can read: use a dot as decimal separator and no thousands"
-                    + " separators, such as 1234.5.";
-            default -> " is not a number; write it with a dot as decimal separator, such as 0.25.";
+        return refuse(cell, switch (read.problem()) {
+            case TOO_LONG -> Text.of("entry.file.number-too-long", label, quote(text));
+            case EXPONENT -> Text.of("entry.file.number-exponent", label, quote(text), "0.01", "1e-2");
+            case SEPARATORS -> Text.of("entry.file.number-separators", label, quote(text));
+            default -> Text.of("entry.file.not-a-number", label, quote(text));
         });
     }
 
-    private BigDecimal decimals(FileCell cell, String label, BigDecimal number, int maxDecimals) {
+    private BigDecimal decimals(FileCell cell, Text label, BigDecimal number, int maxDecimals) {
         if (number.stripTrailingZeros().scale() > maxDecimals) {
-            return refuse(cell, "The " + label + " " + quote(cell.text()) + " has more than " + maxDecimals
-                    + " decimal places; round it to at most " + maxDecimals + ".");
+            return refuse(cell, Text.of("entry.file.decimals", label, quote(cell.text()), maxDecimals));
         }
         return FormulaDocument.plain(number);
     }
 
-    private <T> T refuse(FileCell cell, String message) {
+    private <T> T refuse(FileCell cell, Text message) {
         report(cell, message);
         return null;
-    }
-
-    private static String article(String label) {
-        return label.startsWith("i") ? "an " + label : "a " + label;
     }
 
     /**

@@ -22,6 +22,7 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
+import prepbench.entry.Text;
 import prepbench.formulas.ToleranceOverride;
 
 /** The CSV layout of formula files, as {@link FormulaFiles} describes it. */
@@ -73,9 +74,7 @@ final class FormulaCsv {
                     record = records.next();
                 }
                 catch (RuntimeException unreadable) {
-                    values.report(row + 1, "", "This row is not valid CSV: a quoted cell is not closed, or something"
-                            + " follows its closing quote. Put a cell that holds commas or quotes in double quotes and"
-                            + " double each quote inside it (\"\"). Rows after this one were not read.");
+                    values.report(row + 1, "", Text.of("entry.file.csv.invalid-row"));
                     break;
                 }
                 row = (int) record.getRecordNumber();
@@ -97,10 +96,10 @@ final class FormulaCsv {
             throw new UncheckedIOException(cannotHappen);
         }
         if (header == null && values.none()) {
-            values.report(0, "", "The file has only empty rows; it needs a header row and one row per formula line.");
+            values.report(0, "", Text.of("entry.file.csv.only-empty-rows"));
         }
         else if (header != null && !anyRow && values.none()) {
-            values.report(0, "", "The file has a header but no formula lines; add one row per formula line.");
+            values.report(0, "", Text.of("entry.file.csv.no-lines"));
         }
         String fractionField = header != null && header.percent ? PERCENT : FRACTION;
         List<FormulaDocument> formulas = new ArrayList<>();
@@ -136,10 +135,12 @@ final class FormulaCsv {
         }
         FormulaDraft draft = drafts.computeIfAbsent(code, c -> new FormulaDraft(c, row));
         FormulaColumns formula = columns.computeIfAbsent(code, c -> new FormulaColumns());
-        formula.name.agree(name, nameCell, "formula name", Function.identity(), code, values);
-        formula.batchAmount.agree(batchAmount, amountCell, "batch amount", BigDecimal::toPlainString, code, values);
-        formula.batchUnit.agree(batchUnit, unitCell, "batch unit", Function.identity(), code, values);
-        draft.addLine(values, "row " + row, lineNoCell, lineNo, ingredientCell, ingredient, fraction, tolerance);
+        formula.name.agree(name, nameCell, FileValues.label("formula-name"), Function.identity(), code, values);
+        formula.batchAmount.agree(batchAmount, amountCell, FileValues.label("batch-amount"), BigDecimal::toPlainString,
+                code, values);
+        formula.batchUnit.agree(batchUnit, unitCell, FileValues.label("batch-unit"), Function.identity(), code, values);
+        draft.addLine(values, Text.of("entry.file.row", row), lineNoCell, lineNo, ingredientCell, ingredient, fraction,
+                tolerance);
     }
 
     private static ToleranceOverride tolerance(CSVRecord record, int row, Header header, FileValues values) {
@@ -208,7 +209,7 @@ final class FormulaCsv {
                     unknown.add(record.get(i).strip());
                 }
                 else if (index.putIfAbsent(name, i) != null) {
-                    values.report(row, name, "The header names the column " + name + " twice; keep one of them.");
+                    values.report(row, name, Text.of("entry.file.csv.column-twice", name));
                     usable = false;
                 }
             }
@@ -216,30 +217,30 @@ final class FormulaCsv {
                 String first = record.get(0);
                 values.report(row, "",
                         first.contains(";") || first.contains("\t")
-                                ? "The columns are separated by " + (first.contains(";") ? "semicolons" : "tabs")
-                                        + ", not commas. In Excel, save the file as \"CSV UTF-8 (Comma delimited)\"."
-                                : "Row " + row + " must be the header naming the columns: " + String.join(",", HEADER)
-                                        + " (in any order; the tolerance columns may be left out).");
+                                ? Text.of("entry.file.csv.separator",
+                                        Text.of(first.contains(";") ? "entry.file.csv.semicolons"
+                                                : "entry.file.csv.tabs"),
+                                        "Excel", "CSV UTF-8 (Comma delimited)")
+                                : Text.of("entry.file.csv.no-header", row, String.join(",", HEADER)));
                 return null;
             }
             for (String name : unknown) {
-                values.report(row, name, "The header has an unknown column " + FileValues.quote(name)
-                        + "; the columns are " + String.join(", ", HEADER) + " (or percent instead of fraction).");
+                values.report(row, name, Text.of("entry.file.csv.unknown-column", FileValues.quote(name),
+                        String.join(", ", HEADER), PERCENT, FRACTION));
                 usable = false;
             }
             for (String name : REQUIRED) {
                 if (!index.containsKey(name)) {
-                    values.report(row, name, "The header has no column " + name + "; add it.");
+                    values.report(row, name, Text.of("entry.file.csv.missing-column", name));
                     usable = false;
                 }
             }
             if (index.containsKey(FRACTION) && index.containsKey(PERCENT)) {
-                values.report(row, PERCENT,
-                        "The header has both a fraction and a percent column; keep one of" + " them.");
+                values.report(row, PERCENT, Text.of("entry.file.csv.fraction-and-percent", FRACTION, PERCENT));
                 usable = false;
             }
             else if (!index.containsKey(FRACTION) && !index.containsKey(PERCENT)) {
-                values.report(row, FRACTION, "The header has no column fraction (or percent); add one of them.");
+                values.report(row, FRACTION, Text.of("entry.file.csv.no-fraction", FRACTION, PERCENT));
                 usable = false;
             }
             return usable ? new Header(index, record.size()) : null;
@@ -270,9 +271,7 @@ final class FormulaCsv {
             for (int i = 0; i < record.size(); i++) {
                 if (!record.get(i).isBlank() && (i >= width || !index.containsValue(i))) {
                     values.report(row, "",
-                            "This row has a value, " + FileValues.quote(record.get(i)) + ", in column " + (i + 1)
-                                    + ", which the header does not name. Remove it; a cell that"
-                                    + " holds a comma must be in double quotes.");
+                            Text.of("entry.file.csv.unnamed-value", FileValues.quote(record.get(i)), i + 1));
                     return;
                 }
             }
@@ -299,7 +298,7 @@ final class FormulaCsv {
 
         int row;
 
-        void agree(T later, FileCell cell, String label, Function<T, String> shown, String code, FileValues values) {
+        void agree(T later, FileCell cell, Text label, Function<T, String> shown, String code, FileValues values) {
             if (later == null) {
                 return;
             }
@@ -308,10 +307,8 @@ final class FormulaCsv {
                 row = cell.row();
             }
             else if (!Objects.equals(value, later)) {
-                values.report(cell,
-                        "The " + label + " " + FileValues.quote(shown.apply(later)) + " differs from "
-                                + FileValues.quote(shown.apply(value)) + " in row " + row + "; every row of formula "
-                                + code + " must repeat the same " + label + ".");
+                values.report(cell, Text.of("entry.file.csv.differs", label, FileValues.quote(shown.apply(later)),
+                        FileValues.quote(shown.apply(value)), row, code));
             }
         }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import prepbench.formulas.FormulaVersion;
+import prepbench.entry.Text;
 import prepbench.formulas.ToleranceOverride;
 
 /**
@@ -19,6 +20,9 @@ final class FormulaDraft {
 
     private final String code;
 
+    /** How problems name the formula: its code, or its place when it has none. */
+    private final Object named;
+
     private final int firstRow;
 
     private String name;
@@ -29,16 +33,25 @@ final class FormulaDraft {
 
     private final List<FormulaDocument.Line> lines = new ArrayList<>();
 
-    private final Map<Integer, String> lineNoSeen = new HashMap<>();
+    private final Map<Integer, Object> lineNoSeen = new HashMap<>();
 
-    private final Map<String, String> ingredientSeen = new HashMap<>();
+    private final Map<String, Object> ingredientSeen = new HashMap<>();
 
     private BigDecimal sum = BigDecimal.ZERO;
 
     private boolean everyFractionKnown = true;
 
     FormulaDraft(String code, int firstRow) {
+        this(code, code, firstRow);
+    }
+
+    /**
+     * @param named how problems name the formula when it has no code, such as
+     * {@code entry.file.formula-number} ("number 3")
+     */
+    FormulaDraft(String code, Object named, int firstRow) {
         this.code = code;
+        this.named = named;
         this.firstRow = firstRow;
     }
 
@@ -52,9 +65,10 @@ final class FormulaDraft {
      * Adds a line whose values have been checked one by one; a null value was absent or
      * wrong and has been reported. Refuses a line number or ingredient the formula
      * already has.
-     * @param where how a message names the place of this line, such as "row 5"
+     * @param where how a message names the place of this line, such as
+     * {@code entry.file.row} ("row 5") or a JSON path
      */
-    void addLine(FileValues values, String where, FileCell lineNoCell, Integer lineNo, FileCell ingredientCell,
+    void addLine(FileValues values, Object where, FileCell lineNoCell, Integer lineNo, FileCell ingredientCell,
             String ingredient, BigDecimal fraction, ToleranceOverride tolerance) {
         boolean unique = true;
         values.locate(code, null, firstRow);
@@ -62,18 +76,16 @@ final class FormulaDraft {
             values.locate(code, lineNo, ingredientCell.row());
         }
         if (lineNo != null) {
-            String earlier = lineNoSeen.putIfAbsent(lineNo, where);
+            Object earlier = lineNoSeen.putIfAbsent(lineNo, where);
             if (earlier != null) {
-                values.report(lineNoCell, "Line number " + lineNo + " appears twice in formula " + code + " (also in "
-                        + earlier + "); give each line its own number.");
+                values.report(lineNoCell, Text.of("entry.file.line-number-twice", lineNo, named, earlier));
                 unique = false;
             }
         }
         if (ingredient != null) {
-            String earlier = ingredientSeen.putIfAbsent(ingredient, where);
+            Object earlier = ingredientSeen.putIfAbsent(ingredient, where);
             if (earlier != null) {
-                values.report(ingredientCell, "Ingredient " + ingredient + " appears twice in formula " + code
-                        + " (also in " + earlier + "); put it on one line with the fractions added up.");
+                values.report(ingredientCell, Text.of("entry.file.ingredient-twice", ingredient, named, earlier));
                 unique = false;
             }
         }
@@ -96,8 +108,7 @@ final class FormulaDraft {
     void checkSum(FileValues values, String field) {
         if (everyFractionKnown && sum.subtract(BigDecimal.ONE).abs().compareTo(FormulaVersion.SUM_TOLERANCE) > 0) {
             String percent = FormulaDocument.plain(sum.movePointRight(2)).toPlainString();
-            values.report(firstRow, field, "Fractions of " + code + " add up to " + percent + " %; they must add up"
-                    + " to 100 % (± 0.0001 %).");
+            values.report(firstRow, field, Text.of("entry.file.sum-not-100", named, percent));
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import prepbench.entry.Text;
 import prepbench.formulas.FormulaCode;
 
 /**
@@ -76,8 +77,10 @@ public final class FormulaFiles {
      * What a problem says when reading failed in a way this class does not foresee: a
      * bug.
      */
-    static final String UNREADABLE = "The file could not be read. Check that it is a formula file exported from"
-            + " PrepBench or laid out the same way; if it is, tell your administrator.";
+    static final Text UNREADABLE_TEXT = Text.of("entry.file.unreadable");
+
+    /** {@link #UNREADABLE_TEXT} in English. */
+    static final String UNREADABLE = UNREADABLE_TEXT.english();
 
     private static final Logger log = LoggerFactory.getLogger(FormulaFiles.class);
 
@@ -99,12 +102,12 @@ public final class FormulaFiles {
         Objects.requireNonNull(format, "format");
         byte[] file = bytes == null ? new byte[0] : bytes;
         if (file.length > MAX_BYTES) {
-            return refused(new FileProblem(0, "",
-                    "The file is " + megabytes(file.length) + " MB; a file can be at" + " most " + megabytes(MAX_BYTES)
-                            + " MB. Split it into smaller files and import them one by" + " one."),
+            return refused(
+                    new FileProblem(0, "",
+                            Text.of("entry.file.file-too-large", megabytes(file.length), megabytes(MAX_BYTES))),
                     StandardCharsets.UTF_8.name());
         }
-        String notText = notText(format, file);
+        Text notText = notText(format, file);
         if (notText != null) {
             return refused(new FileProblem(0, "", notText), StandardCharsets.UTF_8.name());
         }
@@ -113,7 +116,7 @@ public final class FormulaFiles {
         Charset charset = utf8 != null ? StandardCharsets.UTF_8 : WINDOWS_1252;
         String text = utf8 != null ? utf8 : new String(content, WINDOWS_1252);
         if (text.isBlank()) {
-            return refused(new FileProblem(0, "", "The file is empty. " + expected(format)), charset.name());
+            return refused(new FileProblem(0, "", Text.of("entry.file.empty", expected(format))), charset.name());
         }
         FileValues values = new FileValues();
         List<FormulaDocument> formulas;
@@ -122,7 +125,7 @@ public final class FormulaFiles {
         }
         catch (RuntimeException unforeseen) {
             log.warn("Reading a {} formula file failed unexpectedly", format, unforeseen);
-            return refused(new FileProblem(0, "", UNREADABLE), charset.name());
+            return refused(new FileProblem(0, "", UNREADABLE_TEXT), charset.name());
         }
         List<FileProblem> problems = new ArrayList<>(values.problems());
         problems.sort(Comparator.comparingInt(FileProblem::row));
@@ -145,7 +148,7 @@ public final class FormulaFiles {
     }
 
     /** Why the bytes are not a text file, or null when they are. */
-    private static String notText(FileFormat format, byte[] file) {
+    private static Text notText(FileFormat format, byte[] file) {
         int controls = 0;
         boolean nul = false;
         for (byte b : file) {
@@ -160,25 +163,23 @@ public final class FormulaFiles {
         if (!nul && controls <= MAX_CONTROL_CHARACTERS) {
             return null;
         }
-        String kind;
+        Text kind;
         if (startsWith(file, new byte[] { 'P', 'K', 3, 4 })) {
-            kind = "it is a zip archive, such as an Excel workbook (.xlsx).";
+            kind = Text.of("entry.file.zip", "Excel", ".xlsx");
         }
         else if (startsWith(file, new byte[] { (byte) 0xFF, (byte) 0xFE })
                 || startsWith(file, new byte[] { (byte) 0xFE, (byte) 0xFF })) {
-            kind = "it is saved as UTF-16 (\"Unicode text\").";
+            kind = Text.of("entry.file.utf16", "UTF-16", "Unicode text");
         }
         else {
-            kind = "it holds binary data.";
+            kind = Text.of("entry.file.binary");
         }
-        return "This is not a text file: " + kind + " " + expected(format);
+        return Text.of("entry.file.not-a-text-file", kind, expected(format));
     }
 
-    private static String expected(FileFormat format) {
-        return format == FileFormat.CSV
-                ? "Expected is a CSV file with a header row and one row per formula line; in Excel, save it as"
-                        + " \"CSV UTF-8 (Comma delimited)\"."
-                : "Expected is a JSON file such as one exported from PrepBench: {\"formulas\": [ … ]}.";
+    private static Text expected(FileFormat format) {
+        return format == FileFormat.CSV ? Text.of("entry.file.expected-csv", "Excel", "CSV UTF-8 (Comma delimited)")
+                : Text.of("entry.file.expected-json", FormulaJson.SHAPE);
     }
 
     /** The text, when the bytes are strictly UTF-8; otherwise null. */

@@ -17,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import prepbench.entry.Text;
 import prepbench.formulas.ToleranceOverride;
 
 /** The JSON layout of formula files, as {@link FormulaFiles} describes it. */
@@ -40,6 +41,9 @@ final class FormulaJson {
         .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
         .build();
 
+    /** What a file holds, as problems show it. */
+    static final String SHAPE = "{\"formulas\": [ … ]}";
+
     private static final DefaultIndenter INDENTER = new DefaultIndenter("  ", "\n");
 
     private static final DefaultPrettyPrinter PRETTY = new DefaultPrettyPrinter().withObjectIndenter(INDENTER)
@@ -58,23 +62,21 @@ final class FormulaJson {
             return List.of();
         }
         if (root == null || !root.isObject()) {
-            values.report(0, "",
-                    "The file must hold one JSON object with the list of formulas:" + " {\"formulas\": [ … ]}.");
+            values.report(0, "", Text.of("entry.file.json.not-an-object", SHAPE));
             return List.of();
         }
         refuseUnknown(root, FILE_PROPERTIES, 0, "", values);
         JsonNode formulas = root.get("formulas");
         if (formulas == null || formulas.isNull()) {
-            values.report(0, "formulas",
-                    "The file has no \"formulas\" list; put the formulas in" + " {\"formulas\": [ … ]}.");
+            values.report(0, "formulas", Text.of("entry.file.json.no-formulas", "formulas", SHAPE));
             return List.of();
         }
         if (!formulas.isArray()) {
-            values.report(0, "formulas", "\"formulas\" must be a list of formulas in square brackets: [ … ].");
+            values.report(0, "formulas", Text.of("entry.file.json.formulas-not-a-list", "formulas"));
             return List.of();
         }
         if (formulas.isEmpty()) {
-            values.report(0, "formulas", "The list of formulas is empty; add at least one formula.");
+            values.report(0, "formulas", Text.of("entry.file.json.no-formula"));
             return List.of();
         }
         List<FormulaDocument> read = new ArrayList<>();
@@ -83,7 +85,7 @@ final class FormulaJson {
             int row = i + 1;
             JsonNode formula = formulas.get(i);
             if (!formula.isObject()) {
-                values.report(row, "", "Formula " + row + " must be a JSON object: { \"code\": … }.");
+                values.report(row, "", Text.of("entry.file.json.formula-not-an-object", row, "{ \"code\": … }"));
                 continue;
             }
             FormulaDraft draft = readFormula(formula, row, rowOfCode, values);
@@ -110,19 +112,19 @@ final class FormulaJson {
             Integer earlier = rowOfCode.putIfAbsent(code, row);
             first = earlier == null;
             if (!first) {
-                values.report(row, "code", "Formula " + code + " appears twice in this file (also formula " + earlier
-                        + "); put each formula in the file once.");
+                values.report(row, "code", Text.of("entry.file.json.formula-twice", code, earlier));
             }
         }
-        FormulaDraft draft = new FormulaDraft(code != null ? code : "number " + row, row);
+        FormulaDraft draft = code != null ? new FormulaDraft(code, row)
+                : new FormulaDraft("number " + row, Text.of("entry.file.formula-number", row), row);
         draft.describe(name, batchAmount, batchUnit);
         JsonNode lines = formula.get("lines");
         if (lines == null || lines.isNull() || (lines.isArray() && lines.isEmpty())) {
-            values.report(row, "lines", "The formula has no lines; add at least one line.");
+            values.report(row, "lines", Text.of("entry.file.json.no-lines"));
             return first ? draft : null;
         }
         if (!lines.isArray()) {
-            values.report(row, "lines", "\"lines\" must be a list of lines in square brackets: [ … ].");
+            values.report(row, "lines", Text.of("entry.file.json.lines-not-a-list", "lines"));
             return first ? draft : null;
         }
         for (int k = 0; k < lines.size(); k++) {
@@ -134,7 +136,7 @@ final class FormulaJson {
 
     private static void readLine(JsonNode line, int row, String path, FormulaDraft draft, FileValues values) {
         if (!line.isObject()) {
-            values.report(row, path, "Each line must be a JSON object: { \"lineNo\": … }.");
+            values.report(row, path, Text.of("entry.file.json.line-not-an-object", "{ \"lineNo\": … }"));
             return;
         }
         refuseUnknown(line, LINE_PROPERTIES, row, path + ".", values);
@@ -166,24 +168,26 @@ final class FormulaJson {
     private static void refuseUnknown(JsonNode object, List<String> known, int row, String prefix, FileValues values) {
         for (String name : object.propertyNames()) {
             if (!known.contains(name)) {
-                values.report(row, prefix + name, "Unknown property " + FileValues.quote(name) + "; remove it or"
-                        + " correct its name. The properties here are " + String.join(", ", known) + ".");
+                values.report(row, prefix + name,
+                        Text.of("entry.file.json.unknown-property", FileValues.quote(name), String.join(", ", known)));
             }
         }
     }
 
-    /** Says where the JSON breaks, in the parser's words but without its internals. */
-    private static String notJson(JacksonException malformed) {
-        StringBuilder message = new StringBuilder("The file is not valid JSON");
+    /**
+     * Says where the JSON breaks, in the parser's words (English, as the parser has them)
+     * but without its internals.
+     */
+    private static Text notJson(JacksonException malformed) {
         TokenStreamLocation location = malformed.getLocation();
-        if (location != null && location.getLineNr() > 0) {
-            message.append(" at line ").append(location.getLineNr()).append(", column ").append(location.getColumnNr());
-        }
+        boolean at = location != null && location.getLineNr() > 0;
         String detail = parserDetail(malformed.getOriginalMessage());
-        if (!detail.isEmpty()) {
-            message.append(": ").append(detail);
+        if (detail.isEmpty()) {
+            return at ? Text.of("entry.file.json.invalid-at", location.getLineNr(), location.getColumnNr())
+                    : Text.of("entry.file.json.invalid");
         }
-        return message.append(". Look for a missing comma, quote or bracket there.").toString();
+        return at ? Text.of("entry.file.json.invalid-at-detail", location.getLineNr(), location.getColumnNr(), detail)
+                : Text.of("entry.file.json.invalid-detail", detail);
     }
 
     private static String parserDetail(String original) {

@@ -75,7 +75,7 @@ public class FormulaTransfer {
                 documents.stream().map(FormulaTransfer::draft).toList(), format.extension(), file.encoding());
         List<FileProblem> problems = new ArrayList<>();
         for (FormulaImport.Problem problem : outcome.problems()) {
-            problems.add(problem.formula() < 0 ? new FileProblem(0, "", problem.message())
+            problems.add(problem.formula() < 0 ? new FileProblem(0, "", problem.text())
                     : place(format, file, documents.get(problem.formula()), problem));
         }
         return new ImportReport(problems, outcome.imported(), file.encoding());
@@ -91,12 +91,12 @@ public class FormulaTransfer {
             case INGREDIENT -> {
                 FormulaDocument.Line line = document.lines().get(problem.line());
                 yield new FileProblem(file.rowOf(document.code(), line.lineNo()),
-                        csv ? "ingredient_code" : "lines[" + problem.line() + "].ingredientCode", problem.message());
+                        csv ? "ingredient_code" : "lines[" + problem.line() + "].ingredientCode", problem.text());
             }
             case TOO_MANY_LINES ->
-                new FileProblem(file.rowOf(document.code()), csv ? "line_no" : "lines", problem.message());
+                new FileProblem(file.rowOf(document.code()), csv ? "line_no" : "lines", problem.text());
             case OPEN_DRAFT, CONCURRENT ->
-                new FileProblem(file.rowOf(document.code()), csv ? "formula_code" : "code", problem.message());
+                new FileProblem(file.rowOf(document.code()), csv ? "formula_code" : "code", problem.text());
         };
     }
 

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import prepbench.audit.AuditTrail;
+import prepbench.entry.Words;
 import prepbench.security.Account;
 import prepbench.security.AccountRefused;
 import prepbench.security.AccountSessions;
@@ -40,8 +41,9 @@ class AccountPages {
     }
 
     @GetMapping("/account")
-    String showAccount(Principal me, @RequestParam(required = false) String changed, Model model) {
-        return own(model, me, changed != null ? "Your password is changed." : null, false);
+    String showAccount(Principal me, @RequestParam(required = false) String changed, HttpServletRequest request,
+            Model model) {
+        return own(model, me, changed != null ? Languages.words(request).t("admin.own.password-changed") : null, false);
     }
 
     @PostMapping("/account/password")
@@ -50,14 +52,14 @@ class AccountPages {
             HttpServletRequest request, HttpServletResponse response, Model model) {
         if (!newPassword.equals(repeatPassword)) {
             response.setStatus(422);
-            return own(model, me, "The new password and its repetition differ. Type the new one twice.", true);
+            return own(model, me, Languages.words(request).t("admin.own.passwords-differ"), true);
         }
         try {
             accounts.changeOwnPassword(me.getName(), currentPassword, newPassword, request.getRemoteAddr());
         }
         catch (AccountRefused refused) {
             response.setStatus(422);
-            return own(model, me, refused.getMessage(), true);
+            return own(model, me, Languages.words(request).message(refused), true);
         }
         boolean wasRequired = AccountSessions.passwordChangeRequired();
         sessions.refresh(request, response);
@@ -78,14 +80,15 @@ class AccountPages {
     @PostMapping("/admin/users")
     Object createAccount(Principal admin, @RequestParam(defaultValue = "") String username,
             @RequestParam(defaultValue = "") String fullName, @RequestParam(defaultValue = "") String role,
-            @RequestParam(defaultValue = "") String password, HttpServletResponse response, Model model) {
+            @RequestParam(defaultValue = "") String password, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         try {
             Account created = accounts.create(admin.getName(), username, fullName, role, password);
             return Redirects.seeOther("/admin/users/" + created.username() + "?created");
         }
         catch (AccountRefused refused) {
             response.setStatus(422);
-            return list(model, refused.getMessage(), true, cut(username), cut(fullName), role);
+            return list(model, Languages.words(request).message(refused), true, cut(username), cut(fullName), role);
         }
     }
 
@@ -97,16 +100,17 @@ class AccountPages {
 
     @GetMapping("/admin/users/{username}")
     String showAccountToAdmin(@PathVariable String username, @RequestParam(required = false) String created,
-            @RequestParam(required = false) String done, Model model) {
-        String message = created != null ? "Account created. Give its owner the temporary password; they choose "
-                + "their own at the first sign-in." : done != null ? "Done." : null;
+            @RequestParam(required = false) String done, HttpServletRequest request, Model model) {
+        Words words = Languages.words(request);
+        String message = created != null ? words.t("admin.account.created-message")
+                : done != null ? words.t("admin.account.done") : null;
         return one(model, username, message, false);
     }
 
     @PostMapping("/admin/users/{username}/{action}")
     Object actOnAccount(Principal admin, @PathVariable String username, @PathVariable String action,
             @RequestParam(defaultValue = "") String role, @RequestParam(defaultValue = "") String password,
-            HttpServletResponse response, Model model) {
+            HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
             switch (action) {
                 case "disable" -> accounts.disable(admin.getName(), username);
@@ -116,13 +120,13 @@ class AccountPages {
                 case "reset-password" -> accounts.resetPassword(admin.getName(), username, password);
                 default -> {
                     response.setStatus(404);
-                    return one(model, username, "There is no such action on an account.", true);
+                    return one(model, username, Languages.words(request).t("admin.account.no-such-action"), true);
                 }
             }
         }
         catch (AccountRefused refused) {
             response.setStatus(422);
-            return one(model, username, refused.getMessage(), true);
+            return one(model, username, Languages.words(request).message(refused), true);
         }
         return Redirects.seeOther("/admin/users/" + accounts.get(username).username() + "?done");
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
@@ -82,7 +83,7 @@ class DashboardPages {
     @PostMapping("/scan")
     Object scan(@RequestParam(name = "raw", defaultValue = "") String raw, @RequestParam(required = false) String bench,
             @CookieValue(name = BENCH_COOKIE, required = false) String rememberedBench, Actor operator, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         boolean anyFree = bench != null && bench.isBlank();
         String chosenBench = benches.exists(bench) ? bench
                 : !anyFree && benches.exists(rememberedBench) ? rememberedBench : null;
@@ -107,7 +108,7 @@ class DashboardPages {
         if (result instanceof ScanResult.SampleScan sample) {
             return Redirects.seeOther(sample.page().orElseThrow());
         }
-        String message = ((ScanResult.Unrecognised) result).reason();
+        String message = Languages.words(request).text(((ScanResult.Unrecognised) result).text());
         model.addAttribute("page", dashboard(operator, chosenBench, message, ErrorPage.echo(raw.strip()), ""));
         ModelAndView page = new ModelAndView("dashboard", model.asMap());
         page.setStatus(HttpStatus.UNPROCESSABLE_CONTENT);

@@ -6,18 +6,34 @@ import java.util.List;
 import java.util.Locale;
 
 import prepbench.database.DatabaseErrors.DatabaseError;
+import prepbench.entry.Words;
 import prepbench.scales.BenchStatus;
 
 /**
  * The diagnostics of this station: the benches, the database (whether it accepts a write,
  * and the last error it gave, null when none since start), the application.
+ *
+ * @param database the actuator's status of the database ({@code UP}, {@code DOWN}, or
+ * {@code unknown} when there is no health endpoint)
  */
 public record DiagnosticsPage(List<BenchStatus> benches, String database, DatabaseError lastDatabaseError,
         long databaseErrors, String application, Instant now, String javaVersion, Duration uptime, int watchers) {
 
-    /** How old a reading is, in seconds with one decimal; "—" when there is none. */
+    /**
+     * How old a reading is, in seconds with one decimal (Western digits in every
+     * language); "—" when there is none.
+     */
     public String age(BenchStatus bench) {
-        return bench.lastReading() == null ? "—" : String.format(Locale.ROOT, "%.1f s",
+        return bench.lastReading() == null ? "—" : String.format(Locale.ROOT, "%.1f",
                 Duration.between(bench.lastReading().at(), now).toMillis() / 1000.0);
+    }
+
+    /**
+     * A health status in words: {@code UP}, {@code DOWN}… as the actuator says it; a
+     * status PrepBench has no words for as it is.
+     */
+    public static String health(String status, Words words) {
+        String key = "diagnostics.health." + status.toLowerCase(Locale.ROOT);
+        return words.has(key) ? words.t(key) : status;
     }
 }

@@ -32,7 +32,8 @@ public record ErrorPage(int status, String title, String message, String input, 
     }
 
     /**
-     * The input cut to {@value #MAX_ECHO} characters, saying how long it was when cut.
+     * The input cut to {@value #MAX_ECHO} characters, with how many it had when cut (a
+     * number reads the same in both languages).
      */
     static String echo(String userInput) {
         if (userInput == null) {
@@ -41,6 +42,6 @@ public record ErrorPage(int status, String title, String message, String input, 
         if (userInput.length() <= MAX_ECHO) {
             return userInput;
         }
-        return userInput.substring(0, MAX_ECHO) + "… (" + userInput.length() + " characters)";
+        return userInput.substring(0, MAX_ECHO) + "… (" + userInput.length() + ")";
     }
 }

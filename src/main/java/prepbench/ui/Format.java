@@ -2,39 +2,77 @@ package prepbench.ui;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.regex.Pattern;
 
+import gg.jte.Content;
+import gg.jte.TemplateOutput;
+
+import prepbench.entry.Text;
+import prepbench.entry.Words;
 import prepbench.scales.Grams;
 
 /**
- * How pages write times and masses: UTC times to the second, grams to the balance's three
- * decimals.
+ * How pages write masses: grams to the balance's three decimals; and words with data in
+ * them ({@link #marked}).
  */
 public final class Format {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-        .withZone(ZoneOffset.UTC);
+    /** A number as a value shows it: written as it is, never isolated as data. */
+    private static final Pattern NUMBER = Pattern.compile("[-+−±]?[0-9][0-9.,]*");
 
     private Format() {
     }
 
     /**
-     * A preparation's status in words, as pages show it (the API and the database keep
-     * the codes).
+     * Words with data in them, for a page: the words escaped, and each value that is data
+     * (a name, a code, a lot, a username: any text that is not a number) in a
+     * {@code <bdi>}, so that it reads in its own direction inside the other one. A value
+     * that is a {@link Text} is worded the same way, a time or a day in the reader's
+     * language, a {@link Content} (a link, a {@code <strong>}) written as the template
+     * made it.
      */
-    public static String status(prepbench.preparation.SessionStatus status) {
-        return switch (status) {
-            case IN_PROGRESS -> "In progress";
-            case COMPLETED -> "Completed";
-            case FAILED -> "Aborted";
-            case LOCKED_FAILED -> "Failed and locked";
-            case SERVER_REJECTED -> "Rejected by the server";
-        };
+    public static Content marked(Words words, Text text) {
+        return output -> write(output, words, text);
     }
 
-    public static String time(Instant instant) {
-        return instant == null ? "—" : TIME.format(instant);
+    public static Content marked(PageContext ctx, Text text) {
+        return marked(ctx.words(), text);
+    }
+
+    private static void write(TemplateOutput output, Words words, Text text) {
+        for (Words.Part part : words.parts(text)) {
+            if (part.isValue()) {
+                value(output, words, part.value());
+            }
+            else {
+                output.writeUserContent(part.words());
+            }
+        }
+    }
+
+    private static void value(TemplateOutput output, Words words, Object value) {
+        if (value instanceof Content content) {
+            content.writeTo(output);
+        }
+        else if (value instanceof Text text) {
+            write(output, words, text);
+        }
+        else if (value instanceof Instant instant) {
+            output.writeUserContent(words.time(instant));
+        }
+        else if (value instanceof LocalDate day) {
+            output.writeUserContent(words.date(day));
+        }
+        else if (value instanceof Number || NUMBER.matcher(String.valueOf(value)).matches()) {
+            output.writeUserContent(String.valueOf(value));
+        }
+        else {
+            output.writeContent("<bdi>");
+            output.writeUserContent(String.valueOf(value));
+            output.writeContent("</bdi>");
+        }
     }
 
     /** The ISO-8601 form, for {@code <time datetime>}. */

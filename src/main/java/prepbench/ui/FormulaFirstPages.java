@@ -2,6 +2,8 @@ package prepbench.ui;
 
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -56,13 +58,15 @@ class FormulaFirstPages {
 
     @PostMapping("/formula-first")
     Object startPreparation(@RequestParam(required = false) String code, @RequestParam(required = false) String amount,
-            @RequestParam(required = false) String unit, @RequestParam(required = false) String bench, Actor operator) {
+            @RequestParam(required = false) String unit, @RequestParam(required = false) String bench, Actor operator,
+            HttpServletRequest request) {
         FormulaCode formulaCode = FormulaCode.of(code);
         try {
             return start(formulaCode, operator, BatchSize.parse(amount, unit), bench);
         }
         catch (InvalidBatch refused) {
-            return formulaPage(catalog.get(formulaCode), amount, unit, Map.of(refused.field(), refused.getMessage()),
+            return formulaPage(catalog.get(formulaCode), amount, unit,
+                    Map.of(refused.field(), Languages.words(request).message(refused)),
                     HttpStatus.UNPROCESSABLE_CONTENT);
         }
     }

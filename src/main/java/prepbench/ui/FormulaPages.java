@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -72,7 +73,7 @@ class FormulaPages {
     @PostMapping("/formulas")
     Object createFormula(@RequestParam(defaultValue = "") String code, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String batchAmount, @RequestParam(defaultValue = "") String batchUnit,
-            Actor editor, Model model, HttpServletResponse response) {
+            Actor editor, Model model, HttpServletRequest request, HttpServletResponse response) {
         try {
             FormulaVersion created = formulas.create(editor, code, name, batchAmount, batchUnit);
             return Redirects.seeOther("/formulas/" + created.code().value() + "/draft");
@@ -81,7 +82,7 @@ class FormulaPages {
             response.setStatus(422);
             return newFormulaPage(model,
                     Map.of("code", code, "name", name, "batchAmount", batchAmount, "batchUnit", batchUnit),
-                    invalid.problems());
+                    invalid.problems(Languages.words(request)));
         }
     }
 
@@ -100,7 +101,7 @@ class FormulaPages {
     @PostMapping("/formulas/{code}/tests")
     Object defineTest(@PathVariable String code, @RequestParam(defaultValue = "") String name,
             @RequestParam(defaultValue = "") String delay, @RequestParam(defaultValue = "hours") String unit,
-            Actor editor, HttpServletResponse response, Model model) {
+            Actor editor, HttpServletRequest request, HttpServletResponse response, Model model) {
         FormulaCode formula = FormulaCode.of(code);
         try {
             formulas.defineTest(editor, formula, name, delay, unit);
@@ -108,7 +109,7 @@ class FormulaPages {
         }
         catch (InvalidEntry invalid) {
             response.setStatus(422);
-            return versionsPage(formula, model, String.join(" ", invalid.problems().values()));
+            return versionsPage(formula, model, String.join(" ", invalid.problems(Languages.words(request)).values()));
         }
     }
 
@@ -156,7 +157,7 @@ class FormulaPages {
 
     @PostMapping("/formulas/{code}/draft/save")
     Object saveDraft(@PathVariable String code, @RequestParam MultiValueMap<String, String> params, Actor editor,
-            Model model, HttpServletResponse response) {
+            Model model, HttpServletRequest request, HttpServletResponse response) {
         FormulaCode formula = FormulaCode.of(code);
         FormulaVersion draft = formulas.draft(formula).orElseThrow(() -> CatalogRefused.noDraft(formula.value()));
         DraftForm form = DraftForm.of(params);
@@ -164,7 +165,7 @@ class FormulaPages {
             return draftPage(model, draft, form.withBlankRows(5), Map.of());
         }
         return CatalogForms.save(() -> formulas.saveDraft(editor, formula, form.entry()),
-                "/formulas/" + formula.value() + "/draft?saved", response,
+                "/formulas/" + formula.value() + "/draft?saved", response, Languages.words(request),
                 errors -> draftPage(model, draft, form, errors));
     }
 
@@ -189,7 +190,7 @@ class FormulaPages {
     Object releaseVersion(@PathVariable String code, @PathVariable int versionNo,
             @RequestParam(defaultValue = "0") int revision, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "false") boolean meaning, Actor editor, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         FormulaCode formula = FormulaCode.of(code);
         try {
             formulas.release(editor, formula, versionNo, revision, password, meaning);
@@ -197,13 +198,14 @@ class FormulaPages {
         }
         catch (CatalogRefused refused) {
             response.setStatus(409);
-            return versionsPage(formula, model, refused.getMessage());
+            return versionsPage(formula, model, Languages.words(request).message(refused));
         }
     }
 
     @PostMapping("/formulas/{code}/versions/{versionNo}/retire")
     Object retireVersion(@PathVariable String code, @PathVariable int versionNo,
-            @RequestParam(defaultValue = "") String reason, Actor editor, Model model, HttpServletResponse response) {
+            @RequestParam(defaultValue = "") String reason, Actor editor, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
         FormulaCode formula = FormulaCode.of(code);
         try {
             formulas.retire(editor, formula, versionNo, reason);
@@ -211,7 +213,7 @@ class FormulaPages {
         }
         catch (InvalidEntry | CatalogRefused refused) {
             response.setStatus(refused instanceof InvalidEntry ? 422 : 409);
-            return versionsPage(formula, model, refused.getMessage());
+            return versionsPage(formula, model, Languages.words(request).message(refused));
         }
     }
 

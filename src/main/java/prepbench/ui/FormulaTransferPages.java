@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import prepbench.access.Actor;
+import prepbench.entry.Text;
 import prepbench.transfer.FileFormat;
 import prepbench.transfer.FileProblem;
 import prepbench.formulas.FormulaCode;
@@ -50,15 +51,15 @@ class FormulaTransferPages {
         model.addAttribute("fileName", name);
         if (file == null || file.isEmpty()) {
             response.setStatus(422);
-            model.addAttribute("report", failed("Choose a file to import: a .csv or .json file."));
+            model.addAttribute("report", failed(Text.of("catalog.import.choose-file", ".csv", ".json")));
             return "formula-import";
         }
         Optional<FileFormat> format = FileFormat
             .fromName(name.contains(".") ? name.substring(name.lastIndexOf('.')) : "");
         if (format.isEmpty()) {
             response.setStatus(422);
-            model.addAttribute("report", failed("PrepBench imports .csv and .json files; " + ErrorPage.echo(name)
-                    + " is neither. Export from your spreadsheet as \"CSV UTF-8\", or from PrepBench, and try again."));
+            model.addAttribute("report",
+                    failed(Text.of("catalog.import.neither", ErrorPage.echo(name), ".csv", ".json", "CSV UTF-8")));
             return "formula-import";
         }
         FormulaTransfer.ImportReport report = transfer.importFile(editor, format.get(), file.getBytes());
@@ -69,7 +70,7 @@ class FormulaTransferPages {
         return "formula-import";
     }
 
-    private static FormulaTransfer.ImportReport failed(String message) {
+    private static FormulaTransfer.ImportReport failed(Text message) {
         return new FormulaTransfer.ImportReport(java.util.List.of(new FileProblem(0, "", message)), java.util.List.of(),
                 "");
     }

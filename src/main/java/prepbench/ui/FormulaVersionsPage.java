@@ -5,6 +5,8 @@ import java.util.Map;
 
 import prepbench.audit.AuditEvent;
 import prepbench.audit.ChainVerification;
+import prepbench.entry.Text;
+import prepbench.formulas.FormulaManagement;
 import prepbench.formulas.FormulaTest;
 import prepbench.formulas.FormulaVersion;
 import prepbench.formulas.VersionStatus;
@@ -26,9 +28,23 @@ public record FormulaVersionsPage(List<FormulaVersion> versions,
         ChainVerification verification, String message, FormulaLock lock, List<AuditEvent> lockHistory,
         ChainVerification lockVerification, List<FormulaTest> tests) {
 
-    /** What a lab lead's signature on a release means, as the release form states it. */
-    public String releaseMeaning() {
-        return prepbench.formulas.FormulaManagement.RELEASE_MEANING;
+    /**
+     * What a lab lead's signature on a release means, as the release form states it: the
+     * words of {@link FormulaManagement#RELEASE_MEANING}, which the signature records in
+     * English.
+     */
+    public Text releaseMeaning() {
+        return Text.of("catalog.versions.release-meaning");
+    }
+
+    /**
+     * The meaning a version's release was signed with, in the reader's words when it is
+     * {@link FormulaManagement#RELEASE_MEANING}, else as it was recorded (a String,
+     * data).
+     */
+    public Object signedMeaning(FormulaVersion version) {
+        return FormulaManagement.RELEASE_MEANING.equals(version.releaseMeaning()) ? releaseMeaning()
+                : version.releaseMeaning();
     }
 
     public FormulaVersionsPage {

@@ -3,6 +3,7 @@ package prepbench.ui;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -50,7 +51,7 @@ class IngredientPages {
     }
 
     @PostMapping("/ingredients")
-    Object createIngredient(@ModelAttribute IngredientForm form, Actor editor, Model model,
+    Object createIngredient(@ModelAttribute IngredientForm form, Actor editor, Model model, HttpServletRequest request,
             HttpServletResponse response) {
         try {
             Ingredient created = ingredients.create(editor, form.entry());
@@ -58,7 +59,7 @@ class IngredientPages {
         }
         catch (InvalidEntry invalid) {
             response.setStatus(422);
-            return page(model, null, form, invalid.problems());
+            return page(model, null, form, invalid.problems(Languages.words(request)));
         }
     }
 
@@ -70,10 +71,10 @@ class IngredientPages {
 
     @PostMapping("/ingredients/{code}")
     Object saveIngredient(@PathVariable String code, @ModelAttribute IngredientForm form, Actor editor, Model model,
-            HttpServletResponse response) {
+            HttpServletRequest request, HttpServletResponse response) {
         Ingredient ingredient = ingredients.get(code);
         return CatalogForms.save(() -> ingredients.update(editor, code, form.entry()),
-                "/ingredients/" + ingredient.code().value() + "?saved", response,
+                "/ingredients/" + ingredient.code().value() + "?saved", response, Languages.words(request),
                 errors -> page(model, ingredient, form, errors));
     }
 

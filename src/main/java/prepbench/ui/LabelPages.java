@@ -19,6 +19,7 @@ import prepbench.formulas.FormulaCode;
 import prepbench.formulas.FormulaSummary;
 import prepbench.catalog.Ingredient;
 import prepbench.catalog.IngredientManagement;
+import prepbench.entry.Text;
 import prepbench.labels.QrLabels;
 import prepbench.samples.Sample;
 import prepbench.samples.SampleNotFound;
@@ -142,7 +143,7 @@ class LabelPages {
         codes(samples).forEach(code -> {
             Sample sample = sample(code);
             sheet.add(new Label("/samples/" + sample.code() + "/label.svg", sampleContent(sample),
-                    sample.code() + " · " + sample.formulaCode() + " attempt " + sample.attemptNo()));
+                    Text.of("labels.name.sample", sample.code(), sample.formulaCode(), sample.attemptNo())));
         });
         model.addAttribute("thermal", size.strip().equalsIgnoreCase("50x25"));
         model.addAttribute("labels", sheet.subList(0, Math.min(sheet.size(), MAX_LABELS)));
@@ -160,12 +161,13 @@ class LabelPages {
     }
 
     private static Label label(FormulaSummary formula) {
-        return new Label("/formulas/" + formula.code().value() + "/label.svg", formula.code().value(), formula.name());
+        return new Label("/formulas/" + formula.code().value() + "/label.svg", formula.code().value(),
+                Text.of("labels.name.formula", formula.name()));
     }
 
     private static Label label(Ingredient ingredient) {
         return new Label("/ingredients/" + ingredient.code().value() + "/label.svg", caption(ingredient),
-                ingredient.code().value() + " · " + ingredient.name());
+                Text.of("labels.name.ingredient", ingredient.code().value(), ingredient.name()));
     }
 
     /**

@@ -24,6 +24,8 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import prepbench.entry.Text;
+import prepbench.entry.Worded;
 import prepbench.scales.BenchManagement;
 import prepbench.scales.Reading;
 import prepbench.scales.ScaleState;
@@ -62,10 +64,18 @@ class LiveReadings {
     }
 
     /** A page asked for more live streams than it may have. */
-    static final class TooManyStreams extends RuntimeException {
+    static final class TooManyStreams extends RuntimeException implements Worded {
 
-        TooManyStreams(String message) {
-            super(message);
+        private final transient Text text;
+
+        TooManyStreams(Text text) {
+            super(text.english());
+            this.text = text;
+        }
+
+        @Override
+        public Text text() {
+            return text;
         }
 
     }
@@ -185,13 +195,11 @@ class LiveReadings {
     synchronized SseEmitter watch(String bench, String user, SseEmitter emitter) {
         long open = watchers.values().stream().mapToLong(Set::size).sum();
         if (open >= maxStreams) {
-            throw new TooManyStreams("This station shows live weights on " + maxStreams + " pages already. Close "
-                    + "some, or try again in a minute.");
+            throw new TooManyStreams(Text.of("bench.streams.station", maxStreams));
         }
         long mine = watchers.values().stream().flatMap(Set::stream).filter(stream -> stream.user.equals(user)).count();
         if (mine >= maxStreamsPerUser) {
-            throw new TooManyStreams("You have live weights open on " + maxStreamsPerUser + " pages already. Close "
-                    + "the ones you do not need, then reload this page.");
+            throw new TooManyStreams(Text.of("bench.streams.person", maxStreamsPerUser));
         }
         try {
             // the current reading first, at once: the response has not started yet, so

@@ -15,13 +15,22 @@ import prepbench.entry.Words;
  * @param username null on pages shown to anonymous visitors (login, some errors)
  * @param words the reader's language (and the lab's zone for times): every word a page
  * shows comes from {@link #t}
+ * @param assets a stylesheet's or script's address to its fingerprinted one
  * @param here the address of this page, where the language switch comes back to ("/"
  * after a form was sent)
  */
 public record PageContext(String username, String roles, boolean mayPrepare, boolean mayDiagnose,
         boolean mayEditCatalog, boolean mayReleaseFormulas, boolean mayReleaseLocks, boolean mayManageAccounts,
         boolean mayReviewAudit, String csrfParameter, String csrfToken, boolean demo, long idleSeconds, Words words,
-        String here) {
+        String here, java.util.function.UnaryOperator<String> assets) {
+
+    /**
+     * The fingerprinted address of a stylesheet or script (its content's hash in the
+     * name), which browsers keep for a year.
+     */
+    public String asset(String path) {
+        return assets.apply(path);
+    }
 
     /** The words for a key of the message bundles, its arguments in place. */
     public String t(String key, Object... args) {

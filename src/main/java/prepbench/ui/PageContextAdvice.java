@@ -1,5 +1,6 @@
 package prepbench.ui;
 
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.RequestDispatcher;
@@ -12,6 +13,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 import prepbench.access.Actor;
 import prepbench.access.Permission;
@@ -36,10 +38,12 @@ class PageContextAdvice {
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             return new PageContext(null, "", false, false, false, false, false, false, false, parameter, token,
-                    DemoMode.isDemo(request), idleSeconds(request), Languages.words(request), here(request));
+                    DemoMode.isDemo(request), idleSeconds(request), Languages.words(request), here(request),
+                    assets(request));
         }
         var authorities = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
         String roles = authorities.stream()
+            .filter(authority -> authority.startsWith("ROLE_"))
             .map(authority -> authority.replaceFirst("^ROLE_", "").toLowerCase(java.util.Locale.ROOT))
             .collect(Collectors.joining(", "));
         Actor actor = Actor.withRoles(authentication.getName(), authorities);
@@ -47,7 +51,7 @@ class PageContextAdvice {
                 actor.may(Permission.DIAGNOSE), actor.may(Permission.EDIT_CATALOG), actor.may(Permission.SIGN_RELEASE),
                 actor.may(Permission.RELEASE_LOCK), actor.may(Permission.MANAGE_ACCOUNTS),
                 actor.may(Permission.REVIEW_AUDIT), parameter, token, DemoMode.isDemo(request), idleSeconds(request),
-                Languages.words(request), here(request));
+                Languages.words(request), here(request), assets(request));
     }
 
     /**
@@ -63,6 +67,20 @@ class PageContextAdvice {
         String path = failed instanceof String uri ? uri : request.getRequestURI();
         String query = failed instanceof String ? null : request.getQueryString();
         return query == null ? path : path + "?" + query;
+    }
+
+    /**
+     * Spring's fingerprinting of static resources, which it leaves on every request it
+     * dispatches; an address it does not know stays as it is.
+     */
+    private static UnaryOperator<String> assets(HttpServletRequest request) {
+        if (request.getAttribute(ResourceUrlProvider.class.getName()) instanceof ResourceUrlProvider urls) {
+            return path -> {
+                String fingerprinted = urls.getForLookupPath(path);
+                return fingerprinted == null ? path : fingerprinted;
+            };
+        }
+        return UnaryOperator.identity();
     }
 
     /** How long this page session lasts without a request; 0 when there is none. */

@@ -2,8 +2,10 @@ package prepbench.ui;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Objects;
 import java.util.Optional;
 
+import prepbench.entry.Text;
 import prepbench.preparation.ActionRefused;
 import prepbench.preparation.FormulaLock;
 import prepbench.preparation.PreparationSession;
@@ -16,8 +18,10 @@ import prepbench.samples.Sample;
  * gate, the live weight against its tolerance and the actions the signed-in user may
  * take.
  *
- * @param message what the last action said (a refusal, or what happened); null when
- * nothing
+ * @param message what the last action said (a refusal, or what happened), worded; null
+ * when nothing
+ * @param messageText the same as words not yet in a language, when known (the page then
+ * marks the data in it); null when only the worded message is (after a redirect)
  * @param messageIsError whether the message is a refusal
  * @param refusal the rule that refused the last action; null when none (the page clears
  * the message once it is no longer true, and shows the over-target confirmation after an
@@ -32,11 +36,14 @@ import prepbench.samples.Sample;
  * fails the step by itself ({@code prepbench.weighing.over-dispense=fail-after}); 0 when
  * only a confirmed capture does
  */
-public record PreparationPage(SessionView session, String message, boolean messageIsError, ActionRefused.Reason refusal,
-        String form, boolean tared, boolean mayEnterManually, boolean mayReleaseLock, boolean mayAct, FormulaLock lock,
-        boolean demoPanel, Sample sample, long overDispenseFailsAfterSeconds) {
+public record PreparationPage(SessionView session, String message, Text messageText, boolean messageIsError,
+        ActionRefused.Reason refusal, String form, boolean tared, boolean mayEnterManually, boolean mayReleaseLock,
+        boolean mayAct, FormulaLock lock, boolean demoPanel, Sample sample, long overDispenseFailsAfterSeconds) {
 
-    /** What a signature on a weight entered by hand means, as the form states it. */
+    /**
+     * What a signature on a weight entered by hand means, as it is recorded (the form
+     * states it in the reader's language: {@code bench.manual.meaning}).
+     */
     public String manualMeaning() {
         return PreparationSession.MANUAL_MEANING;
     }
@@ -71,27 +78,31 @@ public record PreparationPage(SessionView session, String message, boolean messa
     }
 
     /** The status in words. */
-    public String statusWords() {
-        return Format.status(session.status());
+    public Text statusWords() {
+        return Text.of("session.status." + session.status().code());
     }
 
-    /** What the status means, in a sentence for the bench. */
-    public String statusText() {
+    /**
+     * What the status means, in a sentence for the bench (the reason an attempt ended is
+     * data: as it was recorded).
+     */
+    public Text statusText() {
+        String reason = Objects.toString(session.endReason(), "");
         return switch (session.status()) {
-            case IN_PROGRESS -> "Weigh the highlighted step.";
-            case COMPLETED -> "Every ingredient was weighed inside its tolerance.";
-            case FAILED -> "Aborted: " + session.endReason() + ". Scan the formula to start a new attempt.";
-            case LOCKED_FAILED -> session.endReason() + ".";
-            case SERVER_REJECTED -> "Rejected by the central server: " + session.endReason() + ".";
+            case IN_PROGRESS -> Text.of("bench.status.in_progress");
+            case COMPLETED -> Text.of("bench.status.completed");
+            case FAILED -> Text.of("bench.status.failed", reason);
+            case LOCKED_FAILED -> Text.of("bench.status.locked_failed", reason);
+            case SERVER_REJECTED -> Text.of("bench.status.server_rejected", reason);
         };
     }
 
     /** What to scan for a step, in the form its container's label carries the code. */
-    public static String labelForm(Step step) {
+    public static Text labelForm(Step step) {
         return switch (step.parser() == null ? "plain" : step.parser()) {
-            case "gs1" -> "the GS1 label with (01) " + step.requiredCodeValue();
-            case "kv" -> "the label with CODE=" + step.requiredCodeValue();
-            default -> "the label " + step.requiredCodeValue();
+            case "gs1" -> Text.of("bench.label.gs1", step.requiredCodeValue());
+            case "kv" -> Text.of("bench.label.kv", "CODE=" + step.requiredCodeValue());
+            default -> Text.of("bench.label.plain", step.requiredCodeValue());
         };
     }
 
@@ -99,20 +110,20 @@ public record PreparationPage(SessionView session, String message, boolean messa
      * The one next thing to do, as the page shows it before the first reading arrives
      * (the page's script keeps it true as readings come).
      */
-    public String nextAction() {
+    public Text nextAction() {
         Optional<Step> active = activeStep();
         if (active.isEmpty()) {
             return null;
         }
         Step step = active.get();
         if (!step.isIdentified()) {
-            return "Scan the container of " + step.ingredientName() + ": " + labelForm(step) + ".";
+            return Text.of("bench.next.scan", step.ingredientName(), labelForm(step));
         }
         if (step.needsLot()) {
-            return "Type the lot and expiry from the container's label.";
+            return Text.of("bench.next.lot");
         }
-        return tared ? "Pour " + step.ingredientName() + " to " + Format.grams(step.targetG()) + " g."
-                : "Put the vessel on the pan and press Tare.";
+        return tared ? Text.of("bench.next.pour", step.ingredientName(), Format.grams(step.targetG()))
+                : Text.of("bench.next.put-vessel");
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ResponseEntity;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import prepbench.access.Actor;
+import prepbench.entry.Text;
 import prepbench.formulas.FormulaCode;
 import prepbench.formulas.InvalidFormulaCode;
 import prepbench.preparation.ActionRefused;
@@ -130,12 +132,12 @@ class PreparationPages {
         SessionListPage.FILTERS.forEach(name -> filters.put(name, ErrorPage.echo(params.getOrDefault(name, ""))));
         String after = params.getOrDefault("after", "");
         SessionPage found = new SessionPage(List.of(), null);
-        String message = null;
+        Text message = null;
         try {
             found = preparations.list(query(params, after, PAGE));
         }
         catch (SessionQuery.Invalid unreadable) {
-            message = unreadable.getMessage();
+            message = unreadable.text();
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         }
         Map<UUID, String> sampleCodes = samples.codesOf(found.items().stream().map(SessionSummary::id).toList());
@@ -149,13 +151,14 @@ class PreparationPages {
      * {@code rows=steps}.
      */
     @GetMapping("/preparations/export.csv")
-    void exportSessions(@RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
+    void exportSessions(@RequestParam Map<String, String> params, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
         SessionQuery query;
         try {
             query = query(params, "", SessionQuery.MAX_LIMIT);
         }
         catch (SessionQuery.Invalid unreadable) {
-            response.sendError(HttpServletResponse.SC_BAD_REQUEST, unreadable.getMessage());
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST, Languages.words(request).message(unreadable));
             return;
         }
         boolean steps = "steps".equals(params.get("rows"));

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import prepbench.access.Actor;
 import prepbench.access.Permission;
+import prepbench.entry.Text;
 import prepbench.preparation.ActionRefused;
 import prepbench.preparation.PreparationManagement;
 import prepbench.preparation.PreparationProperties;
@@ -45,13 +46,22 @@ class PreparationViews {
 
     PreparationPage page(PreparationSession session, Actor operator, String message, boolean error,
             ActionRefused.Reason refusal, String form) {
+        return page(session, operator, message, null, error, refusal, form);
+    }
+
+    /**
+     * @param text the message as words not yet in a language (the page marks the data in
+     * it); null when only the worded message is known
+     */
+    PreparationPage page(PreparationSession session, Actor operator, String message, Text text, boolean error,
+            ActionRefused.Reason refusal, String form) {
         boolean mayAct = operator.may(Permission.PREPARE)
                 && (operator.username().equals(session.operator()) || operator.may(Permission.ENTER_MANUAL_WEIGHT));
         var lock = preparations.lockOf(session).orElse(null);
         boolean simulated = session.bench() != null && benches.exists(session.bench())
                 && benches.isSimulated(session.bench());
         boolean tared = session.activeStep().map(session::taredFor).orElse(false);
-        return new PreparationPage(SessionView.of(session), message, error, refusal, form, tared,
+        return new PreparationPage(SessionView.of(session), message, text, error, refusal, form, tared,
                 operator.may(Permission.ENTER_MANUAL_WEIGHT), operator.may(Permission.RELEASE_LOCK), mayAct, lock,
                 demo && simulated && mayAct, session.status() == SessionStatus.COMPLETED
                         ? samples.forSession(session.id().value()).orElse(null) : null,

@@ -1,5 +1,7 @@
 package prepbench.ui;
 
+import prepbench.entry.Text;
+
 /**
  * The lock-release form, shown where a lock is met: on the dashboard, on the locked
  * preparation and on the formula's page. With htmx it answers itself: a refusal keeps
@@ -13,9 +15,13 @@ package prepbench.ui;
  */
 public record ReleaseLockForm(String formulaCode, String session, String reason, String message, boolean released) {
 
-    /** What a signature on a lock release means, as the form states it. */
-    public String meaning() {
-        return prepbench.preparation.PreparationManagement.LOCK_RELEASE_MEANING;
+    /**
+     * What a signature on a lock release means, as the form states it: the words of
+     * {@link prepbench.preparation.PreparationManagement#LOCK_RELEASE_MEANING}, which the
+     * signature records in English.
+     */
+    public Text meaning() {
+        return Text.of("catalog.release-lock.meaning");
     }
 
     public static ReleaseLockForm blank(String formulaCode, String session) {

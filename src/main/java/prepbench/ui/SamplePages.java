@@ -3,6 +3,7 @@ package prepbench.ui;
 import java.time.Clock;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -39,15 +40,16 @@ class SamplePages {
 
     @GetMapping("/samples/{code}")
     String showSample(@PathVariable String code, @RequestParam(required = false) String recorded, Actor reader,
-            Model model) {
-        return page(model, find(code), reader, recorded == null ? null : "The result of " + recorded + " is recorded.",
-                false);
+            Model model, HttpServletRequest request) {
+        return page(model, find(code), reader,
+                recorded == null ? null : Languages.words(request).t("sample.recorded", recorded), false);
     }
 
     @PostMapping("/samples/{code}/tests/{test}/result")
     Object recordResult(@PathVariable String code, @PathVariable UUID test,
             @RequestParam(defaultValue = "") String result, @RequestParam(defaultValue = "") String value,
-            @RequestParam(defaultValue = "") String note, Actor person, HttpServletResponse response, Model model) {
+            @RequestParam(defaultValue = "") String note, Actor person, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         try {
             Sample sample = samples.recordResult(person, code, test, result, value, note);
             String name = sample.tests()
@@ -55,13 +57,13 @@ class SamplePages {
                 .filter(candidate -> candidate.id().equals(test))
                 .map(Sample.Test::name)
                 .findFirst()
-                .orElse("the test");
+                .orElse(Languages.words(request).t("sample.the-test"));
             return Redirects.seeOther("/samples/" + sample.code() + "?recorded="
                     + java.net.URLEncoder.encode(name, java.nio.charset.StandardCharsets.UTF_8));
         }
         catch (SampleRefused refused) {
             response.setStatus(422);
-            return page(model, find(code), person, refused.getMessage(), true);
+            return page(model, find(code), person, Languages.words(request).message(refused), true);
         }
     }
 

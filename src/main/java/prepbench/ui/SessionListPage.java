@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import prepbench.entry.Text;
 import prepbench.preparation.SessionStatus;
 import prepbench.preparation.SessionSummary;
 
@@ -19,9 +20,10 @@ import prepbench.preparation.SessionSummary;
  * @param samples the sample code of each completed preparation shown, by preparation
  * @param next the cursor of the next (older) page; null on the last
  * @param first whether this is the first (newest) page
+ * @param message why the filters cannot be read; null when they can
  */
 public record SessionListPage(List<SessionSummary> sessions, Map<String, String> filters, Map<UUID, String> samples,
-        String next, boolean first, String message) {
+        String next, boolean first, Text message) {
 
     /** The filter parameters, in the order the form shows them. */
     static final List<String> FILTERS = List.of("status", "formula", "operator", "bench", "ingredient", "lot", "from",

@@ -1,5 +1,6 @@
 package prepbench.ui;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -29,41 +30,43 @@ class TokenPages {
 
     @GetMapping("/admin/tokens")
     String listTokens(Actor admin, @RequestParam(required = false) String revoked, Model model) {
-        return page(model, admin, revoked == null ? null : "Token " + revoked + " is revoked.", false, null, null, "",
-                "technician");
+        return page(model, admin, null, false, revoked, null, null, "", "technician");
     }
 
     @PostMapping("/admin/tokens")
     String createToken(Actor admin, @RequestParam(defaultValue = "") String name,
-            @RequestParam(defaultValue = "") String role, HttpServletResponse response, Model model) {
+            @RequestParam(defaultValue = "") String role, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         try {
             TokenManagement.NewToken created = tokens.create(admin, name, role);
             response.setHeader("Cache-Control", "no-store");
-            return page(model, admin, null, false, created.name(), created.token(), "", "technician");
+            return page(model, admin, null, false, null, created.name(), created.token(), "", "technician");
         }
         catch (AccountRefused refused) {
             response.setStatus(422);
-            return page(model, admin, refused.getMessage(), true, null, null,
+            return page(model, admin, Languages.words(request).message(refused), true, null, null, null,
                     name.length() > 44 ? name.substring(0, 44) : name, role);
         }
     }
 
     @PostMapping("/admin/tokens/{name}/revoke")
-    Object revokeToken(Actor admin, @PathVariable String name, HttpServletResponse response, Model model) {
+    Object revokeToken(Actor admin, @PathVariable String name, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
         try {
             tokens.revoke(admin, name);
             return Redirects.seeOther("/admin/tokens?revoked=" + name);
         }
         catch (AccountRefused refused) {
             response.setStatus(422);
-            return page(model, admin, refused.getMessage(), true, null, null, "", "technician");
+            return page(model, admin, Languages.words(request).message(refused), true, null, null, null, "",
+                    "technician");
         }
     }
 
-    private String page(Model model, Actor admin, String message, boolean refused, String createdName, String created,
-            String name, String role) {
+    private String page(Model model, Actor admin, String message, boolean refused, String revoked, String createdName,
+            String created, String name, String role) {
         model.addAttribute("page",
-                new TokensPage(tokens.all(admin), message, refused, createdName, created, name, role));
+                new TokensPage(tokens.all(admin), message, refused, revoked, createdName, created, name, role));
         return "tokens";
     }
 

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,6 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import prepbench.access.Actor;
 import prepbench.entry.Limits;
+import prepbench.entry.Text;
+import prepbench.entry.Words;
 import prepbench.access.NotPermitted;
 import prepbench.access.Permission;
 import prepbench.formulas.FormulaCode;
@@ -57,19 +61,20 @@ class WeighingPages {
     @PostMapping("/preparations/{id}/steps/{sequence}/scan")
     Object scanContainer(@PathVariable String id, @PathVariable int sequence,
             @RequestParam(defaultValue = "") String code, Actor operator,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash,
+            HttpServletRequest request) {
         SessionId session = SessionId.parse(id);
-        return answer("scan", session, operator, htmx, flash,
-                done -> "Container accepted. Put the vessel on the pan and " + "press Tare, then pour.",
+        return answer("scan", session, operator, htmx, flash, request, done -> Text.of("bench.done.scan"),
                 () -> preparations.scanContainer(session, sequence, code, operator));
     }
 
     @PostMapping("/preparations/{id}/steps/{sequence}/capture")
     Object captureWeight(@PathVariable String id, @PathVariable int sequence,
             @RequestParam(defaultValue = "false") boolean confirmOverTarget, Actor operator,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash,
+            HttpServletRequest request) {
         SessionId session = SessionId.parse(id);
-        return answer("capture", session, operator, htmx, flash, captured(sequence),
+        return answer("capture", session, operator, htmx, flash, request, captured(sequence),
                 () -> preparations.captureWeight(session, sequence, confirmOverTarget, operator));
     }
 
@@ -77,46 +82,47 @@ class WeighingPages {
     Object enterWeight(@PathVariable String id, @PathVariable int sequence,
             @RequestParam(defaultValue = "") String grams, @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "false") boolean meaning,
-            Actor operator, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            RedirectAttributes flash) {
+            Actor operator, @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash,
+            HttpServletRequest request) {
         SessionId session = SessionId.parse(id);
-        return answer("manual", session, operator, htmx, flash, captured(sequence), () -> preparations
+        return answer("manual", session, operator, htmx, flash, request, captured(sequence), () -> preparations
             .enterWeightManually(session, sequence, Grams.parse(grams), reason, password, meaning, operator));
     }
 
     @PostMapping("/preparations/{id}/steps/{sequence}/lot")
     Object enterLot(@PathVariable String id, @PathVariable int sequence, @RequestParam(defaultValue = "") String lot,
             @RequestParam(defaultValue = "") String expiry, Actor operator,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash,
+            HttpServletRequest request) {
         SessionId session = SessionId.parse(id);
-        return answer("lot", session, operator, htmx, flash,
-                done -> "Lot " + lot.strip() + " recorded. Put the " + "vessel on the pan and press Tare.",
+        return answer("lot", session, operator, htmx, flash, request, done -> Text.of("bench.done.lot", lot.strip()),
                 () -> preparations.enterLot(session, sequence, lot, expiry, operator));
     }
 
     @PostMapping("/preparations/{id}/abort")
     Object abort(@PathVariable String id, @RequestParam(defaultValue = "") String reason, Actor operator,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash,
+            HttpServletRequest request) {
         SessionId session = SessionId.parse(id);
-        return answer("abort", session, operator, htmx, flash, done -> "Preparation aborted.",
+        return answer("abort", session, operator, htmx, flash, request, done -> Text.of("bench.done.abort"),
                 () -> preparations.abort(session, reason, operator));
     }
 
     @PostMapping("/preparations/{id}/tare")
     Object tare(@PathVariable String id, Actor operator,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash,
+            HttpServletRequest request) {
         SessionId session = SessionId.parse(id);
-        return answer("tare", session, operator, htmx, flash,
-                done -> "Balance tared: it reads zero with the vessel on. " + "Pour now.",
+        return answer("tare", session, operator, htmx, flash, request, done -> Text.of("bench.done.tare"),
                 () -> preparations.tareBalance(session, operator));
     }
 
     @PostMapping("/preparations/{id}/zero")
     Object zero(@PathVariable String id, Actor operator,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash,
+            HttpServletRequest request) {
         SessionId session = SessionId.parse(id);
-        return answer("zero", session, operator, htmx, flash,
-                done -> "Balance zeroed with the pan empty. Put the vessel on " + "and press Tare.",
+        return answer("zero", session, operator, htmx, flash, request, done -> Text.of("bench.done.zero"),
                 () -> preparations.zeroBalance(session, operator));
     }
 
@@ -126,13 +132,14 @@ class WeighingPages {
      */
     @PostMapping("/preparations/{id}/simulate")
     Object simulate(@PathVariable String id, @RequestParam(defaultValue = "") String preset, Actor operator,
-            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash) {
+            @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash,
+            HttpServletRequest request) {
         SessionId session = SessionId.parse(id);
         operator.require(Permission.PREPARE);
         if (!PRESETS.contains(preset)) {
             return Redirects.seeOther("/preparations/" + session);
         }
-        return answer("simulate", session, operator, htmx, flash, done -> null, () -> {
+        return answer("simulate", session, operator, htmx, flash, request, done -> null, () -> {
             PreparationSession current = preparations.get(session);
             String bench = current.bench();
             var settings = benches.simulate(bench, null, null, null, null);
@@ -164,8 +171,9 @@ class WeighingPages {
     @PostMapping("/formulas/{code}/release-lock")
     Object releaseLock(@PathVariable String code, @RequestParam(defaultValue = "") String password,
             @RequestParam(defaultValue = "") String reason, @RequestParam(required = false) String session,
-            Actor operator, @RequestHeader(name = "HX-Request", required = false) String htmx,
-            RedirectAttributes flash) {
+            Actor operator, @RequestHeader(name = "HX-Request", required = false) String htmx, RedirectAttributes flash,
+            HttpServletRequest request) {
+        Words words = Languages.words(request);
         FormulaCode formula = FormulaCode.of(code);
         String back = session == null ? "/" : "/preparations/" + SessionId.parse(session);
         String message;
@@ -173,11 +181,11 @@ class WeighingPages {
         HttpStatus status = HttpStatus.OK;
         try {
             preparations.releaseLock(formula, operator, password, reason);
-            message = "Lock of " + formula + " released. A new attempt can start.";
+            message = words.t("bench.lock.released", formula);
             released = true;
         }
         catch (ActionRefused refused) {
-            message = refused.getMessage();
+            message = words.message(refused);
             status = HttpStatus.UNPROCESSABLE_CONTENT;
         }
         if (htmx != null) {
@@ -196,51 +204,57 @@ class WeighingPages {
      * What a capture or a manual entry that was accepted says: the weight recorded, and
      * what it led to.
      */
-    private static Function<PreparationSession, String> captured(int sequence) {
+    private static Function<PreparationSession, Text> captured(int sequence) {
         return session -> session.steps()
             .stream()
             .filter(step -> step.sequence() == sequence)
             .findFirst()
             .map(step -> switch (session.status()) {
-                case COMPLETED -> "Step " + sequence + " recorded: " + Format.grams(step.capturedG()) + " g of "
-                        + step.ingredientName() + ". Every step is weighed: the preparation is completed.";
-                case LOCKED_FAILED -> "Step " + sequence + " recorded over target: " + Format.grams(step.capturedG())
-                        + " g of " + step.ingredientName() + ". This attempt failed and the formula is locked.";
-                default -> "Step " + sequence + " recorded: " + Format.grams(step.capturedG()) + " g of "
-                        + step.ingredientName() + ". Next: step " + (sequence + 1) + ".";
+                case COMPLETED ->
+                    Text.of("bench.done.completed", sequence, Format.grams(step.capturedG()), step.ingredientName());
+                case LOCKED_FAILED ->
+                    Text.of("bench.done.locked", sequence, Format.grams(step.capturedG()), step.ingredientName());
+                default -> Text.of("bench.done.next", sequence, Format.grams(step.capturedG()), step.ingredientName(),
+                        sequence + 1);
             })
             .orElse(null);
     }
 
     /**
-     * Runs a page action and answers the session's body with what it said, next to the
-     * form it came from.
+     * Runs a page action and answers the session's body with what it said, in the
+     * reader's language, next to the form it came from.
      * @param form which of the page's forms sent the action ({@code scan},
      * {@code capture}, {@code manual}, …)
      */
     private Object answer(String form, SessionId id, Actor operator, String htmx, RedirectAttributes flash,
-            Function<PreparationSession, String> success, Supplier<PreparationSession> action) {
+            HttpServletRequest request, Function<PreparationSession, Text> success,
+            Supplier<PreparationSession> action) {
+        Words words = Languages.words(request);
         PreparationSession session;
+        Text text = null;
         String message;
         boolean error = false;
         ActionRefused.Reason refusal = null;
         HttpStatus status = HttpStatus.OK;
         try {
             session = action.get();
-            message = success.apply(session);
+            text = success.apply(session);
+            message = text == null ? null : words.text(text);
         }
         catch (NotPermitted refused) {
             if (htmx == null) {
                 throw refused;
             }
             session = preparations.get(id);
-            message = refused.getMessage();
+            text = refused.text();
+            message = words.message(refused);
             error = true;
             status = HttpStatus.FORBIDDEN;
         }
         catch (ActionRefused refused) {
             session = preparations.get(id);
-            message = refused.getMessage();
+            text = refused.text();
+            message = words.message(refused);
             error = true;
             refusal = refused.reason();
             status = HttpStatus.UNPROCESSABLE_CONTENT;
@@ -253,7 +267,7 @@ class WeighingPages {
             return Redirects.seeOther("/preparations/" + id);
         }
         ModelAndView fragment = new ModelAndView("fragments/session-body",
-                Map.of("page", views.page(session, operator, message, error, refusal, form)));
+                Map.of("page", views.page(session, operator, message, text, error, refusal, form)));
         fragment.setStatus(status);
         return fragment;
     }

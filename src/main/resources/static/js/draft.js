@@ -1,10 +1,13 @@
 // The draft editor: each line shows the name of the ingredient its code names, and the total of the amounts is kept
 // as they are typed (in % or as a fraction, as the form says), so a lab lead sees the sum before saving.
 (function () {
-  const form = document.querySelector('table.draft-lines') && document.querySelector('table.draft-lines').closest('form');
+  const table = document.querySelector('table.draft-lines');
+  const form = table && table.closest('form');
   if (!form) {
     return;
   }
+  // the page's words, in the reader's language
+  const unknownCode = table.dataset.unknownCode;
   const names = {};
   document.querySelectorAll('#ingredient-codes option').forEach(function (option) {
     names[option.value.toUpperCase()] = option.textContent;
@@ -22,7 +25,7 @@
     form.querySelectorAll('tr[data-testid="draft-line"]').forEach(function (row) {
       const code = row.querySelector('input[name="ingredientCode"]').value.trim().toUpperCase();
       const cell = row.querySelector('.ingredient-name');
-      cell.textContent = code === '' ? '' : (names[code] || 'unknown code');
+      cell.textContent = code === '' ? '' : (names[code] || unknownCode);
       const amount = number(row.querySelector('input[name="amount"]').value);
       if (amount !== null) {
         sum += amount;

@@ -2,7 +2,8 @@
 // marker on the tolerance bar, what is left to pour, the one next thing to do, and which action is the default
 // (Capture only when the reading can be captured; "Over target" above the upper limit). One EventSource per bench;
 // it reconnects by itself when the stream drops. htmx may replace the panel at any time, so every reading looks the
-// panel up again.
+// panel up again. Every sentence it shows comes from the panel (data-say-*, data-todo-*, in the reader's language),
+// its {0}, {1}… replaced here; a name (data) is put in a <bdi>, so it reads in its own direction.
 (function () {
   const streams = {};
   const latest = {};
@@ -39,6 +40,34 @@
     if (element && element.textContent !== text) {
       element.textContent = text;
     }
+  }
+
+  // a sentence of the panel with its values in place; the values whose index is in names are data
+  function words(template, values) {
+    return String(template).replace(/\{(\d)\}/g, function (all, index) {
+      return values[index] === undefined ? all : String(values[index]);
+    });
+  }
+
+  function setWords(element, template, values, names) {
+    if (!element || element.textContent === words(template, values)) {
+      return;
+    }
+    element.textContent = '';
+    String(template).split(/(\{\d\})/).forEach(function (part) {
+      const index = /^\{(\d)\}$/.test(part) ? Number(part.charAt(1)) : -1;
+      if (index < 0 || values[index] === undefined) {
+        if (part) {
+          element.appendChild(document.createTextNode(part));
+        }
+      } else if (names && names.indexOf(index) >= 0) {
+        const name = document.createElement('bdi');
+        name.textContent = String(values[index]);
+        element.appendChild(name);
+      } else {
+        element.appendChild(document.createTextNode(String(values[index])));
+      }
+    });
   }
 
   // a message disappears once it is no longer true
@@ -79,29 +108,33 @@
     const captureForm = body.querySelector('.capture-form');
     const over = body.querySelector('.over-button');
     const confirm = body.querySelector('.over-confirm');
-    const ingredient = live.dataset.ingredient;
+    const named = live.querySelector('.live-ingredient');
+    const ingredient = named ? named.value : '';
     const places = decimals(live.dataset.target);
     const tared = live.dataset.tared === 'true';
+    const say = live.dataset;
     live.classList.remove('stale', 'in-band', 'over', 'under');
     // when the balance took this reading (milliseconds since the epoch): tests wait for a reading newer than an action
     live.dataset.at = reading.at ? String(Date.parse(reading.at)) : '';
     live.dataset.stable = String(Boolean(reading.stable) && reading.state === 'ok');
-    const labels = { ok: reading.stable ? '▲ stable' : '~ moving', unstable: '~ moving', overload: 'overload',
-      underload: 'underload', offline: 'offline' };
+    const labels = { ok: reading.stable ? say.sayStable : say.sayMoving, unstable: say.sayMoving, overload: say.sayOverload,
+      underload: say.sayUnderload, offline: say.sayOffline };
     setText(state, labels[reading.state] || reading.state);
     state.className = 'live-state badge ' + (reading.stable && reading.state === 'ok' ? 'text-bg-success' : 'text-bg-warning');
     let zone = 'none';
     let todo;
+    let values = [];
+    let names = [];
     if (reading.grams === null || reading.grams === undefined) {
       setText(grams, '—');
       setText(diff, '—');
       setText(remaining, '—');
       marker.classList.add('d-none');
-      bar.setAttribute('aria-valuetext', 'no reading');
-      todo = reading.state === 'offline' ? 'The balance is not answering: check its cable and power.'
-        : reading.state === 'overload' ? 'The balance is overloaded: take the load off.'
-          : reading.state === 'underload' ? 'The balance reads underload: put the pan back and zero it.'
-            : 'The balance shows no weight in grams: switch it back to grams.';
+      bar.setAttribute('aria-valuetext', say.sayNoReading);
+      todo = reading.state === 'offline' ? say.todoOffline
+        : reading.state === 'overload' ? say.todoOverload
+          : reading.state === 'underload' ? say.todoUnderload
+            : say.todoNoGrams;
     } else {
       const value = Number(reading.grams);
       const target = Number(live.dataset.target);
@@ -116,24 +149,25 @@
       marker.classList.remove('d-none');
       marker.style.insetInlineStart = position(value, live) + '%';
       bar.setAttribute('aria-valuenow', String(value));
-      bar.setAttribute('aria-valuetext', value.toFixed(places) + ' g, ' + (zone === 'over' ? 'over the upper limit'
-        : zone === 'in-band' ? 'inside the tolerance' : 'below the tolerance'));
+      bar.setAttribute('aria-valuetext', words(zone === 'over' ? say.sayOver
+        : zone === 'in-band' ? say.sayInBand : say.sayUnder, [value.toFixed(places)]));
       if (!tared) {
-        todo = 'Put the vessel on the pan and press Tare.';
+        todo = say.todoPutVessel;
       } else if (zone === 'under') {
-        todo = 'Pour ' + Math.max(0, target - value).toFixed(places) + ' g more of ' + ingredient + '.';
+        todo = say.todoPourMore;
+        values = [Math.max(0, target - value).toFixed(places), ingredient];
+        names = [1];
       } else if (zone === 'over') {
         const failsAfter = Number(live.dataset.overFailsAfter || 0);
-        todo = 'Over target by ' + (value - upper).toFixed(places) + ' g. Stop pouring. ' + (failsAfter > 0
-          ? 'If the balance stays above the limit for ' + failsAfter + ' s, the attempt fails.'
-          : 'Ask a lab lead, or record it with "Over target" (the attempt fails).');
+        todo = failsAfter > 0 ? say.todoOverFailsAfter : say.todoOverAsk;
+        values = [(value - upper).toFixed(places), failsAfter];
       } else if (!reading.stable) {
-        todo = 'Inside the tolerance: wait for the stable sign.';
+        todo = say.todoWaitStable;
       } else {
-        todo = 'Inside the tolerance and stable: press Capture.';
+        todo = say.todoCapture;
       }
     }
-    setText(next, todo);
+    setWords(next, todo, values, names);
     const capturable = tared && zone === 'in-band' && reading.stable && reading.state === 'ok';
     if (captureForm && over) {
       const isOver = tared && zone === 'over';
@@ -177,7 +211,7 @@
       const current = panel();
       if (current) {
         current.classList.add('stale');
-        current.querySelector('.live-state').textContent = 'reconnecting…';
+        current.querySelector('.live-state').textContent = current.dataset.sayReconnecting;
       }
     };
   }
@@ -199,7 +233,8 @@
       }
     }
   });
-  document.addEventListener('DOMContentLoaded', connect);
   document.addEventListener('htmx:afterSettle', connect);
-  connect();
+  // The stream opens once the page has been painted (the frame after the first), so that opening it never
+  // delays what the technician sees first; the script is deferred, so the page is parsed by now.
+  requestAnimationFrame(function () { setTimeout(connect, 0); });
 })();

@@ -97,13 +97,14 @@ class StepApiSliceTest {
     @Test
     void aRefusalIsAProblemWithItsRuleAndWhatToDo() throws Exception {
         given(preparations.captureWeight(any(), anyInt(), eq(false), any())).willThrow(Refusals
-            .refused(ActionRefused.Reason.UNSTABLE, "The balance is still moving. Wait for a stable reading."));
+            .refused(ActionRefused.Reason.UNSTABLE, prepbench.entry.Text.of("refused.prep.balance.unstable")));
 
         mvc.perform(postJson("/steps/1/capture", ""))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
             .andExpect(jsonPath("$.reason").value("UNSTABLE"))
-            .andExpect(jsonPath("$.detail").value("The balance is still moving. Wait for a stable reading."));
+            .andExpect(
+                    jsonPath("$.detail").value("The balance is not stable. Wait for the stable sign, then capture."));
     }
 
     @Test
@@ -136,8 +137,9 @@ class StepApiSliceTest {
 
     @Test
     void aManualWeightWithoutTheMeaningIsPassedOnAsNotAccepted() throws Exception {
-        given(preparations.enterWeightManually(any(), anyInt(), any(), any(), any(), eq(false), any())).willThrow(
-                Refusals.refused(ActionRefused.Reason.MEANING_REQUIRED, "Confirm what your signature " + "means."));
+        given(preparations.enterWeightManually(any(), anyInt(), any(), any(), any(), eq(false), any()))
+            .willThrow(Refusals.refused(ActionRefused.Reason.MEANING_REQUIRED,
+                    prepbench.entry.Text.of("refused.prep.manual.meaning-required")));
 
         mvc.perform(postJson("/steps/1/manual",
                 "{\"grams\": 60.1, \"reason\": \"balance broken\", "

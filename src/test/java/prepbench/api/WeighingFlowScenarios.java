@@ -320,7 +320,7 @@ abstract class WeighingFlowScenarios {
             .getResponse()
             .getContentAsString();
         assertThat(page).contains("Locks and their release", "data-testid=\"locks-intact\"", "FORMULA_LOCK_RELEASED",
-                "released for a new attempt", "signed by Demo lab lead (lablead) at ");
+                "released for a new attempt", "signed by <bdi>Demo lab lead</bdi> (<bdi>lablead</bdi>) at ");
     }
 
     @Test

@@ -5,31 +5,46 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.Cookie;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.WaitUntilState;
 
 import prepbench.PrepBenchApplication;
 
 /**
- * What a technician waits for, measured in Debian's Chromium: from submitting
- * {@code F=PRM00936} in the dashboard's scan box to the preparation page being visible,
- * and the cold load of an existing preparation page (a new browser context each time, so
- * nothing is cached). "Visible" is the formula code on the page being rendered, not the
- * browser's load event (which also waits for scripts that do not change what the
- * technician sees). Warm-up runs first, then the measured runs; median and p90 reported.
- * Run by hand: {@code bench/browser-timing.sh [runs=30]}.
+ * What a technician waits for, measured in Debian's Chromium against PrepBench and, in
+ * the same run and interleaved, against {@link FloorServer}, which answers the same 303
+ * and a 200-byte page with the same header element: the difference is what PrepBench
+ * adds.
+ * <ul>
+ * <li>a QR code opening {@code /formula-first?code=PRM00936&auto=start} in a new tab of a
+ * warm, signed-in browser, to the preparation's header visible;
+ * <li>the cold open of an existing preparation (a new browser profile, nothing cached);
+ * <li>Enter in the dashboard's scan box to the header visible (same tab);
+ * <li>the bytes a cold first load of the dashboard transfers.
+ * </ul>
+ * "Visible" is the formula code rendered, not the load event. Warm-up runs first, then
+ * the measured runs; medians and p90 reported. Run by hand:
+ * {@code bench/browser-timing.sh [runs=30]}.
  */
 public final class BrowserTimingBenchmark {
 
     private static final Pattern PREPARATION = Pattern.compile(".*/preparations/[0-9a-f-]{36}$");
+
+    private static final String QR = "/formula-first?code=PRM00936&auto=start";
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 30;
@@ -38,76 +53,140 @@ public final class BrowserTimingBenchmark {
                 "--spring.datasource.url=jdbc:h2:mem:browser;DB_CLOSE_DELAY=-1", "--logging.level.root=WARN",
                 "--prepbench.lock.max-consecutive-failures=0");
         String base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
-        List<Double> scans = new ArrayList<>();
-        List<Double> firstByte = new ArrayList<>();
-        List<Double> domReady = new ArrayList<>();
-        List<Double> coldLoads = new ArrayList<>();
-        try (Playwright playwright = Playwright
-            .create(new Playwright.CreateOptions().setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-                var browser = playwright.chromium()
+        Timings newTab = new Timings();
+        Timings coldOpen = new Timings();
+        Timings scanBox = new Timings();
+        long dashboardBytes;
+        int dashboardRequests;
+        try (FloorServer floor = new FloorServer();
+                Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                    .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                Browser browser = playwright.chromium()
                     .launch(new BrowserType.LaunchOptions().setExecutablePath(Path.of("/usr/bin/chromium"))
                         .setHeadless(true)
                         .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
                                 "--disable-component-update", "--disable-sync", "--no-first-run")))) {
-            BrowserContext context = browser
-                .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL(base));
-            Page page = context.newPage();
-            page.navigate("/login");
-            page.getByLabel("Username").fill("technician");
-            page.getByLabel("Password").fill("tech123");
-            page.getByLabel("Password").press("Enter");
-            page.waitForURL(base + "/");
+            BrowserContext signedIn = browser.newContext(new Browser.NewContextOptions().setBaseURL(base));
+            Page bench = signedIn.newPage();
+            bench.navigate("/login");
+            bench.getByLabel("Username").fill("technician");
+            bench.getByLabel("Password").fill("tech123");
+            bench.getByLabel("Password").press("Enter");
+            bench.waitForURL(base + "/");
+            BrowserContext floorBrowser = browser.newContext(new Browser.NewContextOptions().setBaseURL(floor.base()));
+            Page floorPage = floorBrowser.newPage();
+            List<Cookie> cookies = signedIn.cookies();
             String preparation = null;
             for (int i = 0; i < warmUp + runs; i++) {
-                page.navigate("/");
-                page.locator("#scan").fill("F=PRM00936");
-                long start = System.nanoTime();
-                page.locator("#scan").press("Enter");
-                page.waitForURL(PREPARATION, new Page.WaitForURLOptions().setWaitUntil(WaitUntilState.COMMIT));
-                page.getByTestId("formula-code").waitFor();
-                double millis = (System.nanoTime() - start) / 1e6;
-                preparation = page.url();
-                if (i >= warmUp) {
-                    scans.add(millis);
-                    @SuppressWarnings("unchecked")
-                    List<Number> phases = (List<Number>) page.evaluate("() => { const n = performance"
-                            + ".getEntriesByType('navigation')[0]; return [n.responseStart, n.domContentLoadedEventEnd]; }");
-                    firstByte.add(phases.get(0).doubleValue());
-                    domReady.add(phases.get(1).doubleValue());
-                }
+                boolean measured = i >= warmUp;
+                newTab.add(measured, () -> openInNewTab(signedIn, QR), () -> openInNewTab(floorBrowser, QR));
+                scanBox.add(measured, () -> scanInBox(bench), () -> scanInBox(floorPage));
+                preparation = bench.url();
+                String existing = preparation;
+                coldOpen.add(measured, () -> openCold(browser, existing, cookies),
+                        () -> openCold(browser, floor.base() + FloorServer.PREPARATION, List.of()));
             }
-            var cookies = context.cookies();
-            for (int i = 0; i < warmUp + runs; i++) {
-                try (BrowserContext cold = browser.newContext()) {
-                    cold.addCookies(cookies);
-                    Page fresh = cold.newPage();
-                    long start = System.nanoTime();
-                    fresh.navigate(preparation, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
-                    fresh.getByTestId("formula-code").waitFor();
-                    double millis = (System.nanoTime() - start) / 1e6;
-                    if (i >= warmUp) {
-                        coldLoads.add(millis);
-                    }
-                }
+            try (BrowserContext cold = browser.newContext(new Browser.NewContextOptions().setBaseURL(base))) {
+                cold.addCookies(cookies);
+                Page dashboard = cold.newPage();
+                AtomicLong bytes = new AtomicLong();
+                AtomicInteger requests = new AtomicInteger();
+                dashboard.onRequestFinished(request -> {
+                    var sizes = request.sizes();
+                    bytes.addAndGet(sizes.responseBodySize + sizes.responseHeadersSize);
+                    requests.incrementAndGet();
+                });
+                dashboard.navigate("/");
+                dashboard.waitForLoadState(LoadState.NETWORKIDLE);
+                dashboardBytes = bytes.get();
+                dashboardRequests = requests.get();
             }
         }
         finally {
             app.close();
         }
-        System.out.println("browser timing, Debian Chromium headless, " + runs + " runs after " + warmUp + " warm-up");
-        print("scan F=PRM00936 -> preparation visible", scans);
-        print("  of which: navigation start -> first byte", firstByte);
-        print("  of which: navigation start -> DOM ready", domReady);
-        print("cold load of a preparation page", coldLoads);
+        System.out.println("browser timing, Debian Chromium headless, " + runs + " runs after " + warmUp
+                + " warm-up, PrepBench and the floor server interleaved in one run");
+        newTab.print("QR code in a new tab -> header visible");
+        coldOpen.print("cold open of a preparation");
+        scanBox.print("dashboard scan box -> header visible");
+        System.out.printf(Locale.ROOT, "cold first load of the dashboard: %d bytes (%.1f KB) in %d requests%n",
+                dashboardBytes, dashboardBytes / 1024.0, dashboardRequests);
         System.exit(0);
     }
 
-    private static void print(String label, List<Double> millis) {
-        List<Double> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
-        System.out.printf(Locale.ROOT, "%-40s median %6.1f ms  p90 %6.1f ms  min %6.1f  max %6.1f%n", label,
-                sorted.get(sorted.size() / 2), sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1), sorted.get(0),
-                sorted.get(sorted.size() - 1));
+    private static double openInNewTab(BrowserContext context, String url) {
+        Page tab = context.newPage();
+        try {
+            long start = System.nanoTime();
+            tab.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+            tab.getByTestId("formula-code").waitFor();
+            return (System.nanoTime() - start) / 1e6;
+        }
+        finally {
+            tab.close();
+        }
+    }
+
+    private static double scanInBox(Page page) {
+        page.navigate("/");
+        page.locator("#scan").fill("F=PRM00936");
+        long start = System.nanoTime();
+        page.locator("#scan").press("Enter");
+        page.waitForURL(PREPARATION, new Page.WaitForURLOptions().setWaitUntil(WaitUntilState.COMMIT));
+        page.getByTestId("formula-code").waitFor();
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    private static double openCold(Browser browser, String url, List<Cookie> cookies) {
+        try (BrowserContext cold = browser.newContext()) {
+            if (!cookies.isEmpty()) {
+                cold.addCookies(cookies);
+            }
+            Page fresh = cold.newPage();
+            long start = System.nanoTime();
+            fresh.navigate(url, new Page.NavigateOptions().setWaitUntil(WaitUntilState.COMMIT));
+            fresh.getByTestId("formula-code").waitFor();
+            return (System.nanoTime() - start) / 1e6;
+        }
+    }
+
+    /** PrepBench's and the floor's times for one measurement, taken in turn. */
+    private static final class Timings {
+
+        private final List<Double> prepBench = new ArrayList<>();
+
+        private final List<Double> floor = new ArrayList<>();
+
+        void add(boolean measured, Supplier<Double> ofPrepBench, Supplier<Double> ofFloor) {
+            double ours = ofPrepBench.get();
+            double least = ofFloor.get();
+            if (measured) {
+                prepBench.add(ours);
+                floor.add(least);
+            }
+        }
+
+        void print(String label) {
+            double ours = median(prepBench);
+            double least = median(floor);
+            System.out.printf(Locale.ROOT,
+                    "%-40s PrepBench median %6.1f ms (p90 %6.1f)  floor median %6.1f ms (p90 %6.1f)  difference %+6.1f ms%n",
+                    label, ours, p90(prepBench), least, p90(floor), ours - least);
+        }
+
+        private static double median(List<Double> millis) {
+            List<Double> sorted = new ArrayList<>(millis);
+            Collections.sort(sorted);
+            return sorted.get(sorted.size() / 2);
+        }
+
+        private static double p90(List<Double> millis) {
+            List<Double> sorted = new ArrayList<>(millis);
+            Collections.sort(sorted);
+            return sorted.get((int) Math.ceil(sorted.size() * 0.9) - 1);
+        }
+
     }
 
 }

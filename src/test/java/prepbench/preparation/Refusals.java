@@ -1,5 +1,7 @@
 package prepbench.preparation;
 
+import prepbench.entry.Text;
+
 /**
  * Test data: the refusals the preparation module throws, for tests of the edges that
  * answer them.
@@ -9,8 +11,8 @@ public final class Refusals {
     private Refusals() {
     }
 
-    public static ActionRefused refused(ActionRefused.Reason reason, String message) {
-        return new ActionRefused(reason, message);
+    public static ActionRefused refused(ActionRefused.Reason reason, Text text) {
+        return new ActionRefused(reason, text);
     }
 
 }

@@ -3,6 +3,7 @@ package prepbench.records;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -10,12 +11,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import prepbench.audit.AuditEvent;
+import prepbench.audit.AuditProblem;
+import prepbench.entry.Words;
 
 class AuditLineTest {
 
+    private static final Words ARABIC = Words.of(Locale.forLanguageTag("ar"));
+
     private static AuditLine line(String action, String payload) {
+        return line(action, payload, Words.of(Locale.ENGLISH));
+    }
+
+    private static AuditLine line(String action, String payload, Words words) {
         return AuditLine.of(new AuditEvent(1, Instant.EPOCH, "tina", action, UUID.randomUUID(), 1, "PRM00936", payload,
-                "session:x", 1, "0".repeat(64), "a".repeat(64), "test-1"));
+                "session:x", 1, "0".repeat(64), "a".repeat(64), "test-1"), words);
     }
 
     @ParameterizedTest
@@ -51,6 +60,35 @@ class AuditLineTest {
             .isEqualTo("Session aborted (the recorded details are not readable: {not json)");
         assertThat(line("SESSION_COMPLETED", null).what())
             .isEqualTo("Completed: every step weighed inside its tolerance");
+    }
+
+    @Test
+    void inArabicTheWordsAreArabicAndWhatWasRecordedStaysAsItWasRecorded() {
+        AuditLine aborted = line("SESSION_ABORTED", "{\"reason\":\"spilled\"}", ARABIC);
+        assertThat(aborted.what()).isEqualTo("أُلغي: spilled");
+        assertThat(aborted.parts()).containsExactly(new Phrase.Part("أُلغي: ", false),
+                new Phrase.Part("spilled", true));
+
+        AuditLine refused = line("REFUSED_CAPTURE",
+                "{\"code\":\"NOT_TARED\",\"message\":\"Put the vessel on the pan and press Tare.\",\"input\":null}",
+                ARABIC);
+        assertThat(refused.what())
+            .isEqualTo("رُفض «تسجيل الوزن» (NOT_TARED): Put the vessel on the pan and press Tare.");
+        assertThat(refused.parts()).filteredOn(part -> !part.data())
+            .allSatisfy(part -> assertThat(part.text()).doesNotContainPattern("[A-Za-z]"));
+
+        assertThat(line("BALANCE_TARED", "{\"bench\":\"bench-1\",\"gramsRemoved\":\"52.317\"}", ARABIC).what())
+            .isEqualTo("صُفّر الوعاء على المنضدة bench-1: وزن الوعاء 52.317 g");
+        assertThat(line("SOMETHING_NEW", "{}", ARABIC).what()).as("an action without words is shown by its code")
+            .isEqualTo("SOMETHING_NEW");
+        assertThat(line("FORMULA_CREATED", "{}", ARABIC).what()).isEqualTo("إنشاء تركيبة");
+    }
+
+    @Test
+    void aProblemSaysItsKindInWordsAndWhereItIs() {
+        AuditProblem gap = new AuditProblem("session:x", 3L, AuditProblem.Kind.GAP, null, "event 3 is missing");
+        assertThat(AuditLine.problem(gap, Words.of(Locale.ENGLISH)).text()).isEqualTo(gap.sentence());
+        assertThat(AuditLine.problem(gap, ARABIC).text()).isEqualTo("فجوة — session:x #3: event 3 is missing");
     }
 
 }

@@ -114,7 +114,8 @@ class TestsAfterPreparationTest {
         assertThat(samples.dueSoon(100)).singleElement()
             .satisfies(test -> assertThat(test.overdueAt(clock.instant())).as("past its 24 h").isTrue());
         mvc.perform(get("/").with(user("lablead").roles("LAB_LEAD")))
-            .andExpect(content().string(containsString("stability on sample " + sample.code())))
+            .andExpect(
+                    content().string(containsString("<bdi>stability</bdi> on sample <bdi>" + sample.code() + "</bdi>")))
             .andExpect(content().string(containsString("overdue")));
 
         UUID stability = sample.tests().get(0).id();
@@ -156,7 +157,8 @@ class TestsAfterPreparationTest {
             .andExpect(content().string(not(containsString("name=\"result\""))));
         mvc.perform(get("/preparations/" + sample.sessionId() + "/record").with(user("viewer").roles("VIEWER")))
             .andExpect(content().string(containsString("Tests after preparation")))
-            .andExpect(content().string(containsString("Test stability on sample " + sample.code() + ": pass")))
+            .andExpect(content().string(containsString(
+                    "Test <bdi>stability</bdi> on sample <bdi>" + sample.code() + "</bdi>: <bdi>pass</bdi>")))
             .andExpect(content().string(containsString("Audit trail intact")));
         assertThat(jdbc.sql("SELECT action FROM audit_event WHERE chain = :chain ORDER BY seq")
             .param("chain", "sample:" + sample.code())

@@ -189,8 +189,9 @@ class RealBalancesTest {
         awaitReading(bench, stableAt("0"));
         mvc.perform(get("/preparations/" + id + "/record").with(technician))
             .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
-                .string(org.hamcrest.Matchers.containsString("balance <span data-testid=\"balance\">" + bench + " ("
-                        + bench + ", tcp 127.0.0.1:" + SIMULATORS.get(bench).port() + identity(bench) + ")")));
+                .string(org.hamcrest.Matchers
+                    .containsString("balance <span data-testid=\"balance\" dir=\"auto\">" + bench + " (" + bench
+                            + ", tcp 127.0.0.1:" + SIMULATORS.get(bench).port() + identity(bench) + ")")));
     }
 
     @ParameterizedTest

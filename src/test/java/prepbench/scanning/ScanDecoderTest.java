@@ -223,7 +223,7 @@ class ScanDecoderTest {
         void refusesOverlongInput() {
             Unrecognised refusal = refusalOf("A".repeat(5_000));
 
-            assertThat(refusal.reason()).isEqualTo(ScanDecoder.TOO_LONG).contains("too long");
+            assertThat(refusal.reason()).isEqualTo(ScanDecoder.TOO_LONG.english()).contains("too long");
             assertThat(refusal.input()).isEqualTo("A".repeat(80) + "…");
         }
 
@@ -233,7 +233,7 @@ class ScanDecoderTest {
 
             assertThat(decode(longest))
                 .isEqualTo(new Unrecognised(longest.substring(0, 80) + "…", ScanDecoder.NO_FORMULA));
-            assertThat(refusalOf(longest + "A").reason()).isEqualTo(ScanDecoder.TOO_LONG);
+            assertThat(refusalOf(longest + "A").text()).isEqualTo(ScanDecoder.TOO_LONG);
         }
 
         @Test
@@ -245,7 +245,7 @@ class ScanDecoderTest {
         @ValueSource(strings = { "PRM\u000000936", "F=PRM00936\nS=17", "\u0001\u0002\u0003\u00ff\u0004PK",
                 "PRM\uFFFD00936", "PRM\uD800", "F=PRM00936;N=\uE000", "PRM\u00AD00936", "PRM\u2028X" })
         void refusesUnreadableCharacters(String scan) {
-            assertThat(refusalOf(scan).reason()).isEqualTo(ScanDecoder.NOT_READABLE);
+            assertThat(refusalOf(scan).text()).isEqualTo(ScanDecoder.NOT_READABLE);
         }
 
         @Test

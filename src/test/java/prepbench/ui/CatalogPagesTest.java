@@ -207,7 +207,7 @@ class CatalogPagesTest {
 
         mvc.perform(get("/formulas/" + code).with(labLead()))
             .andExpect(status().isOk())
-            .andExpect(content().string(containsString("released by lablead")))
+            .andExpect(content().string(containsString("released by <bdi>lablead</bdi>")))
             .andExpect(content().string(containsString("approved for preparation")))
             .andExpect(content().string(containsString("RELEASE_REFUSED")))
             .andExpect(content().string(containsString("VERSION_RELEASED")));
@@ -259,6 +259,24 @@ class CatalogPagesTest {
         var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
                 new com.google.zxing.client.j2se.BufferedImageLuminanceSource(image)));
         return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+    }
+
+    @Test
+    void theSignatureMeaningsShownAreTheOnesRecorded() {
+        assertThat(prepbench.entry.Text.of("catalog.versions.release-meaning").english())
+            .isEqualTo(prepbench.formulas.FormulaManagement.RELEASE_MEANING);
+        assertThat(prepbench.entry.Text.of("catalog.release-lock.meaning").english())
+            .isEqualTo(prepbench.preparation.PreparationManagement.LOCK_RELEASE_MEANING);
+    }
+
+    @Test
+    void inArabicTheFormulaPageMarksItsData() throws Exception {
+        mvc.perform(get("/formulas/PRM00936").with(labLead()).header("Accept-Language", "ar"))
+            .andExpect(status().isOk())
+            .andExpect(content().string(containsString("<html lang=\"ar\" dir=\"rtl\">")))
+            .andExpect(content().string(containsString("اعتمده <bdi>")))
+            .andExpect(content().string(containsString("«موافَق عليها للتحضير»")))
+            .andExpect(content().string(containsString("<span dir=\"auto\">Eau de parfum Citrus Bloom</span>")));
     }
 
     @Test
