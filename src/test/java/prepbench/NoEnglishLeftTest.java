@@ -196,7 +196,7 @@ class NoEnglishLeftTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-        assertThat(page).contains("<html lang=\"ar\" dir=\"rtl\">").contains("bootstrap.rtl");
+        assertThat(page).contains("<html lang=\"ar\" dir=\"rtl\">").contains("/css/bench.rtl-");
         // never back to another site
         assertThat(mvc.perform(
                 post("/language").param("language", "en").param("back", "//evil.example/").with(switcher).with(csrf()))

@@ -234,7 +234,7 @@
     }
   });
   document.addEventListener('htmx:afterSettle', connect);
-  // The stream opens once the page has been painted (the frame after the first), so that opening it never
-  // delays what the technician sees first; the script is deferred, so the page is parsed by now.
-  requestAnimationFrame(function () { setTimeout(connect, 0); });
+  // this script runs after the page's first paint (after-paint.js), so the stream opens only then: opening it never
+  // delays what the technician sees first
+  connect();
 })();

@@ -41,11 +41,17 @@ class StaticCachingTest {
                 .getContentAsString());
             List<String> addresses = new java.util.ArrayList<>(page.select("link[rel=stylesheet]").eachAttr("href"));
             addresses.addAll(page.select("script[src]").eachAttr("src"));
+            // the page's scripts, run after its first paint, in order
+            var loader = page.selectFirst("script[data-scripts]");
+            addresses.addAll(List.of(loader.attr("data-scripts").split(" ")));
+            assertThat(loader.attr("data-htmx")).contains("/htmx.min-");
+            addresses.add(loader.attr("data-htmx"));
+            assertThat(page.select("link[rel=stylesheet]")).hasSize(1);
             assertThat(addresses).hasSizeGreaterThanOrEqualTo(5)
                 .allMatch(address -> FINGERPRINTED.matcher(address).matches());
-            assertThat(page.select("script[src]")).allMatch(script -> script.hasAttr("defer"));
+            assertThat(page.select("script[src]")).hasSize(1).allMatch(script -> script.hasAttr("defer"));
             assertThat(addresses)
-                .anyMatch(address -> address.contains(language.equals("ar") ? "bootstrap.rtl" : "bootstrap.min"));
+                .anyMatch(address -> address.contains(language.equals("ar") ? "/css/bench.rtl-" : "/css/bench-"));
             for (String address : addresses) {
                 MockHttpServletResponse kept = mvc.perform(get(address)).andReturn().getResponse();
                 assertThat(kept.getStatus()).as(address).isEqualTo(200);
@@ -53,6 +59,15 @@ class StaticCachingTest {
                     .isEqualTo("public, max-age=31536000, immutable");
             }
         }
+        // the one stylesheet is Bootstrap's cut and PrepBench's own, in that order
+        String bench = mvc.perform(get("/css/bench.css"))
+            .andReturn()
+            .getResponse()
+            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        String own = new String(getClass().getResourceAsStream("/static/css/prepbench.css").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(bench).startsWith("@charset \"UTF-8\";/* Bootstrap ").contains(own);
+        assertThat(bench.indexOf(own)).isGreaterThan(bench.indexOf(".btn{"));
         MockHttpServletResponse plain = mvc.perform(get("/css/prepbench.css")).andReturn().getResponse();
         assertThat(plain.getHeader(HttpHeaders.CACHE_CONTROL)).isEqualTo("no-cache");
         assertThat(plain.getHeader(HttpHeaders.LAST_MODIFIED)).isNotNull();
