@@ -188,7 +188,7 @@ public final class Words {
         return day == null ? "—" : date.format(day);
     }
 
-    /** Whether any bundle has the key (for tests). */
+    /** Whether any bundle has the key: for words of a code only some codes have (an audit action, a health status). */
     public boolean has(String key) {
         return bundles.stream().anyMatch(bundle -> bundle.containsKey(key));
     }

@@ -20,12 +20,9 @@
     });
   }
   function afterPaint() {
-    // when the browser has nothing else to do (the page painted, the frame done), at the latest after 300 ms
-    if (window.requestIdleCallback) {
-      requestIdleCallback(insert, { timeout: 300 });
-    } else {
-      requestAnimationFrame(function () { setTimeout(insert, 0); });
-    }
+    // the frame the load event comes before is painted first: its animation frame callback runs before that paint,
+    // a task queued from there after it (an idle callback may come before the first paint, and does not do)
+    requestAnimationFrame(function () { setTimeout(insert, 0); });
   }
   if (document.readyState === 'complete') {
     afterPaint();
