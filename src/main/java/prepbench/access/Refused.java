@@ -3,7 +3,7 @@ package prepbench.access;
 import java.util.Objects;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /**
  * An action a rule refused; nothing was changed. The rule is named for scripts (the API's
@@ -12,30 +12,13 @@ import prepbench.entry.Worded;
  * (preparations), {@code CatalogRefused} (the catalogue), {@code AccountRefused}
  * (accounts).
  */
-public abstract class Refused extends RuntimeException implements Worded {
+public abstract class Refused extends WordedRefusal {
 
     private final Enum<?> rule;
 
-    private final Text text;
-
     protected Refused(Enum<?> rule, Text text) {
-        super(text.english());
+        super(text);
         this.rule = Objects.requireNonNull(rule);
-        this.text = text;
-    }
-
-    protected Refused(Enum<?> rule, String message) {
-        super(message);
-        this.rule = Objects.requireNonNull(rule);
-        this.text = null;
-    }
-
-    /**
-     * The message to word in the reader's language; null for one still in English only.
-     */
-    @Override
-    public Text text() {
-        return text;
     }
 
     /** The rule that refused the action, as the API and the audit trail name it. */

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 import prepbench.scales.Grams;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -28,22 +28,14 @@ class BoundedNumbers {
      * A number in a request that is out of bounds or no number at all; {@code field} is
      * its JSON name.
      */
-    static final class OutOfBounds extends RuntimeException implements Worded {
-
-        private final Text text;
+    static final class OutOfBounds extends WordedRefusal {
 
         OutOfBounds(String field, Text problem) {
             this(Text.of("entry.api.number-problem", field == null ? Text.of("entry.api.a-number") : field, problem));
         }
 
         private OutOfBounds(Text text) {
-            super(text.english());
-            this.text = text;
-        }
-
-        @Override
-        public Text text() {
-            return text;
+            super(text);
         }
 
     }

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 import prepbench.entry.Moments;
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /**
  * A search of the whole audit trail, newest first; every filter is optional.
@@ -44,18 +44,10 @@ public record AuditQuery(Instant from, Instant to, String actor, String action, 
     }
 
     /** A filter that cannot be read; says which and how to write it. */
-    public static class Invalid extends RuntimeException implements Worded {
-
-        private final Text text;
+    public static class Invalid extends WordedRefusal {
 
         Invalid(Text text) {
-            super(text.english());
-            this.text = text;
-        }
-
-        @Override
-        public Text text() {
-            return text;
+            super(text);
         }
 
     }

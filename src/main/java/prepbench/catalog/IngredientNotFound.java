@@ -1,25 +1,17 @@
 package prepbench.catalog;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /** No ingredient has this code. */
-public class IngredientNotFound extends RuntimeException implements Worded {
-
-    private final Text text;
+public class IngredientNotFound extends WordedRefusal {
 
     private IngredientNotFound(Text text) {
-        super(text.english());
-        this.text = text;
+        super(text);
     }
 
     public static IngredientNotFound forCode(String code) {
         return new IngredientNotFound(Text.of("entry.ingredient.not-found", code));
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
 }

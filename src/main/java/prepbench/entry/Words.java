@@ -175,7 +175,7 @@ public final class Words {
         if (refusal instanceof InvalidEntry invalid) {
             return String.join(" ", invalid.problems(this).values());
         }
-        return refusal instanceof Worded worded && worded.text() != null ? text(worded.text()) : refusal.getMessage();
+        return refusal instanceof WordedRefusal worded ? text(worded.text()) : refusal.getMessage();
     }
 
     /** A moment in the lab's zone, to the second, in this language; "—" for none. */
@@ -188,7 +188,10 @@ public final class Words {
         return day == null ? "—" : date.format(day);
     }
 
-    /** Whether any bundle has the key: for words of a code only some codes have (an audit action, a health status). */
+    /**
+     * Whether any bundle has the key: for words of a code only some codes have (an audit
+     * action, a health status).
+     */
     public boolean has(String key) {
         return bundles.stream().anyMatch(bundle -> bundle.containsKey(key));
     }

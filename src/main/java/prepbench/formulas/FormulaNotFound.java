@@ -1,23 +1,20 @@
 package prepbench.formulas;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /** No formula has this code. */
-public class FormulaNotFound extends RuntimeException implements Worded {
+public class FormulaNotFound extends WordedRefusal {
 
     private final FormulaCode code;
-
-    private final Text text;
 
     private FormulaNotFound(FormulaCode code) {
         this(code, Text.of("entry.formula.not-found", code));
     }
 
     private FormulaNotFound(FormulaCode code, Text text) {
-        super(text.english());
+        super(text);
         this.code = code;
-        this.text = text;
     }
 
     public static FormulaNotFound forCode(FormulaCode code) {
@@ -26,11 +23,6 @@ public class FormulaNotFound extends RuntimeException implements Worded {
 
     public FormulaCode code() {
         return code;
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
 }

@@ -1,17 +1,15 @@
 package prepbench.formulas;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /**
  * Input that cannot be a formula code at all (as opposed to a well-formed code nobody
  * knows).
  */
-public class InvalidFormulaCode extends RuntimeException implements Worded {
+public class InvalidFormulaCode extends WordedRefusal {
 
     private final String input;
-
-    private final Text text;
 
     public InvalidFormulaCode(String input) {
         this(input, input == null || input.isBlank() ? Text.of("entry.formula.code-missing")
@@ -19,19 +17,13 @@ public class InvalidFormulaCode extends RuntimeException implements Worded {
     }
 
     private InvalidFormulaCode(String input, Text text) {
-        super(text.english());
+        super(text);
         this.input = input == null ? "" : input;
-        this.text = text;
     }
 
     /** What the user gave, unchanged; escape it before showing it. */
     public String input() {
         return input;
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
 }

@@ -1,19 +1,16 @@
 package prepbench.formulas;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /** The formula exists but has no released version, so it cannot be prepared. */
-public class NoReleasedVersion extends RuntimeException implements Worded {
+public class NoReleasedVersion extends WordedRefusal {
 
     private final FormulaCode code;
 
-    private final Text text;
-
     private NoReleasedVersion(FormulaCode code, Text text) {
-        super(text.english());
+        super(text);
         this.code = code;
-        this.text = text;
     }
 
     public static NoReleasedVersion of(FormulaCode code) {
@@ -22,11 +19,6 @@ public class NoReleasedVersion extends RuntimeException implements Worded {
 
     public FormulaCode code() {
         return code;
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
 }

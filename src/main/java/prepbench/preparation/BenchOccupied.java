@@ -1,22 +1,19 @@
 package prepbench.preparation;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /**
  * A preparation cannot start, or resume, at a bench where another one is in progress (a
  * bench has one balance and one preparation at a time); the message names who is on it.
  */
-public class BenchOccupied extends RuntimeException implements Worded {
+public class BenchOccupied extends WordedRefusal {
 
     private final String bench;
 
-    private final Text text;
-
     private BenchOccupied(String bench, Text text) {
-        super(text.english());
+        super(text);
         this.bench = bench;
-        this.text = text;
     }
 
     static BenchOccupied by(String bench, Occupant occupant) {
@@ -31,11 +28,6 @@ public class BenchOccupied extends RuntimeException implements Worded {
     /** The bench asked for; null when none was and every bench was in use. */
     public String bench() {
         return bench;
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
     /** The preparation in progress at a bench. */

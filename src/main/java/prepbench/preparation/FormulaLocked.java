@@ -3,11 +3,11 @@ package prepbench.preparation;
 import java.time.Instant;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 import prepbench.formulas.FormulaCode;
 
 /** The formula is locked after a failure: no new attempt until a lab lead releases it. */
-public class FormulaLocked extends RuntimeException implements Worded {
+public class FormulaLocked extends WordedRefusal {
 
     private final FormulaCode code;
 
@@ -15,18 +15,15 @@ public class FormulaLocked extends RuntimeException implements Worded {
 
     private final String reason;
 
-    private final Text text;
-
     FormulaLocked(FormulaCode code, Instant lockedAt, String reason) {
         this(code, lockedAt, reason, Text.of("refused.formula.locked", String.valueOf(code), String.valueOf(reason)));
     }
 
     private FormulaLocked(FormulaCode code, Instant lockedAt, String reason, Text text) {
-        super(text.english());
+        super(text);
         this.code = code;
         this.lockedAt = lockedAt;
         this.reason = reason;
-        this.text = text;
     }
 
     public FormulaCode code() {
@@ -39,11 +36,6 @@ public class FormulaLocked extends RuntimeException implements Worded {
 
     public String reason() {
         return reason;
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
 }

@@ -1,22 +1,19 @@
 package prepbench.preparation;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /**
  * A batch size that cannot be prepared; the message says why and what to enter instead,
  * and {@link #field()} names the form field at fault ({@code amount} or {@code unit}).
  */
-public class InvalidBatch extends RuntimeException implements Worded {
+public class InvalidBatch extends WordedRefusal {
 
     private final String field;
 
-    private final Text text;
-
     private InvalidBatch(String field, Text text) {
-        super(text.english());
+        super(text);
         this.field = field;
-        this.text = text;
     }
 
     static InvalidBatch amount(Text text) {
@@ -29,11 +26,6 @@ public class InvalidBatch extends RuntimeException implements Worded {
 
     public String field() {
         return field;
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
 }

@@ -1,20 +1,15 @@
 package prepbench.preparation;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /** A bench name that cannot be one. */
-public class InvalidBench extends RuntimeException implements Worded {
+public class InvalidBench extends WordedRefusal {
 
     private static final Text TEXT = Text.of("refused.bench.invalid");
 
     InvalidBench() {
-        super(TEXT.english());
-    }
-
-    @Override
-    public Text text() {
-        return TEXT;
+        super(TEXT);
     }
 
 }

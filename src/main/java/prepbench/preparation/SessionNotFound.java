@@ -1,17 +1,17 @@
 package prepbench.preparation;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /** No preparation session has this id. */
-public class SessionNotFound extends RuntimeException implements Worded {
+public class SessionNotFound extends WordedRefusal {
 
     private static final Text TEXT = Text.of("refused.session.not-found");
 
     private final SessionId id;
 
     private SessionNotFound(SessionId id) {
-        super(TEXT.english());
+        super(TEXT);
         this.id = id;
     }
 
@@ -21,11 +21,6 @@ public class SessionNotFound extends RuntimeException implements Worded {
 
     public SessionId id() {
         return id;
-    }
-
-    @Override
-    public Text text() {
-        return TEXT;
     }
 
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import prepbench.catalog.IngredientCode;
 import prepbench.entry.Moments;
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 import prepbench.formulas.FormulaCode;
 
 /**
@@ -79,18 +79,10 @@ public record SessionQuery(SessionStatus status, String formulaCode, String oper
     }
 
     /** A filter that cannot be read; says which and how to write it. */
-    public static class Invalid extends RuntimeException implements Worded {
-
-        private final Text text;
+    public static class Invalid extends WordedRefusal {
 
         Invalid(Text text) {
-            super(text.english());
-            this.text = text;
-        }
-
-        @Override
-        public Text text() {
-            return text;
+            super(text);
         }
 
     }

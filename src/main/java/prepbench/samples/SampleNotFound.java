@@ -1,32 +1,24 @@
 package prepbench.samples;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /** No sample has this code. */
-public class SampleNotFound extends RuntimeException implements Worded {
+public class SampleNotFound extends WordedRefusal {
 
     private final String code;
-
-    private final Text text;
 
     public SampleNotFound(String code) {
         this(code, Text.of("refused.sample.not-found", shown(code)));
     }
 
     private SampleNotFound(String code, Text text) {
-        super(text.english());
+        super(text);
         this.code = code;
-        this.text = text;
     }
 
     public String code() {
         return code;
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
     private static String shown(String code) {

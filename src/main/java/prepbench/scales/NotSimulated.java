@@ -1,23 +1,20 @@
 package prepbench.scales;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /**
  * A simulator command sent to a bench with a real balance (409), or to a station that has
  * no simulated balances at all because it is not a demo station (404: as far as anyone
  * can tell, there is no simulator).
  */
-public class NotSimulated extends RuntimeException implements Worded {
+public class NotSimulated extends WordedRefusal {
 
     private final boolean noSimulators;
 
-    private final Text text;
-
     private NotSimulated(Text text, boolean noSimulators) {
-        super(text.english());
+        super(text);
         this.noSimulators = noSimulators;
-        this.text = text;
     }
 
     static NotSimulated realBalance(String bench) {
@@ -31,11 +28,6 @@ public class NotSimulated extends RuntimeException implements Worded {
     /** Whether the station has no simulated balances at all (answered as not found). */
     public boolean noSimulators() {
         return noSimulators;
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
 }

@@ -1,22 +1,19 @@
 package prepbench.scales;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /**
  * A balance refused to zero or tare because of its state; the message tells the
  * technician what to do.
  */
-public class ScaleCommandRefused extends RuntimeException implements Worded {
+public class ScaleCommandRefused extends WordedRefusal {
 
     private final ScaleState state;
 
-    private final Text text;
-
     private ScaleCommandRefused(Text text, ScaleState state) {
-        super(text.english());
+        super(text);
         this.state = state;
-        this.text = text;
     }
 
     /** The balance cannot zero in this state (anything but {@link ScaleState#OK}). */
@@ -46,11 +43,6 @@ public class ScaleCommandRefused extends RuntimeException implements Worded {
     /** The state the balance was in when it refused. */
     public ScaleState state() {
         return state;
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
 }

@@ -1,12 +1,10 @@
 package prepbench.scales;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /** No bench has this id on this station. */
-public class UnknownBench extends RuntimeException implements Worded {
-
-    private final Text text;
+public class UnknownBench extends WordedRefusal {
 
     public UnknownBench(String id) {
         this(Text.of("refused.scale.unknown-bench",
@@ -14,13 +12,7 @@ public class UnknownBench extends RuntimeException implements Worded {
     }
 
     private UnknownBench(Text text) {
-        super(text.english());
-        this.text = text;
-    }
-
-    @Override
-    public Text text() {
-        return text;
+        super(text);
     }
 
 }

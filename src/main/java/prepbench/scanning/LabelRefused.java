@@ -1,14 +1,14 @@
 package prepbench.scanning;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /**
  * A container label that cannot be read. The message is a sentence for the lab technician
  * that says what is wrong and what to do; it never repeats the scanned text, only GS1
  * field numbers and digits. {@link #reason()} is the short machine-readable reason.
  */
-public final class LabelRefused extends RuntimeException implements Worded {
+public final class LabelRefused extends WordedRefusal {
 
     /** Why a label was refused. */
     public enum Reason {
@@ -19,21 +19,13 @@ public final class LabelRefused extends RuntimeException implements Worded {
 
     private final Reason reason;
 
-    private final Text text;
-
     private LabelRefused(Reason reason, Text text) {
-        super(text.english());
+        super(text);
         this.reason = reason;
-        this.text = text;
     }
 
     public Reason reason() {
         return reason;
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
     static LabelRefused empty() {

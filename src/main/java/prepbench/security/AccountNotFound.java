@@ -1,16 +1,13 @@
 package prepbench.security;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 
 /** No account has this username, or no API token this name. */
-public class AccountNotFound extends RuntimeException implements Worded {
-
-    private final transient Text text;
+public class AccountNotFound extends WordedRefusal {
 
     private AccountNotFound(Text text) {
-        super(text.english());
-        this.text = text;
+        super(text);
     }
 
     static AccountNotFound account(String username) {
@@ -19,11 +16,6 @@ public class AccountNotFound extends RuntimeException implements Worded {
 
     static AccountNotFound token(String name) {
         return new AccountNotFound(Text.of("admin.refused.token-not-found", shown(name)));
-    }
-
-    @Override
-    public Text text() {
-        return text;
     }
 
     private static String shown(String name) {

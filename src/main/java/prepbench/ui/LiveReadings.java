@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import prepbench.entry.Text;
-import prepbench.entry.Worded;
+import prepbench.entry.WordedRefusal;
 import prepbench.scales.BenchManagement;
 import prepbench.scales.Reading;
 import prepbench.scales.ScaleState;
@@ -64,18 +64,10 @@ class LiveReadings {
     }
 
     /** A page asked for more live streams than it may have. */
-    static final class TooManyStreams extends RuntimeException implements Worded {
-
-        private final transient Text text;
+    static final class TooManyStreams extends WordedRefusal {
 
         TooManyStreams(Text text) {
-            super(text.english());
-            this.text = text;
-        }
-
-        @Override
-        public Text text() {
-            return text;
+            super(text);
         }
 
     }
