@@ -204,7 +204,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail problem(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(words().t("api.status." + status.value()));
+        problem.setTitle(words().t("status." + status.value()));
         return problem;
     }
 

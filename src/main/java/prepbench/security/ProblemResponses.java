@@ -65,7 +65,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response,
             AccessDeniedException accessDeniedException) throws IOException {
-        write(request, response, HttpStatus.FORBIDDEN, Text.of("security.not-permitted"), "NOT_PERMITTED");
+        write(request, response, HttpStatus.FORBIDDEN, Text.of("error.not-allowed.message"), "NOT_PERMITTED");
     }
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, Text detail)
@@ -101,7 +101,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             throws IOException {
         Words words = words(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, words.text(detail));
-        problem.setTitle(words.t("security.status." + status.value()));
+        problem.setTitle(words.t("status." + status.value()));
         if (reason != null) {
             problem.setProperty("reason", reason);
         }
