@@ -234,7 +234,7 @@
     }
   });
   document.addEventListener('htmx:afterSettle', connect);
-  // this script runs after the page's first paint (after-paint.js), so the stream opens only then: opening it never
+  // this script runs after the page's first paint (page.js), so the stream opens only then: opening it never
   // delays what the technician sees first
   connect();
 })();

@@ -61,6 +61,35 @@ class ScanFlowBrowserTest extends InBrowser {
     }
 
     @Test
+    void theFirstPaintHoldsTheNextThingToDoAndTheStepsFollowItWithOrWithoutScripts() {
+        // the first paint is the header and the active step; the steps table and the
+        // panels below it are in the page from the start and shown once that paint is on
+        // screen
+        String preparation = scanOnDashboard("F=PRM00936");
+        assertThat(page.getByTestId("active-step")).isVisible();
+        assertThat(page.getByTestId("step").first()).isVisible();
+        assertThat(page.locator("html")).not().hasClass(Pattern.compile("\\bpainting\\b"));
+        assertThat(page.locator("details.demo-panel")).isVisible();
+
+        // a browser that runs no scripts shows all of it at once
+        BrowserContext noScripts = browser
+            .newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL("http://localhost:" + port)
+                .setJavaScriptEnabled(false));
+        try {
+            noScripts.addCookies(context.cookies());
+            Page plain = noScripts.newPage();
+            plain.navigate(preparation);
+            assertThat(plain.locator("html")).hasClass(Pattern.compile("\\bpainting\\b"));
+            assertThat(plain.getByTestId("step")).hasCount(8);
+            assertThat(plain.getByTestId("step").first()).isVisible();
+            assertThat(plain.locator("details.demo-panel")).isVisible();
+        }
+        finally {
+            noScripts.close();
+        }
+    }
+
+    @Test
     void aWedgeScannerWithoutEnterSubmitsAfterItGoesQuiet() {
         // the characters arrive as a scanner sends them, all at once, however busy the
         // machine is
@@ -120,6 +149,8 @@ class ScanFlowBrowserTest extends InBrowser {
     void aRequestHtmxSentThatIsRefusedSaysWhyInPlace() {
         page.navigate("/preparations");
         assertThat(page.getByTestId("request-error")).isHidden();
+        // htmx comes after the first paint; before it, the form is a plain one
+        page.waitForFunction("() => window.htmx");
 
         page.getByLabel("Formula").fill("not a code!");
         page.getByLabel("Formula").press("Enter");

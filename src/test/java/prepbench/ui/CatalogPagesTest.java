@@ -273,7 +273,7 @@ class CatalogPagesTest {
     void inArabicTheFormulaPageMarksItsData() throws Exception {
         mvc.perform(get("/formulas/PRM00936").with(labLead()).header("Accept-Language", "ar"))
             .andExpect(status().isOk())
-            .andExpect(content().string(containsString("<html lang=\"ar\" dir=\"rtl\">")))
+            .andExpect(content().string(containsString("<html lang=\"ar\" dir=\"rtl\"")))
             .andExpect(content().string(containsString("اعتمده <bdi>")))
             .andExpect(content().string(containsString("«موافَق عليها للتحضير»")))
             .andExpect(content().string(containsString("<span dir=\"auto\">Eau de parfum Citrus Bloom</span>")));
