@@ -104,6 +104,26 @@ class ScanFlowBrowserTest extends InBrowser {
     }
 
     @Test
+    void aWedgeScannerWithoutEnterChecksTheContainerAlsoInTheBoxHtmxPutInThePage() {
+        scanOnDashboard("F=PRM00936");
+        page.waitForFunction("() => window.htmx");
+        wedge("#container-code", "ING-LIM-001");
+        assertThat(page.getByTestId("action-message")).containsText("ING-LIM-001");
+        assertThat(page.locator("#container-code")).isEditable();
+
+        // the box the refusal brought is a new element: its scan is timed just the same
+        wedge("#container-code", "ING-ETH-001");
+        assertThat(page.getByTestId("identified")).containsText("ING-ETH-001");
+    }
+
+    /** The characters arrive as a scanner sends them, all at once, with no Enter. */
+    private void wedge(String box, String code) {
+        page.locator(box)
+            .evaluate("(input, code) => { input.value = ''; for (const c of code) { input.value += c;"
+                    + " input.dispatchEvent(new InputEvent('input', {bubbles: true, data: c})); } }", code);
+    }
+
+    @Test
     void unknownPreparationWithFormulaFallbackLandsOnAValidPreparation() {
         String preparation = scanOnDashboard("F=PRM00936");
 
