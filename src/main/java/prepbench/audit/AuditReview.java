@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -73,6 +75,7 @@ public class AuditReview {
 
     /** The scheduled run ({@code prepbench.audit.verify-cron}). */
     @Scheduled(cron = "${prepbench.audit.verify-cron:0 30 2 * * *}")
+    @SchedulerLock(name = "audit-verification", lockAtMostFor = "PT2H", lockAtLeastFor = "PT1M")
     @Transactional
     public void scheduledVerification() {
         TrailVerification result = verifyAndRecord("system");

@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 import jakarta.annotation.PreDestroy;
@@ -90,7 +92,8 @@ class Checkpoints {
 
     @Scheduled(fixedDelayString = "${prepbench.audit.checkpoint-minutes:5}",
             initialDelayString = "${prepbench.audit.checkpoint-minutes:5}", timeUnit = TimeUnit.MINUTES)
-    void scheduled() {
+    @SchedulerLock(name = "audit-checkpoint", lockAtMostFor = "PT10M", lockAtLeastFor = "PT30S")
+    public void scheduled() {
         try {
             write();
         }

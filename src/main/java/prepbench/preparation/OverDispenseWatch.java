@@ -97,7 +97,9 @@ class OverDispenseWatch {
         Map<SessionId, String> atBenches = sessions.inProgressAtBenches();
         overSince.keySet().retainAll(atBenches.keySet());
         atBenches.forEach((id, bench) -> {
-            Reading reading = benches.exists(bench) ? benches.reading(bench) : null;
+            // in a cluster, the instance that holds the balance watches it; the others
+            // would only repeat it
+            Reading reading = benches.isLocal(bench) ? benches.reading(bench) : null;
             if (reading == null || !reading.capturable()) {
                 overSince.remove(id);
                 return;

@@ -12,9 +12,11 @@ import java.util.function.BiConsumer;
 
 import jakarta.annotation.PreDestroy;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
+import prepbench.scales.cluster.BenchCluster;
 import prepbench.scales.connection.ConnectedBalance;
 import prepbench.scales.connection.SerialTransport;
 import prepbench.scales.connection.TcpTransport;
@@ -44,14 +46,20 @@ public class BenchManagement {
 
     private final boolean demo;
 
+    private final BenchCluster cluster;
+
     /**
      * @param demo whether this is a demo station ({@code prepbench.demo-data}): only a
      * demo station may have simulated balances, and a bench without a protocol is one
      * only there
+     * @param cluster present when this instance shares its benches with others
+     * ({@code prepbench.cluster.enabled}): each balance is then connected by whichever
+     * instance owns the bench
      */
     BenchManagement(BenchProperties properties, Clock clock, ScaleReadability readability,
-            @Value("${prepbench.demo-data:false}") boolean demo) {
+            @Value("${prepbench.demo-data:false}") boolean demo, ObjectProvider<BenchCluster> cluster) {
         this.demo = demo;
+        this.cluster = cluster.getIfAvailable();
         List<BenchProperties.BenchConfig> configs = properties.benches();
         for (int index = 0; index < configs.size(); index++) {
             BenchProperties.BenchConfig config = configs.get(index);
@@ -66,6 +74,14 @@ public class BenchManagement {
             }
             benches.put(config.id(), scale(config, property, clock, readability));
             settleTimes.put(config.id(), Duration.ofMillis(config.scale().settleMs()));
+        }
+        if (this.cluster != null && (properties.simulatedBenches() > 0
+                || benches.values().stream().anyMatch(SimulatedBalance.class::isInstance))) {
+            throw new BenchMisconfigured(
+                    "A simulated balance lives inside one instance, and prepbench.cluster.enabled shares every "
+                            + "bench between instances.",
+                    "Give each bench a real balance (protocol and transport), or run a single instance without "
+                            + "prepbench.cluster.enabled.");
         }
         if (properties.simulatedBenches() > 0 && !demo) {
             throw new BenchMisconfigured(
@@ -86,6 +102,9 @@ public class BenchManagement {
                 connected.start();
             }
         });
+        if (this.cluster != null) {
+            this.cluster.start();
+        }
     }
 
     private Scale scale(BenchProperties.BenchConfig config, String property, Clock clock,
@@ -134,8 +153,15 @@ public class BenchManagement {
         };
         ConnectedBalance.Mode mode = "continuous".equals(scale.mode()) ? ConnectedBalance.Mode.CONTINUOUS
                 : ConnectedBalance.Mode.POLL;
-        return new ConnectedBalance(id, transport, codec, mode, Duration.ofMillis(scale.pollIntervalMs()), STALE_AFTER,
-                clock, reading -> arrived(id, reading));
+        Duration pollInterval = Duration.ofMillis(scale.pollIntervalMs());
+        if (cluster != null) {
+            return cluster.share(id,
+                    listener -> new ConnectedBalance(id, transport, codec, mode, pollInterval, STALE_AFTER, clock,
+                            listener),
+                    this::arrived, balance -> id + " (" + connected(balance.diagnostics()) + ")", STALE_AFTER);
+        }
+        return new ConnectedBalance(id, transport, codec, mode, pollInterval, STALE_AFTER, clock,
+                reading -> arrived(id, reading));
     }
 
     /**
@@ -188,8 +214,19 @@ public class BenchManagement {
      */
     public String describe(String id) {
         Scale scale = bench(id);
-        String description = scale instanceof ConnectedBalance connected
-                ? id + " (" + connected(connected.diagnostics()) + ")" : id + " (SIMULATED)";
+        String description;
+        if (cluster != null) {
+            // the owner writes its description with its lease: this instance may not hold
+            // the connection
+            description = cluster.local(id)
+                .map(connected -> id + " (" + connected(connected.diagnostics()) + ")")
+                .or(() -> cluster.balanceOf(id))
+                .orElse(id);
+        }
+        else {
+            description = scale instanceof ConnectedBalance connected
+                    ? id + " (" + connected(connected.diagnostics()) + ")" : id + " (SIMULATED)";
+        }
         return description.length() <= 200 ? description : description.substring(0, 199) + "…";
     }
 
@@ -216,7 +253,8 @@ public class BenchManagement {
     /** What the diagnostics page shows of every bench. */
     public List<BenchStatus> status() {
         return benches.entrySet().stream().map(entry -> {
-            Scale scale = entry.getValue();
+            Scale scale = cluster == null ? entry.getValue()
+                    : cluster.local(entry.getKey()).<Scale>map(local -> local).orElse(entry.getValue());
             Reading reading = entry.getValue().read();
             if (scale instanceof ConnectedBalance connected) {
                 var diagnostics = connected.diagnostics();
@@ -229,9 +267,38 @@ public class BenchManagement {
                             .toList(),
                         diagnostics.overlongLines(), diagnostics.model(), diagnostics.serialNumber());
             }
+            if (cluster != null) {
+                return new BenchStatus(entry.getKey(), "-", "another instance", "-", "remote", 0, null, reading,
+                        reading, List.of(), 0, null, null);
+            }
             return new BenchStatus(entry.getKey(), "simulated", "in-process", "-", "connected", 0, null, reading,
                     reading, List.of(), 0, null, null);
         }).toList();
+    }
+
+    /**
+     * When this instance shares its benches with others: its name, whether the database's
+     * notifications reach it, and who owns each bench.
+     */
+    public Optional<ClusterStatus> cluster() {
+        if (cluster == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ClusterStatus(cluster.instanceId(), cluster.listening(),
+                cluster.owners()
+                    .stream()
+                    .map(owner -> new ClusterStatus.Owner(owner.benchId(), owner.instanceId(),
+                            owner.instanceId().equals(cluster.instanceId()), owner.acquiredAt(),
+                            owner.heartbeatAge().toMillis(), owner.current()))
+                    .toList()));
+    }
+
+    /**
+     * Whether this instance holds the bench's balance: the one that watches it (without a
+     * cluster, every bench is this instance's).
+     */
+    public boolean isLocal(String id) {
+        return cluster == null ? exists(id) : cluster.owns(id);
     }
 
     /**

@@ -8,7 +8,7 @@ public class BenchMisconfigured extends IllegalStateException {
 
     private final String action;
 
-    BenchMisconfigured(String problem, String action) {
+    public BenchMisconfigured(String problem, String action) {
         super(problem);
         this.action = action;
     }

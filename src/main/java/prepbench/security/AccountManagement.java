@@ -487,11 +487,13 @@ public class AccountManagement {
     }
 
     private void endPageSessions(String username) {
-        for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof UserDetails user && user.getUsername().equals(username)) {
-                sessions.getAllSessions(principal, false).forEach(session -> session.expireNow());
-            }
-        }
+        // accounts are equal by name: the registry finds the signed-in principal by this
+        // one, in memory and (a
+        // cluster) in the database alike
+        UserDetails principal = org.springframework.security.core.userdetails.User.withUsername(username)
+            .password("-")
+            .build();
+        sessions.getAllSessions(principal, false).forEach(session -> session.expireNow());
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {

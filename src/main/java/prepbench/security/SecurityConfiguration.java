@@ -9,6 +9,7 @@ import org.springframework.security.authentication.AccountStatusUserDetailsCheck
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -173,9 +174,11 @@ class SecurityConfiguration {
 
     /**
      * The open page sessions of each account, so that disabling it (or changing its role)
-     * ends them at once.
+     * ends them at once; in this instance's memory (with a cluster,
+     * {@link ClusterSessions} keeps them in the database).
      */
     @Bean
+    @ConditionalOnProperty(name = "prepbench.cluster.enabled", havingValue = "false", matchIfMissing = true)
     SessionRegistry sessionRegistry() {
         return new SessionRegistryImpl();
     }

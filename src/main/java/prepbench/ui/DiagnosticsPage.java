@@ -8,6 +8,7 @@ import java.util.Locale;
 import prepbench.database.DatabaseErrors.DatabaseError;
 import prepbench.entry.Words;
 import prepbench.scales.BenchStatus;
+import prepbench.scales.ClusterStatus;
 
 /**
  * The diagnostics of this station: the benches, the database (whether it accepts a write,
@@ -15,9 +16,16 @@ import prepbench.scales.BenchStatus;
  *
  * @param database the actuator's status of the database ({@code UP}, {@code DOWN}, or
  * {@code unknown} when there is no health endpoint)
+ * @param cluster the instances sharing the benches, null for a single instance
  */
 public record DiagnosticsPage(List<BenchStatus> benches, String database, DatabaseError lastDatabaseError,
-        long databaseErrors, String application, Instant now, String javaVersion, Duration uptime, int watchers) {
+        long databaseErrors, String application, Instant now, String javaVersion, Duration uptime, int watchers,
+        ClusterStatus cluster) {
+
+    /** How long ago an owner's heartbeat was, in seconds with one decimal. */
+    public static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+    }
 
     /**
      * How old a reading is, in seconds with one decimal (Western digits in every

@@ -48,7 +48,8 @@ class DiagnosticsPages {
         model.addAttribute("page",
                 new DiagnosticsPage(statuses, database, databaseErrors.last().orElse(null), databaseErrors.count(),
                         application, Instant.now(), System.getProperty("java.version"),
-                        Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()), watchers));
+                        Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()), watchers,
+                        benches.cluster().orElse(null)));
         return "diagnostics";
     }
 

@@ -44,6 +44,27 @@ public final class TestPostgres {
         return new org.springframework.jdbc.datasource.DriverManagerDataSource(url, user, password);
     }
 
+    /** A database on the test server: where it is and who may use it. */
+    public record Database(String url, String user, String password) {
+    }
+
+    /**
+     * A new, empty database on the test PostgreSQL server, for a test whose processes
+     * share a database no other test writes to.
+     */
+    public static Database freshDatabase(String prefix) {
+        start();
+        String name = prefix + "_" + Long.toHexString(System.nanoTime());
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(url, user, password);
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + name);
+        }
+        catch (java.sql.SQLException failed) {
+            throw new IllegalStateException("Could not create the test database " + name, failed);
+        }
+        return new Database(url.replaceFirst("^(jdbc:postgresql://[^/]+/)[^?]*", "$1" + name), user, password);
+    }
+
     private static synchronized void start() {
         if (url != null) {
             return;

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
@@ -53,6 +54,10 @@ public final class ScaleSimulatorServer implements AutoCloseable {
     private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
 
     private final AtomicLong linesSent = new AtomicLong();
+
+    private final AtomicInteger mostClientsAtOnce = new AtomicInteger();
+
+    private final AtomicLong connectionsAccepted = new AtomicLong();
 
     private final Random random = new Random(42);
 
@@ -118,6 +123,20 @@ public final class ScaleSimulatorServer implements AutoCloseable {
         return clients.size();
     }
 
+    /**
+     * The most clients that were connected at the same moment since the simulator
+     * started: a balance that allows one connection at a time shows here whether it ever
+     * had two.
+     */
+    public int mostClientsAtOnce() {
+        return mostClientsAtOnce.get();
+    }
+
+    /** Connections accepted since the simulator started. */
+    public long connectionsAccepted() {
+        return connectionsAccepted.get();
+    }
+
     /** Lines sent to all clients so far. */
     public long linesSent() {
         return linesSent.get();
@@ -134,6 +153,8 @@ public final class ScaleSimulatorServer implements AutoCloseable {
                 Socket client = server.accept();
                 client.setTcpNoDelay(true);
                 clients.add(client);
+                connectionsAccepted.incrementAndGet();
+                mostClientsAtOnce.accumulateAndGet(clients.size(), Math::max);
                 Thread handler = new Thread(() -> serve(client), "scale-simulator-client");
                 handler.setDaemon(true);
                 handler.start();
