@@ -152,6 +152,24 @@ class ClusterBrowserTest {
                 assertThat(bench.getByTestId("step").nth(sequence - 1)).hasAttribute("data-status", "ok");
             }
             assertThat(bench.getByTestId("session-status")).hasAttribute("data-status", "completed");
+
+            // any instance's diagnostics say who holds the balance now
+            Page admin = chromium.newContext().newPage();
+            admin.navigate(bases.get("b") + "/login");
+            admin.getByLabel("Username").fill("admin");
+            admin.getByLabel("Password").fill("admin123");
+            admin.getByLabel("Password").press("Enter");
+            admin.waitForURL(bases.get("b") + "/");
+            admin.navigate(bases.get("b") + "/diagnostics");
+            assertThat(admin.getByTestId("cluster-listening")).hasAttribute("data-listening", "true");
+            assertThat(admin.locator("[data-testid=owner][data-bench=line-1]")).hasAttribute("data-instance",
+                    owner(database));
+            assertThat(admin.locator("[data-testid=owner][data-bench=line-1]")).hasAttribute("data-current", "true");
+
+            // an account disabled through b ends its page session, which c serves
+            post(bases.get("b") + "/api/v1/users/technician/disable", "admin", "admin123");
+            bench.navigate(bases.get("c") + "/");
+            assertThat(bench).hasURL(Pattern.compile(".*/login.*"));
             chromium.close();
         }
 
@@ -276,8 +294,16 @@ class ClusterBrowserTest {
     }
 
     private static String get(String url, String user, String password) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET(), user, password);
+    }
+
+    private static String post(String url, String user, String password) throws Exception {
+        return send(HttpRequest.newBuilder(URI.create(url)).POST(HttpRequest.BodyPublishers.noBody()), user, password);
+    }
+
+    private static String send(HttpRequest.Builder request, String user, String password) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(url))
+            .send(request
                 .header("Authorization",
                         "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes()))
                 .header("Accept", "application/json")
