@@ -72,9 +72,13 @@ public final class BenchCluster implements AutoCloseable {
 
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(3);
 
+    /**
+     * Renews this instance's leases and takes those gone quiet, every bench in one
+     * statement: a row comes back for each bench this instance owns now.
+     */
     private static final String CLAIM = """
             INSERT INTO bench_owners (bench_id, instance_id, acquired_at, heartbeat_at, balance)
-            VALUES (:bench, :me, now(), now(), :balance)
+            SELECT v.bench, :me, now(), now(), v.balance FROM (VALUES %s) AS v (bench, balance)
             ON CONFLICT (bench_id) DO UPDATE
               SET instance_id = EXCLUDED.instance_id,
                   acquired_at = CASE WHEN bench_owners.instance_id = EXCLUDED.instance_id
@@ -83,8 +87,14 @@ public final class BenchCluster implements AutoCloseable {
                   balance = EXCLUDED.balance
               WHERE bench_owners.instance_id = EXCLUDED.instance_id
                  OR bench_owners.heartbeat_at < now() - make_interval(secs => :lease)
-            RETURNING instance_id
+            RETURNING bench_id
             """;
+
+    /**
+     * An unchanged reading is published again after this, so that it never looks stale
+     * elsewhere.
+     */
+    private static final Duration REPUBLISH_UNCHANGED = Duration.ofMillis(500);
 
     /** Who holds a bench's balance, as the diagnostics page shows it. */
     public record Owner(String benchId, String instanceId, Instant acquiredAt, Duration heartbeatAge, String balance,
@@ -110,6 +120,8 @@ public final class BenchCluster implements AutoCloseable {
     private final Map<String, Long> renewedAt = new ConcurrentHashMap<>();
 
     private final Map<String, Reading> toPublish = new ConcurrentHashMap<>();
+
+    private final Map<String, Sent> lastSent = new ConcurrentHashMap<>();
 
     private final Map<String, CompletableFuture<String>> awaiting = new ConcurrentHashMap<>();
 
@@ -229,35 +241,51 @@ public final class BenchCluster implements AutoCloseable {
     }
 
     private void heartbeatSafely() {
-        scales.forEach((bench, scale) -> {
-            long started = System.nanoTime();
-            try {
-                ConnectedBalance local = scale.local();
-                String balance = local == null ? null : describers.get(bench).apply(local);
-                boolean mine = jdbc.sql(CLAIM)
-                    .param("bench", bench)
-                    .param("me", instanceId)
-                    .param("balance", balance)
-                    .param("lease", properties.lease().toMillis() / 1000.0)
-                    .query(String.class)
-                    .optional()
-                    .isPresent();
-                if (mine) {
-                    renewedAt.put(bench, started);
-                    if (local == null) {
-                        log.info("Bench {}: this instance ({}) owns its balance now", bench, instanceId);
-                        scale.own();
-                    }
-                }
-                else if (local != null) {
-                    log.warn("Bench {}: another instance owns its balance; letting it go", bench);
-                    letGo(bench, scale);
+        List<String> benches = List.copyOf(scales.keySet());
+        if (benches.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        java.util.Set<String> mine;
+        try {
+            StringBuilder values = new StringBuilder();
+            for (int i = 0; i < benches.size(); i++) {
+                values.append(i == 0 ? "" : ", ")
+                    .append("(CAST(:b")
+                    .append(i)
+                    .append(" AS VARCHAR(64)), CAST(:d")
+                    .append(i)
+                    .append(" AS VARCHAR(200)))");
+            }
+            JdbcClient.StatementSpec claim = jdbc.sql(CLAIM.formatted(values))
+                .param("me", instanceId)
+                .param("lease", properties.lease().toMillis() / 1000.0);
+            for (int i = 0; i < benches.size(); i++) {
+                ConnectedBalance local = scales.get(benches.get(i)).local();
+                claim = claim.param("b" + i, benches.get(i))
+                    .param("d" + i, local == null ? null : describers.get(benches.get(i)).apply(local));
+            }
+            mine = new java.util.HashSet<>(claim.query(String.class).list());
+        }
+        catch (DataAccessException | IllegalStateException failed) {
+            // the leases are not renewed: the fence lets the balances go in time
+            log.warn("Leases not renewed: {}", failed.getMessage());
+            return;
+        }
+        for (String bench : benches) {
+            ClusteredScale scale = scales.get(bench);
+            if (mine.contains(bench)) {
+                renewedAt.put(bench, started);
+                if (scale.local() == null) {
+                    log.info("Bench {}: this instance ({}) owns its balance now", bench, instanceId);
+                    scale.own();
                 }
             }
-            catch (DataAccessException | IllegalStateException failed) {
-                log.warn("Bench {}: lease not renewed: {}", bench, failed.getMessage());
+            else if (scale.local() != null) {
+                log.warn("Bench {}: another instance owns its balance; letting it go", bench);
+                letGo(bench, scale);
             }
-        });
+        }
     }
 
     /**
@@ -285,31 +313,56 @@ public final class BenchCluster implements AutoCloseable {
         toPublish.put(bench, reading);
     }
 
+    /**
+     * The latest reading of each owned bench since the last batch, in as few
+     * notifications as fit; a reading that says what the last one published said is left
+     * out unless that one is {@link #REPUBLISH_UNCHANGED} old.
+     */
     private void publish() {
         if (toPublish.isEmpty()) {
             return;
         }
+        long now = System.nanoTime();
         List<String> payloads = new ArrayList<>();
         for (String bench : List.copyOf(toPublish.keySet())) {
             Reading reading = toPublish.remove(bench);
-            if (reading != null) {
-                payloads.add(Wire.reading(bench, reading));
+            Sent last = lastSent.get(bench);
+            if (reading == null
+                    || (last != null && last.same(reading) && now - last.nanos() < REPUBLISH_UNCHANGED.toNanos())) {
+                continue;
             }
+            lastSent.put(bench, new Sent(reading, now));
+            payloads.add(Wire.reading(bench, reading));
+        }
+        if (payloads.isEmpty()) {
+            return;
         }
         try {
-            notifications.send(READINGS, payloads);
+            notifications.send(READINGS, Wire.batches(payloads));
         }
         catch (Notifications.NotificationFailed failed) {
             log.debug("Readings not published: {}", failed.getMessage());
         }
     }
 
+    /** A reading as last published, and when. */
+    private record Sent(Reading reading, long nanos) {
+
+        boolean same(Reading other) {
+            return reading.state() == other.state() && reading.stable() == other.stable()
+                    && java.util.Objects.equals(reading.grams(), other.grams());
+        }
+
+    }
+
     private void readingArrived(String payload) {
-        Wire.BenchReading arrived = Wire.reading(payload);
-        ClusteredScale scale = scales.get(arrived.bench());
-        if (scale != null && scale.local() == null) {
-            scale.received(arrived.reading());
-            listeners.get(arrived.bench()).accept(arrived.bench(), arrived.reading());
+        for (String line : payload.split("\n")) {
+            Wire.BenchReading arrived = Wire.reading(line);
+            ClusteredScale scale = scales.get(arrived.bench());
+            if (scale != null && scale.local() == null) {
+                scale.received(arrived.reading());
+                listeners.get(arrived.bench()).accept(arrived.bench(), arrived.reading());
+            }
         }
     }
 
@@ -413,6 +466,26 @@ public final class BenchCluster implements AutoCloseable {
         static String reading(String bench, Reading reading) {
             return String.join("\t", bench, reading.grams() == null ? "" : reading.grams().toPlainString(),
                     reading.stable() ? "1" : "0", reading.at().toString(), reading.state().name());
+        }
+
+        /**
+         * Readings joined a line each into notifications of at most 7,000 characters
+         * (PostgreSQL takes 8,000 bytes).
+         */
+        static List<String> batches(List<String> lines) {
+            List<String> batches = new ArrayList<>();
+            StringBuilder batch = new StringBuilder();
+            for (String line : lines) {
+                if (batch.length() > 0 && batch.length() + 1 + line.length() > 7_000) {
+                    batches.add(batch.toString());
+                    batch.setLength(0);
+                }
+                batch.append(batch.length() == 0 ? "" : "\n").append(line);
+            }
+            if (batch.length() > 0) {
+                batches.add(batch.toString());
+            }
+            return batches;
         }
 
         static BenchReading reading(String payload) {

@@ -1,0 +1,203 @@
+package prepbench.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import prepbench.PrepBenchApplication;
+import prepbench.audit.AuditTrail;
+import prepbench.scales.simulator.ScaleSimulatorServer;
+
+/**
+ * The load benchmark (the same flows as {@link LoadBenchmark}: scan → start-or-resume →
+ * page → abort) against PrepBench as a cluster on one PostgreSQL: first one instance
+ * alone, then three instances behind nginx (Debian's package, round robin with
+ * keep-alive). Instance a runs in this JVM (its database and audit trail are read for the
+ * invariants after each run), b and c are processes of their own. Every bench has a
+ * real-protocol balance (one MT-SICS simulator serves them all), polled once a second: a
+ * cluster has no simulated balances. Run by hand:
+ * {@code bench/load.sh cluster [seconds per run=30] [warm-up seconds=10]}.
+ */
+public final class ClusterLoadBenchmark {
+
+    private static final int BENCHES = 200;
+
+    public static void main(String[] args) throws Exception {
+        Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 30);
+        Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
+        Path home = Files.createTempDirectory("prepbench-cluster-load");
+        List<String> properties = new ArrayList<>(List.of("--spring.profiles.active=postgres",
+                "--prepbench.demo-data=true", "--prepbench.lock.max-consecutive-failures=0",
+                "--logging.level.root=WARN", "--server.tomcat.threads.max=200",
+                "--spring.datasource.hikari.maximum-pool-size=16", "--prepbench.simulated-benches=0",
+                "--prepbench.cluster.enabled=true", "--prepbench.audit.key-file=" + home.resolve("audit.key"),
+                "--prepbench.audit.checkpoint-dir=" + home.resolve("checkpoints")));
+        BenchDatabase database = BenchDatabase.start("postgres", "prepbench-cluster-load", properties);
+        List<Process> others = new ArrayList<>();
+        Process nginx = null;
+        try (ScaleSimulatorServer balance = new ScaleSimulatorServer("mt-sics", 0, 0)) {
+            for (int bench = 1; bench <= BENCHES; bench++) {
+                String prefix = "--prepbench.benches[" + (bench - 1) + "]";
+                properties.add(prefix + ".id=bench-" + bench);
+                properties.add(prefix + ".scale.protocol=mt-sics");
+                properties.add(prefix + ".scale.host=127.0.0.1");
+                properties.add(prefix + ".scale.port=" + balance.port());
+                properties.add(prefix + ".scale.poll-interval-ms=1000");
+            }
+            List<String> first = new ArrayList<>(properties);
+            first.add("--server.port=0");
+            first.add("--prepbench.cluster.instance-id=a");
+            ConfigurableApplicationContext app = SpringApplication.run(PrepBenchApplication.class,
+                    first.toArray(String[]::new));
+            try {
+                String a = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
+                List<String> bases = new ArrayList<>(List.of(a));
+                for (String name : List.of("b", "c")) {
+                    int port = freePort();
+                    List<String> command = new ArrayList<>(
+                            List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
+                                    System.getProperty("java.class.path"), PrepBenchApplication.class.getName(),
+                                    "--server.port=" + port, "--prepbench.cluster.instance-id=" + name));
+                    command.addAll(properties);
+                    others.add(new ProcessBuilder(command).redirectErrorStream(true)
+                        .redirectOutput(home.resolve(name + ".log").toFile())
+                        .start());
+                    bases.add("http://127.0.0.1:" + port);
+                    awaitUp(bases.get(bases.size() - 1));
+                }
+                int proxyPort = freePort();
+                nginx = nginx(home, proxyPort, bases);
+                String proxy = "http://127.0.0.1:" + proxyPort;
+                awaitUp(proxy);
+
+                JdbcClient jdbc = app.getBean(JdbcClient.class);
+                AuditTrail audit = app.getBean(AuditTrail.class);
+                List<String> formulas = LoadFixture.formulas(jdbc, "f", 8);
+                List<String> technicians = LoadFixture.technicians(jdbc, "t", 128);
+                Map<String, LoadHarness.Result> runs = new LinkedHashMap<>();
+                for (var target : List.of(Map.entry("one instance", a), Map.entry("three instances + nginx", proxy))) {
+                    run(runs, target.getKey() + ", open loop 50/s, 32 technicians",
+                            new LoadHarness.Options(target.getValue(), technicians.subList(0, 32), LoadFixture.PASSWORD,
+                                    formulas, 50, warmUp, duration),
+                            jdbc, audit);
+                    for (int count : new int[] { 8, 32, 128 }) {
+                        run(runs, target.getKey() + ", closed loop, " + count + " technicians",
+                                new LoadHarness.Options(target.getValue(), technicians.subList(0, count),
+                                        LoadFixture.PASSWORD, formulas, 0, warmUp, duration),
+                                jdbc, audit);
+                    }
+                }
+                Map<String, Object> meta = new LinkedHashMap<>();
+                meta.put("database", "postgres");
+                meta.put("instances", 3);
+                meta.put("proxy", "nginx");
+                meta.put("cores", Runtime.getRuntime().availableProcessors());
+                meta.put("java", System.getProperty("java.version"));
+                meta.put("durationSeconds", duration.toSeconds());
+                LoadReport.write(Path.of("target", "load", "cluster"), meta, runs);
+                System.out.println("written target/load/cluster/results.json and latency.html");
+            }
+            finally {
+                if (nginx != null) {
+                    nginx.destroy();
+                }
+                others.forEach(Process::destroy);
+                app.close();
+            }
+        }
+        finally {
+            database.close();
+        }
+        System.exit(0);
+    }
+
+    /**
+     * nginx in front of the instances, as docs/cluster.md configures it: round robin, a
+     * keep-alive pool to the instances, the live stream unbuffered.
+     */
+    private static Process nginx(Path home, int port, List<String> bases) throws IOException {
+        StringBuilder servers = new StringBuilder();
+        bases.forEach(base -> servers.append("    server ").append(base.substring("http://".length())).append(";\n"));
+        Path conf = home.resolve("nginx.conf");
+        Files.writeString(conf, """
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/nginx-error.log warn;
+                events { worker_connections 4096; }
+                http {
+                  access_log off;
+                  client_body_temp_path %1$s/body;
+                  proxy_temp_path %1$s/proxy;
+                  upstream prepbench {
+                %2$s    keepalive 64;
+                  }
+                  server {
+                    listen 127.0.0.1:%3$d;
+                    location / {
+                      proxy_pass http://prepbench;
+                      proxy_http_version 1.1;
+                      proxy_set_header Connection "";
+                      proxy_set_header Host $http_host;
+                      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                      proxy_buffering off;
+                      proxy_read_timeout 1h;
+                    }
+                  }
+                }
+                """.formatted(home, servers, port));
+        return new ProcessBuilder("nginx", "-p", home.toString(), "-c", conf.toString(), "-g", "daemon off;")
+            .redirectErrorStream(true)
+            .redirectOutput(home.resolve("nginx.log").toFile())
+            .start();
+    }
+
+    private static void run(Map<String, LoadHarness.Result> runs, String label, LoadHarness.Options options,
+            JdbcClient jdbc, AuditTrail audit) throws Exception {
+        LoadHarness.Result result = new LoadHarness(options).run();
+        runs.put(label, result);
+        System.out.print(LoadReport.line(label, result));
+        List<String> violations = Invariants.violations(jdbc, audit);
+        System.out.println("    invariants: " + (violations.isEmpty() ? "all hold" : violations));
+    }
+
+    private static void awaitUp(String base) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (http
+                    .send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode() == 200) {
+                    return;
+                }
+            }
+            catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(base + " did not start");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+}
