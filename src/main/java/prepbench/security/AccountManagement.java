@@ -18,8 +18,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -59,7 +57,7 @@ public class AccountManagement {
 
     private final ApplicationEventPublisher events;
 
-    private final SessionRegistry sessions;
+    private final PageSessions sessions;
 
     private final TransactionTemplate transaction;
 
@@ -70,7 +68,7 @@ public class AccountManagement {
     private final Duration lockFor;
 
     AccountManagement(JdbcClient jdbc, PasswordEncoder passwords, PasswordPolicy policy,
-            ApplicationEventPublisher events, SessionRegistry sessions, PlatformTransactionManager transactions,
+            ApplicationEventPublisher events, PageSessions sessions, PlatformTransactionManager transactions,
             Clock clock, @Value("${prepbench.login.max-failures:5}") int maxFailures,
             @Value("${prepbench.login.lock-minutes:15}") long lockMinutes) {
         this.jdbc = jdbc;
@@ -487,13 +485,7 @@ public class AccountManagement {
     }
 
     private void endPageSessions(String username) {
-        // accounts are equal by name: the registry finds the signed-in principal by this
-        // one, in memory and (a
-        // cluster) in the database alike
-        UserDetails principal = org.springframework.security.core.userdetails.User.withUsername(username)
-            .password("-")
-            .build();
-        sessions.getAllSessions(principal, false).forEach(session -> session.expireNow());
+        sessions.endAll(username);
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {

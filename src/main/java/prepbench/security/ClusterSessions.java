@@ -6,13 +6,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
-import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 
 /**
  * With several instances behind one load balancer ({@code prepbench.cluster.enabled}),
@@ -33,9 +31,14 @@ class ClusterSessions {
         return repository -> repository.setDefaultMaxInactiveInterval(Duration.ofMinutes(idleMinutes));
     }
 
+    /**
+     * Deletes the account's sessions from the database: the next request of each, on any
+     * instance, finds none and is sent to sign in ({@code /login?timeout}: the page
+     * cannot tell a deleted session from an expired one).
+     */
     @Bean
-    <S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
-        return new SpringSessionBackedSessionRegistry<>(sessions);
+    <S extends Session> PageSessions databasePageSessions(FindByIndexNameSessionRepository<S> sessions) {
+        return username -> sessions.findByPrincipalName(username).keySet().forEach(sessions::deleteById);
     }
 
 }

@@ -9,6 +9,7 @@ import org.springframework.security.authentication.AccountStatusUserDetailsCheck
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
@@ -115,7 +116,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, ProblemResponses problems, SessionRegistry sessions,
+    SecurityFilterChain pages(HttpSecurity http, ProblemResponses problems, ObjectProvider<SessionRegistry> sessions,
             SignInThrottle throttle) throws Exception {
         http.authorizeHttpRequests(requests -> requests
             .requestMatchers("/login", "/language", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
@@ -145,8 +146,12 @@ class SecurityConfiguration {
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint()))
             .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-            .sessionManagement(
-                    session -> session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?ended"))
+            // a single instance registers its page sessions to end them at once; a
+            // cluster deletes them from the
+            // database instead (ClusterSessions), sparing every request the registry's
+            // look-ups
+            .sessionManagement(session -> sessions.ifAvailable(
+                    registry -> session.maximumSessions(-1).sessionRegistry(registry).expiredUrl("/login?ended")))
             .addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class)
             .addFilterAfter(new PasswordChangeRequired(problems), AuthorizationFilter.class);
         return http.build();
@@ -181,6 +186,20 @@ class SecurityConfiguration {
     @ConditionalOnProperty(name = "prepbench.cluster.enabled", havingValue = "false", matchIfMissing = true)
     SessionRegistry sessionRegistry() {
         return new SessionRegistryImpl();
+    }
+
+    /**
+     * Ends an account's page sessions through the registry: the next request lands on
+     * /login?ended.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "prepbench.cluster.enabled", havingValue = "false", matchIfMissing = true)
+    PageSessions registeredPageSessions(SessionRegistry registry) {
+        // accounts are equal by name: the registry finds the signed-in principal by this
+        // one
+        return username -> registry.getAllSessions(
+                org.springframework.security.core.userdetails.User.withUsername(username).password("-").build(), false)
+            .forEach(session -> session.expireNow());
     }
 
     @Bean

@@ -34,11 +34,11 @@ import prepbench.scales.simulator.ScaleSimulatorServer;
  */
 public final class ClusterLoadBenchmark {
 
-    private static final int BENCHES = 200;
-
     public static void main(String[] args) throws Exception {
         Duration duration = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 30);
         Duration warmUp = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 10);
+        int instances = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        int benchCount = args.length > 3 ? Integer.parseInt(args[3]) : 200;
         Path home = Files.createTempDirectory("prepbench-cluster-load");
         List<String> properties = new ArrayList<>(List.of("--spring.profiles.active=postgres",
                 "--prepbench.demo-data=true", "--prepbench.lock.max-consecutive-failures=0",
@@ -50,7 +50,7 @@ public final class ClusterLoadBenchmark {
         List<Process> others = new ArrayList<>();
         Process nginx = null;
         try (ScaleSimulatorServer balance = new ScaleSimulatorServer("mt-sics", 0, 0)) {
-            for (int bench = 1; bench <= BENCHES; bench++) {
+            for (int bench = 1; bench <= benchCount; bench++) {
                 String prefix = "--prepbench.benches[" + (bench - 1) + "]";
                 properties.add(prefix + ".id=bench-" + bench);
                 properties.add(prefix + ".scale.protocol=mt-sics");
@@ -66,7 +66,7 @@ public final class ClusterLoadBenchmark {
             try {
                 String a = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
                 List<String> bases = new ArrayList<>(List.of(a));
-                for (String name : List.of("b", "c")) {
+                for (String name : List.of("b", "c").subList(0, instances - 1)) {
                     int port = freePort();
                     List<String> command = new ArrayList<>(
                             List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
@@ -79,17 +79,21 @@ public final class ClusterLoadBenchmark {
                     bases.add("http://127.0.0.1:" + port);
                     awaitUp(bases.get(bases.size() - 1));
                 }
-                int proxyPort = freePort();
-                nginx = nginx(home, proxyPort, bases);
-                String proxy = "http://127.0.0.1:" + proxyPort;
-                awaitUp(proxy);
+                Map<String, String> targets = new LinkedHashMap<>(Map.of("one instance", a));
+                if (instances > 1) {
+                    int proxyPort = freePort();
+                    nginx = nginx(home, proxyPort, bases);
+                    String proxy = "http://127.0.0.1:" + proxyPort;
+                    awaitUp(proxy);
+                    targets.put(instances + " instances + nginx", proxy);
+                }
 
                 JdbcClient jdbc = app.getBean(JdbcClient.class);
                 AuditTrail audit = app.getBean(AuditTrail.class);
                 List<String> formulas = LoadFixture.formulas(jdbc, "f", 8);
                 List<String> technicians = LoadFixture.technicians(jdbc, "t", 128);
                 Map<String, LoadHarness.Result> runs = new LinkedHashMap<>();
-                for (var target : List.of(Map.entry("one instance", a), Map.entry("three instances + nginx", proxy))) {
+                for (var target : targets.entrySet()) {
                     run(runs, target.getKey() + ", open loop 50/s, 32 technicians",
                             new LoadHarness.Options(target.getValue(), technicians.subList(0, 32), LoadFixture.PASSWORD,
                                     formulas, 50, warmUp, duration),
@@ -103,7 +107,8 @@ public final class ClusterLoadBenchmark {
                 }
                 Map<String, Object> meta = new LinkedHashMap<>();
                 meta.put("database", "postgres");
-                meta.put("instances", 3);
+                meta.put("instances", instances);
+                meta.put("benches", benchCount);
                 meta.put("proxy", "nginx");
                 meta.put("cores", Runtime.getRuntime().availableProcessors());
                 meta.put("java", System.getProperty("java.version"));
