@@ -128,6 +128,34 @@ class ProductionStationTest {
                 .hasMessageContaining("Bench bench-9 has no balance protocol"));
     }
 
+    @Test
+    void aClusterOnTheEmbeddedDatabaseStopsStartupSayingItNeedsPostgresql() {
+        assertThatThrownBy(() -> start("--prepbench.cluster.enabled=true", "--prepbench.benches[0].id=line-1",
+                "--prepbench.benches[0].scale.protocol=mt-sics", "--prepbench.benches[0].scale.host=127.0.0.1",
+                "--prepbench.benches[0].scale.port=4001"))
+            .satisfies(failure -> {
+                Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+                assertThat(cause).isInstanceOf(BenchMisconfigured.class)
+                    .hasMessageContaining("shares the benches between instances through PostgreSQL");
+                assertThat(((BenchMisconfigured) cause).action()).contains("--spring.profiles.active=postgres");
+            });
+    }
+
+    @Test
+    void aClusterWithASimulatedBalanceStopsStartup() {
+        prepbench.support.TestPostgres.Database database = prepbench.support.TestPostgres.freshDatabase("refused");
+        assertThatThrownBy(() -> new SpringApplicationBuilder(PrepBenchApplication.class).web(WebApplicationType.NONE)
+            .run("--spring.datasource.url=" + database.url(), "--spring.datasource.username=" + database.user(),
+                    "--spring.datasource.password=" + database.password(), "--prepbench.demo-data=true",
+                    "--prepbench.simulated-benches=2", "--prepbench.cluster.enabled=true")
+            .close()).satisfies(failure -> {
+                Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+                assertThat(cause).isInstanceOf(BenchMisconfigured.class)
+                    .hasMessageContaining("A simulated balance lives inside one instance");
+                assertThat(((BenchMisconfigured) cause).action()).contains("real balance");
+            });
+    }
+
     private static void start(String... benches) {
         String[] arguments = new String[benches.length + 3];
         arguments[0] = "--prepbench.demo-data=false";

@@ -193,11 +193,27 @@ public final class BenchCluster implements AutoCloseable {
     /** Starts listening, claiming and publishing. */
     public void start() {
         notifications.start();
-        ticker.scheduleWithFixedDelay(this::heartbeatSafely, 0, properties.heartbeat().toMillis(),
+        ticker.scheduleWithFixedDelay(always("heartbeat", this::heartbeat), 0, properties.heartbeat().toMillis(),
                 TimeUnit.MILLISECONDS);
-        ticker.scheduleWithFixedDelay(this::fence, 100, 100, TimeUnit.MILLISECONDS);
-        ticker.scheduleWithFixedDelay(this::publish, PUBLISH_EVERY.toMillis(), PUBLISH_EVERY.toMillis(),
-                TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(always("fence", this::fence), 100, 100, TimeUnit.MILLISECONDS);
+        ticker.scheduleWithFixedDelay(always("publish", this::publish), PUBLISH_EVERY.toMillis(),
+                PUBLISH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A periodic task that survives its own failure: an exception would cancel every
+     * later run (the heartbeat stopping for good would leave this instance without any
+     * bench).
+     */
+    private static Runnable always(String name, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            }
+            catch (RuntimeException failed) {
+                log.warn("Cluster {} failed, tried again at the next tick: {}", name, failed.toString());
+            }
+        };
     }
 
     /** Whether this instance holds the bench's balance connection now. */
@@ -240,7 +256,7 @@ public final class BenchCluster implements AutoCloseable {
             .findFirst();
     }
 
-    private void heartbeatSafely() {
+    private void heartbeat() {
         List<String> benches = List.copyOf(scales.keySet());
         if (benches.isEmpty()) {
             return;

@@ -29,6 +29,10 @@ final class Notifications implements AutoCloseable {
 
     private static final Duration RETRY = Duration.ofSeconds(1);
 
+    private static final Duration CHECK_EVERY = Duration.ofSeconds(3);
+
+    static final String APPLICATION_NAME = "prepbench-listen";
+
     private final DataSource dataSource;
 
     private final String url;
@@ -103,7 +107,16 @@ final class Notifications implements AutoCloseable {
 
     private void listen() {
         while (running) {
-            try (Connection connection = DriverManager.getConnection(url, username, password)) {
+            java.util.Properties connecting = new java.util.Properties();
+            if (username != null) {
+                connecting.setProperty("user", username);
+            }
+            if (password != null) {
+                connecting.setProperty("password", password);
+            }
+            // what pg_stat_activity shows of it
+            connecting.setProperty("ApplicationName", APPLICATION_NAME);
+            try (Connection connection = DriverManager.getConnection(url, connecting)) {
                 try (Statement statement = connection.createStatement()) {
                     for (String channel : handlers.keySet()) {
                         statement.execute("LISTEN " + channel);
@@ -111,12 +124,16 @@ final class Notifications implements AutoCloseable {
                 }
                 PGConnection notifications = connection.unwrap(PGConnection.class);
                 listening = true;
+                long checked = System.nanoTime();
                 while (running) {
                     PGNotification[] arrived = notifications.getNotifications(250);
-                    if (arrived == null) {
-                        // getNotifications does not notice a dead server by itself
-                        if (!connection.isValid(1)) {
-                            throw new SQLException("The listening connection is no longer valid");
+                    if (arrived == null || arrived.length == 0) {
+                        // a quiet connection may be a dead one: asked every few seconds
+                        if (System.nanoTime() - checked > CHECK_EVERY.toNanos()) {
+                            checked = System.nanoTime();
+                            if (!connection.isValid(1)) {
+                                throw new SQLException("The listening connection is no longer valid");
+                            }
                         }
                         continue;
                     }
