@@ -1,11 +1,6 @@
 package prepbench.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import prepbench.PrepBenchApplication;
 import prepbench.audit.AuditTrail;
 import prepbench.scales.simulator.ScaleSimulatorServer;
+import prepbench.support.Processes;
 
 /**
  * The load benchmark (the same flows as {@link LoadBenchmark}: scan → start-or-resume →
@@ -67,7 +63,7 @@ public final class ClusterLoadBenchmark {
                 String a = "http://127.0.0.1:" + app.getEnvironment().getProperty("local.server.port");
                 List<String> bases = new ArrayList<>(List.of(a));
                 for (String name : List.of("b", "c").subList(0, instances - 1)) {
-                    int port = freePort();
+                    int port = Processes.freePort();
                     List<String> command = new ArrayList<>(
                             List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-cp",
                                     System.getProperty("java.class.path"), PrepBenchApplication.class.getName(),
@@ -77,14 +73,15 @@ public final class ClusterLoadBenchmark {
                         .redirectOutput(home.resolve(name + ".log").toFile())
                         .start());
                     bases.add("http://127.0.0.1:" + port);
-                    awaitUp(bases.get(bases.size() - 1));
+                    Processes.awaitUp(bases.get(bases.size() - 1), others.get(others.size() - 1),
+                            Duration.ofSeconds(120));
                 }
                 Map<String, String> targets = new LinkedHashMap<>(Map.of("one instance", a));
                 if (instances > 1) {
-                    int proxyPort = freePort();
+                    int proxyPort = Processes.freePort();
                     nginx = nginx(home, proxyPort, bases);
                     String proxy = "http://127.0.0.1:" + proxyPort;
-                    awaitUp(proxy);
+                    Processes.awaitUp(proxy, nginx, Duration.ofSeconds(30));
                     targets.put(instances + " instances + nginx", proxy);
                 }
 
@@ -94,12 +91,12 @@ public final class ClusterLoadBenchmark {
                 List<String> technicians = LoadFixture.technicians(jdbc, "t", 128);
                 Map<String, LoadHarness.Result> runs = new LinkedHashMap<>();
                 for (var target : targets.entrySet()) {
-                    run(runs, target.getKey() + ", open loop 50/s, 32 technicians",
+                    LoadBenchmark.run(runs, target.getKey() + ", open loop 50/s, 32 technicians",
                             new LoadHarness.Options(target.getValue(), technicians.subList(0, 32), LoadFixture.PASSWORD,
                                     formulas, 50, warmUp, duration),
                             jdbc, audit);
                     for (int count : new int[] { 8, 32, 128 }) {
-                        run(runs, target.getKey() + ", closed loop, " + count + " technicians",
+                        LoadBenchmark.run(runs, target.getKey() + ", closed loop, " + count + " technicians",
                                 new LoadHarness.Options(target.getValue(), technicians.subList(0, count),
                                         LoadFixture.PASSWORD, formulas, 0, warmUp, duration),
                                 jdbc, audit);
@@ -168,41 +165,6 @@ public final class ClusterLoadBenchmark {
             .redirectErrorStream(true)
             .redirectOutput(home.resolve("nginx.log").toFile())
             .start();
-    }
-
-    private static void run(Map<String, LoadHarness.Result> runs, String label, LoadHarness.Options options,
-            JdbcClient jdbc, AuditTrail audit) throws Exception {
-        LoadHarness.Result result = new LoadHarness(options).run();
-        runs.put(label, result);
-        System.out.print(LoadReport.line(label, result));
-        List<String> violations = Invariants.violations(jdbc, audit);
-        System.out.println("    invariants: " + (violations.isEmpty() ? "all hold" : violations));
-    }
-
-    private static void awaitUp(String base) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http
-                    .send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200) {
-                    return;
-                }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
-        }
-        throw new IllegalStateException(base + " did not start");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
 }

@@ -131,24 +131,14 @@ public final class CrashTest {
 
     private static Process start(List<String> command, String base) throws IOException, InterruptedException {
         Process app = new ProcessBuilder(command).inheritIO().start();
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http
-                    .send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode() == 200) {
-                    return app;
-                }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
+        try {
+            prepbench.support.Processes.awaitUp(base, app, Duration.ofSeconds(90));
+            return app;
         }
-        app.destroyForcibly();
-        throw new IllegalStateException("PrepBench did not start within 90 s");
+        catch (IllegalStateException failed) {
+            app.destroyForcibly();
+            throw failed;
+        }
     }
 
     /**

@@ -68,8 +68,8 @@ public final class LoadBenchmark {
         }
     }
 
-    private static void run(Map<String, LoadHarness.Result> runs, String label, LoadHarness.Options options,
-            JdbcClient jdbc, AuditTrail audit) throws Exception {
+    static void run(Map<String, LoadHarness.Result> runs, String label, LoadHarness.Options options, JdbcClient jdbc,
+            AuditTrail audit) throws Exception {
         LoadHarness.Result result = new LoadHarness(options).run();
         runs.put(label, result);
         System.out.print(LoadReport.line(label, result));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,6 +34,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 
 import prepbench.scales.simulator.ScaleSimulatorServer;
+import prepbench.support.Processes;
 import prepbench.support.TestPostgres;
 
 /**
@@ -78,7 +78,7 @@ class ClusterBrowserTest {
         Map<String, String> bases = new LinkedHashMap<>();
         Map<String, Process> instances = new LinkedHashMap<>();
         for (String name : List.of("a", "b", "c")) {
-            int port = freePort();
+            int port = Processes.freePort();
             Process process = start(name, port, database, home);
             instances.put(name, process);
             bases.put(name, "http://localhost:" + port);
@@ -212,26 +212,12 @@ class ClusterBrowserTest {
     }
 
     private static void awaitUp(String base, Process process, Path log) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("The instance stopped: " + Files.readString(log));
-            }
-            try {
-                HttpResponse<String> health = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200) {
-                    return;
-                }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(250);
+        try {
+            Processes.awaitUp(base, process, Duration.ofSeconds(120));
         }
-        throw new AssertionError("The instance at " + base + " did not start: " + Files.readString(log));
+        catch (IllegalStateException failed) {
+            throw new AssertionError(failed.getMessage() + ": " + Files.readString(log), failed);
+        }
     }
 
     private static void awaitOwner(TestPostgres.Database database, String expected, Duration within) throws Exception {
@@ -310,12 +296,6 @@ class ClusterBrowserTest {
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return response.body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
 }
