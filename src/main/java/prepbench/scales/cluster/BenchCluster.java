@@ -113,10 +113,6 @@ public final class BenchCluster implements AutoCloseable {
 
     private final Map<String, ClusteredScale> scales = new ConcurrentHashMap<>();
 
-    private final Map<String, Function<ConnectedBalance, String>> describers = new ConcurrentHashMap<>();
-
-    private final Map<String, BiConsumer<String, Reading>> listeners = new ConcurrentHashMap<>();
-
     private final Map<String, Long> renewedAt = new ConcurrentHashMap<>();
 
     private final Map<String, Reading> toPublish = new ConcurrentHashMap<>();
@@ -182,11 +178,9 @@ public final class BenchCluster implements AutoCloseable {
      */
     public Scale share(String benchId, Function<Consumer<Reading>, ConnectedBalance> connect,
             BiConsumer<String, Reading> listener, Function<ConnectedBalance, String> describe, Duration staleAfter) {
-        ClusteredScale scale = new ClusteredScale(benchId, connect, reading -> listener.accept(benchId, reading), this,
-                staleAfter, clock);
+        ClusteredScale scale = new ClusteredScale(benchId, connect, reading -> listener.accept(benchId, reading),
+                describe, this, staleAfter, clock);
         scales.put(benchId, scale);
-        describers.put(benchId, describe);
-        listeners.put(benchId, listener);
         return scale;
     }
 
@@ -218,8 +212,7 @@ public final class BenchCluster implements AutoCloseable {
 
     /** Whether this instance holds the bench's balance connection now. */
     public boolean owns(String benchId) {
-        ClusteredScale scale = scales.get(benchId);
-        return scale != null && scale.local() != null;
+        return local(benchId).isPresent();
     }
 
     /** The balance connection while this instance owns the bench. */
@@ -247,13 +240,20 @@ public final class BenchCluster implements AutoCloseable {
         }).list();
     }
 
-    /** What the bench's owner wrote of its balance, while its lease is current. */
+    /**
+     * What the bench's owner wrote of its balance, while its lease is current (read at
+     * every capture on an instance that does not own the bench: its one row).
+     */
     public Optional<String> balanceOf(String benchId) {
-        return owners().stream()
-            .filter(owner -> owner.benchId().equals(benchId) && owner.current())
-            .map(Owner::balance)
-            .filter(balance -> balance != null)
-            .findFirst();
+        return jdbc.sql("""
+                SELECT balance FROM bench_owners
+                WHERE bench_id = :bench AND balance IS NOT NULL
+                  AND heartbeat_at >= now() - make_interval(secs => :lease)
+                """)
+            .param("bench", benchId)
+            .param("lease", properties.lease().toMillis() / 1000.0)
+            .query(String.class)
+            .optional();
     }
 
     private void heartbeat() {
@@ -277,9 +277,7 @@ public final class BenchCluster implements AutoCloseable {
                 .param("me", instanceId)
                 .param("lease", properties.lease().toMillis() / 1000.0);
             for (int i = 0; i < benches.size(); i++) {
-                ConnectedBalance local = scales.get(benches.get(i)).local();
-                claim = claim.param("b" + i, benches.get(i))
-                    .param("d" + i, local == null ? null : describers.get(benches.get(i)).apply(local));
+                claim = claim.param("b" + i, benches.get(i)).param("d" + i, scales.get(benches.get(i)).description());
             }
             mine = new java.util.HashSet<>(claim.query(String.class).list());
         }
@@ -375,9 +373,8 @@ public final class BenchCluster implements AutoCloseable {
         for (String line : payload.split("\n")) {
             Wire.BenchReading arrived = Wire.reading(line);
             ClusteredScale scale = scales.get(arrived.bench());
-            if (scale != null && scale.local() == null) {
+            if (scale != null) {
                 scale.received(arrived.reading());
-                listeners.get(arrived.bench()).accept(arrived.bench(), arrived.reading());
             }
         }
     }

@@ -22,7 +22,9 @@ final class ClusteredScale implements Scale {
 
     private final Function<Consumer<Reading>, ConnectedBalance> connect;
 
-    private final Consumer<Reading> owned;
+    private final Consumer<Reading> heard;
+
+    private final Function<ConnectedBalance, String> describe;
 
     private final BenchCluster cluster;
 
@@ -41,13 +43,16 @@ final class ClusteredScale implements Scale {
     /**
      * @param connect opens the balance's connection when this instance takes the bench,
      * calling the listener with every reading
-     * @param owned hears every reading of the balance while this instance owns it
+     * @param heard hears every reading of the bench: its own balance's while this
+     * instance owns it, else those the owner published
+     * @param describe what the batch record names of the balance, from its connection
      */
-    ClusteredScale(String benchId, Function<Consumer<Reading>, ConnectedBalance> connect, Consumer<Reading> owned,
-            BenchCluster cluster, Duration staleAfter, Clock clock) {
+    ClusteredScale(String benchId, Function<Consumer<Reading>, ConnectedBalance> connect, Consumer<Reading> heard,
+            Function<ConnectedBalance, String> describe, BenchCluster cluster, Duration staleAfter, Clock clock) {
         this.benchId = benchId;
         this.connect = connect;
-        this.owned = owned;
+        this.heard = heard;
+        this.describe = describe;
         this.cluster = cluster;
         this.staleAfter = staleAfter;
         this.clock = clock;
@@ -102,7 +107,7 @@ final class ClusteredScale implements Scale {
     synchronized void own() {
         if (local == null) {
             ConnectedBalance balance = connect.apply(reading -> {
-                owned.accept(reading);
+                heard.accept(reading);
                 cluster.published(benchId, reading);
             });
             balance.start();
@@ -122,10 +127,19 @@ final class ClusteredScale implements Scale {
         }
     }
 
+    /**
+     * What the batch record names of the balance while this instance owns it, else null.
+     */
+    String description() {
+        ConnectedBalance balance = local;
+        return balance == null ? null : describe.apply(balance);
+    }
+
     /** The owner published a reading; ignored while this instance is the owner. */
     void received(Reading reading) {
         if (local == null) {
             latest = new Received(reading, System.nanoTime());
+            heard.accept(reading);
         }
     }
 

@@ -28,7 +28,7 @@ class ClusteredScaleTest {
         ClusteredScale scale = new ClusteredScale("line-1", listener -> {
             throw new AssertionError("an instance that does not own the bench never connects it");
         }, reading -> {
-        }, null, Duration.ofMillis(300), Clock.systemUTC());
+        }, balance -> "-", null, Duration.ofMillis(300), Clock.systemUTC());
         assertThat(scale.read().state()).as("nothing received yet").isEqualTo(ScaleState.OFFLINE);
 
         Reading published = new Reading(new BigDecimal("78.000"), true, Instant.now(), ScaleState.OK);
