@@ -155,10 +155,8 @@ public class BenchManagement {
                 : ConnectedBalance.Mode.POLL;
         Duration pollInterval = Duration.ofMillis(scale.pollIntervalMs());
         if (cluster != null) {
-            return cluster.share(id,
-                    listener -> new ConnectedBalance(id, transport, codec, mode, pollInterval, STALE_AFTER, clock,
-                            listener),
-                    this::arrived, balance -> id + " (" + connected(balance.diagnostics()) + ")", STALE_AFTER);
+            return cluster.share(id, listener -> new ConnectedBalance(id, transport, codec, mode, pollInterval,
+                    STALE_AFTER, clock, listener), this::arrived, balance -> named(id, balance), STALE_AFTER);
         }
         return new ConnectedBalance(id, transport, codec, mode, pollInterval, STALE_AFTER, clock,
                 reading -> arrived(id, reading));
@@ -219,15 +217,21 @@ public class BenchManagement {
             // the owner writes its description with its lease: this instance may not hold
             // the connection
             description = cluster.local(id)
-                .map(connected -> id + " (" + connected(connected.diagnostics()) + ")")
+                .map(connected -> named(id, connected))
                 .or(() -> cluster.balanceOf(id))
                 .orElse(id);
         }
         else {
-            description = scale instanceof ConnectedBalance connected
-                    ? id + " (" + connected(connected.diagnostics()) + ")" : id + " (SIMULATED)";
+            description = scale instanceof ConnectedBalance connected ? named(id, connected) : id + " (SIMULATED)";
         }
         return description.length() <= 200 ? description : description.substring(0, 199) + "…";
+    }
+
+    /**
+     * A connected balance as the record names it: the bench, then how it is connected.
+     */
+    private static String named(String id, ConnectedBalance balance) {
+        return id + " (" + connected(balance.diagnostics()) + ")";
     }
 
     /**

@@ -146,10 +146,10 @@ class SecurityConfiguration {
             .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
             .exceptionHandling(errors -> errors.authenticationEntryPoint(new SignInEntryPoint()))
             .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-            // a single instance registers its page sessions to end them at once; a
-            // cluster deletes them from the
-            // database instead (ClusterSessions), sparing every request the registry's
-            // look-ups
+            // one instance registers its page sessions to end them; a cluster deletes
+            // them
+            // from the database instead (ClusterSessions): no registry look-up per
+            // request
             .sessionManagement(session -> sessions.ifAvailable(
                     registry -> session.maximumSessions(-1).sessionRegistry(registry).expiredUrl("/login?ended")))
             .addFilterBefore(throttle.filter(problems), UsernamePasswordAuthenticationFilter.class)
@@ -195,8 +195,7 @@ class SecurityConfiguration {
     @Bean
     @ConditionalOnProperty(name = "prepbench.cluster.enabled", havingValue = "false", matchIfMissing = true)
     PageSessions registeredPageSessions(SessionRegistry registry) {
-        // accounts are equal by name: the registry finds the signed-in principal by this
-        // one
+        // accounts are equal by name: the registry finds the signed-in one by this one
         return username -> registry.getAllSessions(
                 org.springframework.security.core.userdetails.User.withUsername(username).password("-").build(), false)
             .forEach(session -> session.expireNow());

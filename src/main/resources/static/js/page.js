@@ -58,7 +58,7 @@
 
 // PrepBench's scripts run once the page has been painted, so that none of them stands between a scan and the page a
 // technician sees (issue 16): everything a page shows is rendered on the server, the scripts only add to it (the
-// live weight, htmx's in-place answers, the scanner's timing). The page names them in data-scripts (and htmx in
+// live weight, htmx's in-place answers, the idle warning). The page names them in data-scripts (and htmx in
 // data-htmx, loaded first when the page has an element that uses it); they are inserted in that order and run in it
 // (async = false). A page's first paint holds only what comes first on it: what is marked "later" (the bench's steps
 // table and the panels below the active step) is shown as soon as the first paint is on screen, while the
@@ -91,24 +91,25 @@
   // out, scripts fetched and run) comes before the page is seen. So all of it waits for that report and for the load
   // event (by then the document is complete, which htmx needs). A page that never paints (a tab opened in the
   // background) is completed a second after its load event.
-  function afterLoad(painted) {
-    if (document.readyState === 'complete') {
-      painted(function () { setTimeout(revealAndInsert, 0); });
-      setTimeout(revealAndInsert, 1000);
-    } else {
-      window.addEventListener('load', function () { afterLoad(painted); });
-    }
-  }
-  if ((window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || []).indexOf('paint') >= 0) {
-    afterLoad(function (then) {
+  function whenPainted(then) {
+    if ((window.PerformanceObserver && PerformanceObserver.supportedEntryTypes || []).indexOf('paint') >= 0) {
       new PerformanceObserver(function (entries, observer) {
         if (entries.getEntriesByName('first-contentful-paint').length > 0) {
           observer.disconnect();
           then();
         }
       }).observe({ type: 'paint', buffered: true });
-    });
+    } else {
+      requestAnimationFrame(then);
+    }
+  }
+  function afterLoad() {
+    whenPainted(function () { setTimeout(revealAndInsert, 0); });
+    setTimeout(revealAndInsert, 1000);
+  }
+  if (document.readyState === 'complete') {
+    afterLoad();
   } else {
-    afterLoad(function (then) { requestAnimationFrame(then); });
+    window.addEventListener('load', afterLoad);
   }
 })();
