@@ -62,7 +62,9 @@ class RoleMatrixTest {
         /** lab leads only: a formula release is their signature */
         LEAD_ONLY(false, false, false, true, false),
         /** admins: accounts, the actuator */
-        ADMIN(false, false, false, false, true);
+        ADMIN(false, false, false, false, true),
+        /** nobody who signs in: a station's token only (issue 18) */
+        STATION(false, false, false, false, false);
 
         private final boolean[] allowed;
 
@@ -98,7 +100,8 @@ class RoleMatrixTest {
                 "GET /api/v1/preparations/{id}/record.pdf", "GET /v3/api-docs", "GET /v3/api-docs.yaml",
                 "GET /v3/api-docs/swagger-config", "GET /swagger-ui.html", "GET /samples/{code}",
                 "GET /samples/{code}/label.svg", "GET /samples/{code}/label.png", "GET /api/v1/samples/{code}",
-                "GET /api/v1/samples/due", "GET /api/v1/formulas/{code}/tests");
+                "GET /api/v1/samples/due", "GET /api/v1/formulas/{code}/tests", "GET /api/v1/sync");
+        expect(Access.STATION, "POST /api/v1/central/events", "GET /api/v1/central/reference");
         expect(Access.LEAD, "POST /samples/{code}/tests/{test}/result",
                 "POST /api/v1/samples/{code}/tests/{test}/result", "POST /formulas/{code}/tests",
                 "POST /formulas/{code}/tests/{test}/remove", "POST /api/v1/formulas/{code}/tests",
@@ -135,7 +138,8 @@ class RoleMatrixTest {
                 "POST /api/v1/users/{username}/enable", "POST /api/v1/users/{username}/unlock",
                 "POST /api/v1/users/{username}/reset-password", "PUT /api/v1/users/{username}/role",
                 "GET /admin/tokens", "POST /admin/tokens", "POST /admin/tokens/{name}/revoke", "GET /api/v1/tokens",
-                "POST /api/v1/tokens", "DELETE /api/v1/tokens/{name}", "GET /api/v1/tokens/{name}/audit");
+                "POST /api/v1/tokens", "DELETE /api/v1/tokens/{name}", "GET /api/v1/tokens/{name}/audit",
+                "GET /api/v1/stations", "POST /api/v1/stations");
     }
 
     private static void expect(Access access, String... endpoints) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +26,12 @@ class AuditEvents {
 
     private final AuditKeys keys;
 
-    AuditEvents(JdbcClient jdbc, AuditKeys keys) {
+    private final ApplicationEventPublisher published;
+
+    AuditEvents(JdbcClient jdbc, AuditKeys keys, ApplicationEventPublisher published) {
         this.jdbc = jdbc;
         this.keys = keys;
+        this.published = published;
     }
 
     record NewEvent(Instant at, String actor, String action, UUID sessionId, Integer stepSequence, String formulaCode,
@@ -43,13 +47,50 @@ class AuditEvents {
      * refuses a fork (a sequence number or predecessor taken twice).
      */
     void append(NewEvent event) {
-        Last last = jdbc.sql("SELECT seq, hash FROM audit_event WHERE chain = :chain ORDER BY seq DESC LIMIT 1")
-            .param("chain", event.chain())
-            .query((rs, n) -> new Last(rs.getLong("seq"), rs.getString("hash")))
-            .optional()
-            .orElse(new Last(0, EventSeal.GENESIS));
+        Last last = last(event.chain()).orElse(new Last(0, EventSeal.GENESIS));
         long seq = last.seq() + 1;
         AuditKeys.Key key = keys.current();
+        insert(new AuditEvent(0, event.at(), event.actor(), event.action(), event.sessionId(), event.stepSequence(),
+                event.formulaCode(), event.payload(), event.chain(), seq, last.hash(),
+                EventSeal.seal(key, event.chain(), seq, last.hash(), event.at(), event.actor(), event.action(),
+                        event.sessionId(), event.stepSequence(), event.formulaCode(), event.payload()),
+                key.id()));
+        published.publishEvent(new ChainExtended(event.chain(), seq, event.sessionId(), event.at()));
+    }
+
+    private java.util.Optional<Last> last(String chain) {
+        return jdbc.sql("SELECT seq, hash FROM audit_event WHERE chain = :chain ORDER BY seq DESC LIMIT 1")
+            .param("chain", chain)
+            .query((rs, n) -> new Last(rs.getLong("seq"), rs.getString("hash")))
+            .optional();
+    }
+
+    /** The event at that place of its chain, if there is one. */
+    java.util.Optional<AuditEvent> at(String chain, long seq) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE chain = :chain AND seq = :seq")
+            .param("chain", chain)
+            .param("seq", seq)
+            .query((rs, n) -> event(rs))
+            .optional();
+    }
+
+    /** The chain's events from one place to another (both included), in order. */
+    List<AuditEvent> slice(String chain, long fromSeq, long toSeq) {
+        return jdbc
+            .sql("SELECT " + COLUMNS + " FROM audit_event WHERE chain = :chain AND seq BETWEEN :from AND :to "
+                    + "ORDER BY seq")
+            .param("chain", chain)
+            .param("from", fromSeq)
+            .param("to", toSeq)
+            .query((rs, n) -> event(rs))
+            .list();
+    }
+
+    /**
+     * Writes an event as it is, sealed elsewhere (a station's, received at central): the
+     * caller has checked its seal and its link.
+     */
+    void insert(AuditEvent event) {
         jdbc.sql("""
                 INSERT INTO audit_event (occurred_at, actor, action, session_id, step_sequence, formula_code, payload,
                                          chain, seq, prev_hash, hash, key_id)
@@ -63,12 +104,10 @@ class AuditEvents {
             .param("formula", event.formulaCode())
             .param("payload", event.payload())
             .param("chain", event.chain())
-            .param("seq", seq)
-            .param("prev", last.hash())
-            .param("hash",
-                    EventSeal.seal(key, event.chain(), seq, last.hash(), event.at(), event.actor(), event.action(),
-                            event.sessionId(), event.stepSequence(), event.formulaCode(), event.payload()))
-            .param("key", key.id())
+            .param("seq", event.seq())
+            .param("prev", event.prevHash())
+            .param("hash", event.hash())
+            .param("key", event.keyId())
             .update();
     }
 

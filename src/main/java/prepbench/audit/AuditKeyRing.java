@@ -36,9 +36,30 @@ class AuditKeyRing {
 
     @Bean
     AuditKeys auditKeys(@Value("${prepbench.audit.key:}") String inline,
-            @Value("${prepbench.audit.key-file:}") String keyFile,
-            @Value("${prepbench.demo-data:false}") boolean demo) {
-        return load(inline, keyFile, demo);
+            @Value("${prepbench.audit.key-file:}") String keyFile, @Value("${prepbench.demo-data:false}") boolean demo,
+            @Value("${prepbench.sync.token:}") String stationToken) {
+        if (stationToken.isBlank()) {
+            return load(inline, keyFile, demo);
+        }
+        return station(stationToken, inline, keyFile);
+    }
+
+    /**
+     * A station's ring (issue 18): its token's key seals everything it writes, so central
+     * can verify it; keys it had before (a key file, if there is one) still verify what
+     * they sealed.
+     */
+    static AuditKeys station(String token, String inline, String keyFile) {
+        AuditKeys.Key stationKey;
+        try {
+            stationKey = StationKeys.fromToken(token);
+        }
+        catch (IllegalArgumentException notAToken) {
+            throw new MissingAuditKey(notAToken.getMessage() + ".", "Ask central's admin for a station token "
+                    + "(POST /api/v1/stations on central) and set it as prepbench.sync.token. docs/sync.md says more.");
+        }
+        boolean hadKeys = !inline.isBlank() || (!keyFile.isBlank() && Files.exists(Path.of(keyFile)));
+        return hadKeys ? load(inline, keyFile, false).sealingWith(stationKey) : AuditKeys.of(stationKey);
     }
 
     static AuditKeys load(String inline, String keyFile, boolean demo) {

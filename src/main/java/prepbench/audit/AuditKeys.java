@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import javax.crypto.Mac;
@@ -35,9 +36,35 @@ final class AuditKeys {
 
     private final Key current;
 
+    /** Where keys not in the ring are looked up: the stations' keys, at a central. */
+    private volatile Function<String, Optional<Key>> others = id -> Optional.empty();
+
     private AuditKeys(Map<String, Key> keys, Key current) {
         this.keys = keys;
         this.current = current;
+    }
+
+    /**
+     * The ring with one more key, which seals what is written from then on: a station's
+     * own key (issue 18), from its token.
+     */
+    AuditKeys sealingWith(Key key) {
+        if (keys.containsKey(key.id())) {
+            throw new IllegalArgumentException("key id " + key.id() + " appears twice");
+        }
+        Map<String, Key> all = new LinkedHashMap<>(keys);
+        all.put(key.id(), key);
+        return new AuditKeys(Map.copyOf(all), key);
+    }
+
+    /** A ring of the one key. */
+    static AuditKeys of(Key key) {
+        return new AuditKeys(Map.of(key.id(), key), key);
+    }
+
+    /** Where to look up the keys this ring does not hold (the stations' keys). */
+    void lookUpOthersIn(Function<String, Optional<Key>> lookup) {
+        this.others = lookup;
     }
 
     /**
@@ -100,15 +127,24 @@ final class AuditKeys {
 
     /** The key with that id, if this installation has it. */
     Optional<Key> key(String id) {
-        return Optional.ofNullable(id == null ? null : keys.get(id));
+        if (id == null) {
+            return Optional.empty();
+        }
+        Key key = keys.get(id);
+        return key != null ? Optional.of(key) : others.apply(id);
     }
 
     /** HMAC-SHA-256 of the content under the key, hex. */
     static String mac(Key key, String content) {
+        return HexFormat.of().formatHex(macBytes(key, content));
+    }
+
+    /** HMAC-SHA-256 of the content under the key. */
+    static byte[] macBytes(Key key, String content) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key.secret());
-            return HexFormat.of().formatHex(mac.doFinal(content.getBytes(StandardCharsets.UTF_8)));
+            return mac.doFinal(content.getBytes(StandardCharsets.UTF_8));
         }
         catch (GeneralSecurityException impossible) {
             throw new IllegalStateException("Every Java runtime has HmacSHA256", impossible);

@@ -30,6 +30,11 @@ final class Chains {
         return FORMULA_VERSIONS_PREFIX + formulaCode;
     }
 
+    /** A station's registration at central (issue 18). */
+    static String station(String name) {
+        return "station:" + name;
+    }
+
     /** An account's changes and sign-ins, serialised by the account's row lock. */
     static String account(String username) {
         return "account:" + username;

@@ -136,6 +136,19 @@ class PreparationAuditing {
     }
 
     @EventListener
+    void on(SessionEvents.SessionRejected rejected) {
+        session(rejected.at(), "central", "SESSION_REJECTED", rejected.sessionId(), null, rejected.formulaCode(),
+                payload("oldStatus", rejected.oldStatus(), "newStatus", "server_rejected", "reason",
+                        rejected.reason()));
+    }
+
+    @EventListener
+    void on(SessionEvents.FormulaLockMirrored mirrored) {
+        formula(mirrored.at(), "central", mirrored.locked() ? "FORMULA_LOCKED" : "FORMULA_LOCK_RELEASED_AT_CENTRAL",
+                mirrored.formulaCode(), payload("reason", mirrored.reason(), "from", "central"));
+    }
+
+    @EventListener
     void on(SessionEvents.FormulaLockReleaseRefused refused) {
         formula(refused.at(), refused.attemptedBy(), "REFUSED_LOCK_RELEASE", refused.formulaCode(),
                 payload("why", refused.why()));

@@ -63,6 +63,12 @@ final class RecordCheck {
 
     private long statusEvent;
 
+    /**
+     * When the chain's completion happened: a completed preparation central refused keeps
+     * its sample.
+     */
+    private Instant completedAt;
+
     private String bench;
 
     private long benchEvent;
@@ -110,6 +116,18 @@ final class RecordCheck {
                 status = text(payload, "newStatus");
                 endedAt = event.at();
                 statusEvent = event.id();
+                if (event.action().equals("SESSION_COMPLETED")) {
+                    completedAt = event.at();
+                }
+            }
+            case "SESSION_REJECTED" -> {
+                // central refused it (issue 18): a preparation that had ended keeps its
+                // end
+                if (endedAt == null) {
+                    endedAt = event.at();
+                }
+                status = text(payload, "newStatus");
+                statusEvent = event.id();
             }
             case "CONTAINER_SCANNED" -> {
                 if (step != null) {
@@ -149,7 +167,12 @@ final class RecordCheck {
                     "the record exists, and its chain has no " + "event that started it");
             return;
         }
-        if (!session.status().isInProgress() && status.equals(SessionStatus.IN_PROGRESS.code())) {
+        if (session.status() == SessionStatus.SERVER_REJECTED && session.origin().station() != null) {
+            // central's copy of a station's preparation it refused: central's decision,
+            // on
+            // its record, not in the station's chain
+        }
+        else if (!session.status().isInProgress() && status.equals(SessionStatus.IN_PROGRESS.code())) {
             walk.problem(null, AuditProblem.Kind.TRUNCATED, "status",
                     "the record says " + session.status().code() + ", and its chain has no event that ended it");
         }
@@ -177,12 +200,12 @@ final class RecordCheck {
     }
 
     private void compareSample(Sample sample, PreparationSession session) {
-        if (!SessionStatus.COMPLETED.code().equals(status)) {
+        if (completedAt == null) {
             walk.problem(null, AuditProblem.Kind.ALTERED, "sample",
                     "a sample " + sample.code() + " is on record, " + "and the chain has no completion");
             return;
         }
-        walk.differs("sample recorded at", sample.recordedAt(), endedAt, statusEvent);
+        walk.differs("sample recorded at", sample.recordedAt(), completedAt, statusEvent);
         BigDecimal total = BigDecimal.ZERO;
         for (Sample.Line line : sample.lines()) {
             StepState said = steps.getOrDefault(line.sequence(), new StepState());

@@ -56,6 +56,22 @@ public class FormulaCatalog {
     }
 
     /**
+     * A version preparations used, released or retired since (issue 18: a station's
+     * preparation, as central checks it).
+     *
+     * @param retiredAt when the version was retired; null while it is released
+     */
+    public record PreparedVersion(ReleasedFormula formula, java.time.Instant retiredAt, String retiredReason) {
+    }
+
+    /**
+     * The released or retired version of the formula with that number, if there is one.
+     */
+    public Optional<PreparedVersion> prepared(FormulaCode code, int versionNo) {
+        return formulas.findPrepared(code, versionNo);
+    }
+
+    /**
      * Formulas whose code or name contains the text, by code; all formulas for blank
      * text.
      */

@@ -3,6 +3,7 @@ package prepbench.formulas;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,38 @@ class Formulas {
 
     List<String> allCodes() {
         return jdbc.sql("SELECT code FROM formula ORDER BY code").query(String.class).list();
+    }
+
+    /**
+     * A released or retired version of the formula, as preparations use it, with when it
+     * was retired (null while released).
+     */
+    Optional<FormulaCatalog.PreparedVersion> findPrepared(FormulaCode code, int versionNo) {
+        record Row(ReleasedFormula formula, Instant retiredAt, String retiredReason) {
+        }
+        return jdbc.sql("""
+                SELECT f.id AS formula_id, f.code, v.name, v.id AS version_id, v.version_no, v.batch_amount,
+                       v.batch_unit, v.retired_at, v.retired_reason
+                  FROM formula f
+                  JOIN formula_version v ON v.formula_id = f.id
+                 WHERE f.code = :code AND v.version_no = :versionNo AND v.status IN ('released', 'retired')
+                """)
+            .param("code", code.value())
+            .param("versionNo", versionNo)
+            .query((rs, n) -> new Row(
+                    new ReleasedFormula(rs.getObject("formula_id", UUID.class), new FormulaCode(rs.getString("code")),
+                            rs.getString("name"), rs.getObject("version_id", UUID.class), rs.getInt("version_no"),
+                            rs.getBigDecimal("batch_amount"), unit(rs.getString("batch_unit")), List.of()),
+                    Optional.ofNullable(rs.getObject("retired_at", java.time.OffsetDateTime.class))
+                        .map(java.time.OffsetDateTime::toInstant)
+                        .orElse(null),
+                    rs.getString("retired_reason")))
+            .optional()
+            .map(row -> new FormulaCatalog.PreparedVersion(
+                    new ReleasedFormula(row.formula().formulaId(), row.formula().code(), row.formula().name(),
+                            row.formula().versionId(), row.formula().versionNo(), row.formula().defaultAmount(),
+                            row.formula().defaultUnit(), lines(row.formula().versionId())),
+                    row.retiredAt(), row.retiredReason()));
     }
 
     Optional<ReleasedFormula> findReleased(FormulaCode code) {

@@ -117,6 +117,35 @@ final class FormulaAttempts {
         return reason;
     }
 
+    /**
+     * The next attempt number for a station's preparation arriving at central (issue 18):
+     * it was made, so it is counted, even when central has locked the formula since it
+     * started.
+     */
+    int nextReceivedAttempt() {
+        lastAttemptNo++;
+        return lastAttemptNo;
+    }
+
+    /**
+     * At a station: the formula as central has it, locked (with central's reason) or not.
+     * @return whether anything changed
+     */
+    boolean mirror(Instant centralLockedAt, String centralReason, Instant now) {
+        if (centralLockedAt != null && !isLocked()) {
+            lock(centralReason, null, now);
+            return true;
+        }
+        if (centralLockedAt == null && isLocked()) {
+            lockedAt = null;
+            lockedReason = null;
+            lockedSessionId = null;
+            consecutiveFailures = 0;
+            return true;
+        }
+        return false;
+    }
+
     private LockEngaged lock(String reason, UUID sessionId, Instant at) {
         lockedAt = at;
         lockedReason = reason;

@@ -413,6 +413,63 @@ public class PreparationManagement {
         return act(id, actor, "ABORT", null, null, (session, now) -> session.abort(reason, actor, now));
     }
 
+    /**
+     * At a station: central refused the preparation (issue 18). It becomes
+     * {@code server_rejected} with central's reason, read-only, its bench free; recorded
+     * in its chain. Not counted as a failure: central counts what it takes.
+     * @return whether it changed (false when it was already rejected, or is unknown)
+     */
+    public boolean rejectByCentral(SessionId id, String reason) {
+        String shown = reason == null || reason.isBlank() ? "Central refused this preparation."
+                : reason.length() > PreparationSession.MAX_REASON
+                        ? reason.substring(0, PreparationSession.MAX_REASON - 1) + "…" : reason;
+        return Boolean.TRUE.equals(transaction.execute(tx -> {
+            Optional<UUID> formulaId = sessions.formulaOf(id);
+            if (formulaId.isEmpty()) {
+                return false;
+            }
+            sessions.lockAttempts(formulaId.get());
+            PreparationSession session = sessions.lock(id).orElseThrow();
+            if (session.status() == SessionStatus.SERVER_REJECTED) {
+                return false;
+            }
+            session.rejectedByCentral(shown, clock.instant());
+            sessions.save(session);
+            session.events().forEach(events::publishEvent);
+            return true;
+        }));
+    }
+
+    /** At a station: the attempt number central gave the preparation (issue 18). */
+    public void recordCentralAttempt(SessionId id, int centralAttemptNo) {
+        transaction.executeWithoutResult(tx -> sessions.recordCentralAttempt(id, centralAttemptNo));
+    }
+
+    /**
+     * At a station: the formula locked or not as central has it (issue 18), so a lock
+     * made at central or at another station stops it here too, and a release at central
+     * frees it. Each change is recorded in the formula's chain.
+     * @param centralLockedAt when central locked it; null when it is not locked there
+     */
+    public void mirrorLock(UUID formulaId, String formulaCode, Instant centralLockedAt, String centralReason) {
+        transaction.executeWithoutResult(tx -> {
+            FormulaAttempts attempts = sessions.lockAttempts(formulaId).orElse(null);
+            if (attempts == null) {
+                if (centralLockedAt == null) {
+                    return;
+                }
+                sessions.insertAttemptsRow(formulaId);
+                attempts = sessions.lockAttempts(formulaId).orElseThrow();
+            }
+            Instant now = clock.instant();
+            if (attempts.mirror(centralLockedAt, centralReason, now)) {
+                sessions.save(attempts);
+                events.publishEvent(new SessionEvents.FormulaLockMirrored(formulaCode, centralLockedAt != null,
+                        centralReason, now));
+            }
+        });
+    }
+
     /** The lock of the session's formula, if the formula is locked now. */
     public Optional<FormulaLock> lockOf(PreparationSession session) {
         return readOnly.execute(tx -> sessions.lockOf(session.formulaId()));
@@ -486,6 +543,12 @@ public class PreparationManagement {
             PreparationSession session = sessions.lock(id).orElseThrow(() -> SessionNotFound.forId(id));
             Instant now = clock.instant();
             try {
+                if (session.origin().station() != null) {
+                    // central's copy of a station's preparation changes only by the
+                    // station's events
+                    throw new ActionRefused(Reason.AT_STATION,
+                            Text.of("refused.prep.at-station", session.origin().station()));
+                }
                 change.accept(session, now);
             }
             catch (ActionRefused | NotPermitted refused) {

@@ -67,6 +67,8 @@ public final class PreparationSession {
 
     private Instant taredAt;
 
+    private Origin origin = Origin.HERE;
+
     private final List<Step> steps;
 
     private final TreeSet<Integer> changedSteps = new TreeSet<>();
@@ -107,12 +109,87 @@ public final class PreparationSession {
     }
 
     /**
+     * Central's copy of a preparation a station started (issue 18): the station's id and
+     * start, with central's attempt number and the steps central plans from the same
+     * version.
+     */
+    static PreparationSession received(SessionId id, ReleasedFormula formula, BatchPlan plan, BatchSize batch,
+            int attemptNo, String operator, String bench, Instant startedAt) {
+        List<Step> steps = new ArrayList<>(plan.steps().size());
+        for (BatchPlan.PlannedStep planned : plan.steps()) {
+            steps.add(Step.planned(steps.size() + 1, planned));
+        }
+        return new PreparationSession(id, formula.formulaId(), formula.versionId(), formula.code(), formula.name(),
+                formula.versionNo(), attemptNo, SessionStatus.IN_PROGRESS, operator, bench, batch, plan.batchMassG(),
+                startedAt, null, null, steps);
+    }
+
+    /**
+     * At central: a step of a station's preparation as the station's event says it
+     * became; the station checked the rules, and central's copy takes what it did.
+     */
+    void receivedStep(Step changed) {
+        replace(changed);
+    }
+
+    /** The step at that place (1 for the first). */
+    Optional<Step> step(int sequence) {
+        return sequence >= 1 && sequence <= steps.size() ? Optional.of(steps.get(sequence - 1)) : Optional.empty();
+    }
+
+    /** At central: a station's preparation ended, as the station's event says. */
+    void receivedEnd(SessionStatus ended, String reason, Instant at) {
+        end(ended, reason, at);
+    }
+
+    /**
+     * Central refused the preparation (issue 18): it becomes {@code server_rejected},
+     * with central's reason, and nothing can change it any more. One that had ended keeps
+     * its end time.
+     */
+    void rejectedByCentral(String reason, Instant now) {
+        SessionStatus before = status;
+        end(SessionStatus.SERVER_REJECTED, reason, endedAt != null ? endedAt : now);
+        events.add(new SessionEvents.SessionRejected(id.value(), formulaCode.value(), attemptNo, before.code(), reason,
+                now));
+    }
+
+    /**
      * What the session knows of its balance, as stored: when the vessel was last tared
      * for it at its bench (null when never, or not since it moved to another bench).
      */
     PreparationSession withTaredAt(Instant tared) {
         this.taredAt = tared;
         return this;
+    }
+
+    /**
+     * Where a preparation was made, for one made at an offline station (issue 18).
+     *
+     * @param station at central: the station that made it; null for one made here
+     * @param stationAttemptNo at central: the attempt number the station gave it
+     * (provisional)
+     * @param centralAttemptNo at a station: the number central gave it, once it has it
+     * @param clockOffsetMs at central: how far the station's clock was ahead of central's
+     * (negative: behind) when its events arrived; null when not measured
+     */
+    public record Origin(String station, Integer stationAttemptNo, Integer centralAttemptNo, Long clockOffsetMs) {
+
+        static final Origin HERE = new Origin(null, null, null, null);
+
+    }
+
+    PreparationSession withOrigin(Origin from) {
+        this.origin = from;
+        return this;
+    }
+
+    /**
+     * Where the preparation was made, and the attempt numbers station and central gave
+     * it.
+     */
+    public Origin origin() {
+        return origin;
     }
 
     /** When the vessel was last tared for this session at its bench; null when never. */

@@ -34,7 +34,8 @@ class PreparationSessions {
     private static final String SESSION_COLUMNS = """
             s.id, s.formula_id, s.formula_version_id, s.formula_code, s.formula_name, s.version_no, s.attempt_no,
             s.status, s.operator, s.bench, s.amount, s.unit, s.batch_mass_g, s.step_count, s.started_at,
-            s.ended_at, s.end_reason, s.tared_at
+            s.ended_at, s.end_reason, s.tared_at, s.station, s.station_attempt_no, s.central_attempt_no,
+            s.clock_offset_ms
             """;
 
     private static final String STEP_COLUMNS = """
@@ -83,7 +84,8 @@ class PreparationSessions {
         boolean inProgress = session.status() == SessionStatus.IN_PROGRESS;
         jdbc.sql("""
                 UPDATE preparation_session
-                   SET status = :status, in_progress_operator = :inProgress, ended_at = :endedAt, end_reason = :reason,
+                   SET status = :status, ended_at = :endedAt, end_reason = :reason,
+                       in_progress_operator = CASE WHEN station IS NULL THEN :inProgress END,
                        in_progress_bench = CASE WHEN :ended THEN NULL ELSE in_progress_bench END,
                        tared_at = :taredAt
                  WHERE id = :id
@@ -123,6 +125,33 @@ class PreparationSessions {
                 .param("sequence", step.sequence())
                 .update();
         }
+    }
+
+    /** At central: the bench a station's preparation moved to. */
+    void setBench(SessionId id, String bench) {
+        jdbc.sql("UPDATE preparation_session SET bench = :bench, tared_at = NULL WHERE id = :id")
+            .param("bench", bench)
+            .param("id", id.value())
+            .update();
+    }
+
+    /** At a station: the attempt number central gave the preparation. */
+    void recordCentralAttempt(SessionId id, int centralAttemptNo) {
+        jdbc.sql("UPDATE preparation_session SET central_attempt_no = :no WHERE id = :id")
+            .param("no", centralAttemptNo)
+            .param("id", id.value())
+            .update();
+    }
+
+    /**
+     * At central: the largest offset seen between a station's clock and central's while
+     * its preparation's events arrived.
+     */
+    void recordClockOffset(SessionId id, long offsetMs) {
+        jdbc.sql("""
+                UPDATE preparation_session SET clock_offset_ms = :offset
+                 WHERE id = :id AND (clock_offset_ms IS NULL OR ABS(clock_offset_ms) < ABS(:offset))
+                """).param("offset", offsetMs).param("id", id.value()).update();
     }
 
     /** Saves the formula's attempts as they are now: counter, failures in a row, lock. */
@@ -389,13 +418,33 @@ class PreparationSessions {
      * formula's saved attempts).
      */
     void insertNew(PreparationSession session) {
+        insert(session, null, null);
+    }
+
+    /**
+     * Stores central's copy of a station's preparation: it holds no operator's and no
+     * bench's place here.
+     */
+    void insertReceived(PreparationSession session, String station, int stationAttemptNo) {
+        insert(session, station, stationAttemptNo);
+    }
+
+    private void insert(PreparationSession session, String station, Integer stationAttemptNo) {
+        boolean here = station == null;
         jdbc.sql("""
                 INSERT INTO preparation_session (id, formula_id, formula_version_id, formula_code, formula_name,
                     version_no, attempt_no, status, operator, in_progress_operator, bench, in_progress_bench, amount,
-                    unit, batch_mass_g, step_count, started_at)
+                    unit, batch_mass_g, step_count, started_at, ended_at, end_reason, station, station_attempt_no)
                 VALUES (:id, :formula, :version, :code, :name, :versionNo, :attempt, :status, :operator,
-                    :operator, :bench, :bench, :amount, :unit, :mass, :steps, :startedAt)
+                    :inProgressOperator, :bench, :inProgressBench, :amount, :unit, :mass, :steps, :startedAt,
+                    :endedAt, :reason, :station, :stationAttempt)
                 """)
+            .param("inProgressOperator", here ? session.operator() : null)
+            .param("inProgressBench", here ? session.bench() : null)
+            .param("endedAt", session.endedAt() == null ? null : utc(session.endedAt()))
+            .param("reason", session.endReason())
+            .param("station", station)
+            .param("stationAttempt", stationAttemptNo)
             .param("id", session.id().value())
             .param("formula", session.formulaId())
             .param("version", session.formulaVersionId())
@@ -473,7 +522,18 @@ class PreparationSessions {
                 rs.getInt("attempt_no"), status(rs), rs.getString("operator"), rs.getString("bench"), batch(rs),
                 rs.getBigDecimal("batch_mass_g"), instant(rs, "started_at"), instant(rs, "ended_at"),
                 rs.getString("end_reason"), new ArrayList<>(steps))
-            .withTaredAt(instant(rs, "tared_at"));
+            .withTaredAt(instant(rs, "tared_at"))
+            .withOrigin(origin(rs));
+    }
+
+    private static PreparationSession.Origin origin(ResultSet rs) throws SQLException {
+        int stationAttempt = rs.getInt("station_attempt_no");
+        Integer stationAttemptNo = rs.wasNull() ? null : stationAttempt;
+        int centralAttempt = rs.getInt("central_attempt_no");
+        Integer centralAttemptNo = rs.wasNull() ? null : centralAttempt;
+        long offset = rs.getLong("clock_offset_ms");
+        Long clockOffset = rs.wasNull() ? null : offset;
+        return new PreparationSession.Origin(rs.getString("station"), stationAttemptNo, centralAttemptNo, clockOffset);
     }
 
     private static SessionSummary summary(ResultSet rs) throws SQLException {

@@ -16,6 +16,25 @@ public final class SessionEvents {
     private SessionEvents() {
     }
 
+    /**
+     * Central refused a preparation this station made (issue 18): it is now
+     * {@code server_rejected}.
+     *
+     * @param oldStatus what it was before
+     */
+    public record SessionRejected(UUID sessionId, String formulaCode, int attemptNo, String oldStatus, String reason,
+            Instant at) {
+    }
+
+    /**
+     * At a station: the formula's lock as central has it, taken over (issue 18).
+     *
+     * @param locked whether it is locked now (else released at central)
+     * @param reason central's reason for the lock; null for a release
+     */
+    public record FormulaLockMirrored(String formulaCode, boolean locked, String reason, Instant at) {
+    }
+
     /** A new preparation session was created with all its steps. */
     public record SessionStarted(UUID sessionId, String formulaCode, int versionNo, int attemptNo, String operator,
             String bench, BigDecimal amount, String unit, BigDecimal batchMassG, int stepCount, Instant at) {

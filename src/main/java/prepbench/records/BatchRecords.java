@@ -62,10 +62,15 @@ public class BatchRecords {
 
     private final ZoneId zone;
 
+    /** A station clock further than this from central's is flagged on the record. */
+    private java.time.Duration maxClockOffset = java.time.Duration.ofMinutes(2);
+
     @Autowired
     BatchRecords(PreparationManagement preparations, SampleRegister samples, AuditTrail audit, TemplateEngine templates,
-            Clock clock, PreparationProperties preparation, @Value("${prepbench.demo-data:false}") boolean demo) {
+            Clock clock, PreparationProperties preparation, @Value("${prepbench.demo-data:false}") boolean demo,
+            @Value("${prepbench.sync.max-clock-offset:2m}") java.time.Duration maxClockOffset) {
         this(preparations, samples, audit, templates, clock, preparation.zone(), demo);
+        this.maxClockOffset = maxClockOffset;
     }
 
     BatchRecords(PreparationManagement preparations, SampleRegister samples, AuditTrail audit, TemplateEngine templates,
@@ -90,7 +95,7 @@ public class BatchRecords {
         PreparationSession session = preparations.get(id);
         var sessionId = session.id().value();
         return new RecordPage(SessionView.of(session), samples.forSession(sessionId).orElse(null),
-                audit.forSession(sessionId), audit.verifySession(sessionId), clock.instant());
+                audit.forSession(sessionId), audit.verifySession(sessionId), clock.instant(), maxClockOffset);
     }
 
     /** The words of a language, with the lab's zone for the times. */

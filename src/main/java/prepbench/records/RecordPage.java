@@ -17,7 +17,22 @@ import prepbench.samples.Sample;
  * @param verifiedAt when that was
  */
 public record RecordPage(SessionView session, Sample sample, List<AuditEvent> events, ChainVerification verification,
-        Instant verifiedAt) {
+        Instant verifiedAt, java.time.Duration maxClockOffset) {
+
+    /**
+     * Whether the station that made the preparation had a clock further from central's
+     * than {@code prepbench.sync.max-clock-offset} when its events arrived (issue 18).
+     */
+    public boolean clockFlagged() {
+        Long offset = session.origin().clockOffsetMs();
+        return offset != null && Math.abs(offset) > maxClockOffset.toMillis();
+    }
+
+    /** The station clock's offset from central's, in seconds with one decimal. */
+    public String clockOffsetSeconds() {
+        Long offset = session.origin().clockOffsetMs();
+        return offset == null ? "—" : String.format(java.util.Locale.ROOT, "%+.1f", offset / 1000.0);
+    }
 
     public RecordPage {
         events = List.copyOf(events);

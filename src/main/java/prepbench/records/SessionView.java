@@ -25,7 +25,8 @@ import prepbench.preparation.StepStatus;
  */
 public record SessionView(SessionId id, FormulaCode formulaCode, String formulaName, int versionNo, int attemptNo,
         SessionStatus status, String operator, String bench, BatchSize batch, BigDecimal batchMassG, Instant startedAt,
-        Instant endedAt, String endReason, List<Step> steps, Optional<Step> activeStep) {
+        Instant endedAt, String endReason, List<Step> steps, Optional<Step> activeStep,
+        PreparationSession.Origin origin) {
 
     public SessionView {
         steps = List.copyOf(steps);
@@ -35,7 +36,7 @@ public record SessionView(SessionId id, FormulaCode formulaCode, String formulaN
         return new SessionView(session.id(), session.formulaCode(), session.formulaName(), session.versionNo(),
                 session.attemptNo(), session.status(), session.operator(), session.bench(), session.batch(),
                 session.batchMassG(), session.startedAt(), session.endedAt(), session.endReason(), session.steps(),
-                session.activeStep());
+                session.activeStep(), session.origin());
     }
 
     /** How many steps were weighed inside their tolerance. */

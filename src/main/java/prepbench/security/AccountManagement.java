@@ -107,6 +107,20 @@ public class AccountManagement {
      * The language the person chose to read PrepBench in ({@code en} or {@code ar});
      * empty when they follow their browser's.
      */
+    /**
+     * When the account was disabled, while it is: a central refuses what a station
+     * recorded under it after that (issue 18). Empty for an enabled account, one disabled
+     * before PrepBench kept the time, and a name no account has.
+     */
+    public Optional<Instant> disabledSince(String username) {
+        return jdbc.sql("SELECT disabled_at FROM users WHERE username = :username AND enabled = FALSE")
+            .param("username", username)
+            .query((rs, n) -> Optional.ofNullable(rs.getObject("disabled_at", java.time.OffsetDateTime.class)))
+            .optional()
+            .flatMap(at -> at)
+            .map(java.time.OffsetDateTime::toInstant);
+    }
+
     public Optional<String> language(String username) {
         if (username == null || username.length() > 50) {
             return Optional.empty();
@@ -179,8 +193,11 @@ public class AccountManagement {
             if (account.enabled() == enabled) {
                 return null;
             }
-            jdbc.sql("UPDATE users SET enabled = :enabled WHERE username = :username")
+            // when it was disabled: a central refuses what a station recorded under it
+            // after that
+            jdbc.sql("UPDATE users SET enabled = :enabled, disabled_at = :disabledAt WHERE username = :username")
                 .param("enabled", enabled)
+                .param("disabledAt", enabled ? null : now.atOffset(java.time.ZoneOffset.UTC))
                 .param("username", account.username())
                 .update();
             return new Change(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED",

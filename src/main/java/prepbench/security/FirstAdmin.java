@@ -30,16 +30,21 @@ class FirstAdmin implements ApplicationRunner {
 
     private final String initialPassword;
 
+    private final boolean station;
+
     FirstAdmin(AccountManagement accounts, @Value("${prepbench.demo-data:false}") boolean demo,
-            @Value("${prepbench.initial-admin-password:}") String initialPassword) {
+            @Value("${prepbench.initial-admin-password:}") String initialPassword,
+            @Value("${prepbench.sync.central-url:}") String centralUrl) {
         this.accounts = accounts;
         this.demo = demo;
+        // a station's accounts are central's (issue 18)
+        this.station = !centralUrl.isBlank();
         this.initialPassword = initialPassword;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (demo || accounts.anyAccount()) {
+        if (demo || station || accounts.anyAccount()) {
             return;
         }
         if (initialPassword.isBlank()) {

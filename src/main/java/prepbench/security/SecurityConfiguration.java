@@ -76,7 +76,8 @@ class SecurityConfiguration {
                         new RequestHeaderRequestMatcher("Authorization"))))
             .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/diagnostics")
                 .hasAnyRole(DIAGNOSERS)
-                .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/tokens", "/api/v1/tokens/**")
+                .requestMatchers("/api/v1/users", "/api/v1/users/**", "/api/v1/tokens", "/api/v1/tokens/**",
+                        "/api/v1/stations", "/api/v1/stations/**")
                 .hasAnyRole(ACCOUNT_MANAGERS)
                 .requestMatchers(HttpMethod.POST, "/api/v1/samples/**")
                 .hasAnyRole(TESTERS)

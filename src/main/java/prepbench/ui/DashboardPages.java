@@ -57,8 +57,11 @@ class DashboardPages {
 
     private final Clock clock;
 
+    private final prepbench.sync.StationSync sync;
+
     DashboardPages(PreparationManagement preparations, FormulaCatalog catalog, BenchManagement benches,
-            AuditReview review, SampleRegister samples, Clock clock) {
+            AuditReview review, SampleRegister samples, Clock clock, prepbench.sync.StationSync sync) {
+        this.sync = sync;
         this.samples = samples;
         this.clock = clock;
         this.preparations = preparations;
@@ -121,7 +124,7 @@ class DashboardPages {
                 operator.may(Permission.RELEASE_LOCK), benches.ids(), benches.exists(bench) ? bench : null, scanMessage,
                 scanInput, query.strip(),
                 operator.may(Permission.REVIEW_AUDIT) ? review.openAlerts() : java.util.List.of(),
-                samples.dueSoon(DUE_TESTS_SHOWN), clock.instant());
+                samples.dueSoon(DUE_TESTS_SHOWN), clock.instant(), sync.status().orElse(null));
     }
 
 }

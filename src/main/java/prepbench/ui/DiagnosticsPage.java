@@ -1,5 +1,8 @@
 package prepbench.ui;
 
+import prepbench.sync.StationSync;
+import prepbench.sync.Stations;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,10 +20,23 @@ import prepbench.scales.ClusterStatus;
  * @param database the actuator's status of the database ({@code UP}, {@code DOWN}, or
  * {@code unknown} when there is no health endpoint)
  * @param cluster the instances sharing the benches, null for a single instance
+ * @param sync at a station, its link to central; null at central
+ * @param stations at central, the stations registered (empty at a station)
  */
 public record DiagnosticsPage(List<BenchStatus> benches, String database, DatabaseError lastDatabaseError,
         long databaseErrors, String application, Instant now, String javaVersion, Duration uptime, int watchers,
-        ClusterStatus cluster) {
+        ClusterStatus cluster, StationSync.Status sync, List<Stations.Station> stations,
+        java.util.function.Predicate<Long> clockFlagged) {
+
+    /** Whether a station's clock offset is beyond what is allowed. */
+    public boolean flagged(Stations.Station station) {
+        return clockFlagged.test(station.clockOffsetMs());
+    }
+
+    /** A clock offset in seconds with one decimal and its sign; "—" when none. */
+    public static String offset(Long millis) {
+        return millis == null ? "—" : String.format(Locale.ROOT, "%+.1f", millis / 1000.0);
+    }
 
     /** How long ago an owner's heartbeat was, in seconds with one decimal. */
     public static String seconds(long millis) {

@@ -1,5 +1,9 @@
 package prepbench.ui;
 
+import prepbench.access.Actor;
+import prepbench.sync.StationSync;
+import prepbench.sync.Stations;
+
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +34,14 @@ class DiagnosticsPages {
 
     private final DatabaseErrors databaseErrors;
 
+    private final StationSync sync;
+
+    private final Stations stations;
+
     DiagnosticsPages(BenchManagement benches, ObjectProvider<HealthEndpoint> health, LiveReadings live,
-            DatabaseErrors databaseErrors) {
+            DatabaseErrors databaseErrors, StationSync sync, Stations stations) {
+        this.sync = sync;
+        this.stations = stations;
         this.benches = benches;
         this.health = health;
         this.live = live;
@@ -39,7 +49,7 @@ class DiagnosticsPages {
     }
 
     @GetMapping("/diagnostics")
-    String showDiagnostics(Model model) {
+    String showDiagnostics(Model model, Actor viewer) {
         HealthEndpoint endpoint = health.getIfAvailable();
         String database = endpoint == null ? "unknown" : status(endpoint, "db");
         String application = endpoint == null ? "unknown" : endpoint.health().getStatus().getCode();
@@ -49,7 +59,8 @@ class DiagnosticsPages {
                 new DiagnosticsPage(statuses, database, databaseErrors.last().orElse(null), databaseErrors.count(),
                         application, Instant.now(), System.getProperty("java.version"),
                         Duration.ofMillis(ManagementFactory.getRuntimeMXBean().getUptime()), watchers,
-                        benches.cluster().orElse(null)));
+                        benches.cluster().orElse(null), sync.status().orElse(null),
+                        sync.isStation() ? List.of() : stations.all(viewer), sync::flagged));
         return "diagnostics";
     }
 

@@ -38,7 +38,8 @@ import prepbench.samples.Sample;
  */
 public record PreparationPage(SessionView session, String message, Text messageText, boolean messageIsError,
         ActionRefused.Reason refusal, String form, boolean tared, boolean mayEnterManually, boolean mayReleaseLock,
-        boolean mayAct, FormulaLock lock, boolean demoPanel, Sample sample, long overDispenseFailsAfterSeconds) {
+        boolean mayAct, FormulaLock lock, boolean demoPanel, Sample sample, long overDispenseFailsAfterSeconds,
+        Long waitingForCentral) {
 
     /**
      * What a signature on a weight entered by hand means, as it is recorded (the form
@@ -72,8 +73,8 @@ public record PreparationPage(SessionView session, String message, Text messageT
         return switch (session.status()) {
             case IN_PROGRESS -> "text-bg-primary";
             case COMPLETED -> "text-bg-success";
-            case FAILED, SERVER_REJECTED -> "text-bg-secondary";
-            case LOCKED_FAILED -> "text-bg-danger";
+            case FAILED -> "text-bg-secondary";
+            case LOCKED_FAILED, SERVER_REJECTED -> "text-bg-danger";
         };
     }
 
@@ -95,6 +96,22 @@ public record PreparationPage(SessionView session, String message, Text messageT
             case LOCKED_FAILED -> Text.of("bench.status.locked_failed", reason);
             case SERVER_REJECTED -> Text.of("bench.status.server_rejected", reason);
         };
+    }
+
+    /**
+     * The attempt number with where it comes from (issue 18): at a station, provisional
+     * until central gives its own; at central, a station's preparation names the station
+     * and the number it gave. Null for a preparation made here at a central.
+     */
+    public Text attemptNote() {
+        var origin = session.origin();
+        if (origin.station() != null) {
+            return Text.of("bench.attempt.from-station", origin.station(), String.valueOf(origin.stationAttemptNo()));
+        }
+        if (origin.centralAttemptNo() != null) {
+            return Text.of("bench.attempt.central", origin.centralAttemptNo());
+        }
+        return waitingForCentral != null ? Text.of("bench.attempt.provisional") : null;
     }
 
     /** What to scan for a step, in the form its container's label carries the code. */

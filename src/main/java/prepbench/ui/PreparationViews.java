@@ -12,6 +12,7 @@ import prepbench.preparation.PreparationProperties;
 import prepbench.preparation.PreparationSession;
 import prepbench.preparation.SessionStatus;
 import prepbench.samples.SampleRegister;
+import prepbench.sync.StationSync;
 import prepbench.scales.BenchManagement;
 import prepbench.records.SessionView;
 
@@ -29,8 +30,11 @@ class PreparationViews {
 
     private final long overDispenseFailsAfterSeconds;
 
+    private final StationSync sync;
+
     PreparationViews(PreparationManagement preparations, SampleRegister samples, BenchManagement benches,
-            PreparationProperties properties, @Value("${prepbench.demo-data:false}") boolean demo) {
+            PreparationProperties properties, @Value("${prepbench.demo-data:false}") boolean demo, StationSync sync) {
+        this.sync = sync;
         this.preparations = preparations;
         this.samples = samples;
         this.benches = benches;
@@ -63,9 +67,11 @@ class PreparationViews {
         boolean tared = session.activeStep().map(session::taredFor).orElse(false);
         return new PreparationPage(SessionView.of(session), message, text, error, refusal, form, tared,
                 operator.may(Permission.ENTER_MANUAL_WEIGHT), operator.may(Permission.RELEASE_LOCK), mayAct, lock,
-                demo && simulated && mayAct, session.status() == SessionStatus.COMPLETED
-                        ? samples.forSession(session.id().value()).orElse(null) : null,
-                overDispenseFailsAfterSeconds);
+                demo && simulated && mayAct,
+                session.status() == SessionStatus.COMPLETED ? samples.forSession(session.id().value()).orElse(null)
+                        : null,
+                overDispenseFailsAfterSeconds,
+                sync.isStation() ? Long.valueOf(sync.waitingOf(session.id().value())) : null);
     }
 
 }

@@ -6,5 +6,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         allowedDependencies = { "access", "audit", "catalog", "database", "entry", "formulas", "labels", "preparation",
-                "records", "samples", "scales", "scanning", "security", "transfer" })
+                "records", "samples", "scales", "scanning", "security", "sync", "transfer" })
 package prepbench.ui;

@@ -53,9 +53,9 @@ class BatchRecordPdfTest {
         SessionView named = new SessionView(session.id(), session.formulaCode(), formulaName, session.versionNo(),
                 session.attemptNo(), session.status(), session.operator(), session.bench(), session.batch(),
                 session.batchMassG(), session.startedAt(), session.endedAt(), session.endReason(), session.steps(),
-                session.activeStep());
+                session.activeStep(), session.origin());
         return new RecordPage(named, null, events, new ChainVerification("session:" + session.id(), 0, true, List.of()),
-                NOW);
+                NOW, java.time.Duration.ofMinutes(2));
     }
 
     @Test

@@ -1,0 +1,109 @@
+package prepbench.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP forwarder between a client and a server that a test opens and closes: closed, it
+ * refuses connections and cuts those open, as a network that went down does.
+ */
+public final class TcpGate implements AutoCloseable {
+
+    private final int port;
+
+    private final int target;
+
+    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+
+    private volatile ServerSocket server;
+
+    /** A gate on a free port to the local port {@code target}, closed. */
+    public TcpGate(int target) throws IOException {
+        this.target = target;
+        this.port = Processes.freePort();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** Lets connections through again. */
+    public synchronized void open() throws IOException {
+        if (server != null) {
+            return;
+        }
+        ServerSocket listening = new ServerSocket();
+        listening.setReuseAddress(true);
+        listening.bind(new InetSocketAddress("127.0.0.1", port));
+        server = listening;
+        Thread acceptor = new Thread(() -> accept(listening), "tcp-gate-" + port);
+        acceptor.setDaemon(true);
+        acceptor.start();
+    }
+
+    /** Refuses new connections and cuts those open. */
+    public synchronized void shut() throws IOException {
+        if (server != null) {
+            server.close();
+            server = null;
+        }
+        for (Socket socket : sockets) {
+            socket.close();
+        }
+        sockets.clear();
+    }
+
+    private void accept(ServerSocket listening) {
+        while (!listening.isClosed()) {
+            try {
+                Socket client = listening.accept();
+                Socket upstream = new Socket("127.0.0.1", target);
+                sockets.add(client);
+                sockets.add(upstream);
+                pump(client, upstream);
+                pump(upstream, client);
+            }
+            catch (IOException closed) {
+                return;
+            }
+        }
+    }
+
+    private static void pump(Socket from, Socket to) {
+        Thread pump = new Thread(() -> {
+            byte[] buffer = new byte[16_384];
+            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+                for (int read; (read = in.read(buffer)) >= 0;) {
+                    out.write(buffer, 0, read);
+                    out.flush();
+                }
+            }
+            catch (IOException cut) {
+                // the other side or the gate closed it
+            }
+            finally {
+                try {
+                    from.close();
+                    to.close();
+                }
+                catch (IOException alreadyClosed) {
+                    // nothing more to close
+                }
+            }
+        }, "tcp-gate-pump");
+        pump.setDaemon(true);
+        pump.start();
+    }
+
+    @Override
+    public void close() throws IOException {
+        shut();
+    }
+
+}

@@ -1,0 +1,489 @@
+package prepbench.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import prepbench.PrepBenchApplication;
+import prepbench.access.Actor;
+import prepbench.access.Role;
+import prepbench.audit.AuditTrail;
+import prepbench.formulas.FormulaCode;
+import prepbench.formulas.FormulaManagement;
+import prepbench.formulas.NoReleasedVersion;
+import prepbench.preparation.ActionRefused;
+import prepbench.preparation.FormulaLocked;
+import prepbench.preparation.PreparationManagement;
+import prepbench.preparation.PreparationSession;
+import prepbench.preparation.SessionId;
+import prepbench.preparation.SessionStatus;
+import prepbench.preparation.StartPreparation;
+import prepbench.preparation.Step;
+import prepbench.scales.simulator.ScaleSimulatorServer;
+import prepbench.security.AccountManagement;
+import prepbench.support.DemoLabels;
+import prepbench.support.TcpGate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * One central (this test's context, H2) and two stations (contexts of their own, each on
+ * its own H2, reaching central through a gate the test shuts and opens): a preparation
+ * made while central is away arrives whole once it is back, its chain verified; a resend
+ * is harmless; a tampered event is refused; a lock made at one station stops the formula
+ * at central and at the other; a version retired and an account disabled at central while
+ * a station was away turn that station's later preparation {@code server_rejected} with
+ * central's reason. Issue 18.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StationSyncTest {
+
+    private static final Actor TECHNICIAN = Actor.withRole("technician", Role.TECHNICIAN);
+
+    private static final Actor LAB_LEAD = Actor.withRole("lablead", Role.LAB_LEAD);
+
+    private static final Actor ADMIN = Actor.withRole("admin", Role.ADMIN);
+
+    private static final Duration SOON = Duration.ofSeconds(10);
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient central;
+
+    @Autowired
+    AuditTrail centralTrail;
+
+    @Autowired
+    PreparationManagement centralPreparations;
+
+    @Autowired
+    FormulaManagement centralFormulas;
+
+    @Autowired
+    AccountManagement centralAccounts;
+
+    @Autowired
+    JsonMapper json;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private ScaleSimulatorServer balance;
+
+    private final List<AutoCloseable> closing = new ArrayList<>();
+
+    private Station a;
+
+    private Station b;
+
+    /** A station: its context, the gate between it and central, its token. */
+    private record Station(String name, ConfigurableApplicationContext context, TcpGate gate, String token) {
+
+        PreparationManagement preparations() {
+            return context.getBean(PreparationManagement.class);
+        }
+
+        JdbcClient jdbc() {
+            return context.getBean(JdbcClient.class);
+        }
+
+        StationSync sync() {
+            return context.getBean(StationSync.class);
+        }
+
+    }
+
+    @BeforeAll
+    void stations() throws Exception {
+        balance = new ScaleSimulatorServer("mt-sics", 0, 0);
+        closing.add(balance);
+        a = station("line-a");
+        b = station("line-b");
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        for (int i = closing.size() - 1; i >= 0; i--) {
+            closing.get(i).close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aPreparationMadeWhileCentralIsAwayArrivesWholeWithinSecondsOfItsReturn() throws Exception {
+        a.gate().shut();
+        PreparationSession made = prepareByHand(a, "PRM00936", step -> step.targetG());
+        assertThat(made.status()).isEqualTo(SessionStatus.COMPLETED);
+        await(() -> !a.sync().status().orElseThrow().centralReachable(), "the station notices central is away");
+        StationSync.Status waiting = a.sync().status().orElseThrow();
+        assertThat(waiting.waiting()).isEqualTo(stationEvents(a, made.id()).size());
+        assertThat(waiting.oldestWaitingSince()).isNotNull();
+
+        a.gate().open();
+        long back = System.nanoTime();
+        await(() -> a.sync().status().orElseThrow().waiting() == 0, "everything sent");
+        System.out.printf("Sync: central had the preparation %d ms after it came back%n",
+                (System.nanoTime() - back) / 1_000_000);
+
+        // central has every event once, as the station sealed it, and its chain verifies
+        List<String> atStation = stationEvents(a, made.id());
+        assertThat(centralEvents(made.id())).isEqualTo(atStation);
+        var verification = centralTrail.verifySession(made.id().value());
+        assertThat(verification.intact()).as(verification.problem()).isTrue();
+        PreparationSession copy = centralPreparations.get(made.id());
+        assertThat(copy.status()).isEqualTo(SessionStatus.COMPLETED);
+        assertThat(copy.origin().station()).isEqualTo("line-a");
+        assertThat(copy.origin().stationAttemptNo()).isEqualTo(made.attemptNo());
+        assertThat(copy.steps()).extracting(Step::capturedG)
+            .containsExactlyElementsOf(a.preparations().get(made.id()).steps().stream().map(Step::capturedG).toList());
+        // the station keeps central's number beside its own provisional one
+        await(() -> copy.attemptNo() == orZero(a.preparations().get(made.id()).origin().centralAttemptNo()),
+                "central's attempt number at the station");
+        assertThat(a.sync().status().orElseThrow().lastSentAt()).isNotNull();
+
+        // a resend of all of it changes nothing at central
+        long receipts = receipts(made.id());
+        JsonNode answer = send(a, events(a, made.id()), Instant.now());
+        assertThat(answer.at("/chains/0/acceptedThrough").asLong()).isEqualTo(atStation.size());
+        assertThat(answer.at("/chains/0/centralAttemptNo").asInt()).isEqualTo(copy.attemptNo());
+        assertThat(centralEvents(made.id())).isEqualTo(atStation);
+        assertThat(receipts(made.id())).isEqualTo(receipts);
+
+        // central's copy is central's to keep: nobody changes it there
+        assertThatThrownBy(() -> centralPreparations.abort(made.id(), "trying", LAB_LEAD))
+            .isInstanceOf(ActionRefused.class)
+            .hasMessageContaining("line-a");
+    }
+
+    @Test
+    @Order(2)
+    void anEventChangedOnTheWayOrSealedByAnotherStationIsRefusedAndNothingIsStored() throws Exception {
+        PreparationSession made = started(a, "PRM00936");
+        await(() -> a.sync().status().orElseThrow().waiting() == 0, "the start sent");
+        List<Map<String, Object>> events = events(a, made.id());
+        Map<String, Object> last = events.get(events.size() - 1);
+
+        // the next event, its payload changed after it was sealed
+        a.preparations().scanContainer(made.id(), 1, DemoLabels.PRM00936.get("ING-ETH-001"), TECHNICIAN);
+        List<Map<String, Object>> now = events(a, made.id());
+        Map<String, Object> scanned = new java.util.LinkedHashMap<>(now.get(now.size() - 1));
+        a.gate().shut();
+        scanned.put("payload", scanned.get("payload").toString().replace("ING-ETH-001", "ING-ETH-002"));
+        JsonNode answer = send(a, List.of(scanned), Instant.now());
+        assertThat(answer.at("/chains/0/problem").asString()).contains("seal does not match");
+        assertThat(answer.at("/chains/0/acceptedThrough").asLong()).isZero();
+        assertThat(centralEvents(made.id())).hasSize(events.size());
+
+        // the same event sent by the other station (its own token): not its preparation
+        JsonNode other = send(b, List.of(now.get(now.size() - 1)), Instant.now());
+        assertThat(other.at("/chains/0/problem").asString()).contains("sealed under key");
+        assertThat(centralEvents(made.id())).hasSize(events.size());
+
+        // an event whose predecessor central has not seen: sent again from there
+        a.preparations().abort(made.id(), "test over", TECHNICIAN);
+        List<Map<String, Object>> all = events(a, made.id());
+        JsonNode gap = send(a, List.of(all.get(all.size() - 1)), Instant.now());
+        assertThat(gap.at("/chains/0/resendFrom").asLong()).isEqualTo(((Number) last.get("seq")).longValue() + 1);
+
+        a.gate().open();
+        await(() -> a.sync().status().orElseThrow().waiting() == 0, "the rest sent");
+        assertThat(centralEvents(made.id())).isEqualTo(stationEvents(a, made.id()));
+        assertThat(last).isNotNull();
+    }
+
+    @Test
+    @Order(3)
+    void aLockMadeAtOneStationStopsTheFormulaAtCentralAndAtTheOther() throws Exception {
+        PreparationSession made = started(a, "COS00217");
+        Step first = made.steps().get(0);
+        a.preparations().scanContainer(made.id(), 1, first.requiredCodeValue(), TECHNICIAN);
+        PreparationSession locked = a.preparations()
+            .enterWeightManually(made.id(), 1, first.upperLimitG().multiply(new BigDecimal(2)), "poured too much",
+                    "lablead123", true, LAB_LEAD);
+        assertThat(locked.status()).isEqualTo(SessionStatus.LOCKED_FAILED);
+
+        await(() -> centralPreparations.lockedFormulas()
+            .stream()
+            .anyMatch(lock -> lock.formulaCode().equals("COS00217")), "central locks the formula");
+        await(() -> b.preparations().lockedFormulas().stream().anyMatch(lock -> lock.formulaCode().equals("COS00217")),
+                "the other station locks it");
+        assertThatThrownBy(() -> b.preparations()
+            .startOrResume(new StartPreparation(FormulaCode.of("COS00217"), TECHNICIAN, null, null)))
+            .isInstanceOf(FormulaLocked.class);
+        // and a release at central frees it there too
+        centralPreparations.releaseLock(FormulaCode.of("COS00217"), Actor.withRole("lablead", Role.LAB_LEAD),
+                "lablead123", "investigated: the balance was fine");
+        await(() -> b.preparations().lockedFormulas().isEmpty(), "the release reaches the other station");
+    }
+
+    @Test
+    @Order(4)
+    void aVersionRetiredAtCentralWhileTheStationWasAwayTurnsItsLaterPreparationServerRejected() throws Exception {
+        b.gate().shut();
+        centralFormulas.retire(ADMIN, FormulaCode.of("PRM01204"), 1, "replaced by a new recipe");
+        PreparationSession made = started(b, "PRM01204");
+        b.preparations().scanContainer(made.id(), 1, made.steps().get(0).requiredCodeValue(), TECHNICIAN);
+        b.gate().open();
+
+        await(() -> b.preparations().get(made.id()).status() == SessionStatus.SERVER_REJECTED,
+                "the station marks it server_rejected");
+        PreparationSession rejected = b.preparations().get(made.id());
+        assertThat(rejected.endReason()).contains("Version 1 of PRM01204 was retired at central")
+            .contains("replaced by a new recipe");
+        // read-only, its bench free, and the record says so
+        assertThatThrownBy(() -> b.preparations().scanContainer(made.id(), 2, "anything", TECHNICIAN))
+            .isInstanceOf(ActionRefused.class);
+        assertThat(stationEvents(b, made.id())).anyMatch(event -> event.contains(" SESSION_REJECTED "));
+        await(() -> b.sync().status().orElseThrow().waiting() == 0, "the rejection's own event sent");
+        assertThat(centralPreparations.get(made.id()).status()).isEqualTo(SessionStatus.SERVER_REJECTED);
+        var verification = centralTrail.verifySession(made.id().value());
+        assertThat(verification.intact()).as(verification.problem()).isTrue();
+        // and the station has since taken central's data: no new start on the retired
+        // version
+        await(() -> {
+            try {
+                started(b, "PRM01204");
+                return false;
+            }
+            catch (NoReleasedVersion refused) {
+                return true;
+            }
+        }, "the station knows the version is retired");
+    }
+
+    @Test
+    @Order(5)
+    void workSignedByAnAccountDisabledAtCentralBeforeIsRejected() throws Exception {
+        a.gate().shut();
+        centralAccounts.disable("admin", "lablead");
+        PreparationSession made = started(a, "PRM00936");
+        a.preparations().scanContainer(made.id(), 1, DemoLabels.PRM00936.get("ING-ETH-001"), TECHNICIAN);
+        a.preparations()
+            .enterWeightManually(made.id(), 1, made.steps().get(0).targetG(), "balance broken", "lablead123", true,
+                    LAB_LEAD);
+        a.gate().open();
+
+        await(() -> a.preparations().get(made.id()).status() == SessionStatus.SERVER_REJECTED,
+                "the station marks it server_rejected");
+        assertThat(a.preparations().get(made.id()).endReason()).contains("The account lablead was disabled at central");
+        assertThat(centralPreparations.get(made.id()).status()).isEqualTo(SessionStatus.SERVER_REJECTED);
+        // the station's copy of the account follows central's
+        await(() -> !a.jdbc().sql("SELECT enabled FROM users WHERE username = 'lablead'").query(Boolean.class).single(),
+                "the account disabled at the station");
+        centralAccounts.enable("admin", "lablead");
+    }
+
+    @Test
+    @Order(6)
+    void aStationClockFarFromCentralsIsFlaggedOnTheRecord() throws Exception {
+        PreparationSession made = started(b, "PRM00936");
+        await(() -> b.sync().status().orElseThrow().waiting() == 0, "the start sent");
+        b.preparations().scanContainer(made.id(), 1, DemoLabels.PRM00936.get("ING-ETH-001"), TECHNICIAN);
+        b.gate().shut();
+        List<Map<String, Object>> all = events(b, made.id());
+        // as a station whose clock is ten minutes ahead sends it
+        send(b, List.of(all.get(all.size() - 1)), Instant.now().plus(Duration.ofMinutes(10)));
+        Long offset = centralPreparations.get(made.id()).origin().clockOffsetMs();
+        assertThat(offset).isBetween(Duration.ofMinutes(10).minusSeconds(5).toMillis(),
+                Duration.ofMinutes(10).plusSeconds(5).toMillis());
+        assertThat(a.sync().flagged(offset)).isTrue();
+        assertThat(a.sync().flagged(1_000L)).isFalse();
+        b.gate().open();
+        b.preparations().abort(made.id(), "test over", TECHNICIAN);
+    }
+
+    @Test
+    @Order(7)
+    void aStationRefusesChangesCentralMakesAndStopsStartingOnACopyOlderThanItMayBe() throws Exception {
+        // what central manages is changed there
+        HttpResponse<String> edit = stationPost(a, "/api/v1/ingredients", "admin", "admin123", "{}");
+        assertThat(edit.statusCode()).isEqualTo(422);
+        assertThat(edit.body()).contains("MANAGED_CENTRALLY").contains("http://127.0.0.1:" + a.gate().port());
+        HttpResponse<String> password = stationPost(a, "/api/v1/me/password", "technician", "tech123", "{}");
+        assertThat(password.body()).contains("MANAGED_CENTRALLY");
+
+        // a station that may prepare on a copy two seconds old, past that age
+        Station c = station("line-c", "--prepbench.sync.cache-max-age=2s");
+        String start = "{\"formulaCode\":\"PRM00936\"}";
+        HttpResponse<String> fresh = stationPost(c, "/api/v1/preparations", "technician", "tech123", start);
+        assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(201);
+        String id = json.readTree(fresh.body()).get("id").asString();
+        c.gate().shut();
+        Thread.sleep(3_000);
+        assertThat(c.sync().status().orElseThrow().copyTooOld()).isTrue();
+        HttpResponse<String> stale = stationPost(c, "/api/v1/preparations", "technician", "tech123",
+                "{\"formulaCode\":\"COS00217\"}");
+        assertThat(stale.statusCode()).isEqualTo(422);
+        assertThat(stale.body()).contains("COPY_TOO_OLD");
+        // the preparation in progress goes on
+        c.preparations()
+            .scanContainer(new SessionId(UUID.fromString(id)), 1, DemoLabels.PRM00936.get("ING-ETH-001"), TECHNICIAN);
+        c.gate().open();
+        await(() -> !c.sync().status().orElseThrow().copyTooOld(), "a fresh copy once central is back");
+        assertThat(stationPost(c, "/api/v1/preparations", "technician", "tech123", "{\"formulaCode\":\"COS00217\"}")
+            .statusCode()).isEqualTo(201);
+    }
+
+    private HttpResponse<String> stationPost(Station station, String path, String user, String password, String body)
+            throws Exception {
+        String port = station.context().getEnvironment().getProperty("local.server.port");
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", basic(user, password))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private Station station(String name, String... more) throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/stations"))
+            .header("Authorization", basic("admin", "admin123"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String token = json.readTree(created.body()).get("token").asString();
+        TcpGate gate = new TcpGate(port);
+        closing.add(gate);
+        gate.open();
+        List<String> args = new ArrayList<>(List.of("--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:" + name + "-" + UUID.randomUUID()
+                        + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+                "--prepbench.demo-data=false", "--prepbench.simulated-benches=0",
+                "--prepbench.benches[0].id=" + name + "-1", "--prepbench.benches[0].scale.protocol=mt-sics",
+                "--prepbench.benches[0].scale.host=127.0.0.1", "--prepbench.benches[0].scale.port=" + balance.port(),
+                "--prepbench.benches[1].id=" + name + "-2", "--prepbench.benches[1].scale.protocol=mt-sics",
+                "--prepbench.benches[1].scale.host=127.0.0.1", "--prepbench.benches[1].scale.port=" + balance.port(),
+                "--prepbench.sync.central-url=http://127.0.0.1:" + gate.port(), "--prepbench.sync.token=" + token,
+                "--prepbench.sync.refresh-every=1s", "--prepbench.sync.retry-max=1s"));
+        args.addAll(List.of(more));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(PrepBenchApplication.class)
+            .run(args.toArray(String[]::new));
+        closing.add(context);
+        Station station = new Station(name, context, gate, token);
+        await(() -> station.sync().status().orElseThrow().lastRefreshAt() != null, name + " takes central's data");
+        return station;
+    }
+
+    private PreparationSession started(Station station, String formula) {
+        return station.preparations()
+            .startOrResume(new StartPreparation(FormulaCode.of(formula), TECHNICIAN, null, null))
+            .session();
+    }
+
+    /** A preparation made with each weight typed in by the lab lead. */
+    private PreparationSession prepareByHand(Station station, String formula,
+            java.util.function.Function<Step, BigDecimal> grams) {
+        PreparationSession session = started(station, formula);
+        for (Step step : session.steps()) {
+            station.preparations()
+                .scanContainer(session.id(), step.sequence(),
+                        DemoLabels.PRM00936.getOrDefault(step.requiredCodeValue(), step.requiredCodeValue()),
+                        TECHNICIAN);
+            session = station.preparations()
+                .enterWeightManually(session.id(), step.sequence(), grams.apply(step), "offline test", "lablead123",
+                        true, LAB_LEAD);
+        }
+        return session;
+    }
+
+    /** The preparation's events at the station, as seq, action and hash. */
+    private static List<String> stationEvents(Station station, SessionId id) {
+        return station.jdbc()
+            .sql("SELECT seq, action, hash FROM audit_event WHERE chain = :chain ORDER BY seq")
+            .param("chain", "session:" + id)
+            .query((rs, n) -> rs.getLong("seq") + " " + rs.getString("action") + " " + rs.getString("hash"))
+            .list();
+    }
+
+    private List<String> centralEvents(SessionId id) {
+        return central.sql("SELECT seq, action, hash FROM audit_event WHERE chain = :chain ORDER BY seq")
+            .param("chain", "session:" + id)
+            .query((rs, n) -> rs.getLong("seq") + " " + rs.getString("action") + " " + rs.getString("hash"))
+            .list();
+    }
+
+    private long receipts(SessionId id) {
+        return central.sql("SELECT COUNT(*) FROM sync_receipt WHERE chain = :chain")
+            .param("chain", "session:" + id)
+            .query(Long.class)
+            .single();
+    }
+
+    /** The preparation's events at the station, as the relay sends them. */
+    private List<Map<String, Object>> events(Station station, SessionId id) {
+        return station.context()
+            .getBean(prepbench.audit.StationTrail.class)
+            .slice("session:" + id, 1, Long.MAX_VALUE)
+            .stream()
+            .map(event -> json.convertValue(Wire.Event.of(event), Map.class))
+            .map(map -> (Map<String, Object>) map)
+            .toList();
+    }
+
+    /** Sends events to central as the station would, with its token. */
+    private JsonNode send(Station station, List<Map<String, Object>> events, Instant sentAt) throws Exception {
+        String body = json.writeValueAsString(Map.of("sentAt", sentAt.toString(), "events", events));
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/central/events"))
+            .header("Authorization", "Bearer " + station.token())
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return json.readTree(answer.body());
+    }
+
+    private String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + SOON.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        assertThat(condition.getAsBoolean()).as(what + " within " + SOON.toSeconds() + " s").isTrue();
+    }
+
+}
