@@ -15,18 +15,27 @@ import prepbench.preparation.Step;
 
 /**
  * A preparation session as the API shows it; field names follow the old app's, so its
- * data maps one to one.
+ * data maps one to one. Made at a station (issue 18): at central, {@code station} and the
+ * {@code stationAttemptNo} the station gave it (provisional), and the
+ * {@code stationClockOffsetMs} its clock had; at the station, the
+ * {@code centralAttemptNo} central gave it once central has it. Absent otherwise.
  */
 record SessionDto(UUID id, UUID formulaId, UUID formulaVersionId, String formulaCode, String formulaName, int versionNo,
         int attemptNo, String status, String operator, String bench, BigDecimal amount, String unit,
-        BigDecimal batchMassG, Instant startedAt, Instant endedAt, String endReason, List<StepDto> steps) {
+        BigDecimal batchMassG, Instant startedAt, Instant endedAt, String endReason, List<StepDto> steps,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String station,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer stationAttemptNo,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer centralAttemptNo,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long stationClockOffsetMs) {
 
     static SessionDto of(PreparationSession session) {
+        var origin = session.origin();
         return new SessionDto(session.id().value(), session.formulaId(), session.formulaVersionId(),
                 session.formulaCode().value(), session.formulaName(), session.versionNo(), session.attemptNo(),
                 session.status().code(), session.operator(), session.bench(), Json.plain(session.batch().amount()),
                 session.batch().unit().symbol(), Json.plain(session.batchMassG()), session.startedAt(),
-                session.endedAt(), session.endReason(), session.steps().stream().map(StepDto::of).toList());
+                session.endedAt(), session.endReason(), session.steps().stream().map(StepDto::of).toList(),
+                origin.station(), origin.stationAttemptNo(), origin.centralAttemptNo(), origin.clockOffsetMs());
     }
 
     /**

@@ -23,6 +23,8 @@ public final class TcpGate implements AutoCloseable {
 
     private volatile ServerSocket server;
 
+    private volatile boolean holding;
+
     /** A gate on a free port to the local port {@code target}, closed. */
     public TcpGate(int target) throws IOException {
         this.target = target;
@@ -47,6 +49,14 @@ public final class TcpGate implements AutoCloseable {
         acceptor.start();
     }
 
+    /**
+     * While holding, what the client sends still reaches the server, but the server's
+     * answers are dropped: the client waits for an answer that was given and never comes.
+     */
+    public void hold(boolean hold) {
+        holding = hold;
+    }
+
     /** Refuses new connections and cuts those open. */
     public synchronized void shut() throws IOException {
         if (server != null) {
@@ -61,25 +71,40 @@ public final class TcpGate implements AutoCloseable {
 
     private void accept(ServerSocket listening) {
         while (!listening.isClosed()) {
+            Socket client;
             try {
-                Socket client = listening.accept();
-                Socket upstream = new Socket("127.0.0.1", target);
-                sockets.add(client);
-                sockets.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                client = listening.accept();
             }
             catch (IOException closed) {
                 return;
             }
+            try {
+                Socket upstream = new Socket("127.0.0.1", target);
+                sockets.add(client);
+                sockets.add(upstream);
+                pump(client, upstream, false);
+                pump(upstream, client, true);
+            }
+            catch (IOException serverDown) {
+                // as the server itself would: the connection is refused
+                try {
+                    client.close();
+                }
+                catch (IOException alreadyClosed) {
+                    // nothing more to close
+                }
+            }
         }
     }
 
-    private static void pump(Socket from, Socket to) {
+    private void pump(Socket from, Socket to, boolean answers) {
         Thread pump = new Thread(() -> {
             byte[] buffer = new byte[16_384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read; (read = in.read(buffer)) >= 0;) {
+                    if (answers && holding) {
+                        continue;
+                    }
                     out.write(buffer, 0, read);
                     out.flush();
                 }
