@@ -22,6 +22,13 @@ class AuditEvents {
     private static final String COLUMNS = "id, occurred_at, actor, action, session_id, step_sequence, formula_code, "
             + "payload, chain, seq, prev_hash, hash, key_id";
 
+    /**
+     * When a station's event arrived at central (issue 18), for the reads a person sees;
+     * null for one recorded here.
+     */
+    private static final String RECEIVED = ", (SELECT r.received_at FROM sync_receipt r WHERE r.chain = audit_event.chain"
+            + " AND r.seq = audit_event.seq) AS received_at";
+
     private final JdbcClient jdbc;
 
     private final AuditKeys keys;
@@ -112,16 +119,17 @@ class AuditEvents {
     }
 
     List<AuditEvent> forSession(UUID sessionId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE session_id = :session ORDER BY chain, seq")
+        return jdbc
+            .sql("SELECT " + COLUMNS + RECEIVED + " FROM audit_event WHERE session_id = :session ORDER BY chain, seq")
             .param("session", sessionId)
-            .query((rs, n) -> event(rs))
+            .query((rs, n) -> received(rs))
             .list();
     }
 
     List<AuditEvent> forChain(String chain) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE chain = :chain ORDER BY seq")
+        return jdbc.sql("SELECT " + COLUMNS + RECEIVED + " FROM audit_event WHERE chain = :chain ORDER BY seq")
             .param("chain", chain)
-            .query((rs, n) -> event(rs))
+            .query((rs, n) -> received(rs))
             .list();
     }
 
@@ -130,7 +138,7 @@ class AuditEvents {
      * there is a next page).
      */
     List<AuditEvent> search(AuditQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM audit_event WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + RECEIVED + " FROM audit_event WHERE 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (query.from() != null) {
             sql.append(" AND occurred_at >= :from");
@@ -171,7 +179,7 @@ class AuditEvents {
         }
         sql.append(" ORDER BY id DESC LIMIT :limit");
         params.put("limit", query.limit() + 1);
-        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> event(rs)).list();
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> received(rs)).list();
     }
 
     /** Every event of every chain, chain by chain in sequence order, one at a time. */
@@ -185,6 +193,16 @@ class AuditEvents {
     java.util.Set<String> chains() {
         return new java.util.HashSet<>(
                 jdbc.sql("SELECT DISTINCT chain FROM audit_event WHERE chain IS NOT NULL").query(String.class).list());
+    }
+
+    /** An event read with when it arrived from a station ({@link #RECEIVED}). */
+    private static AuditEvent received(java.sql.ResultSet rs) throws java.sql.SQLException {
+        AuditEvent event = event(rs);
+        OffsetDateTime received = rs.getObject("received_at", OffsetDateTime.class);
+        return received == null ? event
+                : new AuditEvent(event.id(), event.at(), event.actor(), event.action(), event.sessionId(),
+                        event.stepSequence(), event.formulaCode(), event.payload(), event.chain(), event.seq(),
+                        event.prevHash(), event.hash(), event.keyId(), received.toInstant());
     }
 
     static AuditEvent event(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -91,6 +91,9 @@ public record AuditLine(AuditEvent event, Phrase phrase) {
             case "SESSION_ABORTED" -> Text.of("audit.line.session-aborted", v(p, "reason"));
             case "SESSION_LOCKED" -> Text.of("audit.line.session-locked", v(p, "reason"));
             case "FORMULA_LOCKED" -> Text.of("audit.line.formula-locked", v(p, "reason"));
+            case "SESSION_REJECTED" -> Text.of("audit.line.session-rejected", v(p, "reason"));
+            case "FORMULA_LOCK_RELEASED_AT_CENTRAL" -> Text.of("audit.line.lock-released-at-central");
+            case "STATION_REGISTERED" -> Text.of("audit.line.station-registered", v(p, "station"), v(p, "keyId"));
             case "FORMULA_LOCK_RELEASED" -> Text.of("audit.line.lock-released", v(p, "reason"),
                     optional("audit.line.locked-for", p.get("lockReason")),
                     p.get("signature") instanceof Map<?, ?> signature

@@ -97,6 +97,14 @@ class CentralIntake {
                 log.warn("Station {}: {}", station.name(), problem, notNow);
                 break;
             }
+            catch (RuntimeException unforeseen) {
+                // nothing of the event was kept (its transaction rolled back); the
+                // station keeps it and shows why
+                problem = "central could not take event " + event.id() + " (" + event.action() + "): "
+                        + unforeseen.getMessage();
+                log.error("Station {}: {}", station.name(), problem, unforeseen);
+                break;
+            }
             if (!taken.receipt().taken()) {
                 if (taken.receipt().kind() == StationTrail.Receipt.Kind.GAP) {
                     resendFrom = taken.receipt().expectedSeq();

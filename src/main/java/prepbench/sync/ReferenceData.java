@@ -25,6 +25,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import prepbench.preparation.PreparationManagement;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Central's formulas, ingredients, accounts and locks, as a station keeps a copy of them
@@ -69,8 +70,20 @@ class ReferenceData {
 
     private final Clock clock;
 
+    private final Outbox outbox;
+
+    private final JsonMapper json;
+
+    /**
+     * The digest of the tables last written here: the same rows again are not written
+     * again.
+     */
+    private volatile String applied;
+
     ReferenceData(JdbcClient jdbc, PlatformTransactionManager transactions, PreparationManagement preparations,
-            Clock clock) {
+            Clock clock, Outbox outbox, JsonMapper json) {
+        this.outbox = outbox;
+        this.json = json;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.preparations = preparations;
@@ -176,21 +189,40 @@ class ReferenceData {
      * station does not copy
      */
     void apply(Wire.Reference reference) {
-        transaction.executeWithoutResult(tx -> {
-            for (Copied copied : TABLES) {
-                Wire.Table table = reference.tables().get(copied.table());
-                if (table == null) {
-                    throw new IllegalArgumentException("central's data has no table " + copied.table());
+        String digest = Stations.sha256(json.writeValueAsString(reference.tables()));
+        if (!digest.equals(applied)) {
+            transaction.executeWithoutResult(tx -> {
+                for (Copied copied : TABLES) {
+                    Wire.Table table = reference.tables().get(copied.table());
+                    if (table == null) {
+                        throw new IllegalArgumentException("central's data has no table " + copied.table());
+                    }
+                    write(copied, table);
                 }
-                write(copied, table);
-            }
-        });
-        for (Wire.Lock lock : reference.locks()) {
-            preparations.mirrorLock(lock.formulaId(), lock.formulaCode(), lock.lockedAt(), lock.reason());
+            });
+            applied = digest;
         }
+        mirrorLocks(reference.locks());
         jdbc.sql("UPDATE sync_contact SET last_refresh_at = :at WHERE id = 1")
             .param("at", clock.instant().atOffset(ZoneOffset.UTC))
             .update();
+    }
+
+    /**
+     * Each formula locked or not as central has it. A lock of the station's own is let go
+     * only once central has everything the station recorded: until then central may not
+     * know of the over-dispense that made it.
+     */
+    private void mirrorLocks(List<Wire.Lock> locks) {
+        Set<String> lockedHere = new HashSet<>();
+        preparations.lockedFormulas().forEach(lock -> lockedHere.add(lock.formulaCode()));
+        boolean centralHasAll = outbox.counts().waiting() == 0;
+        for (Wire.Lock lock : locks) {
+            boolean lockedThere = lock.lockedAt() != null;
+            if (lockedThere != lockedHere.contains(lock.formulaCode()) && (lockedThere || centralHasAll)) {
+                preparations.mirrorLock(lock.formulaId(), lock.formulaCode(), lock.lockedAt(), lock.reason());
+            }
+        }
     }
 
     private void write(Copied copied, Wire.Table table) {

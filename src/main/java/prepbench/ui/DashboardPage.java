@@ -24,7 +24,8 @@ import prepbench.preparation.SessionSummary;
  */
 public record DashboardPage(List<SessionSummary> inProgress, List<FormulaSummary> formulas, List<FormulaLock> locks,
         boolean mayReleaseLock, List<String> benches, String bench, String scanMessage, String scanInput, String query,
-        List<AuditAlert> auditAlerts, List<DueTest> dueTests, Instant now, prepbench.sync.StationSync.Status sync) {
+        List<AuditAlert> auditAlerts, List<DueTest> dueTests, Instant now, prepbench.sync.StationSync.Status sync,
+        List<SessionSummary> refusedByCentral) {
 
     /** The formulas that can be prepared now. */
     public List<FormulaSummary> released() {

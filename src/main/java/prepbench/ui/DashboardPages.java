@@ -118,13 +118,25 @@ class DashboardPages {
         return page;
     }
 
+    /** How far back a station's dashboard lists the preparations central refused. */
+    private static final java.time.Duration REFUSALS_SHOWN_FOR = java.time.Duration.ofDays(7);
+
+    /** At a station: the preparations central refused lately, newest first. */
+    private java.util.List<prepbench.preparation.SessionSummary> refusedByCentral() {
+        return preparations
+            .list(new SessionQuery(prepbench.preparation.SessionStatus.SERVER_REJECTED, null, null, null, null, null,
+                    clock.instant().minus(REFUSALS_SHOWN_FOR), null, null, 10))
+            .items();
+    }
+
     private DashboardPage dashboard(Actor operator, String bench, String scanMessage, String scanInput, String query) {
         return new DashboardPage(preparations.list(SessionQuery.inProgressFor(operator.username())).items(),
                 catalog.search(query, FORMULAS_SHOWN), preparations.lockedFormulas(),
                 operator.may(Permission.RELEASE_LOCK), benches.ids(), benches.exists(bench) ? bench : null, scanMessage,
                 scanInput, query.strip(),
                 operator.may(Permission.REVIEW_AUDIT) ? review.openAlerts() : java.util.List.of(),
-                samples.dueSoon(DUE_TESTS_SHOWN), clock.instant(), sync.status().orElse(null));
+                samples.dueSoon(DUE_TESTS_SHOWN), clock.instant(), sync.status().orElse(null),
+                sync.isStation() ? refusedByCentral() : java.util.List.of());
     }
 
 }

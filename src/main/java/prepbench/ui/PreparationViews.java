@@ -59,7 +59,8 @@ class PreparationViews {
      */
     PreparationPage page(PreparationSession session, Actor operator, String message, Text text, boolean error,
             ActionRefused.Reason refusal, String form) {
-        boolean mayAct = operator.may(Permission.PREPARE)
+        // central's copy of a station's preparation changes only as the station sends it
+        boolean mayAct = operator.may(Permission.PREPARE) && session.origin().station() == null
                 && (operator.username().equals(session.operator()) || operator.may(Permission.ENTER_MANUAL_WEIGHT));
         var lock = preparations.lockOf(session).orElse(null);
         boolean simulated = session.bench() != null && benches.exists(session.bench())

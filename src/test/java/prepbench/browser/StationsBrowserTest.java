@@ -34,6 +34,8 @@ import com.microsoft.playwright.Playwright;
 
 import prepbench.scales.simulator.ScaleSimulatorServer;
 import prepbench.support.DemoLabels;
+import prepbench.support.Eventually;
+import prepbench.support.StationSettings;
 import prepbench.support.Processes;
 import prepbench.support.TcpGate;
 import prepbench.support.TestPostgres;
@@ -119,6 +121,12 @@ class StationsBrowserTest {
             // central numbered it when it took the first step
             assertThat(page.getByTestId("attempt-note")).hasText("(central: 1)");
 
+            Page lead = signIn(chromium, a.base(), "lablead", "lablead123");
+            lead.navigate(a.base() + "/diagnostics");
+            assertThat(lead.getByTestId("sync")).hasAttribute("data-reachable", "false");
+            assertThat(lead.getByTestId("sync-waiting")).containsText(String.valueOf(waiting(a)));
+            assertThat(lead.getByTestId("sync")).containsText("cannot be reached");
+
             centralProcess = startCentral(centralPort);
             long back = System.nanoTime();
             int atStation = events(a, made);
@@ -133,25 +141,39 @@ class StationsBrowserTest {
                     200, "$.status"))
                 .isEqualTo("completed");
             await(() -> waiting(a) == 0, "the station marks it sent");
+            Page centralLead = signIn(chromium, central, "lablead", "lablead123");
+            centralLead.navigate(central + "/diagnostics");
+            assertThat(centralLead.locator("[data-testid=station][data-station=line-a]")).isVisible();
+            assertThat(centralLead.locator("[data-testid=station][data-station=line-b]")).isVisible();
+            centralLead.navigate(central + "/preparations/" + made + "/record");
+            assertThat(centralLead.getByTestId("record-station")).containsText("line-a");
+            assertThat(centralLead.getByTestId("audit-received").first()).isVisible();
             page.navigate(a.base() + "/");
             assertThat(page.getByTestId("sync-status")).hasAttribute("data-waiting", "0");
 
             // 2. the station dies between sending and hearing the answer: no duplicate
-            gateA.hold(true);
+            gateA.holdAnswersTo("POST /api/v1/central/events");
             String held = api(a.base(), "POST", "/api/v1/preparations", "technician", "tech123",
                     "{\"formulaCode\":\"PRM00936\"}", 201, "$.id");
             api(a.base(), "POST", "/api/v1/preparations/" + held + "/steps/1/scan", "technician", "tech123",
                     "{\"code\":\"" + DemoLabels.PRM00936.get("ING-ETH-001") + "\"}", 200, "$.id");
-            int sent = events(a, held);
-            await(() -> centralEvents(held) == sent, "central took the events whose answer is held");
-            assertThat(waiting(a)).isPositive();
+            // central takes what the relay sent (the start, maybe the scan too); the
+            // answer never comes
+            await(() -> centralEvents(held) >= 1, "central took the events whose answer is held");
+            int tookBeforeKill = centralEvents(held);
+            assertThat(waiting(a)).as("events central has, not marked sent").isGreaterThanOrEqualTo(tookBeforeKill);
             a.process().destroyForcibly().waitFor();
-            gateA.hold(false);
+            gateA.holdAnswersTo(null);
             Station restarted = startStation("line-a", tokenA, gateA);
             aNow[0] = restarted;
             await(() -> waiting(restarted) == 0, "the restarted station sends again and hears the answer");
-            assertThat(centralEvents(held)).isEqualTo(sent);
-            assertThat(count("SELECT COUNT(*) FROM sync_receipt WHERE chain = ?", "session:" + held)).isEqualTo(sent);
+            int recorded = events(restarted, held);
+            System.out.printf("Stations: %d of %d events were at central when the station was killed%n", tookBeforeKill,
+                    recorded);
+            // sent again, each kept once: no event, receipt or preparation twice
+            assertThat(centralEvents(held)).isEqualTo(recorded);
+            assertThat(count("SELECT COUNT(*) FROM sync_receipt WHERE chain = ?", "session:" + held))
+                .isEqualTo(recorded);
             assertThat(count("SELECT COUNT(*) FROM preparation_session WHERE id = CAST(? AS UUID)", held)).isOne();
 
             // 3. a version retired at central while the station was away
@@ -174,6 +196,9 @@ class StationsBrowserTest {
             assertThat(bench.getByTestId("rejection")).containsText("replaced by a new recipe");
             assertThat(bench.getByTestId("session-status")).hasAttribute("data-status", "server_rejected");
             assertThat(bench.locator("#container-code")).hasCount(0);
+            // and the station's dashboard lists it for whoever signs in there
+            bench.navigate(b.base() + "/");
+            assertThat(bench.getByTestId("refused-by-central")).containsText("PRM01204");
             assertThat(Accessibility.seriousViolations(bench)).isEmpty();
             chromium.close();
         }
@@ -188,9 +213,19 @@ class StationsBrowserTest {
                 "{\"grams\":5000,\"reason\":\"poured too much\",\"password\":\"lablead123\",\"meaning\":\""
                         + prepbench.preparation.PreparationSession.MANUAL_MEANING + "\"}",
                 200, "$.id");
+        await(() -> this
+            .<List<?>>api(central, "GET", "/api/v1/locks", "technician", "tech123", null, 200,
+                    "$[?(@.formulaCode == 'COS00217')]")
+            .size() == 1, "central locks the formula");
+        // asking to start would start it while the lock is on its way: wait for the lock,
+        // then try
         Station other = b;
-        await(() -> status(other.base(), "POST", "/api/v1/preparations", "{\"formulaCode\":\"COS00217\"}") == 409,
-                "the other station refuses the formula");
+        await(() -> this
+            .<List<?>>api(other.base(), "GET", "/api/v1/locks", "technician", "tech123", null, 200,
+                    "$[?(@.formulaCode == 'COS00217')]")
+            .size() == 1, "the other station locks it");
+        assertThat(status(other.base(), "POST", "/api/v1/preparations", "{\"formulaCode\":\"COS00217\"}"))
+            .isEqualTo(409);
     }
 
     /** A station process: its address and the process. */
@@ -229,17 +264,13 @@ class StationsBrowserTest {
 
     private Station startStation(String name, String token, TcpGate gate) throws Exception {
         int port = Processes.freePort();
-        Process process = launch(name, port, List.of(
+        List<String> settings = new ArrayList<>(List.of(
                 "--spring.datasource.url=jdbc:h2:file:" + home.resolve(name).resolve("prepbench")
                         + ";LOCK_TIMEOUT=10000;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-                "--prepbench.demo-data=false", "--prepbench.simulated-benches=0",
                 "--prepbench.audit.key-file=" + home.resolve(name).resolve("audit.key"),
-                "--prepbench.benches[0].id=" + name + "-1", "--prepbench.benches[0].scale.protocol=mt-sics",
-                "--prepbench.benches[0].scale.host=127.0.0.1", "--prepbench.benches[0].scale.port=" + balance.port(),
-                "--prepbench.benches[1].id=" + name + "-2", "--prepbench.benches[1].scale.protocol=mt-sics",
-                "--prepbench.benches[1].scale.host=127.0.0.1", "--prepbench.benches[1].scale.port=" + balance.port(),
-                "--prepbench.sync.central-url=http://127.0.0.1:" + gate.port(), "--prepbench.sync.token=" + token,
-                "--prepbench.sync.refresh-every=1s", "--prepbench.sync.retry-max=2s"));
+                "--prepbench.sync.retry-max=2s"));
+        settings.addAll(StationSettings.of(name, balance.port(), "http://127.0.0.1:" + gate.port(), token));
+        Process process = launch(name, port, settings);
         String base = "http://127.0.0.1:" + port;
         awaitUp(base, process, name);
         Station station = new Station(base, process);
@@ -363,19 +394,7 @@ class StationsBrowserTest {
     }
 
     private static void await(Callable<Boolean> condition, String what) throws Exception {
-        long deadline = System.nanoTime() + SOON.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (Boolean.TRUE.equals(condition.call())) {
-                    return;
-                }
-            }
-            catch (AssertionError | IOException notYet) {
-                // not yet
-            }
-            Thread.sleep(100);
-        }
-        assertThat(condition.call()).as(what + " within " + SOON.toSeconds() + " s").isTrue();
+        Eventually.await(condition, what, SOON);
     }
 
 }

@@ -23,7 +23,8 @@ public final class TcpGate implements AutoCloseable {
 
     private volatile ServerSocket server;
 
-    private volatile boolean holding;
+    /** While set: a connection whose client sends this stops getting answers. */
+    private volatile String holdAfter;
 
     /** A gate on a free port to the local port {@code target}, closed. */
     public TcpGate(int target) throws IOException {
@@ -50,11 +51,13 @@ public final class TcpGate implements AutoCloseable {
     }
 
     /**
-     * While holding, what the client sends still reaches the server, but the server's
-     * answers are dropped: the client waits for an answer that was given and never comes.
+     * From now on, a connection on which the client sends {@code request} (for example an
+     * HTTP request line, seen whole in one read) still delivers what the client sends to
+     * the server, but the server's answers on it are dropped: the client waits for an
+     * answer that was given and never comes. Null: new requests are answered again.
      */
-    public void hold(boolean hold) {
-        holding = hold;
+    public void holdAnswersTo(String request) {
+        holdAfter = request;
     }
 
     /** Refuses new connections and cuts those open. */
@@ -82,8 +85,9 @@ public final class TcpGate implements AutoCloseable {
                 Socket upstream = new Socket("127.0.0.1", target);
                 sockets.add(client);
                 sockets.add(upstream);
-                pump(client, upstream, false);
-                pump(upstream, client, true);
+                java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean();
+                pump(client, upstream, held, false);
+                pump(upstream, client, held, true);
             }
             catch (IOException serverDown) {
                 // as the server itself would: the connection is refused
@@ -97,12 +101,18 @@ public final class TcpGate implements AutoCloseable {
         }
     }
 
-    private void pump(Socket from, Socket to, boolean answers) {
+    private void pump(Socket from, Socket to, java.util.concurrent.atomic.AtomicBoolean held, boolean answers) {
         Thread pump = new Thread(() -> {
             byte[] buffer = new byte[16_384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read; (read = in.read(buffer)) >= 0;) {
-                    if (answers && holding) {
+                    String marker = holdAfter;
+                    if (!answers && marker != null
+                            && new String(buffer, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1)
+                                .contains(marker)) {
+                        held.set(true);
+                    }
+                    if (answers && held.get()) {
                         continue;
                     }
                     out.write(buffer, 0, read);

@@ -50,6 +50,8 @@ import prepbench.preparation.Step;
 import prepbench.scales.simulator.ScaleSimulatorServer;
 import prepbench.security.AccountManagement;
 import prepbench.support.DemoLabels;
+import prepbench.support.Eventually;
+import prepbench.support.StationSettings;
 import prepbench.support.TcpGate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -171,6 +173,19 @@ class StationSyncTest {
         await(() -> copy.attemptNo() == orZero(a.preparations().get(made.id()).origin().centralAttemptNo()),
                 "central's attempt number at the station");
         assertThat(a.sync().status().orElseThrow().lastSentAt()).isNotNull();
+        // central's events carry the station's time and when they arrived; the API names
+        // the station
+        assertThat(centralTrail.forSession(made.id().value()))
+            .allSatisfy(event -> assertThat(event.receivedAt()).isNotNull().isAfterOrEqualTo(event.at()));
+        assertThat(a.context().getBean(AuditTrail.class).forSession(made.id().value()))
+            .allSatisfy(event -> assertThat(event.receivedAt()).isNull());
+        JsonNode asCentralHasIt = json
+            .readTree(http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/preparations/" + made.id()))
+                .header("Authorization", basic("technician", "tech123"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(asCentralHasIt.get("station").asString()).isEqualTo("line-a");
+        assertThat(asCentralHasIt.get("stationAttemptNo").asInt()).isEqualTo(made.attemptNo());
+        assertThat(asCentralHasIt.get("attemptNo").asInt()).isEqualTo(copy.attemptNo());
 
         // a resend of all of it changes nothing at central
         long receipts = receipts(made.id());
@@ -226,12 +241,16 @@ class StationSyncTest {
     @Order(3)
     void aLockMadeAtOneStationStopsTheFormulaAtCentralAndAtTheOther() throws Exception {
         PreparationSession made = started(a, "COS00217");
+        // the station's own lock holds until central has heard of it, whatever central's
+        // data says meanwhile
+        a.gate().shut();
         Step first = made.steps().get(0);
         a.preparations().scanContainer(made.id(), 1, first.requiredCodeValue(), TECHNICIAN);
         PreparationSession locked = a.preparations()
             .enterWeightManually(made.id(), 1, first.upperLimitG().multiply(new BigDecimal(2)), "poured too much",
                     "lablead123", true, LAB_LEAD);
         assertThat(locked.status()).isEqualTo(SessionStatus.LOCKED_FAILED);
+        a.gate().open();
 
         await(() -> centralPreparations.lockedFormulas()
             .stream()
@@ -241,10 +260,13 @@ class StationSyncTest {
         assertThatThrownBy(() -> b.preparations()
             .startOrResume(new StartPreparation(FormulaCode.of("COS00217"), TECHNICIAN, null, null)))
             .isInstanceOf(FormulaLocked.class);
+        assertThat(formulaEvents(a, "COS00217")).containsExactly("FORMULA_LOCKED");
         // and a release at central frees it there too
         centralPreparations.releaseLock(FormulaCode.of("COS00217"), Actor.withRole("lablead", Role.LAB_LEAD),
                 "lablead123", "investigated: the balance was fine");
         await(() -> b.preparations().lockedFormulas().isEmpty(), "the release reaches the other station");
+        await(() -> a.preparations().lockedFormulas().isEmpty(), "and the station where it was made");
+        assertThat(formulaEvents(a, "COS00217")).containsExactly("FORMULA_LOCKED", "FORMULA_LOCK_RELEASED_AT_CENTRAL");
     }
 
     @Test
@@ -355,6 +377,91 @@ class StationSyncTest {
             .statusCode()).isEqualTo(201);
     }
 
+    @Test
+    @Order(8)
+    void centralAnswersWhatIsNoBatchOrNoStationWithAProblemAndKeepsNothing() throws Exception {
+        UUID nobody = UUID.randomUUID();
+        long events = central.sql("SELECT COUNT(*) FROM audit_event WHERE chain = 'formula:PRM00936'")
+            .query(Long.class)
+            .single();
+        // no token, a person's credentials, an API token's shape: not a station
+        assertThat(centralPost(null, "{}").statusCode()).isEqualTo(401);
+        assertThat(http
+            .send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/central/reference"))
+                .header("Authorization", basic("admin", "admin123"))
+                .build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode()).isEqualTo(401);
+        assertThat(centralPost("pbt_" + "x".repeat(40), "{}").statusCode()).isEqualTo(401);
+        assertThat(centralPost(a.token().replace(".st-", ".st-0"), "{}").statusCode()).isEqualTo(401);
+        // a body that is no batch
+        HttpResponse<String> garbage = centralPost(a.token(), "{\"events\": [");
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
+        assertThat(garbage.body()).doesNotContain("Exception");
+        // events that are no preparation's, or lack what identifies them
+        HttpResponse<String> strange = centralPost(a.token(), """
+                {"sentAt": "2026-12-01T00:00:00Z", "events": [
+                  {"chain": "formula:PRM00936", "seq": 1, "action": "FORMULA_LOCKED", "payload": "{}"},
+                  {"chain": "session:%s", "seq": 1},
+                  null
+                ]}""".formatted(nobody));
+        assertThat(strange.statusCode()).as(strange.body()).isEqualTo(200);
+        JsonNode answer = json.readTree(strange.body());
+        assertThat(answer.get("chains")).hasSize(2);
+        assertThat(answer.at("/chains/0/problem").asString()).contains("only a preparation's events");
+        assertThat(answer.at("/chains/1/problem").asString()).contains("only a preparation's events");
+        // an event without its place in its chain is no event
+        assertThat(centralPost(a.token(), "{\"events\": [{\"chain\": \"session:x\"}]}").statusCode()).isEqualTo(400);
+        assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE chain = 'formula:PRM00936'")
+            .query(Long.class)
+            .single()).isEqualTo(events);
+        assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE session_id = :id")
+            .param("id", nobody)
+            .query(Long.class)
+            .single()).isZero();
+    }
+
+    @Test
+    @Order(9)
+    void aStationWritesOnlyTheTablesAndColumnsItCopies() throws Exception {
+        ReferenceData reference = b.context().getBean(ReferenceData.class);
+        Wire.Reference fromCentral = context(ReferenceData.class).export();
+        assertThat(fromCentral.tables()).containsKeys("formula", "users");
+        assertThat(fromCentral.tables().get("users").columns()).contains("password")
+            .doesNotContain("failed_attempts", "locked_until");
+        long formulas = b.jdbc().sql("SELECT COUNT(*) FROM formula").query(Long.class).single();
+
+        var tables = new java.util.LinkedHashMap<>(fromCentral.tables());
+        Wire.Table formula = tables.get("formula");
+        List<String> columns = new ArrayList<>(formula.columns());
+        columns.set(0, "id = id; DELETE FROM formula; --");
+        tables.put("formula", new Wire.Table(columns, formula.kinds(), formula.rows()));
+        assertThatThrownBy(() -> reference.apply(new Wire.Reference(Instant.now(), tables, fromCentral.locks())))
+            .isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("does not copy");
+        tables.remove("formula");
+        assertThatThrownBy(() -> reference.apply(new Wire.Reference(Instant.now(), tables, fromCentral.locks())))
+            .hasMessageContaining("no table formula");
+        assertThat(b.jdbc().sql("SELECT COUNT(*) FROM formula").query(Long.class).single()).isEqualTo(formulas);
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext centralContext;
+
+    private <T> T context(Class<T> type) {
+        return centralContext.getBean(type);
+    }
+
+    private HttpResponse<String> centralPost(String token, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + "/api/v1/central/events"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> stationPost(Station station, String path, String user, String password, String body)
             throws Exception {
         String port = station.context().getEnvironment().getProperty("local.server.port");
@@ -376,16 +483,9 @@ class StationSyncTest {
         TcpGate gate = new TcpGate(port);
         closing.add(gate);
         gate.open();
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=jdbc:h2:mem:" + name + "-" + UUID.randomUUID()
-                        + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-                "--prepbench.demo-data=false", "--prepbench.simulated-benches=0",
-                "--prepbench.benches[0].id=" + name + "-1", "--prepbench.benches[0].scale.protocol=mt-sics",
-                "--prepbench.benches[0].scale.host=127.0.0.1", "--prepbench.benches[0].scale.port=" + balance.port(),
-                "--prepbench.benches[1].id=" + name + "-2", "--prepbench.benches[1].scale.protocol=mt-sics",
-                "--prepbench.benches[1].scale.host=127.0.0.1", "--prepbench.benches[1].scale.port=" + balance.port(),
-                "--prepbench.sync.central-url=http://127.0.0.1:" + gate.port(), "--prepbench.sync.token=" + token,
-                "--prepbench.sync.refresh-every=1s", "--prepbench.sync.retry-max=1s"));
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:" + name
+                + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "--prepbench.sync.retry-max=1s"));
+        args.addAll(StationSettings.of(name, balance.port(), "http://127.0.0.1:" + gate.port(), token));
         args.addAll(List.of(more));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PrepBenchApplication.class)
             .run(args.toArray(String[]::new));
@@ -433,6 +533,15 @@ class StationSyncTest {
             .list();
     }
 
+    /** The actions in the formula's chain of locks at the station. */
+    private static List<String> formulaEvents(Station station, String code) {
+        return station.jdbc()
+            .sql("SELECT action FROM audit_event WHERE chain = :chain ORDER BY seq")
+            .param("chain", "formula:" + code)
+            .query(String.class)
+            .list();
+    }
+
     private long receipts(SessionId id) {
         return central.sql("SELECT COUNT(*) FROM sync_receipt WHERE chain = :chain")
             .param("chain", "session:" + id)
@@ -475,15 +584,8 @@ class StationSyncTest {
         return value == null ? 0 : value;
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + SOON.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        assertThat(condition.getAsBoolean()).as(what + " within " + SOON.toSeconds() + " s").isTrue();
+    private static void await(BooleanSupplier condition, String what) throws Exception {
+        Eventually.await(condition::getAsBoolean, what, SOON);
     }
 
 }
