@@ -47,6 +47,12 @@ class StationApi {
             .body(created);
     }
 
+    @Operation(summary = "Revokes a station: central answers it no more; what it sent stays (admin)")
+    @org.springframework.web.bind.annotation.DeleteMapping("/api/v1/stations/{name}")
+    Stations.Station revoke(@org.springframework.web.bind.annotation.PathVariable String name, Actor admin) {
+        return stations.revoke(admin, name);
+    }
+
     @Operation(summary = "The stations registered at this central, never their tokens (admin)")
     @GetMapping("/api/v1/stations")
     List<Stations.Station> list(Actor admin) {

@@ -72,6 +72,11 @@ class AuditEvents {
             .optional();
     }
 
+    /** The chain's last place; 0 for a chain without events. */
+    long lastSeq(String chain) {
+        return last(chain).map(Last::seq).orElse(0L);
+    }
+
     /** The event at that place of its chain, if there is one. */
     java.util.Optional<AuditEvent> at(String chain, long seq) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM audit_event WHERE chain = :chain AND seq = :seq")

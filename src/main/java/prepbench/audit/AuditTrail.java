@@ -158,8 +158,9 @@ public class AuditTrail {
         if (chain.startsWith(Chains.SESSION_PREFIX)) {
             UUID sessionId = UUID.fromString(chain.substring(Chains.SESSION_PREFIX.length()));
             preparations.find(new SessionId(sessionId))
-                .ifPresent(
-                        session -> RecordCheck.check(json, walk, chainEvents, session, samples.forSession(sessionId)));
+                .ifPresent(session -> RecordCheck.check(json, walk, chainEvents, session, samples.forSession(sessionId),
+                        session.origin().station() == null ? List.of()
+                                : events.forChain(Chains.centralDecision(sessionId))));
         }
         else if (chain.startsWith(Chains.FORMULA_VERSIONS_PREFIX)) {
             FormulaCode.tryParse(chain.substring(Chains.FORMULA_VERSIONS_PREFIX.length()))

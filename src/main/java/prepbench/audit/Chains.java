@@ -30,6 +30,14 @@ final class Chains {
         return FORMULA_VERSIONS_PREFIX + formulaCode;
     }
 
+    /**
+     * Central's decisions about a station's preparation (issue 18): sealed by central,
+     * beside the station's own chain of it.
+     */
+    static String centralDecision(UUID sessionId) {
+        return "central:" + sessionId;
+    }
+
     /** A station's registration at central (issue 18). */
     static String station(String name) {
         return "station:" + name;

@@ -143,6 +143,14 @@ class PreparationAuditing {
     }
 
     @EventListener
+    void on(SessionEvents.StationPreparationRefused refused) {
+        events.append(new AuditEvents.NewEvent(refused.at(), "central", "PREPARATION_REFUSED", refused.sessionId(),
+                null, refused.formulaCode(),
+                json.writeValueAsString(payload("station", refused.station(), "reason", refused.reason())),
+                Chains.centralDecision(refused.sessionId())));
+    }
+
+    @EventListener
     void on(SessionEvents.FormulaLockMirrored mirrored) {
         formula(mirrored.at(), "central", mirrored.locked() ? "FORMULA_LOCKED" : "FORMULA_LOCK_RELEASED_AT_CENTRAL",
                 mirrored.formulaCode(), payload("reason", mirrored.reason(), "from", "central"));

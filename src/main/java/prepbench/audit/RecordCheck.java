@@ -85,9 +85,52 @@ final class RecordCheck {
      */
     static void check(JsonMapper json, ChainWalk walk, List<AuditEvent> events, PreparationSession session,
             Optional<Sample> sample) {
+        check(json, walk, events, session, sample, List.of());
+    }
+
+    /**
+     * @param decisions central's own chain of decisions about a station's preparation:
+     * its refusal, which the record's {@code server_rejected} must match
+     */
+    static void check(JsonMapper json, ChainWalk walk, List<AuditEvent> events, PreparationSession session,
+            Optional<Sample> sample, List<AuditEvent> decisions) {
         RecordCheck check = new RecordCheck(json, walk);
         events.forEach(check::replay);
         check.compare(session, sample);
+        check.compareDecision(session, decisions);
+    }
+
+    /**
+     * Central's copy of a station's preparation is {@code server_rejected} exactly when
+     * central sealed a refusal of it, with the reason the record gives.
+     */
+    private void compareDecision(PreparationSession session, List<AuditEvent> decisions) {
+        if (session.origin().station() == null) {
+            return;
+        }
+        AuditEvent refusal = decisions.stream()
+            .filter(event -> event.action().equals("PREPARATION_REFUSED"))
+            .reduce((first, second) -> second)
+            .orElse(null);
+        boolean rejected = session.status() == SessionStatus.SERVER_REJECTED;
+        if (rejected && refusal == null) {
+            walk.problem(null, AuditProblem.Kind.ALTERED, "status",
+                    "the record says server_rejected, and central sealed no refusal of it");
+        }
+        else if (!rejected && refusal != null) {
+            walk.problem(null, AuditProblem.Kind.ALTERED, "status", "the record says " + session.status().code()
+                    + ", and central sealed its refusal (event " + refusal.id() + ")");
+        }
+        else if (refusal != null) {
+            String reason;
+            try {
+                reason = text(json.readTree(refusal.payload()), "reason");
+            }
+            catch (RuntimeException unreadable) {
+                reason = null;
+            }
+            walk.differs("end reason", session.endReason(), reason, refusal.id());
+        }
     }
 
     private void replay(AuditEvent event) {

@@ -46,8 +46,11 @@ public class StationKeys {
         keys.lookUpOthersIn(this::find);
     }
 
-    /** A key issued to a station: its id, and the token that carries its secret. */
-    public record Issued(String keyId, String token) {
+    /**
+     * A key issued to a station: its id, the token that carries its secret, and the
+     * authentication the station will send derived from it.
+     */
+    public record Issued(String keyId, String token, String authentication) {
     }
 
     /**
@@ -64,8 +67,33 @@ public class StationKeys {
             .param("central", central.id())
             .param("at", clock.instant().atOffset(ZoneOffset.UTC))
             .update();
-        return new Issued(keyId, TOKEN_PREFIX + keyId + "."
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret(central, keyId)));
+        String token = TOKEN_PREFIX + keyId + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(secret(central, keyId));
+        return new Issued(keyId, token, authenticationOf(token));
+    }
+
+    /** What a station's requests carry: {@code pbsa1.<key id>.<proof>}. */
+    public static final String AUTH_PREFIX = "pbsa1.";
+
+    private static final Pattern AUTH = Pattern.compile("pbsa1\\.(st-[0-9a-f]{16})\\.([A-Za-z0-9_-]{43})");
+
+    /**
+     * What a station sends to authenticate: a proof derived from its secret, never the
+     * secret that seals its trail, so a request seen on the way cannot forge its events.
+     * @throws IllegalArgumentException when the text is no station token
+     */
+    public static String authenticationOf(String token) {
+        AuditKeys.Key key = fromToken(token);
+        return AUTH_PREFIX + key.id() + "."
+                + Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(AuditKeys.macBytes(key, "prepbench-station-auth"));
+    }
+
+    /** The key id a station's authentication names, if it is one. */
+    public static Optional<String> keyIdOfAuthentication(String authentication) {
+        var matcher = AUTH.matcher(authentication == null ? "" : authentication.strip());
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 
     /** The key id a station token names, if it is one. */

@@ -114,7 +114,8 @@ public class StationTrail {
         if (event.seq() > 1) {
             var previous = events.at(event.chain(), event.seq() - 1);
             if (previous.isEmpty()) {
-                return Receipt.gap(event, event.seq() - 1);
+                // send again from the first event central lacks, not just the one before
+                return Receipt.gap(event, events.lastSeq(event.chain()) + 1);
             }
             if (!stationKeyId.equals(previous.get().keyId())) {
                 return Receipt.forged(event, "the preparation's earlier events were not sealed by this station: "
@@ -136,6 +137,12 @@ public class StationTrail {
     public void recordRegistered(String station, String keyId, String by, java.time.Instant at) {
         events.append(new AuditEvents.NewEvent(at, by, "STATION_REGISTERED", null, null, null,
                 "{\"station\":\"" + station + "\",\"keyId\":\"" + keyId + "\"}", Chains.station(station)));
+    }
+
+    /** Records that central revoked a station, in the station's chain. */
+    public void recordRevoked(String station, String by, java.time.Instant at) {
+        events.append(new AuditEvents.NewEvent(at, by, "STATION_REVOKED", null, null, null,
+                "{\"station\":\"" + station + "\"}", Chains.station(station)));
     }
 
     private static boolean same(String one, String other) {

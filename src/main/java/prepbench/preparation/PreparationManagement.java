@@ -64,9 +64,13 @@ public class PreparationManagement {
 
     private final IngredientManagement ingredients;
 
+    private final java.util.List<StartCheck> startChecks;
+
     PreparationManagement(FormulaCatalog catalog, PreparationSessions sessions, PreparationProperties properties,
             ApplicationEventPublisher events, PlatformTransactionManager transactions, Clock clock,
-            BenchManagement benches, SignatureVerifier signatures, IngredientManagement ingredients) {
+            BenchManagement benches, SignatureVerifier signatures, IngredientManagement ingredients,
+            org.springframework.beans.factory.ObjectProvider<StartCheck> startChecks) {
+        this.startChecks = startChecks.orderedStream().toList();
         this.benches = benches;
         this.ingredients = ingredients;
         this.signatures = signatures;
@@ -181,6 +185,7 @@ public class PreparationManagement {
         if (resumed != null) {
             return resumed;
         }
+        startChecks.forEach(StartCheck::mayStart);
         int attemptNo = attempts.nextAttempt(formula.code());
         PreparationSession session = PreparationSession.start(formula, plan, batch, attemptNo, operator.username(),
                 freeBench(bench, spread), clock.instant());
@@ -541,14 +546,15 @@ public class PreparationManagement {
             FormulaAttempts attempts = sessions.lockAttempts(formulaId)
                 .orElseGet(() -> FormulaAttempts.none(formulaId));
             PreparationSession session = sessions.lock(id).orElseThrow(() -> SessionNotFound.forId(id));
+            if (session.origin().station() != null) {
+                // central's copy of a station's preparation changes only by the station's
+                // events; its chain is the station's, so not even this refusal is written
+                // to it
+                return new ActionRefused(Reason.AT_STATION,
+                        Text.of("refused.prep.at-station", session.origin().station()));
+            }
             Instant now = clock.instant();
             try {
-                if (session.origin().station() != null) {
-                    // central's copy of a station's preparation changes only by the
-                    // station's events
-                    throw new ActionRefused(Reason.AT_STATION,
-                            Text.of("refused.prep.at-station", session.origin().station()));
-                }
                 change.accept(session, now);
             }
             catch (ActionRefused | NotPermitted refused) {

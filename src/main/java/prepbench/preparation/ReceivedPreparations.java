@@ -10,6 +10,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import prepbench.formulas.BatchUnit;
 import prepbench.formulas.FormulaCatalog;
@@ -38,8 +40,13 @@ public class ReceivedPreparations {
 
     private final JsonMapper json;
 
+    /** Transactions of their own, beside the caller's. */
+    private final TransactionTemplate own;
+
     ReceivedPreparations(PreparationSessions sessions, FormulaCatalog catalog, PreparationProperties properties,
-            ApplicationEventPublisher events, JsonMapper json) {
+            ApplicationEventPublisher events, JsonMapper json, PlatformTransactionManager transactions) {
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.sessions = sessions;
         this.catalog = catalog;
         this.properties = properties;
@@ -67,21 +74,28 @@ public class ReceivedPreparations {
 
     /**
      * Applies one event to central's copy of the station's preparation, in the caller's
-     * transaction: the first (its start) creates it, or refuses it.
+     * transaction: the first (its start) creates it, or refuses it. A copy central
+     * refused still takes what the station did, but never ends again and is never
+     * counted.
      * @param clockOffsetMs how far the station's clock was ahead of central's when the
-     * event arrived
+     * event arrived: the rules compare central's times with the station's corrected by it
+     * @param refusal why central refuses the preparation with this event (an account
+     * disabled before it), decided by the caller; null when it does not
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Outcome take(String station, Received event, long clockOffsetMs) {
+    public Outcome take(String station, Received event, long clockOffsetMs, String refusal) {
         SessionId id = new SessionId(event.sessionId());
         JsonNode payload = json.readTree(event.payload());
         if (event.action().equals("SESSION_STARTED")) {
             Optional<PreparationSession> existing = sessions.find(id);
-            return existing.isPresent() ? outcome(existing.get()) : start(station, id, event, payload, clockOffsetMs);
+            return existing.isPresent() ? outcome(existing.get())
+                    : start(station, id, event, payload, clockOffsetMs, refusal);
         }
         Optional<UUID> formulaId = sessions.formulaOf(id);
         if (formulaId.isEmpty()) {
-            return new Outcome.Rejected("Central has not taken the start of this preparation.");
+            // its start was refused before central could make a copy (a version central
+            // does not have)
+            return new Outcome.Rejected("Central did not take the start of this preparation.");
         }
         // the formula's row first, then the session's: the order every change takes
         FormulaAttempts attempts = sessions.lockAttempts(formulaId.get())
@@ -91,12 +105,20 @@ public class ReceivedPreparations {
             return new Outcome.Rejected("This preparation was not made at station " + station + ".");
         }
         sessions.recordClockOffset(id, clockOffsetMs);
-        // a preparation central refused still shows what the station did; it is not
-        // counted, and it does not end again
+        if (refusal != null && session.status() != SessionStatus.SERVER_REJECTED) {
+            refuse(session, station, refusal, event.at());
+        }
         boolean refused = session.status() == SessionStatus.SERVER_REJECTED;
-        apply(session, event, payload, refused);
+        boolean wasInProgress = session.status().isInProgress();
+        String inconsistency = apply(session, event, payload, refused);
+        if (inconsistency != null && !refused) {
+            // what the station says it did is not what its own weights and central's
+            // limits say: not taken
+            refuse(session, station, inconsistency, event.at());
+        }
         sessions.save(session);
-        if (!refused && !session.status().isInProgress()) {
+        if (wasInProgress && !session.status().isInProgress() && session.status() != SessionStatus.SERVER_REJECTED) {
+            // counted once, when it ends
             attempts
                 .recordEnd(session.status(), session.endReason(), id.value(), session.endedAt(),
                         properties.lock().maxConsecutiveFailures())
@@ -110,31 +132,15 @@ public class ReceivedPreparations {
 
     /**
      * What central has made of the preparation so far: its copy's attempt number, or why
-     * it refused it.
+     * it refused it; empty while central has no copy (its start has not arrived).
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Outcome current(UUID sessionId) {
-        return sessions.find(new SessionId(sessionId))
-            .map(ReceivedPreparations::outcome)
-            .orElseGet(() -> new Outcome.Rejected("Central has not taken the start of this preparation."));
+    public Optional<Outcome> current(UUID sessionId) {
+        return sessions.find(new SessionId(sessionId)).map(ReceivedPreparations::outcome);
     }
 
-    /**
-     * Central refuses a preparation it took at first (one of its events was signed by an
-     * account disabled before): its copy becomes {@code server_rejected} with the reason.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void reject(UUID sessionId, String reason, Instant now) {
-        sessions.lock(new SessionId(sessionId))
-            .filter(session -> session.status() != SessionStatus.SERVER_REJECTED)
-            .ifPresent(session -> {
-                session.receivedEnd(SessionStatus.SERVER_REJECTED, reason,
-                        session.endedAt() != null ? session.endedAt() : now);
-                sessions.save(session);
-            });
-    }
-
-    private Outcome start(String station, SessionId id, Received event, JsonNode payload, long clockOffsetMs) {
+    private Outcome start(String station, SessionId id, Received event, JsonNode payload, long clockOffsetMs,
+            String disabledAccount) {
         Optional<FormulaCode> code = FormulaCode.tryParse(event.formulaCode());
         int versionNo = payload.path("versionNo").asInt(0);
         var version = code.flatMap(known -> catalog.prepared(known, versionNo));
@@ -154,13 +160,13 @@ public class ReceivedPreparations {
             return new Outcome.Rejected(
                     "The batch of this preparation cannot be prepared at central: " + notABatch.getMessage());
         }
-        FormulaAttempts attempts = sessions.lockAttempts(formula.formulaId()).orElse(null);
-        if (attempts == null) {
-            sessions.insertAttemptsRow(formula.formulaId());
-            attempts = sessions.lockAttempts(formula.formulaId()).orElseThrow();
-        }
-        String refusal = null;
-        Instant started = event.at();
+        FormulaAttempts attempts = sessions.lockAttempts(formula.formulaId())
+            .orElseThrow(
+                    () -> new IllegalStateException("the formula's attempt counter row is created before its start"));
+        String refusal = disabledAccount;
+        // the station's time as central's clock had it: a station clock set back gains
+        // nothing
+        Instant started = event.at().minusMillis(clockOffsetMs);
         Instant retired = version.get().retiredAt();
         if (retired != null && !retired.isAfter(started)) {
             refusal = "Version " + versionNo + " of " + formula.code().value() + " was retired at central at " + retired
@@ -174,16 +180,55 @@ public class ReceivedPreparations {
         int attemptNo = attempts.nextReceivedAttempt();
         sessions.save(attempts);
         PreparationSession session = PreparationSession.received(id, formula, plan, batch, attemptNo, event.actor(),
-                text(payload, "bench"), started);
-        if (refusal != null) {
-            session.receivedEnd(SessionStatus.SERVER_REJECTED, refusal, started);
-        }
+                text(payload, "bench"), event.at());
         sessions.insertReceived(session, station, payload.path("attemptNo").asInt(0));
+        if (refusal != null) {
+            refuse(session, station, refusal, event.at());
+            sessions.save(session);
+        }
         sessions.recordClockOffset(id, clockOffsetMs);
         return refusal == null ? new Outcome.Taken(attemptNo) : new Outcome.Rejected(refusal);
     }
 
-    private void apply(PreparationSession session, Received event, JsonNode payload, boolean refused) {
+    /**
+     * Central's copy becomes {@code server_rejected}, and central's decision is sealed.
+     */
+    private void refuse(PreparationSession session, String station, String reason, Instant at) {
+        session.receivedEnd(SessionStatus.SERVER_REJECTED, reason, session.endedAt() != null ? session.endedAt() : at);
+        events.publishEvent(new SessionEvents.StationPreparationRefused(session.id().value(),
+                session.formulaCode().value(), station, reason, at));
+    }
+
+    /**
+     * The formula's attempt counter row, created in a transaction of its own before a
+     * station's start of it is taken (a concurrent creation, by central or another
+     * station, is just as good).
+     */
+    public void prepareFor(Received start) {
+        if (!start.action().equals("SESSION_STARTED")) {
+            return;
+        }
+        FormulaCode.tryParse(start.formulaCode()).flatMap(catalog::find).ifPresent(formula -> {
+            try {
+                own.executeWithoutResult(tx -> {
+                    if (sessions.lockAttempts(formula.id()).isEmpty()) {
+                        sessions.insertAttemptsRow(formula.id());
+                    }
+                });
+            }
+            catch (org.springframework.dao.DuplicateKeyException createdMeanwhile) {
+                // another start created it first: exactly what was needed
+            }
+        });
+    }
+
+    /**
+     * The station's event applied to central's copy.
+     * @return why the event contradicts central's own reading of it (a weight outside
+     * central's limits recorded as in tolerance, a completion with steps not weighed), or
+     * null
+     */
+    private String apply(PreparationSession session, Received event, JsonNode payload, boolean refused) {
         Optional<Step> step = event.step() == null ? Optional.empty() : session.step(event.step());
         switch (event.action()) {
             case "SESSION_RESUMED" -> {
@@ -201,19 +246,43 @@ public class ReceivedPreparations {
                 session.withTaredAt(event.at());
             }
             case "BALANCE_ZEROED" -> session.withTaredAt(null);
-            case "WEIGHT_CAPTURED", "WEIGHT_ENTERED_MANUALLY" ->
-                step.ifPresent(one -> session.receivedStep(one.weighed(decimal(payload, "grams"),
-                        payload.path("stable").asBoolean(false), event.action().equals("WEIGHT_ENTERED_MANUALLY"),
-                        text(payload, "manualReason"), StepStatus.fromCode(text(payload, "stepStatus")),
-                        text(payload, "failureReason"), event.at(), text(payload, "scale"))));
-            case "SESSION_COMPLETED", "SESSION_ABORTED", "SESSION_LOCKED" ->
-                SessionStatus.fromCode(text(payload, "newStatus"))
-                    .ifPresent(ended -> session.receivedEnd(ended, text(payload, "reason"), event.at()));
+            case "WEIGHT_CAPTURED", "WEIGHT_ENTERED_MANUALLY" -> {
+                if (step.isEmpty()) {
+                    return "The station weighed step " + event.step() + ", which central's plan does not have.";
+                }
+                Step planned = step.get();
+                BigDecimal grams = decimal(payload, "grams");
+                StepStatus said = StepStatus.fromCode(text(payload, "stepStatus"));
+                StepStatus within = grams.compareTo(planned.lowerLimitG()) >= 0
+                        && grams.compareTo(planned.upperLimitG()) <= 0 ? StepStatus.OK : StepStatus.FAILED;
+                session.receivedStep(planned.weighed(grams, payload.path("stable").asBoolean(false),
+                        event.action().equals("WEIGHT_ENTERED_MANUALLY"), text(payload, "manualReason"), said,
+                        text(payload, "failureReason"), event.at(), text(payload, "scale")));
+                if (said != within) {
+                    return "Step " + planned.sequence() + " (" + planned.ingredientName() + "): the station recorded "
+                            + grams.toPlainString() + " g as " + said.code() + ", and central's limits are "
+                            + planned.lowerLimitG().toPlainString() + " – " + planned.upperLimitG().toPlainString()
+                            + " g.";
+                }
+            }
+            case "SESSION_COMPLETED", "SESSION_ABORTED", "SESSION_LOCKED" -> {
+                Optional<SessionStatus> ended = SessionStatus.fromCode(text(payload, "newStatus"));
+                if (refused || ended.isEmpty()) {
+                    return null;
+                }
+                if (ended.get() == SessionStatus.COMPLETED
+                        && session.steps().stream().anyMatch(one -> one.status() != StepStatus.OK)) {
+                    return "The station recorded this preparation as completed, and not every step was weighed "
+                            + "inside its limits.";
+                }
+                session.receivedEnd(ended.get(), text(payload, "reason"), event.at());
+            }
             default -> {
                 // refusals, and the station's record of central's own refusal, change
                 // nothing here
             }
         }
+        return null;
     }
 
     private static Outcome outcome(PreparationSession session) {

@@ -27,6 +27,15 @@ public final class SessionEvents {
     }
 
     /**
+     * At central: central refused a preparation a station made (issue 18); sealed in a
+     * chain of central's own, so the record's {@code server_rejected} is central's
+     * decision on record.
+     */
+    public record StationPreparationRefused(UUID sessionId, String formulaCode, String station, String reason,
+            Instant at) {
+    }
+
+    /**
      * At a station: the formula's lock as central has it, taken over (issue 18).
      *
      * @param locked whether it is locked now (else released at central)

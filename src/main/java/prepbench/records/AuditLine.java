@@ -92,8 +92,10 @@ public record AuditLine(AuditEvent event, Phrase phrase) {
             case "SESSION_LOCKED" -> Text.of("audit.line.session-locked", v(p, "reason"));
             case "FORMULA_LOCKED" -> Text.of("audit.line.formula-locked", v(p, "reason"));
             case "SESSION_REJECTED" -> Text.of("audit.line.session-rejected", v(p, "reason"));
+            case "PREPARATION_REFUSED" -> Text.of("audit.line.preparation-refused", v(p, "station"), v(p, "reason"));
             case "FORMULA_LOCK_RELEASED_AT_CENTRAL" -> Text.of("audit.line.lock-released-at-central");
             case "STATION_REGISTERED" -> Text.of("audit.line.station-registered", v(p, "station"), v(p, "keyId"));
+            case "STATION_REVOKED" -> Text.of("audit.line.station-revoked", v(p, "station"));
             case "FORMULA_LOCK_RELEASED" -> Text.of("audit.line.lock-released", v(p, "reason"),
                     optional("audit.line.locked-for", p.get("lockReason")),
                     p.get("signature") instanceof Map<?, ?> signature

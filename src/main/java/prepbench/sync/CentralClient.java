@@ -9,6 +9,8 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
+import prepbench.audit.StationKeys;
+
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +39,11 @@ class CentralClient {
 
     private final JsonMapper json;
 
+    /** What each request carries: derived from the token, never the token itself. */
+    private final String authentication;
+
     CentralClient(SyncProperties properties, JsonMapper json) {
+        this.authentication = properties.isStation() ? StationKeys.authenticationOf(properties.token()) : null;
         this.properties = properties;
         this.json = json;
     }
@@ -55,7 +61,7 @@ class CentralClient {
     private <T> T call(HttpRequest.Builder request, Class<T> answer) throws Unreachable {
         HttpResponse<String> response;
         try {
-            response = http.send(request.header("Authorization", "Bearer " + properties.token().strip())
+            response = http.send(request.header("Authorization", "Bearer " + authentication)
                 .header("Accept", "application/json")
                 .timeout(Duration.ofSeconds(30))
                 .build(), HttpResponse.BodyHandlers.ofString());

@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,6 +89,9 @@ class CentralIntake {
         for (Wire.Event event : events) {
             Taken taken;
             try {
+                if (event.sessionId() != null && event.action() != null && event.formulaCode() != null) {
+                    preparations.prepareFor(received(event));
+                }
                 taken = transaction.execute(tx -> one(station, event, offsetMs, received));
             }
             catch (DataAccessException notNow) {
@@ -120,11 +122,14 @@ class CentralIntake {
         }
         var sessionId = events.get(0).sessionId();
         if (outcome == null && sessionId != null) {
-            outcome = transaction.execute(tx -> preparations.current(sessionId));
+            // nothing taken this time: what central made of it before, if it has a copy
+            outcome = transaction.execute(tx -> preparations.current(sessionId)).orElse(null);
         }
+        // a refusal is final: answered whatever the chain's last event made
+        boolean rejectedBefore = outcome instanceof Outcome.Rejected;
         return new Wire.ChainAnswer(chain, sessionId, through,
                 outcome instanceof Outcome.Taken taken ? Integer.valueOf(taken.centralAttemptNo()) : null,
-                outcome instanceof Outcome.Rejected rejected ? rejected.reason() : null, resendFrom, problem);
+                rejectedBefore ? ((Outcome.Rejected) outcome).reason() : null, resendFrom, problem);
     }
 
     /**
@@ -137,7 +142,7 @@ class CentralIntake {
     private Taken one(Stations.Station station, Wire.Event event, long offsetMs, Instant received) {
         StationTrail.Receipt receipt = trail.receive(station.keyId(), event.audit());
         if (receipt.kind() != StationTrail.Receipt.Kind.STORED) {
-            return new Taken(receipt, receipt.taken() ? preparations.current(event.sessionId()) : null);
+            return new Taken(receipt, receipt.taken() ? preparations.current(event.sessionId()).orElse(null) : null);
         }
         jdbc.sql("""
                 INSERT INTO sync_receipt (chain, seq, station, received_at, clock_offset_ms)
@@ -149,20 +154,27 @@ class CentralIntake {
             .param("at", received.atOffset(ZoneOffset.UTC))
             .param("offset", offsetMs)
             .update();
-        Outcome outcome = preparations.take(station.name(), new ReceivedPreparations.Received(event.sessionId(),
-                event.action(), event.at(), event.actor(), event.step(), event.formulaCode(), event.payload()),
-                offsetMs);
-        if (outcome instanceof Outcome.Taken) {
-            Optional<Instant> disabled = accounts.disabledSince(event.actor());
-            if (disabled.isPresent() && !disabled.get().isAfter(event.at())) {
-                String reason = "The account " + event.actor() + " was disabled at central at " + disabled.get()
-                        + ", before it recorded " + event.action() + " at " + event.at() + " at station "
-                        + station.name() + ".";
-                preparations.reject(event.sessionId(), reason, received);
-                return new Taken(receipt, new Outcome.Rejected(reason));
-            }
-        }
-        return new Taken(receipt, outcome);
+        return new Taken(receipt,
+                preparations.take(station.name(), received(event), offsetMs, disabledBefore(station, event, offsetMs)));
+    }
+
+    /**
+     * Why central refuses the event's preparation when its account was disabled at
+     * central before the event (the station's time as central's clock had it); null
+     * otherwise.
+     */
+    private String disabledBefore(Stations.Station station, Wire.Event event, long offsetMs) {
+        Instant at = event.at().minusMillis(offsetMs);
+        return accounts.disabledSince(event.actor())
+            .filter(disabled -> !disabled.isAfter(at))
+            .map(disabled -> "The account " + event.actor() + " was disabled at central at " + disabled
+                    + ", before it recorded " + event.action() + " at " + at + " at station " + station.name() + ".")
+            .orElse(null);
+    }
+
+    private static ReceivedPreparations.Received received(Wire.Event event) {
+        return new ReceivedPreparations.Received(event.sessionId(), event.action(), event.at(), event.actor(),
+                event.step(), event.formulaCode(), event.payload());
     }
 
 }

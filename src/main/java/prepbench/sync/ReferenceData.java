@@ -57,7 +57,9 @@ class ReferenceData {
                     "WHERE formula_version_id IN (SELECT id FROM formula_version WHERE status IN ('released', "
                             + "'retired'))",
                     "formula_version_id, line_no", Set.of(), false),
-            new Copied("formula_test", List.of("id"), "", "id", Set.of(), false),
+            // the removed first: a test replaced by one of the same name frees its name
+            new Copied("formula_test", List.of("id"), "", "CASE WHEN removed_at IS NULL THEN 1 ELSE 0 END, id",
+                    Set.of(), false),
             // sign-in failures and lockouts are the station's own
             new Copied("users", List.of("username"), "", "username", Set.of("failed_attempts", "locked_until"), false),
             new Copied("authorities", List.of("username", "authority"), "", "username, authority", Set.of(), true));
@@ -190,19 +192,25 @@ class ReferenceData {
      */
     void apply(Wire.Reference reference) {
         String digest = Stations.sha256(json.writeValueAsString(reference.tables()));
-        if (!digest.equals(applied)) {
-            transaction.executeWithoutResult(tx -> {
-                for (Copied copied : TABLES) {
-                    Wire.Table table = reference.tables().get(copied.table());
-                    if (table == null) {
-                        throw new IllegalArgumentException("central's data has no table " + copied.table());
+        try {
+            if (!digest.equals(applied)) {
+                transaction.executeWithoutResult(tx -> {
+                    for (Copied copied : TABLES) {
+                        Wire.Table table = reference.tables().get(copied.table());
+                        if (table == null) {
+                            throw new IllegalArgumentException("central's data has no table " + copied.table());
+                        }
+                        write(copied, table);
                     }
-                    write(copied, table);
-                }
-            });
-            applied = digest;
+                });
+                applied = digest;
+            }
         }
-        mirrorLocks(reference.locks());
+        finally {
+            // the locks, whatever became of the rows: a lock made elsewhere stops the
+            // formula here even while the rows cannot be taken
+            mirrorLocks(reference.locks());
+        }
         jdbc.sql("UPDATE sync_contact SET last_refresh_at = :at WHERE id = 1")
             .param("at", clock.instant().atOffset(ZoneOffset.UTC))
             .update();

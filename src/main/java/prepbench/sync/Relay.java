@@ -111,8 +111,8 @@ class Relay implements SmartLifecycle {
         while (running) {
             try {
                 if (!clock.instant().isBefore(nextRefresh)) {
-                    reference.apply(central.reference());
                     nextRefresh = clock.instant().plus(properties.refreshEvery());
+                    refresh();
                 }
                 Round round = relayOnce();
                 reachable = true;
@@ -141,6 +141,21 @@ class Relay implements SmartLifecycle {
                 note("the relay failed: " + failed.getMessage());
                 wait = rest(wait);
             }
+        }
+    }
+
+    /**
+     * Takes central's data. Data the station cannot write (central upgraded before it,
+     * say) is noted and does not stop the sending: what the station recorded still goes.
+     */
+    private void refresh() throws CentralClient.Unreachable {
+        Wire.Reference data = central.reference();
+        try {
+            reference.apply(data);
+        }
+        catch (RuntimeException cannotWrite) {
+            log.error("The station could not take central's data; it goes on sending and tries again", cannotWrite);
+            note("central's data could not be taken: " + cannotWrite.getMessage());
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -17,6 +18,7 @@ import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 import prepbench.entry.Text;
+import prepbench.preparation.StartCheck;
 
 /**
  * What a station refuses (docs/sync.md): it takes formulas, ingredients, accounts and
@@ -80,21 +82,24 @@ class StationMode implements WebMvcConfigurer {
             throw new SyncRefused(SyncRefused.Rule.MANAGED_CENTRALLY,
                     Text.of("refused.station.managed-centrally", properties.centralUrl().toString()));
         }
-        var status = starts(method, path.value(), request) ? sync.getObject().status()
-                : java.util.Optional.<StationSync.Status>empty();
-        if (status.map(StationSync.Status::copyTooOld).orElse(false)) {
-            throw new SyncRefused(SyncRefused.Rule.COPY_TOO_OLD,
-                    Text.of("refused.station.copy-too-old",
-                            status.get().lastRefreshAt() == null ? "—" : status.get().lastRefreshAt().toString(),
-                            properties.cacheMaxAge().toString(), properties.centralUrl().toString()));
-        }
     }
 
-    /** Whether the request may start a preparation. */
-    private static boolean starts(String method, String path, HttpServletRequest request) {
-        return ("POST".equals(method) && (path.equals("/formula-first") || path.equals("/api/v1/preparations")))
-                || ("GET".equals(method) && path.equals("/formula-first")
-                        && "start".equalsIgnoreCase(request.getParameter("auto")));
+    /**
+     * A station starts no new attempt on a copy of central's data older than
+     * {@code cache-max-age}, however it is asked to (scan, page, API).
+     */
+    @Bean
+    StartCheck copyFreshEnough() {
+        return () -> {
+            var status = properties == null ? java.util.Optional.<StationSync.Status>empty()
+                    : sync.getObject().status();
+            if (status.map(StationSync.Status::copyTooOld).orElse(false)) {
+                throw new SyncRefused(SyncRefused.Rule.COPY_TOO_OLD,
+                        Text.of("refused.station.copy-too-old",
+                                status.get().lastRefreshAt() == null ? "—" : status.get().lastRefreshAt().toString(),
+                                properties.cacheMaxAge().toString(), properties.centralUrl().toString()));
+            }
+        };
     }
 
 }

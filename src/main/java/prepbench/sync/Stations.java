@@ -58,7 +58,7 @@ public class Stations {
 
     /** A station as central knows it. */
     public record Station(String name, String keyId, Instant createdAt, String createdBy, Instant lastSeenAt,
-            Long clockOffsetMs) {
+            Long clockOffsetMs, Instant revokedAt, String revokedBy) {
     }
 
     /** A station just registered, with its token: shown this once. */
@@ -90,7 +90,7 @@ public class Stations {
                         """)
                     .param("name", stationName)
                     .param("key", issued.keyId())
-                    .param("hash", sha256(issued.token()))
+                    .param("hash", sha256(issued.authentication()))
                     .param("at", now.atOffset(ZoneOffset.UTC))
                     .param("by", admin.username())
                     .update();
@@ -103,19 +103,48 @@ public class Stations {
         }
     }
 
+    /**
+     * Revokes a station (admins): central answers it no more (a stolen station PC, a
+     * station taken out of service); what it sent stays.
+     * @throws SyncRefused when there is no such station, or it is revoked already
+     */
+    public Station revoke(Actor admin, String name) {
+        admin.require(Permission.MANAGE_ACCOUNTS);
+        return transaction.execute(tx -> {
+            Instant now = clock.instant();
+            int revoked = jdbc
+                .sql("UPDATE station SET revoked_at = :at, revoked_by = :by WHERE name = :name AND revoked_at IS NULL")
+                .param("at", now.atOffset(ZoneOffset.UTC))
+                .param("by", admin.username())
+                .param("name", name)
+                .update();
+            if (revoked == 0) {
+                throw new SyncRefused(SyncRefused.Rule.NO_SUCH_STATION, Text.of("refused.station.none", name));
+            }
+            trail.recordRevoked(name, admin.username(), now);
+            return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE name = :name")
+                .param("name", name)
+                .query((rs, n) -> station(rs))
+                .single();
+        });
+    }
+
     /** Every station, by name (admins). */
     public List<Station> all(Actor admin) {
         admin.require(Permission.DIAGNOSE);
         return jdbc.sql("SELECT " + COLUMNS + " FROM station ORDER BY name").query((rs, n) -> station(rs)).list();
     }
 
-    /** The station whose token this is, if there is one. */
-    Optional<Station> authenticate(String token) {
-        if (StationKeys.keyIdOf(token).isEmpty()) {
+    /**
+     * The station whose authentication this is (what its requests carry, derived from its
+     * token), if there is one.
+     */
+    Optional<Station> authenticate(String authentication) {
+        if (StationKeys.keyIdOfAuthentication(authentication).isEmpty()) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE token_hash = :hash")
-            .param("hash", sha256(token.strip()))
+        return jdbc.sql("SELECT " + COLUMNS + " FROM station WHERE token_hash = :hash AND revoked_at IS NULL")
+            .param("hash", sha256(authentication.strip()))
             .query((rs, n) -> station(rs))
             .optional();
     }
@@ -129,15 +158,18 @@ public class Stations {
             .update();
     }
 
-    private static final String COLUMNS = "name, key_id, created_at, created_by, last_seen_at, clock_offset_ms";
+    private static final String COLUMNS = "name, key_id, created_at, created_by, last_seen_at, clock_offset_ms, "
+            + "revoked_at, revoked_by";
 
     private static Station station(java.sql.ResultSet rs) throws java.sql.SQLException {
         OffsetDateTime seen = rs.getObject("last_seen_at", OffsetDateTime.class);
         long offset = rs.getLong("clock_offset_ms");
         Long clockOffset = rs.wasNull() ? null : offset;
+        OffsetDateTime revoked = rs.getObject("revoked_at", OffsetDateTime.class);
         return new Station(rs.getString("name"), rs.getString("key_id"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("created_by"),
-                seen == null ? null : seen.toInstant(), clockOffset);
+                seen == null ? null : seen.toInstant(), clockOffset, revoked == null ? null : revoked.toInstant(),
+                rs.getString("revoked_by"));
     }
 
     static String sha256(String text) {

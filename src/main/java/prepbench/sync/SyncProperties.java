@@ -36,14 +36,21 @@ public record SyncProperties(URI centralUrl, String token, @DefaultValue("60s") 
             throw new IllegalArgumentException("A station needs both prepbench.sync.central-url and "
                     + "prepbench.sync.token (the token central's admin created for it with POST /api/v1/stations)");
         }
-        if (url && !"http".equals(centralUrl.getScheme()) && !"https".equals(centralUrl.getScheme())) {
-            throw new IllegalArgumentException("prepbench.sync.central-url must be an http:// or https:// address");
+        if (url && !"https".equals(centralUrl.getScheme())
+                && !("http".equals(centralUrl.getScheme()) && isLoopback(centralUrl.getHost()))) {
+            throw new IllegalArgumentException("prepbench.sync.central-url must be an https:// address (plain http:// "
+                    + "only to this machine, e.g. a TLS tunnel): central sends accounts and locks to the station");
         }
         if (refreshEvery.isNegative() || refreshEvery.isZero() || retryMax.compareTo(Duration.ofSeconds(1)) < 0
                 || cacheMaxAge.isNegative() || maxClockOffset.isNegative()) {
             throw new IllegalArgumentException("prepbench.sync: refresh-every must be positive, retry-max at least "
                     + "1s, cache-max-age and max-clock-offset not negative");
         }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null
+                && (host.equals("localhost") || host.equals("127.0.0.1") || host.equals("[::1]") || host.equals("::1"));
     }
 
     /** Whether this instance is a station of a central. */

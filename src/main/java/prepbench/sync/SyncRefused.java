@@ -22,7 +22,9 @@ public class SyncRefused extends Refused {
         /** A station of that name exists. */
         STATION_EXISTS,
         /** A station cannot register stations: only a central can. */
-        NOT_CENTRAL
+        NOT_CENTRAL,
+        /** No station of that name is registered and in service. */
+        NO_SUCH_STATION
 
     }
 

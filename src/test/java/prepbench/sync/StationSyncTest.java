@@ -199,6 +199,20 @@ class StationSyncTest {
         assertThatThrownBy(() -> centralPreparations.abort(made.id(), "trying", LAB_LEAD))
             .isInstanceOf(ActionRefused.class)
             .hasMessageContaining("line-a");
+        // and the refusal is not written into the station's chain, which stays the
+        // station's
+        assertThat(centralEvents(made.id())).isEqualTo(atStation);
+
+        // central's copy made "refused" behind central's back: no refusal of central's is
+        // sealed
+        central.sql("UPDATE preparation_session SET status = 'server_rejected', end_reason = 'made up' WHERE id = :id")
+            .param("id", made.id().value())
+            .update();
+        assertThat(centralTrail.verifySession(made.id().value()).problem()).contains("central sealed no refusal");
+        central.sql("UPDATE preparation_session SET status = 'completed', end_reason = NULL WHERE id = :id")
+            .param("id", made.id().value())
+            .update();
+        assertThat(centralTrail.verifySession(made.id().value()).intact()).isTrue();
     }
 
     @Test
@@ -289,6 +303,10 @@ class StationSyncTest {
         assertThat(stationEvents(b, made.id())).anyMatch(event -> event.contains(" SESSION_REJECTED "));
         await(() -> b.sync().status().orElseThrow().waiting() == 0, "the rejection's own event sent");
         assertThat(centralPreparations.get(made.id()).status()).isEqualTo(SessionStatus.SERVER_REJECTED);
+        // central's decision is sealed in a chain of its own, and on the record
+        assertThat(centralTrail.forSession(made.id().value()))
+            .anyMatch(event -> event.action().equals("PREPARATION_REFUSED") && event.chain().startsWith("central:")
+                    && event.payload().contains("replaced by a new recipe"));
         var verification = centralTrail.verifySession(made.id().value());
         assertThat(verification.intact()).as(verification.problem()).isTrue();
         // and the station has since taken central's data: no new start on the retired
@@ -392,14 +410,16 @@ class StationSyncTest {
                 .build(), HttpResponse.BodyHandlers.ofString())
             .statusCode()).isEqualTo(401);
         assertThat(centralPost("pbt_" + "x".repeat(40), "{}").statusCode()).isEqualTo(401);
-        assertThat(centralPost(a.token().replace(".st-", ".st-0"), "{}").statusCode()).isEqualTo(401);
+        assertThat(centralPost(auth(a).replace(".st-", ".st-0"), "{}").statusCode()).isEqualTo(401);
+        // the token itself never travels: a request carrying it is not a station's
+        assertThat(centralPost(a.token(), "{}").statusCode()).isEqualTo(401);
         // a body that is no batch
-        HttpResponse<String> garbage = centralPost(a.token(), "{\"events\": [");
+        HttpResponse<String> garbage = centralPost(auth(a), "{\"events\": [");
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.headers().firstValue("Content-Type").orElse("")).contains("problem+json");
         assertThat(garbage.body()).doesNotContain("Exception");
         // events that are no preparation's, or lack what identifies them
-        HttpResponse<String> strange = centralPost(a.token(), """
+        HttpResponse<String> strange = centralPost(auth(a), """
                 {"sentAt": "2026-12-01T00:00:00Z", "events": [
                   {"chain": "formula:PRM00936", "seq": 1, "action": "FORMULA_LOCKED", "payload": "{}"},
                   {"chain": "session:%s", "seq": 1},
@@ -411,7 +431,7 @@ class StationSyncTest {
         assertThat(answer.at("/chains/0/problem").asString()).contains("only a preparation's events");
         assertThat(answer.at("/chains/1/problem").asString()).contains("only a preparation's events");
         // an event without its place in its chain is no event
-        assertThat(centralPost(a.token(), "{\"events\": [{\"chain\": \"session:x\"}]}").statusCode()).isEqualTo(400);
+        assertThat(centralPost(auth(a), "{\"events\": [{\"chain\": \"session:x\"}]}").statusCode()).isEqualTo(400);
         assertThat(central.sql("SELECT COUNT(*) FROM audit_event WHERE chain = 'formula:PRM00936'")
             .query(Long.class)
             .single()).isEqualTo(events);
@@ -445,11 +465,136 @@ class StationSyncTest {
         assertThat(b.jdbc().sql("SELECT COUNT(*) FROM formula").query(Long.class).single()).isEqualTo(formulas);
     }
 
+    @Test
+    @Order(10)
+    void aStationWhoseKeyWasStolenCannotPassOffAWeightOutsideCentralsLimitsOrAnUnfinishedCompletion() throws Exception {
+        // what a thief with the station's token could seal: central plans the steps again
+        // and checks
+        UUID lie = UUID.randomUUID();
+        Forger forger = new Forger(a.token(), lie);
+        JsonNode weight = send(a, List.of(forger.next("SESSION_STARTED", null, """
+                {"attemptNo":1,"versionNo":1,"amount":"100","unit":"g","batchMassG":"100","steps":8,"bench":"x"}"""),
+                forger.next("WEIGHT_ENTERED_MANUALLY", 1, """
+                        {"grams":"500","stable":true,"stepStatus":"ok","manualReason":"trust me"}""")), Instant.now());
+        assertThat(weight.at("/chains/0/rejected").asString()).contains("the station recorded 500 g as ok")
+            .contains("central's limits are");
+        assertThat(centralPreparations.get(new SessionId(lie)).status()).isEqualTo(SessionStatus.SERVER_REJECTED);
+
+        UUID unfinished = UUID.randomUUID();
+        Forger early = new Forger(a.token(), unfinished);
+        JsonNode completed = send(a, List.of(early.next("SESSION_STARTED", null, """
+                {"attemptNo":2,"versionNo":1,"amount":"100","unit":"g","batchMassG":"100","steps":8,"bench":"x"}"""),
+                early.next("SESSION_COMPLETED", null, "{\"oldStatus\":\"in_progress\",\"newStatus\":\"completed\"}")),
+                Instant.now());
+        assertThat(completed.at("/chains/0/rejected").asString()).contains("not every step was weighed");
+        assertThat(centralPreparations.get(new SessionId(unfinished)).status())
+            .isEqualTo(SessionStatus.SERVER_REJECTED);
+        // neither counts toward the formula's failures or its lock
+        assertThat(centralPreparations.lockedFormulas()).noneMatch(lock -> lock.formulaCode().equals("PRM00936"));
+    }
+
+    @Test
+    @Order(11)
+    void aRevokedStationIsAnsweredNoMoreAndItsRevocationIsOnRecord() throws Exception {
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/stations"))
+            .header("Authorization", basic("admin", "admin123"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"stolen-pc\"}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+        String authentication = prepbench.audit.StationKeys
+            .authenticationOf(json.readTree(created.body()).get("token").asString());
+        assertThat(centralPost(authentication, "{\"events\": []}").statusCode()).isEqualTo(200);
+
+        HttpResponse<String> revoked = http
+            .send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/stations/stolen-pc"))
+                .header("Authorization", basic("admin", "admin123"))
+                .DELETE()
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+        assertThat(json.readTree(revoked.body()).get("revokedBy").asString()).isEqualTo("admin");
+        assertThat(centralPost(authentication, "{\"events\": []}").statusCode()).isEqualTo(401);
+        // once only; and the lab lead may not
+        assertThat(http
+            .send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/stations/stolen-pc"))
+                .header("Authorization", basic("admin", "admin123"))
+                .DELETE()
+                .build(), HttpResponse.BodyHandlers.ofString())
+            .body()).contains("NO_SUCH_STATION");
+        assertThat(http
+            .send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/stations/line-a"))
+                .header("Authorization", basic("lablead", "lablead123"))
+                .DELETE()
+                .build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode()).isEqualTo(403);
+        assertThat(central.sql("SELECT action FROM audit_event WHERE chain = 'station:stolen-pc' ORDER BY seq")
+            .query(String.class)
+            .list()).containsExactly("STATION_REGISTERED", "STATION_REVOKED");
+    }
+
+    /**
+     * Seals events as a station does, with the secret its token carries: what someone
+     * holding a station's disk could do.
+     */
+    private static final class Forger {
+
+        private final String keyId;
+
+        private final javax.crypto.spec.SecretKeySpec key;
+
+        private final UUID session;
+
+        private long seq;
+
+        private String previous = "0".repeat(64);
+
+        Forger(String token, UUID session) {
+            String[] parts = token.split("\\.");
+            this.keyId = parts[1];
+            this.key = new javax.crypto.spec.SecretKeySpec(Base64.getUrlDecoder().decode(parts[2]), "HmacSHA256");
+            this.session = session;
+        }
+
+        Map<String, Object> next(String action, Integer step, String payload) throws Exception {
+            seq++;
+            String chain = "session:" + session;
+            Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            String content = String.join("\n", previous, chain, at.toString(), "technician", action, session.toString(),
+                    step == null ? "" : step.toString(), "PRM00936", payload.strip());
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            String hash = java.util.HexFormat.of()
+                .formatHex(
+                        mac.doFinal(String.join("\n", "prepbench-audit-v2", keyId, chain, Long.toString(seq), content)
+                            .getBytes(StandardCharsets.UTF_8)));
+            Map<String, Object> event = new java.util.LinkedHashMap<>();
+            event.put("chain", chain);
+            event.put("seq", seq);
+            event.put("prevHash", previous);
+            event.put("hash", hash);
+            event.put("keyId", keyId);
+            event.put("at", at.toString());
+            event.put("actor", "technician");
+            event.put("action", action);
+            event.put("sessionId", session.toString());
+            event.put("step", step);
+            event.put("formulaCode", "PRM00936");
+            event.put("payload", payload.strip());
+            previous = hash;
+            return event;
+        }
+
+    }
+
     @Autowired
     org.springframework.context.ApplicationContext centralContext;
 
     private <T> T context(Class<T> type) {
         return centralContext.getBean(type);
+    }
+
+    /** What a station's requests carry. */
+    private static String auth(Station station) {
+        return prepbench.audit.StationKeys.authenticationOf(station.token());
     }
 
     private HttpResponse<String> centralPost(String token, String body) throws Exception {
@@ -564,7 +709,7 @@ class StationSyncTest {
     private JsonNode send(Station station, List<Map<String, Object>> events, Instant sentAt) throws Exception {
         String body = json.writeValueAsString(Map.of("sentAt", sentAt.toString(), "events", events));
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/central/events"))
-            .header("Authorization", "Bearer " + station.token())
+            .header("Authorization", "Bearer " + auth(station))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(), HttpResponse.BodyHandlers.ofString());

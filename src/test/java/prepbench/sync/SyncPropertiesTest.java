@@ -34,9 +34,12 @@ class SyncPropertiesTest {
     }
 
     @Test
-    void centralIsReachedOverHttpOnly() {
-        assertThatThrownBy(() -> of("ftp://central.example.org", TOKEN)).hasMessageContaining("http");
-        assertThatThrownBy(() -> of("central.example.org", TOKEN)).hasMessageContaining("http");
+    void centralIsReachedOverHttpsOrOnThisMachineOnly() {
+        assertThat(of("http://127.0.0.1:8080", TOKEN).isStation()).isTrue();
+        assertThat(of("http://localhost:8080", TOKEN).isStation()).isTrue();
+        assertThatThrownBy(() -> of("http://central.example.org", TOKEN)).hasMessageContaining("https://");
+        assertThatThrownBy(() -> of("ftp://central.example.org", TOKEN)).hasMessageContaining("https://");
+        assertThatThrownBy(() -> of("central.example.org", TOKEN)).hasMessageContaining("https://");
     }
 
     @Test
@@ -57,6 +60,16 @@ class SyncPropertiesTest {
         assertThat(StationKeys.keyIdOf(TOKEN + "A")).isEmpty();
         assertThat(StationKeys.keyIdOf(TOKEN.replace("st-0", "st-X"))).isEmpty();
         assertThat(StationKeys.keyIdOf(null)).isEmpty();
+    }
+
+    @Test
+    void whatAStationSendsIsDerivedFromItsTokenAndIsNotIt() {
+        String authentication = StationKeys.authenticationOf(TOKEN);
+        assertThat(authentication).startsWith("pbsa1.st-0123456789abcdef.").doesNotContain("A".repeat(43));
+        assertThat(StationKeys.keyIdOfAuthentication(authentication)).contains("st-0123456789abcdef");
+        assertThat(StationKeys.keyIdOfAuthentication(TOKEN)).isEmpty();
+        assertThat(StationKeys.authenticationOf(TOKEN)).isEqualTo(authentication);
+        assertThat(StationKeys.authenticationOf(TOKEN.replace("AAAA", "AAAB"))).isNotEqualTo(authentication);
     }
 
 }
