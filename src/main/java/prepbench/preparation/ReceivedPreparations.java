@@ -43,8 +43,12 @@ public class ReceivedPreparations {
     /** Transactions of their own, beside the caller's. */
     private final TransactionTemplate own;
 
+    private final LockPeriods lockPeriods;
+
     ReceivedPreparations(PreparationSessions sessions, FormulaCatalog catalog, PreparationProperties properties,
-            ApplicationEventPublisher events, JsonMapper json, PlatformTransactionManager transactions) {
+            ApplicationEventPublisher events, JsonMapper json, PlatformTransactionManager transactions,
+            LockPeriods lockPeriods) {
+        this.lockPeriods = lockPeriods;
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
         this.sessions = sessions;
@@ -173,9 +177,14 @@ public class ReceivedPreparations {
                     + (version.get().retiredReason() == null ? "" : " (" + version.get().retiredReason() + ")")
                     + ", before this preparation started at " + started + ".";
         }
-        else if (attempts.isLocked() && !attempts.lockedAt().isAfter(started)) {
-            refusal = formula.code().value() + " was locked at central at " + attempts.lockedAt() + " ("
-                    + attempts.lockedReason() + "), before this preparation started at " + started + ".";
+        else {
+            var locked = lockPeriods.at(formula.formulaId(), started);
+            if (locked.isPresent()) {
+                var period = locked.get();
+                refusal = formula.code().value() + " was locked at central at " + period.lockedAt() + " ("
+                        + period.reason() + ")" + (period.releasedAt() == null ? "" : " until " + period.releasedAt())
+                        + ", when this preparation started at " + started + ".";
+            }
         }
         int attemptNo = attempts.nextReceivedAttempt();
         sessions.save(attempts);

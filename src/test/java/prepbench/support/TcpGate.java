@@ -6,11 +6,13 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * A TCP forwarder between a client and a server that a test opens and closes: closed, it
+ * A TCP forwarder between a client and a server that a test opens and shuts: shut, it
  * refuses connections and cuts those open, as a network that went down does.
  */
 public final class TcpGate implements AutoCloseable {
@@ -19,14 +21,16 @@ public final class TcpGate implements AutoCloseable {
 
     private final int target;
 
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    /** The connections open now; guarded by this. */
+    private final List<Socket> sockets = new ArrayList<>();
 
-    private volatile ServerSocket server;
+    /** Guarded by this. */
+    private ServerSocket server;
 
     /** While set: a connection whose client sends this stops getting answers. */
     private volatile String holdAfter;
 
-    /** A gate on a free port to the local port {@code target}, closed. */
+    /** A gate on a free port to the local port {@code target}, shut. */
     public TcpGate(int target) throws IOException {
         this.target = target;
         this.port = Processes.freePort();
@@ -83,33 +87,35 @@ public final class TcpGate implements AutoCloseable {
             }
             try {
                 Socket upstream = new Socket("127.0.0.1", target);
-                sockets.add(client);
-                sockets.add(upstream);
-                java.util.concurrent.atomic.AtomicBoolean held = new java.util.concurrent.atomic.AtomicBoolean();
+                synchronized (this) {
+                    if (server != listening) {
+                        // shut (or shut and opened again) while this one was accepted
+                        client.close();
+                        upstream.close();
+                        continue;
+                    }
+                    sockets.add(client);
+                    sockets.add(upstream);
+                }
+                AtomicBoolean held = new AtomicBoolean();
                 pump(client, upstream, held, false);
                 pump(upstream, client, held, true);
             }
             catch (IOException serverDown) {
                 // as the server itself would: the connection is refused
-                try {
-                    client.close();
-                }
-                catch (IOException alreadyClosed) {
-                    // nothing more to close
-                }
+                close(client);
             }
         }
     }
 
-    private void pump(Socket from, Socket to, java.util.concurrent.atomic.AtomicBoolean held, boolean answers) {
+    private void pump(Socket from, Socket to, AtomicBoolean held, boolean answers) {
         Thread pump = new Thread(() -> {
             byte[] buffer = new byte[16_384];
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 for (int read; (read = in.read(buffer)) >= 0;) {
                     String marker = holdAfter;
                     if (!answers && marker != null
-                            && new String(buffer, 0, read, java.nio.charset.StandardCharsets.ISO_8859_1)
-                                .contains(marker)) {
+                            && new String(buffer, 0, read, StandardCharsets.ISO_8859_1).contains(marker)) {
                         held.set(true);
                     }
                     if (answers && held.get()) {
@@ -123,17 +129,21 @@ public final class TcpGate implements AutoCloseable {
                 // the other side or the gate closed it
             }
             finally {
-                try {
-                    from.close();
-                    to.close();
-                }
-                catch (IOException alreadyClosed) {
-                    // nothing more to close
-                }
+                close(from);
+                close(to);
             }
         }, "tcp-gate-pump");
         pump.setDaemon(true);
         pump.start();
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        }
+        catch (IOException alreadyClosed) {
+            // nothing more to close
+        }
     }
 
     @Override

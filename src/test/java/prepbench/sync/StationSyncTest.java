@@ -311,15 +311,10 @@ class StationSyncTest {
         assertThat(verification.intact()).as(verification.problem()).isTrue();
         // and the station has since taken central's data: no new start on the retired
         // version
-        await(() -> {
-            try {
-                started(b, "PRM01204");
-                return false;
-            }
-            catch (NoReleasedVersion refused) {
-                return true;
-            }
-        }, "the station knows the version is retired");
+        var catalogAtB = b.context().getBean(prepbench.formulas.FormulaCatalog.class);
+        await(() -> catalogAtB.get(FormulaCode.of("PRM01204")).releasedVersionNo() == null,
+                "the station knows the version is retired");
+        assertThatThrownBy(() -> started(b, "PRM01204")).isInstanceOf(NoReleasedVersion.class);
     }
 
     @Test
@@ -529,6 +524,36 @@ class StationSyncTest {
         assertThat(central.sql("SELECT action FROM audit_event WHERE chain = 'station:stolen-pc' ORDER BY seq")
             .query(String.class)
             .list()).containsExactly("STATION_REGISTERED", "STATION_REVOKED");
+    }
+
+    @Test
+    @Order(12)
+    void aPreparationStartedWhileCentralHadTheFormulaLockedIsRefusedEvenAfterTheRelease() throws Exception {
+        b.gate().shut();
+        // an over-dispense at central locks the formula there
+        PreparationSession atCentral = centralPreparations
+            .startOrResume(new StartPreparation(FormulaCode.of("COS00217"), TECHNICIAN, null, null))
+            .session();
+        Step first = atCentral.steps().get(0);
+        centralPreparations.scanContainer(atCentral.id(), 1, first.requiredCodeValue(), TECHNICIAN);
+        centralPreparations.enterWeightManually(atCentral.id(), 1, first.upperLimitG().multiply(new BigDecimal(2)),
+                "poured too much", "lablead123", true, LAB_LEAD);
+        // the station, away, does not know: it starts the formula while it is locked at
+        // central (well inside the lock: the station's times are corrected by its
+        // measured
+        // clock offset, which holds the network's delay too)
+        Thread.sleep(300);
+        PreparationSession made = started(b, "COS00217");
+        Thread.sleep(300);
+        // and central releases the lock before the station is back
+        centralPreparations.releaseLock(FormulaCode.of("COS00217"), LAB_LEAD, "lablead123", "investigated");
+        assertThat(centralPreparations.lockedFormulas()).noneMatch(lock -> lock.formulaCode().equals("COS00217"));
+        b.gate().open();
+
+        await(() -> b.preparations().get(made.id()).status() == SessionStatus.SERVER_REJECTED,
+                "the station marks it server_rejected");
+        assertThat(b.preparations().get(made.id()).endReason()).contains("COS00217 was locked at central")
+            .contains("until");
     }
 
     /**
