@@ -210,16 +210,15 @@ final class RecordCheck {
                     "the record exists, and its chain has no " + "event that started it");
             return;
         }
-        if (session.status() == SessionStatus.SERVER_REJECTED && session.origin().station() != null) {
-            // central's copy of a station's preparation it refused: central's decision,
-            // on
-            // its record, not in the station's chain
-        }
-        else if (!session.status().isInProgress() && status.equals(SessionStatus.IN_PROGRESS.code())) {
+        // central's refusal of a station's preparation is central's decision, checked
+        // against central's own chain (compareDecision), not the station's
+        boolean refusedByCentral = session.status() == SessionStatus.SERVER_REJECTED
+                && session.origin().station() != null;
+        if (!refusedByCentral && !session.status().isInProgress() && status.equals(SessionStatus.IN_PROGRESS.code())) {
             walk.problem(null, AuditProblem.Kind.TRUNCATED, "status",
                     "the record says " + session.status().code() + ", and its chain has no event that ended it");
         }
-        else {
+        else if (!refusedByCentral) {
             walk.differs("status", session.status().code(), status, statusEvent);
             walk.differs("ended", session.endedAt(), endedAt, statusEvent);
         }

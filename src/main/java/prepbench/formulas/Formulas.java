@@ -78,11 +78,14 @@ class Formulas {
                         .orElse(null),
                     rs.getString("retired_reason")))
             .optional()
-            .map(row -> new FormulaCatalog.PreparedVersion(
-                    new ReleasedFormula(row.formula().formulaId(), row.formula().code(), row.formula().name(),
-                            row.formula().versionId(), row.formula().versionNo(), row.formula().defaultAmount(),
-                            row.formula().defaultUnit(), lines(row.formula().versionId())),
-                    row.retiredAt(), row.retiredReason()));
+            .map(row -> new FormulaCatalog.PreparedVersion(withLines(row.formula()), row.retiredAt(),
+                    row.retiredReason()));
+    }
+
+    /** The version with its lines read. */
+    private ReleasedFormula withLines(ReleasedFormula formula) {
+        return new ReleasedFormula(formula.formulaId(), formula.code(), formula.name(), formula.versionId(),
+                formula.versionNo(), formula.defaultAmount(), formula.defaultUnit(), lines(formula.versionId()));
     }
 
     Optional<ReleasedFormula> findReleased(FormulaCode code) {
@@ -99,9 +102,7 @@ class Formulas {
                     rs.getInt("version_no"), rs.getBigDecimal("batch_amount"), unit(rs.getString("batch_unit")),
                     List.of()))
             .optional()
-            .map(formula -> new ReleasedFormula(formula.formulaId(), formula.code(), formula.name(),
-                    formula.versionId(), formula.versionNo(), formula.defaultAmount(), formula.defaultUnit(),
-                    lines(formula.versionId())));
+            .map(this::withLines);
     }
 
     private List<ReleasedFormula.Line> lines(UUID versionId) {

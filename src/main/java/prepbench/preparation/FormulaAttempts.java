@@ -110,11 +110,15 @@ final class FormulaAttempts {
                     Text.of("refused.prep.not-locked", String.valueOf(code)));
         }
         String reason = lockedReason;
+        unlock();
+        return reason;
+    }
+
+    private void unlock() {
         lockedAt = null;
         lockedReason = null;
         lockedSessionId = null;
         consecutiveFailures = 0;
-        return reason;
     }
 
     /**
@@ -137,10 +141,7 @@ final class FormulaAttempts {
             return true;
         }
         if (centralLockedAt == null && isLocked()) {
-            lockedAt = null;
-            lockedReason = null;
-            lockedSessionId = null;
-            consecutiveFailures = 0;
+            unlock();
             return true;
         }
         return false;

@@ -99,19 +99,13 @@ public final class PreparationSession {
     /** A new in-progress session with one pending step per formula line. */
     static PreparationSession start(ReleasedFormula formula, BatchPlan plan, BatchSize batch, int attemptNo,
             String operator, String bench, Instant now) {
-        List<Step> steps = new ArrayList<>(plan.steps().size());
-        for (BatchPlan.PlannedStep planned : plan.steps()) {
-            steps.add(Step.planned(steps.size() + 1, planned));
-        }
-        return new PreparationSession(SessionId.random(), formula.formulaId(), formula.versionId(), formula.code(),
-                formula.name(), formula.versionNo(), attemptNo, SessionStatus.IN_PROGRESS, operator, bench, batch,
-                plan.batchMassG(), now, null, null, steps);
+        return received(SessionId.random(), formula, plan, batch, attemptNo, operator, bench, now);
     }
 
     /**
-     * Central's copy of a preparation a station started (issue 18): the station's id and
-     * start, with central's attempt number and the steps central plans from the same
-     * version.
+     * A new in-progress session with this id: central's copy of a preparation a station
+     * started (issue 18) keeps the station's id and start, with central's attempt number
+     * and the steps central plans from the same version.
      */
     static PreparationSession received(SessionId id, ReleasedFormula formula, BatchPlan plan, BatchSize batch,
             int attemptNo, String operator, String bench, Instant startedAt) {

@@ -112,6 +112,14 @@ class Outbox {
             String lastProblem) {
     }
 
+    /** When the station last took central's data; null when never. */
+    Instant lastRefreshAt() {
+        return jdbc.sql("SELECT last_refresh_at FROM sync_contact WHERE id = 1")
+            .query((rs, n) -> instant(rs.getObject("last_refresh_at", OffsetDateTime.class)))
+            .optional()
+            .orElse(null);
+    }
+
     /** How many of the preparation's events wait. */
     long waitingOf(java.util.UUID sessionId) {
         return jdbc.sql("SELECT COUNT(*) FROM sync_outbox WHERE session_id = :session AND sent_at IS NULL")

@@ -1,5 +1,6 @@
 package prepbench.sync;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -91,12 +92,14 @@ class StationMode implements WebMvcConfigurer {
     @Bean
     StartCheck copyFreshEnough() {
         return () -> {
-            var status = properties == null ? java.util.Optional.<StationSync.Status>empty()
-                    : sync.getObject().status();
-            if (status.map(StationSync.Status::copyTooOld).orElse(false)) {
+            if (properties == null || !properties.isStation()) {
+                return;
+            }
+            // one row read on every start: when the copy was last taken
+            Instant lastRefresh = sync.getObject().lastRefreshAt();
+            if (sync.getObject().tooOld(lastRefresh)) {
                 throw new SyncRefused(SyncRefused.Rule.COPY_TOO_OLD,
-                        Text.of("refused.station.copy-too-old",
-                                status.get().lastRefreshAt() == null ? "—" : status.get().lastRefreshAt().toString(),
+                        Text.of("refused.station.copy-too-old", lastRefresh == null ? "—" : lastRefresh.toString(),
                                 properties.cacheMaxAge().toString(), properties.centralUrl().toString()));
             }
         };

@@ -73,7 +73,13 @@ public class StationSync {
         return clockOffsetMs != null && Math.abs(clockOffsetMs) > properties.maxClockOffset().toMillis();
     }
 
-    private boolean tooOld(Instant lastRefresh) {
+    /** When the station last took central's data; null when never. */
+    Instant lastRefreshAt() {
+        return outbox.lastRefreshAt();
+    }
+
+    /** Whether a copy taken then is older than {@code cache-max-age} now. */
+    boolean tooOld(Instant lastRefresh) {
         return lastRefresh == null || lastRefresh.plus(properties.cacheMaxAge()).isBefore(clock.instant());
     }
 
