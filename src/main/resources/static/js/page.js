@@ -70,13 +70,20 @@
   if (document.querySelector('[hx-get],[hx-post],[hx-put],[hx-patch],[hx-delete]')) {
     sources.unshift(loader.dataset.htmx);
   }
+  // Once the last of them has run, <html data-scripts="ready"> says the page does all it can (tests wait for it).
   function insert() {
+    let last = null;
     sources.forEach(function (source) {
-      const script = document.createElement('script');
-      script.src = source;
-      script.async = false;
-      document.head.appendChild(script);
+      last = document.createElement('script');
+      last.src = source;
+      last.async = false;
+      document.head.appendChild(last);
     });
+    if (last === null) {
+      document.documentElement.dataset.scripts = 'ready';
+    } else {
+      last.addEventListener('load', function () { document.documentElement.dataset.scripts = 'ready'; });
+    }
   }
   let done = false;
   function revealAndInsert() {

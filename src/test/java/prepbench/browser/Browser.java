@@ -68,7 +68,16 @@ final class Browser {
         page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
         PlaywrightAssertions.assertThat(page.locator("#scan")).isFocused();
+        scriptsRan(page);
         return page;
+    }
+
+    /**
+     * Waits until the page's scripts (htmx among them) have run: they come after the
+     * first paint, and a form clicked before is sent as a plain one.
+     */
+    static void scriptsRan(Page page) {
+        PlaywrightAssertions.assertThat(page.locator("html")).hasAttribute("data-scripts", "ready");
     }
 
     static com.microsoft.playwright.Browser launch(Playwright playwright) {

@@ -106,7 +106,7 @@ class ScanFlowBrowserTest extends InBrowser {
     @Test
     void aWedgeScannerWithoutEnterChecksTheContainerAlsoInTheBoxHtmxPutInThePage() {
         scanOnDashboard("F=PRM00936");
-        page.waitForFunction("() => window.htmx");
+        Browser.scriptsRan(page);
         wedge("#container-code", "ING-LIM-001");
         assertThat(page.getByTestId("action-message")).containsText("ING-LIM-001");
         assertThat(page.locator("#container-code")).isEditable();
@@ -169,8 +169,7 @@ class ScanFlowBrowserTest extends InBrowser {
     void aRequestHtmxSentThatIsRefusedSaysWhyInPlace() {
         page.navigate("/preparations");
         assertThat(page.getByTestId("request-error")).isHidden();
-        // htmx comes after the first paint; before it, the form is a plain one
-        page.waitForFunction("() => window.htmx");
+        Browser.scriptsRan(page);
 
         page.getByLabel("Formula").fill("not a code!");
         page.getByLabel("Formula").press("Enter");
