@@ -38,6 +38,7 @@ final class BenchSteps {
         page.locator("#scan").fill("F=PRM00936");
         page.locator("#scan").press("Enter");
         page.waitForURL(PREPARATION);
+        Browser.scriptsRan(page);
     }
 
     static Locator button(Page page, String name) {
