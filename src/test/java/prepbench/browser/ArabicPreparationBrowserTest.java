@@ -51,6 +51,7 @@ class ArabicPreparationBrowserTest extends InBrowser {
             page.locator("#amount").fill("١٠٠");
             page.locator("#amount").press("Enter");
             page.waitForURL(BenchSteps.PREPARATION);
+            Browser.scriptsRan(page);
             inArabic(page);
             for (int sequence = 1; sequence <= 8; sequence++) {
                 pour(page, sequence);
