@@ -30,6 +30,59 @@ class MigrationTest {
         upgrades(TestPostgres.dataSource(), "upgrade_" + UUID.randomUUID().toString().replace("-", ""));
     }
 
+    @Test
+    void stationsRegisteredBeforeAccountListsKeepEveryAccountOnH2() {
+        stationsKeepEveryAccount(new SingleConnectionDataSource(
+                "jdbc:h2:mem:upgrade-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "", true), null);
+    }
+
+    @Test
+    void stationsRegisteredBeforeAccountListsKeepEveryAccountOnPostgres() {
+        stationsKeepEveryAccount(TestPostgres.dataSource(), "upgrade_" + UUID.randomUUID().toString().replace("-", ""));
+    }
+
+    /**
+     * V25: a station registered before the lists existed is given every account from its
+     * registration; a revoked one none.
+     */
+    private static void stationsKeepEveryAccount(DataSource dataSource, String schema) {
+        flyway(dataSource, schema).target("24").load().migrate();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        String s = schema == null ? "" : schema + ".";
+        for (String user : new String[] { "ana", "ben" }) {
+            jdbc.sql("INSERT INTO " + s + "users (username, password, enabled) VALUES (:user, 'x', TRUE)")
+                .param("user", user)
+                .update();
+        }
+        for (String station : new String[] { "site-b", "stolen-pc" }) {
+            jdbc.sql("INSERT INTO " + s + "station_key (key_id, central_key_id, issued_at) VALUES (:key, 'k1', "
+                    + "TIMESTAMP WITH TIME ZONE '2026-11-02 08:00:00+00')")
+                .param("key", "st-" + station)
+                .update();
+            jdbc.sql("INSERT INTO " + s + "station (name, key_id, token_hash, created_at, created_by) VALUES (:name, "
+                    + ":key, :hash, TIMESTAMP WITH TIME ZONE '2026-11-02 08:00:00+00', 'admin')")
+                .param("name", station)
+                .param("key", "st-" + station)
+                .param("hash", station.length() + "0".repeat(63))
+                .update();
+        }
+        jdbc.sql("UPDATE " + s + "station SET revoked_at = CURRENT_TIMESTAMP, revoked_by = 'admin' "
+                + "WHERE name = 'stolen-pc'")
+            .update();
+
+        flyway(dataSource, schema).load().migrate();
+
+        assertThat(jdbc
+            .sql("SELECT station, username, allowed_by, allowed_until FROM " + s
+                    + "station_account ORDER BY station, username")
+            .query((rs, n) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getObject(4))
+            .list()).containsExactly("site-b ana V25 null", "site-b ben V25 null");
+        assertThat(jdbc.sql("SELECT allowed_from FROM " + s + "station_account WHERE username = 'ana'")
+            .query(java.time.OffsetDateTime.class)
+            .single()
+            .toInstant()).isEqualTo(java.time.Instant.parse("2026-11-02T08:00:00Z"));
+    }
+
     /**
      * On PostgreSQL a schema of its own, as the server is shared with the other tests; H2
      * gets a new database.

@@ -139,7 +139,8 @@ class RoleMatrixTest {
                 "POST /api/v1/users/{username}/reset-password", "PUT /api/v1/users/{username}/role",
                 "GET /admin/tokens", "POST /admin/tokens", "POST /admin/tokens/{name}/revoke", "GET /api/v1/tokens",
                 "POST /api/v1/tokens", "DELETE /api/v1/tokens/{name}", "GET /api/v1/tokens/{name}/audit",
-                "GET /api/v1/stations", "POST /api/v1/stations", "DELETE /api/v1/stations/{name}");
+                "GET /api/v1/stations", "POST /api/v1/stations", "PUT /api/v1/stations/{name}/accounts",
+                "DELETE /api/v1/stations/{name}");
     }
 
     private static void expect(Access access, String... endpoints) {

@@ -145,6 +145,26 @@ public class StationTrail {
                 "{\"station\":\"" + station + "\"}", Chains.station(station)));
     }
 
+    /**
+     * Records that central changed the accounts allowed at a station, in the station's
+     * chain.
+     */
+    public void recordAccounts(String station, List<String> allowed, List<String> removed, String by,
+            java.time.Instant at) {
+        events
+            .append(new AuditEvents.NewEvent(
+                    at, by, "STATION_ACCOUNTS_CHANGED", null, null, null, "{\"station\":\"" + station
+                            + "\",\"allowed\":" + names(allowed) + ",\"removed\":" + names(removed) + "}",
+                    Chains.station(station)));
+    }
+
+    /** Account names as a JSON array (names are letters, digits, '.', '_', '-'). */
+    private static String names(List<String> usernames) {
+        return usernames.stream()
+            .map(username -> "\"" + username + "\"")
+            .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+    }
+
     private static boolean same(String one, String other) {
         return MessageDigest.isEqual(one.getBytes(StandardCharsets.US_ASCII),
                 other.getBytes(StandardCharsets.US_ASCII));

@@ -96,6 +96,9 @@ public record AuditLine(AuditEvent event, Phrase phrase) {
             case "FORMULA_LOCK_RELEASED_AT_CENTRAL" -> Text.of("audit.line.lock-released-at-central");
             case "STATION_REGISTERED" -> Text.of("audit.line.station-registered", v(p, "station"), v(p, "keyId"));
             case "STATION_REVOKED" -> Text.of("audit.line.station-revoked", v(p, "station"));
+            case "STATION_ACCOUNTS_CHANGED" -> Text.of("audit.line.station-accounts", v(p, "station"),
+                    optional("audit.line.accounts-allowed", names(p.get("allowed"))),
+                    optional("audit.line.accounts-removed", names(p.get("removed"))));
             case "FORMULA_LOCK_RELEASED" -> Text.of("audit.line.lock-released", v(p, "reason"),
                     optional("audit.line.locked-for", p.get("lockReason")),
                     p.get("signature") instanceof Map<?, ?> signature
@@ -187,6 +190,13 @@ public record AuditLine(AuditEvent event, Phrase phrase) {
 
     private static boolean present(Object value) {
         return value != null && !String.valueOf(value).isEmpty();
+    }
+
+    /** A recorded list of names, one after the other. */
+    private static String names(Object value) {
+        return value instanceof List<?> names
+                ? names.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))
+                : value == null ? null : String.valueOf(value);
     }
 
     /** A recorded value, as it was recorded. */

@@ -104,10 +104,6 @@ public class AccountManagement {
     }
 
     /**
-     * The language the person chose to read PrepBench in ({@code en} or {@code ar});
-     * empty when they follow their browser's.
-     */
-    /**
      * When the account was disabled, while it is: a central refuses what a station
      * recorded under it after that (issue 18). Empty for an enabled account, one disabled
      * before PrepBench kept the time, and a name no account has.
@@ -121,6 +117,10 @@ public class AccountManagement {
             .map(java.time.OffsetDateTime::toInstant);
     }
 
+    /**
+     * The language the person chose to read PrepBench in ({@code en} or {@code ar});
+     * empty when they follow their browser's.
+     */
     public Optional<String> language(String username) {
         if (username == null || username.length() > 50) {
             return Optional.empty();
@@ -506,7 +506,8 @@ public class AccountManagement {
     }
 
     private static Account account(ResultSet rs, int row) throws SQLException {
-        Role role = Role.of(rs.getString("authority")).orElse(null);
+        String authority = rs.getString("authority");
+        Role role = authority == null ? null : Role.of(authority).orElse(null);
         return new Account(rs.getString("username"), rs.getString("full_name"), role, rs.getBoolean("enabled"),
                 rs.getBoolean("password_change_required"), rs.getInt("failed_attempts"), instant(rs, "locked_until"),
                 instant(rs, "created_at"));

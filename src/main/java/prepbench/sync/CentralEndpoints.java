@@ -38,7 +38,7 @@ class CentralEndpoints {
     @Operation(summary = "Central's formulas, ingredients, accounts and locks, for a station's copy (station token)")
     @GetMapping("/reference")
     ResponseEntity<Wire.Reference> reference(@AuthenticationPrincipal Stations.Station station) {
-        return ResponseEntity.ok().header("Cache-Control", "no-store").body(reference.export());
+        return ResponseEntity.ok().header("Cache-Control", "no-store").body(reference.export(station.name()));
     }
 
 }

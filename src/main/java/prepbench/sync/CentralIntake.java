@@ -29,12 +29,18 @@ import prepbench.security.AccountManagement;
  * station sealed it, when it arrived, central's copy of the preparation), so that an
  * answer lost on the way back costs nothing but a resend, which central recognises.
  * Central refuses a preparation started on a version it had retired or a formula it had
- * locked, or with an event recorded under an account disabled before.
+ * locked, or with an event recorded under an account disabled before or not allowed at
+ * the station then.
  */
 @Service
 class CentralIntake {
 
     private static final Logger log = LoggerFactory.getLogger(CentralIntake.class);
+
+    /** Central's refusal as the station records it in the preparation's chain. */
+    private static final String CENTRAL = "central";
+
+    private static final String REJECTED = "SESSION_REJECTED";
 
     private final StationTrail trail;
 
@@ -155,20 +161,28 @@ class CentralIntake {
             .param("offset", offsetMs)
             .update();
         return new Taken(receipt,
-                preparations.take(station.name(), received(event), offsetMs, disabledBefore(station, event, offsetMs)));
+                preparations.take(station.name(), received(event), offsetMs, accountRefusal(station, event, offsetMs)));
     }
 
     /**
-     * Why central refuses the event's preparation when its account was disabled at
-     * central before the event (the station's time as central's clock had it); null
-     * otherwise.
+     * Why central refuses the event's preparation for the account it was recorded under
+     * (the station's time as central's clock had it): disabled at central before, or not
+     * allowed at the station then; null when neither. Central's own refusal, which the
+     * station writes under {@code central}, is no account's.
      */
-    private String disabledBefore(Stations.Station station, Wire.Event event, long offsetMs) {
+    private String accountRefusal(Stations.Station station, Wire.Event event, long offsetMs) {
+        if (CENTRAL.equals(event.actor()) && REJECTED.equals(event.action())) {
+            return null;
+        }
         Instant at = event.at().minusMillis(offsetMs);
         return accounts.disabledSince(event.actor())
             .filter(disabled -> !disabled.isAfter(at))
             .map(disabled -> "The account " + event.actor() + " was disabled at central at " + disabled
                     + ", before it recorded " + event.action() + " at " + at + " at station " + station.name() + ".")
+            .or(() -> stations.allowedAt(station.name(), event.actor(), at) ? java.util.Optional.empty()
+                    : java.util.Optional.of("The account " + event.actor() + " was not allowed at station "
+                            + station.name() + " when it recorded " + event.action() + " at " + at
+                            + " (central's admin names the accounts allowed at each station)."))
             .orElse(null);
     }
 

@@ -44,6 +44,10 @@ class ReferenceData {
             boolean replaceAll) {
     }
 
+    /** The accounts allowed at the station central answers now. */
+    private static final String ALLOWED = "SELECT username FROM station_account WHERE station = :station "
+            + "AND allowed_until IS NULL";
+
     /** In the order the station writes them: each after those it refers to. */
     private static final List<Copied> TABLES = List.of(
             new Copied("ingredient", List.of("id"), "", "code", Set.of(), false),
@@ -60,9 +64,12 @@ class ReferenceData {
             // the removed first: a test replaced by one of the same name frees its name
             new Copied("formula_test", List.of("id"), "", "CASE WHEN removed_at IS NULL THEN 1 ELSE 0 END, id",
                     Set.of(), false),
-            // sign-in failures and lockouts are the station's own
-            new Copied("users", List.of("username"), "", "username", Set.of("failed_attempts", "locked_until"), false),
-            new Copied("authorities", List.of("username", "authority"), "", "username, authority", Set.of(), true));
+            // the accounts allowed at the station; sign-in failures and lockouts are the
+            // station's own
+            new Copied("users", List.of("username"), "WHERE username IN (" + ALLOWED + ")", "username",
+                    Set.of("failed_attempts", "locked_until"), false),
+            new Copied("authorities", List.of("username", "authority"), "WHERE username IN (" + ALLOWED + ")",
+                    "username, authority", Set.of(), true));
 
     private final JdbcClient jdbc;
 
@@ -92,14 +99,14 @@ class ReferenceData {
         this.clock = clock;
     }
 
-    /** At central: everything a station copies. */
-    Wire.Reference export() {
+    /** At central: everything this station copies. */
+    Wire.Reference export(String station) {
         TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
         readOnly.setReadOnly(true);
         return readOnly.execute(tx -> {
             Map<String, Wire.Table> tables = new LinkedHashMap<>();
             for (Copied copied : TABLES) {
-                tables.put(copied.table(), read(copied));
+                tables.put(copied.table(), read(copied, station));
             }
             List<Wire.Lock> locks = jdbc.sql("""
                     SELECT f.id, f.code, a.locked_at, a.locked_reason
@@ -113,29 +120,32 @@ class ReferenceData {
         });
     }
 
-    private Wire.Table read(Copied copied) {
+    private Wire.Table read(Copied copied, String station) {
         List<String> columns = new ArrayList<>();
         List<String> kinds = new ArrayList<>();
         List<List<Object>> rows = new ArrayList<>();
-        jdbc.sql("SELECT * FROM " + copied.table() + " " + copied.where() + " ORDER BY " + copied.order())
-            .query((ResultSetExtractor<Boolean>) rs -> {
-                ResultSetMetaData meta = rs.getMetaData();
-                for (int i = 1; i <= meta.getColumnCount(); i++) {
-                    String column = meta.getColumnName(i).toLowerCase(Locale.ROOT);
-                    if (!copied.localColumns().contains(column) && !GENERATED.contains(column)) {
-                        columns.add(column);
-                        kinds.add(kind(meta.getColumnClassName(i)));
-                    }
+        var select = jdbc.sql("SELECT * FROM " + copied.table() + " " + copied.where() + " ORDER BY " + copied.order());
+        if (copied.where().contains(":station")) {
+            select = select.param("station", station);
+        }
+        select.query((ResultSetExtractor<Boolean>) rs -> {
+            ResultSetMetaData meta = rs.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                String column = meta.getColumnName(i).toLowerCase(Locale.ROOT);
+                if (!copied.localColumns().contains(column) && !GENERATED.contains(column)) {
+                    columns.add(column);
+                    kinds.add(kind(meta.getColumnClassName(i)));
                 }
-                while (rs.next()) {
-                    List<Object> row = new ArrayList<>(columns.size());
-                    for (int i = 0; i < columns.size(); i++) {
-                        row.add(value(rs, columns.get(i), kinds.get(i)));
-                    }
-                    rows.add(row);
+            }
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(columns.size());
+                for (int i = 0; i < columns.size(); i++) {
+                    row.add(value(rs, columns.get(i), kinds.get(i)));
                 }
-                return true;
-            });
+                rows.add(row);
+            }
+            return true;
+        });
         return new Wire.Table(columns, kinds, rows);
     }
 
@@ -195,12 +205,16 @@ class ReferenceData {
         try {
             if (!digest.equals(applied)) {
                 transaction.executeWithoutResult(tx -> {
+                    Set<List<Object>> listedAccounts = Set.of();
                     for (Copied copied : TABLES) {
                         Wire.Table table = reference.tables().get(copied.table());
                         if (table == null) {
                             throw new IllegalArgumentException("central's data has no table " + copied.table());
                         }
-                        write(copied, table);
+                        Set<List<Object>> keys = write(copied, table, listedAccounts);
+                        if (copied.table().equals("users")) {
+                            listedAccounts = keys;
+                        }
                     }
                 });
                 applied = digest;
@@ -233,7 +247,12 @@ class ReferenceData {
         }
     }
 
-    private void write(Copied copied, Wire.Table table) {
+    /**
+     * Writes central's rows of one table over the station's.
+     * @param listedAccounts the accounts central listed (for {@code authorities})
+     * @return the keys of the rows written
+     */
+    private Set<List<Object>> write(Copied copied, Wire.Table table, Set<List<Object>> listedAccounts) {
         Set<String> own = columnsOf(copied.table());
         for (String column : table.columns()) {
             if (!own.contains(column) || copied.localColumns().contains(column) || GENERATED.contains(column)) {
@@ -241,7 +260,16 @@ class ReferenceData {
                         "central's data has a column " + copied.table() + "." + column + " this station does not copy");
             }
         }
-        if (copied.replaceAll()) {
+        if (copied.table().equals("authorities")) {
+            // the roles of the accounts central lists; one it lists no more keeps its
+            // role,
+            // disabled
+            List<Object> listed = listedAccounts.stream().map(key -> key.get(0)).toList();
+            if (!listed.isEmpty()) {
+                jdbc.sql("DELETE FROM authorities WHERE username IN (:listed)").param("listed", listed).update();
+            }
+        }
+        else if (copied.replaceAll()) {
             jdbc.sql("DELETE FROM " + copied.table()).update();
         }
         StringJoiner set = new StringJoiner(", ");
@@ -284,6 +312,7 @@ class ReferenceData {
                     .param("username", username)
                     .update());
         }
+        return keys;
     }
 
     private boolean present(Copied copied, Map<String, Object> params) {

@@ -24,7 +24,9 @@ public class SyncRefused extends Refused {
         /** A station cannot register stations: only a central can. */
         NOT_CENTRAL,
         /** No station of that name is registered and in service. */
-        NO_SUCH_STATION
+        NO_SUCH_STATION,
+        /** A station's list of accounts names one central does not have, or too many. */
+        UNKNOWN_ACCOUNT
 
     }
 

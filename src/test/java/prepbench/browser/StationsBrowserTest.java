@@ -145,6 +145,9 @@ class StationsBrowserTest {
             centralLead.navigate(central + "/diagnostics");
             assertThat(centralLead.locator("[data-testid=station][data-station=line-a]")).isVisible();
             assertThat(centralLead.locator("[data-testid=station][data-station=line-b]")).isVisible();
+            assertThat(
+                    centralLead.locator("[data-testid=station][data-station=line-a]").getByTestId("station-accounts"))
+                .hasText("admin, lablead, technician");
             centralLead.navigate(central + "/preparations/" + made + "/record");
             assertThat(centralLead.getByTestId("record-station")).containsText("line-a");
             assertThat(centralLead.getByTestId("audit-received").first()).isVisible();
@@ -311,9 +314,12 @@ class StationsBrowserTest {
         return gate;
     }
 
+    /** The accounts allowed at each station of the test. */
+    private static final String ACCOUNTS = "[\"admin\",\"lablead\",\"technician\"]";
+
     private String register(String central, String name) throws Exception {
-        return api(central, "POST", "/api/v1/stations", "admin", "admin123", "{\"name\":\"" + name + "\"}", 201,
-                "$.token");
+        return api(central, "POST", "/api/v1/stations", "admin", "admin123",
+                "{\"name\":\"" + name + "\",\"accounts\":" + ACCOUNTS + "}", 201, "$.token");
     }
 
     private long waiting(Station station) throws Exception {

@@ -36,6 +36,8 @@ class AuditLineTest {
                     WEIGHT_CAPTURED | {"grams":"79.1","targetG":"78","lowerLimitG":"77.5","upperLimitG":"78.5","stepStatus":"failed","failureReason":"OVER_DISPENSE","scale":"b"} | 79.100 g captured from the balance (b), target 78.000 g, range 77.500 g – 78.500 g: failed (OVER_DISPENSE)
                     REFUSED_CAPTURE | {"code":"NOT_TARED","message":"Put the vessel on the pan and press Tare.","input":null} | Capture refused (NOT_TARED): Put the vessel on the pan and press Tare.
                     SESSION_ABORTED | {"oldStatus":"in_progress","newStatus":"failed","reason":"spilled"} | Aborted: spilled
+                    STATION_ACCOUNTS_CHANGED | {"station":"site-b","allowed":["ana","ben"],"removed":["admin"]} | Accounts allowed at station site-b changed · allowed: ana, ben · taken off: admin
+                    STATION_ACCOUNTS_CHANGED | {"station":"site-b","allowed":[],"removed":["admin"]} | Accounts allowed at station site-b changed · taken off: admin
                     """)
     void saysWhatHappenedWithItsValuesInWords(String action, String payload, String what) {
         assertThat(line(action, payload).what()).isEqualTo(what);

@@ -440,7 +440,7 @@ class StationSyncTest {
     @Order(9)
     void aStationWritesOnlyTheTablesAndColumnsItCopies() throws Exception {
         ReferenceData reference = b.context().getBean(ReferenceData.class);
-        Wire.Reference fromCentral = context(ReferenceData.class).export();
+        Wire.Reference fromCentral = context(ReferenceData.class).export("line-b");
         assertThat(fromCentral.tables()).containsKeys("formula", "users");
         assertThat(fromCentral.tables().get("users").columns()).contains("password")
             .doesNotContain("failed_attempts", "locked_until");
@@ -556,6 +556,92 @@ class StationSyncTest {
             .contains("until");
     }
 
+    @Test
+    @Order(13)
+    void aStationHasOnlyTheAccountsAllowedAtItAndCentralRefusesWorkUnderAnAccountTakenOff() throws Exception {
+        // the registration gave the station its first list
+        assertThat(stationChain("line-b")).containsExactly("STATION_REGISTERED", "STATION_ACCOUNTS_CHANGED");
+        // a name central has no account of: refused, nothing changed
+        HttpResponse<String> unknown = accounts("line-b", "[\"technician\",\"lablead\",\"nobody-here\"]");
+        assertThat(unknown.statusCode()).isEqualTo(422);
+        assertThat(unknown.body()).contains("UNKNOWN_ACCOUNT").contains("nobody-here");
+        assertThat(stationChain("line-b")).containsExactly("STATION_REGISTERED", "STATION_ACCOUNTS_CHANGED");
+        // the list given in place of the one the station had: admin taken off
+        HttpResponse<String> given = accounts("line-b", "[\"technician\",\"lablead\"]");
+        assertThat(given.statusCode()).as(given.body()).isEqualTo(200);
+        assertThat(json.readTree(given.body()).get("accounts").toString()).isEqualTo("[\"lablead\",\"technician\"]");
+        assertThat(context(ReferenceData.class).export("line-b").tables().get("users").rows())
+            .extracting(row -> row.get(0))
+            .containsExactly("lablead", "technician");
+        assertThat(context(ReferenceData.class).export("line-b").tables().get("authorities").rows())
+            .extracting(row -> row.get(0))
+            .containsOnly("lablead", "technician");
+        await(() -> !enabledAt(b, "admin"), "admin may not sign in at line-b any more");
+        assertThat(stationPost(b, "/api/v1/preparations", "admin", "admin123", "{}").statusCode()).isEqualTo(401);
+        assertThat(enabledAt(a, "admin")).isTrue();
+        assertThat(central.sql("SELECT payload FROM audit_event WHERE chain = 'station:line-b' ORDER BY seq DESC")
+            .query(String.class)
+            .list()
+            .get(0)).contains("\"removed\":[\"admin\"]").contains("\"allowed\":[]");
+
+        // the lab lead taken off while the station is away: what the station still lets
+        // them sign is refused at central
+        b.gate().shut();
+        assertThat(accounts("line-b", "[\"technician\"]").statusCode()).isEqualTo(200);
+        Thread.sleep(50);
+        PreparationSession made = started(b, "PRM00936");
+        b.preparations().scanContainer(made.id(), 1, DemoLabels.PRM00936.get("ING-ETH-001"), TECHNICIAN);
+        b.preparations()
+            .enterWeightManually(made.id(), 1, made.steps().get(0).targetG(), "balance broken", "lablead123", true,
+                    LAB_LEAD);
+        b.gate().open();
+        await(() -> b.preparations().get(made.id()).status() == SessionStatus.SERVER_REJECTED,
+                "the station marks it server_rejected");
+        assertThat(b.preparations().get(made.id()).endReason())
+            .contains("The account lablead was not allowed at station line-b");
+        await(() -> !enabledAt(b, "lablead"), "the lab lead may not sign in at line-b any more");
+
+        // put back: a new period from now; the technician's work never stopped counting
+        assertThat(accounts("line-b", "[\"admin\",\"lablead\",\"technician\"]").statusCode()).isEqualTo(200);
+        await(() -> enabledAt(b, "lablead") && enabledAt(b, "admin"), "both back at line-b");
+        assertThat(central.sql("SELECT COUNT(*) FROM station_account WHERE station = 'line-b' AND username = 'lablead'")
+            .query(Long.class)
+            .single()).isEqualTo(2);
+        // a lab lead may not give a station its accounts; a revoked station has none to
+        // give
+        assertThat(http
+            .send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/stations/line-b/accounts"))
+                .header("Authorization", basic("lablead", "lablead123"))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"accounts\":[]}"))
+                .build(), HttpResponse.BodyHandlers.ofString())
+            .statusCode()).isEqualTo(403);
+        assertThat(accounts("stolen-pc", "[]").body()).contains("NO_SUCH_STATION");
+    }
+
+    private HttpResponse<String> accounts(String station, String names) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/stations/" + station + "/accounts"))
+            .header("Authorization", basic("admin", "admin123"))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString("{\"accounts\":" + names + "}"))
+            .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<String> stationChain(String station) {
+        return central.sql("SELECT action FROM audit_event WHERE chain = :chain ORDER BY seq")
+            .param("chain", "station:" + station)
+            .query(String.class)
+            .list();
+    }
+
+    private static boolean enabledAt(Station station, String username) {
+        return station.jdbc()
+            .sql("SELECT enabled FROM users WHERE username = :username")
+            .param("username", username)
+            .query(Boolean.class)
+            .single();
+    }
+
     /**
      * Seals events as a station does, with the secret its token carries: what someone
      * holding a station's disk could do.
@@ -646,9 +732,12 @@ class StationSyncTest {
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/stations"))
             .header("Authorization", basic("admin", "admin123"))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"" + name + "\"}"))
+            .POST(HttpRequest.BodyPublishers
+                .ofString("{\"name\":\"" + name + "\",\"accounts\":[\"technician\",\"lablead\",\"admin\"]}"))
             .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json.readTree(created.body()).get("accounts").toString())
+            .isEqualTo("[\"admin\",\"lablead\",\"technician\"]");
         String token = json.readTree(created.body()).get("token").asString();
         TcpGate gate = new TcpGate(port);
         closing.add(gate);
