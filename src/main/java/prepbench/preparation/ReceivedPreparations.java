@@ -121,6 +121,20 @@ public class ReceivedPreparations {
             refuse(session, station, inconsistency, event.at());
         }
         sessions.save(session);
+        if (refused && event.action().equals("SESSION_LOCKED")) {
+            // an over-dispense at the station happened whatever central makes of the
+            // preparation: the formula is locked at central too (and so at every
+            // station),
+            // until a lab lead has looked into it
+            attempts
+                .recordEnd(SessionStatus.LOCKED_FAILED,
+                        text(payload, "reason") + " (at station " + station + ", in a preparation central refused)",
+                        id.value(), event.at(), properties.lock().maxConsecutiveFailures())
+                .ifPresent(
+                        lock -> events.publishEvent(new SessionEvents.FormulaLockEngaged(session.formulaCode().value(),
+                                lock.sessionId(), lock.reason(), event.at())));
+            sessions.save(attempts);
+        }
         if (wasInProgress && !session.status().isInProgress() && session.status() != SessionStatus.SERVER_REJECTED) {
             // counted once, when it ends
             attempts

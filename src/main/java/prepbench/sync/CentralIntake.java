@@ -37,11 +37,6 @@ class CentralIntake {
 
     private static final Logger log = LoggerFactory.getLogger(CentralIntake.class);
 
-    /** Central's refusal as the station records it in the preparation's chain. */
-    private static final String CENTRAL = "central";
-
-    private static final String REJECTED = "SESSION_REJECTED";
-
     private final StationTrail trail;
 
     private final ReceivedPreparations preparations;
@@ -167,13 +162,11 @@ class CentralIntake {
     /**
      * Why central refuses the event's preparation for the account it was recorded under
      * (the station's time as central's clock had it): disabled at central before, or not
-     * allowed at the station then; null when neither. Central's own refusal, which the
-     * station writes under {@code central}, is no account's.
+     * allowed at the station then; null when neither. The station's record of central's
+     * own refusal (under {@code central}, no account) comes only after central refused,
+     * and a refusal is final.
      */
     private String accountRefusal(Stations.Station station, Wire.Event event, long offsetMs) {
-        if (CENTRAL.equals(event.actor()) && REJECTED.equals(event.action())) {
-            return null;
-        }
         Instant at = event.at().minusMillis(offsetMs);
         return accounts.disabledSince(event.actor())
             .filter(disabled -> !disabled.isAfter(at))

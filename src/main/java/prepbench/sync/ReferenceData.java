@@ -103,6 +103,10 @@ class ReferenceData {
     Wire.Reference export(String station) {
         TransactionTemplate readOnly = new TransactionTemplate(transaction.getTransactionManager());
         readOnly.setReadOnly(true);
+        // every table as of one moment: an account's roles with its row, a version's
+        // lines
+        // with the version
+        readOnly.setIsolationLevel(org.springframework.transaction.TransactionDefinition.ISOLATION_REPEATABLE_READ);
         return readOnly.execute(tx -> {
             Map<String, Wire.Table> tables = new LinkedHashMap<>();
             for (Copied copied : TABLES) {

@@ -85,10 +85,7 @@ public class Stations {
      */
     public NewStation register(Actor admin, String name, List<String> accounts) {
         admin.require(Permission.MANAGE_ACCOUNTS);
-        if (properties.isStation()) {
-            throw new SyncRefused(SyncRefused.Rule.NOT_CENTRAL,
-                    Text.of("refused.station.not-central", properties.centralUrl().toString()));
-        }
+        notAStation();
         String stationName = name == null ? "" : name.strip();
         if (!NAME.matcher(stationName).matches()) {
             throw new SyncRefused(SyncRefused.Rule.INVALID_STATION_NAME, Text.of("refused.station.invalid-name"));
@@ -113,6 +110,13 @@ public class Stations {
         }
         catch (DuplicateKeyException taken) {
             throw new SyncRefused(SyncRefused.Rule.STATION_EXISTS, Text.of("refused.station.exists", stationName));
+        }
+    }
+
+    private void notAStation() {
+        if (properties.isStation()) {
+            throw new SyncRefused(SyncRefused.Rule.NOT_CENTRAL,
+                    Text.of("refused.station.not-central", properties.centralUrl().toString()));
         }
     }
 
@@ -148,6 +152,12 @@ public class Stations {
      */
     public Station allowAccounts(Actor admin, String name, List<String> accounts) {
         admin.require(Permission.MANAGE_ACCOUNTS);
+        notAStation();
+        if (accounts == null) {
+            // a list left out (or misspelt) is no list: only an empty one takes every
+            // account off
+            throw new SyncRefused(SyncRefused.Rule.INVALID_ACCOUNT_LIST, Text.of("refused.station.no-account-list"));
+        }
         return transaction.execute(tx -> {
             // the station's row locked: two lists given at once are applied one after the
             // other
@@ -173,10 +183,13 @@ public class Stations {
     private List<String> allow(String station, List<String> requested, Actor admin, Instant now) {
         SortedSet<String> wanted = new TreeSet<>();
         for (String username : requested == null ? List.<String>of() : requested) {
-            wanted.add(username == null ? "" : username.strip());
+            if (username == null || username.isBlank()) {
+                throw new SyncRefused(SyncRefused.Rule.INVALID_ACCOUNT_LIST, Text.of("refused.station.blank-account"));
+            }
+            wanted.add(username.strip());
         }
         if (wanted.size() > MAX_ACCOUNTS) {
-            throw new SyncRefused(SyncRefused.Rule.UNKNOWN_ACCOUNT,
+            throw new SyncRefused(SyncRefused.Rule.INVALID_ACCOUNT_LIST,
                     Text.of("refused.station.too-many-accounts", MAX_ACCOUNTS));
         }
         Set<String> known = wanted.isEmpty() ? Set.of()

@@ -25,8 +25,12 @@ public class SyncRefused extends Refused {
         NOT_CENTRAL,
         /** No station of that name is registered and in service. */
         NO_SUCH_STATION,
-        /** A station's list of accounts names one central does not have, or too many. */
-        UNKNOWN_ACCOUNT
+        /** A station's list of accounts names one central does not have. */
+        UNKNOWN_ACCOUNT,
+        /**
+         * A station's list of accounts is missing, names a blank account, or too many.
+         */
+        INVALID_ACCOUNT_LIST
 
     }
 

@@ -578,35 +578,83 @@ class StationSyncTest {
             .containsOnly("lablead", "technician");
         await(() -> !enabledAt(b, "admin"), "admin may not sign in at line-b any more");
         assertThat(stationPost(b, "/api/v1/preparations", "admin", "admin123", "{}").statusCode()).isEqualTo(401);
+        // its role stays with it at the station, disabled: a name on the record still
+        // reads as a role
+        assertThat(
+                b.jdbc().sql("SELECT authority FROM authorities WHERE username = 'admin'").query(String.class).list())
+            .containsExactly("ROLE_ADMIN");
         assertThat(enabledAt(a, "admin")).isTrue();
+        // a list left out, misspelt or with a blank name is no list: refused, nothing
+        // changed
+        for (String body : List.of("{}", "{\"account\":[\"technician\"]}", "{\"accounts\":null}",
+                "{\"accounts\":[\"technician\",\" \"]}")) {
+            HttpResponse<String> refused = http
+                .send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/stations/line-b/accounts"))
+                    .header("Authorization", basic("admin", "admin123"))
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(body).isEqualTo(422);
+            assertThat(refused.body()).as(body).contains("INVALID_ACCOUNT_LIST");
+        }
+        assertThat(
+                registered().stream().filter(one -> one.name().equals("line-b")).findFirst().orElseThrow().accounts())
+            .containsExactly("lablead", "technician");
         assertThat(central.sql("SELECT payload FROM audit_event WHERE chain = 'station:line-b' ORDER BY seq DESC")
             .query(String.class)
             .list()
             .get(0)).contains("\"removed\":[\"admin\"]").contains("\"allowed\":[]");
 
         // the lab lead taken off while the station is away: what the station still lets
-        // them sign is refused at central
+        // them sign is refused at central; the over-dispense they recorded happened all
+        // the same, and locks the formula at central
         b.gate().shut();
         assertThat(accounts("line-b", "[\"technician\"]").statusCode()).isEqualTo(200);
         Thread.sleep(50);
         PreparationSession made = started(b, "PRM00936");
+        Step first = made.steps().get(0);
         b.preparations().scanContainer(made.id(), 1, DemoLabels.PRM00936.get("ING-ETH-001"), TECHNICIAN);
-        b.preparations()
-            .enterWeightManually(made.id(), 1, made.steps().get(0).targetG(), "balance broken", "lablead123", true,
-                    LAB_LEAD);
+        PreparationSession over = b.preparations()
+            .enterWeightManually(made.id(), 1, first.upperLimitG().multiply(new BigDecimal(2)), "poured too much",
+                    "lablead123", true, LAB_LEAD);
+        assertThat(over.status()).isEqualTo(SessionStatus.LOCKED_FAILED);
+        Instant signed = Instant.now();
         b.gate().open();
         await(() -> b.preparations().get(made.id()).status() == SessionStatus.SERVER_REJECTED,
                 "the station marks it server_rejected");
         assertThat(b.preparations().get(made.id()).endReason())
             .contains("The account lablead was not allowed at station line-b");
         await(() -> !enabledAt(b, "lablead"), "the lab lead may not sign in at line-b any more");
+        assertThat(centralPreparations.lockedFormulas()).anySatisfy(lock -> {
+            assertThat(lock.formulaCode()).isEqualTo("PRM00936");
+            assertThat(lock.reason()).contains("at station line-b, in a preparation central refused");
+        });
+        await(() -> b.sync().status().orElseThrow().waiting() == 0, "everything of it at central");
+        Thread.sleep(1_500);
+        assertThat(b.preparations().lockedFormulas()).anyMatch(lock -> lock.formulaCode().equals("PRM00936"));
+        centralPreparations.releaseLock(FormulaCode.of("PRM00936"), LAB_LEAD, "lablead123", "balance checked");
+        await(() -> b.preparations().lockedFormulas().isEmpty(), "the release reaches line-b");
 
-        // put back: a new period from now; the technician's work never stopped counting
+        // put back: a new period from now; the technician was allowed all along
         assertThat(accounts("line-b", "[\"admin\",\"lablead\",\"technician\"]").statusCode()).isEqualTo(200);
         await(() -> enabledAt(b, "lablead") && enabledAt(b, "admin"), "both back at line-b");
-        assertThat(central.sql("SELECT COUNT(*) FROM station_account WHERE station = 'line-b' AND username = 'lablead'")
-            .query(Long.class)
-            .single()).isEqualTo(2);
+        List<Instant[]> periods = central
+            .sql("SELECT allowed_from, allowed_until FROM station_account WHERE station = 'line-b' "
+                    + "AND username = 'lablead' ORDER BY allowed_from")
+            .query((rs,
+                    n) -> new Instant[] { rs.getObject(1, java.time.OffsetDateTime.class).toInstant(),
+                            rs.getObject(2, java.time.OffsetDateTime.class) == null ? null
+                                    : rs.getObject(2, java.time.OffsetDateTime.class).toInstant() })
+            .list();
+        assertThat(periods).hasSize(2);
+        Stations stations = context(Stations.class);
+        assertThat(stations.allowedAt("line-b", "lablead", periods.get(0)[0])).isTrue();
+        assertThat(stations.allowedAt("line-b", "lablead", periods.get(0)[1])).isFalse();
+        assertThat(stations.allowedAt("line-b", "lablead", signed)).isFalse();
+        assertThat(stations.allowedAt("line-b", "lablead", periods.get(1)[0])).isTrue();
+        assertThat(stations.allowedAt("line-b", "lablead", Instant.now())).isTrue();
+        assertThat(stations.allowedAt("line-b", "technician", signed)).isTrue();
+        assertThat(stations.allowedAt("line-a", "lablead", signed)).isTrue();
         // a lab lead may not give a station its accounts; a revoked station has none to
         // give
         assertThat(http
@@ -625,6 +673,10 @@ class StationSyncTest {
             .header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString("{\"accounts\":" + names + "}"))
             .build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private List<Stations.Station> registered() {
+        return context(Stations.class).all(ADMIN);
     }
 
     private List<String> stationChain(String station) {
