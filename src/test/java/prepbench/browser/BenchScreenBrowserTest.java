@@ -80,6 +80,7 @@ class BenchScreenBrowserTest extends InBrowser {
             page.locator("#scan").fill("F=" + formula);
             page.locator("#scan").press("Enter");
             page.waitForURL(PREPARATION);
+            Browser.scriptsRan(page);
             assertThat(page.getByTestId("next-action")).containsText("Scan the container of");
             assertThat(Accessibility.seriousViolations(page)).as("axe-core on the scan step").isEmpty();
             page.locator("#container-code").fill(container);
@@ -204,6 +205,7 @@ class BenchScreenBrowserTest extends InBrowser {
             assertThat(Accessibility.seriousViolations(page)).as("axe-core on the error page").isEmpty();
             scan(page, "F=PRM00936");
             page.waitForURL(PREPARATION);
+            Browser.scriptsRan(page);
             String bench = page.getByTestId("bench").textContent().strip();
             BigDecimal onPan = BigDecimal.ZERO;
             emptyPan(bench);

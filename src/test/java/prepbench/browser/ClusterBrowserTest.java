@@ -105,6 +105,7 @@ class ClusterBrowserTest {
             bench.locator("#scan").fill("F=PRM00936");
             bench.locator("#scan").press("Enter");
             bench.waitForURL(PREPARATION);
+            Browser.scriptsRan(bench);
             var matcher = PREPARATION.matcher(bench.url());
             assertThat(matcher.matches()).isTrue();
             UUID preparation = UUID.fromString(matcher.group(1));

@@ -141,6 +141,7 @@ class FormulaManagementBrowserTest extends InBrowser {
             technician.locator("#scan").fill(scanned);
             technician.locator("#scan").press("Enter");
             technician.waitForURL(PREPARATION);
+            Browser.scriptsRan(technician);
             weigh(technician, 1, "C-" + citral);
             weigh(technician, 2, "C-" + musk);
             assertThat(technician.getByTestId("session-status")).hasAttribute("data-status", "completed");

@@ -177,6 +177,7 @@ class GoLiveBrowserTest extends InBrowser {
             technician.locator("#scan").fill("F=LIVE1");
             technician.locator("#scan").press("Enter");
             technician.waitForURL(PREPARATION);
+            Browser.scriptsRan(technician);
             assertThat(technician.getByTestId("bench")).hasText("line-1");
             assertThat(technician.locator("body")).not().containsText("Simulated balance");
             technician.locator("#container-code").fill("C-ETH-LIVE");
