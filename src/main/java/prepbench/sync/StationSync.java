@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,11 +24,50 @@ public class StationSync {
 
     private final Clock clock;
 
-    StationSync(SyncProperties properties, Outbox outbox, Relay relay, Clock clock) {
+    private final JdbcClient jdbc;
+
+    StationSync(SyncProperties properties, Outbox outbox, Relay relay, Clock clock, JdbcClient jdbc) {
         this.properties = properties;
         this.outbox = outbox;
         this.relay = relay;
         this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    /** What a station's sign-in page tells the person at it about the station. */
+    public enum SignInNote {
+
+        /**
+         * Central has never answered: the station has no account yet, nobody can sign in.
+         */
+        NEVER_REACHED,
+        /** Central allows no account at this station. */
+        NO_ACCOUNTS,
+        /** Central does not answer now: signing in and preparing go on, on the copy. */
+        CENTRAL_AWAY
+
+    }
+
+    /**
+     * What the sign-in page of a station says about it; empty at central, and at a
+     * station whose central answers.
+     */
+    public Optional<SignInNote> signInNote() {
+        if (!properties.isStation()) {
+            return Optional.empty();
+        }
+        if (outbox.lastRefreshAt() == null) {
+            return Optional.of(SignInNote.NEVER_REACHED);
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM users WHERE enabled = TRUE").query(Long.class).single() == 0) {
+            return Optional.of(SignInNote.NO_ACCOUNTS);
+        }
+        return relay.centralReachable() ? Optional.empty() : Optional.of(SignInNote.CENTRAL_AWAY);
+    }
+
+    /** The central this station syncs with; null at central. */
+    public String centralUrl() {
+        return properties.isStation() ? properties.centralUrl().toString() : null;
     }
 
     /**

@@ -6,8 +6,16 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import prepbench.sync.StationSync;
+
 @Controller
 class LoginPages {
+
+    private final StationSync sync;
+
+    LoginPages(StationSync sync) {
+        this.sync = sync;
+    }
 
     @GetMapping("/login")
     String showLogin(@RequestParam(required = false) String error, @RequestParam(required = false) String logout,
@@ -18,6 +26,9 @@ class LoginPages {
         model.addAttribute("timedOut", timeout != null);
         model.addAttribute("failed", error != null);
         model.addAttribute("loggedOut", logout != null);
+        // at a station: why nobody can sign in yet, or that central is away
+        model.addAttribute("stationNote", sync.signInNote().orElse(null));
+        model.addAttribute("centralUrl", sync.centralUrl());
         return "login";
     }
 

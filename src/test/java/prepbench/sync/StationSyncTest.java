@@ -667,6 +667,51 @@ class StationSyncTest {
         assertThat(accounts("stolen-pc", "[]").body()).contains("NO_SUCH_STATION");
     }
 
+    @Test
+    @Order(14)
+    void aStationsSignInPageSaysWhyNobodyCanSignInYetAndWhenCentralIsAway() throws Exception {
+        // registered with no account (the issue's {"name"} alone), started while central
+        // is out of reach
+        Station empty = station("empty-pc", null, false);
+        assertThat(signInPage(empty)).contains("data-note=\"NEVER_REACHED\"")
+            .contains("has not reached its central PrepBench (http://127.0.0.1:" + empty.gate().port() + ")");
+        empty.gate().open();
+        await(() -> empty.sync().status().orElseThrow().lastRefreshAt() != null, "empty-pc takes central's data");
+        assertThat(signInPage(empty)).contains("data-note=\"NO_ACCOUNTS\"")
+            .contains("allows no account at this station");
+        // given its accounts, they arrive and nothing stands in the way
+        assertThat(accounts("empty-pc", "[\"technician\"]").statusCode()).isEqualTo(200);
+        await(() -> !signInPage(empty).contains("station-note"), "the technician's account at empty-pc");
+        assertThat(enabledAt(empty, "technician")).isTrue();
+        assertThat(empty.jdbc().sql("SELECT COUNT(*) FROM users").query(Long.class).single()).isOne();
+        // central away: signing in goes on, and the page says so
+        empty.gate().shut();
+        await(() -> signInPage(empty).contains("data-note=\"CENTRAL_AWAY\""), "central away on the sign-in page");
+        assertThat(stationPost(empty, "/api/v1/preparations", "technician", "tech123", "{\"formulaCode\":\"PRM00936\"}")
+            .statusCode()).isEqualTo(201);
+        // central's own sign-in page has nothing of the kind
+        assertThat(http
+            .send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(), HttpResponse.BodyHandlers.ofString())
+            .body()).doesNotContain("station-note");
+    }
+
+    private String signInPage(Station station) {
+        String port = station.context().getEnvironment().getProperty("local.server.port");
+        try {
+            return http
+                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        }
+        catch (java.io.IOException failed) {
+            throw new IllegalStateException(failed);
+        }
+        catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+
     private HttpResponse<String> accounts(String station, String names) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/stations/" + station + "/accounts"))
             .header("Authorization", basic("admin", "admin123"))
@@ -781,19 +826,29 @@ class StationSyncTest {
     }
 
     private Station station(String name, String... more) throws Exception {
+        Station station = station(name, "[\"technician\",\"lablead\",\"admin\"]", true, more);
+        await(() -> station.sync().status().orElseThrow().lastRefreshAt() != null, name + " takes central's data");
+        return station;
+    }
+
+    /**
+     * A station registered with these accounts (a JSON array, or null for none), started
+     * with its gate to central open or shut.
+     */
+    private Station station(String name, String accounts, boolean open, String... more) throws Exception {
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/v1/stations"))
             .header("Authorization", basic("admin", "admin123"))
             .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers
-                .ofString("{\"name\":\"" + name + "\",\"accounts\":[\"technician\",\"lablead\",\"admin\"]}"))
+                .ofString("{\"name\":\"" + name + "\"" + (accounts == null ? "" : ",\"accounts\":" + accounts) + "}"))
             .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(json.readTree(created.body()).get("accounts").toString())
-            .isEqualTo("[\"admin\",\"lablead\",\"technician\"]");
         String token = json.readTree(created.body()).get("token").asString();
         TcpGate gate = new TcpGate(port);
         closing.add(gate);
-        gate.open();
+        if (open) {
+            gate.open();
+        }
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:" + name
                 + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "--prepbench.sync.retry-max=1s"));
         args.addAll(StationSettings.of(name, balance.port(), "http://127.0.0.1:" + gate.port(), token));
@@ -801,9 +856,7 @@ class StationSyncTest {
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PrepBenchApplication.class)
             .run(args.toArray(String[]::new));
         closing.add(context);
-        Station station = new Station(name, context, gate, token);
-        await(() -> station.sync().status().orElseThrow().lastRefreshAt() != null, name + " takes central's data");
-        return station;
+        return new Station(name, context, gate, token);
     }
 
     private PreparationSession started(Station station, String formula) {
