@@ -137,10 +137,11 @@ class RoleMatrixTest {
                 "GET /api/v1/users/{username}", "POST /api/v1/users/{username}/disable",
                 "POST /api/v1/users/{username}/enable", "POST /api/v1/users/{username}/unlock",
                 "POST /api/v1/users/{username}/reset-password", "PUT /api/v1/users/{username}/role",
-                "GET /admin/tokens", "POST /admin/tokens", "POST /admin/tokens/{name}/revoke", "GET /api/v1/tokens",
-                "POST /api/v1/tokens", "DELETE /api/v1/tokens/{name}", "GET /api/v1/tokens/{name}/audit",
-                "GET /api/v1/stations", "POST /api/v1/stations", "PUT /api/v1/stations/{name}/accounts",
-                "DELETE /api/v1/stations/{name}");
+                "GET /admin/tokens", "POST /admin/tokens", "GET /admin/stations", "POST /admin/stations",
+                "POST /admin/stations/{name}/accounts", "POST /admin/stations/{name}/revoke",
+                "POST /admin/tokens/{name}/revoke", "GET /api/v1/tokens", "POST /api/v1/tokens",
+                "DELETE /api/v1/tokens/{name}", "GET /api/v1/tokens/{name}/audit", "GET /api/v1/stations",
+                "POST /api/v1/stations", "PUT /api/v1/stations/{name}/accounts", "DELETE /api/v1/stations/{name}");
     }
 
     private static void expect(Access access, String... endpoints) {

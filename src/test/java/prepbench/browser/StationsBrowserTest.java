@@ -148,6 +148,12 @@ class StationsBrowserTest {
             assertThat(
                     centralLead.locator("[data-testid=station][data-station=line-a]").getByTestId("station-accounts"))
                 .hasText("admin, lablead, technician");
+            // central's admin page of the stations, with the accounts ticked for each
+            Page centralAdmin = signIn(chromium, central, "admin", "admin123");
+            centralAdmin.navigate(central + "/admin/stations");
+            assertThat(centralAdmin.locator("#station-line-a-technician")).isChecked();
+            assertThat(centralAdmin.locator("#station-line-b-lablead")).isChecked();
+            assertThat(Accessibility.seriousViolations(centralAdmin)).isEmpty();
             centralLead.navigate(central + "/preparations/" + made + "/record");
             assertThat(centralLead.getByTestId("record-station")).containsText("line-a");
             assertThat(centralLead.getByTestId("audit-received").first()).isVisible();
