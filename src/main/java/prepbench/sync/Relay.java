@@ -110,12 +110,26 @@ class Relay implements SmartLifecycle {
         Instant nextRefresh = Instant.MIN;
         while (running) {
             try {
+                boolean refreshed = false;
                 if (!clock.instant().isBefore(nextRefresh)) {
+                    Instant due = nextRefresh;
                     nextRefresh = clock.instant().plus(properties.refreshEvery());
-                    refresh();
+                    try {
+                        refresh();
+                        refreshed = true;
+                    }
+                    catch (CentralClient.Unreachable away) {
+                        // taken again at the next try, not a whole refresh-every later
+                        nextRefresh = due;
+                        throw away;
+                    }
                 }
                 Round round = relayOnce();
-                reachable = true;
+                // reachable as of the last call central answered: a round with nothing to
+                // send asked central nothing
+                if (refreshed || round != Round.NOTHING_WAITING) {
+                    reachable = true;
+                }
                 switch (round) {
                     case PROGRESSED -> wait = FIRST_RETRY;
                     case NOTHING_WAITING -> {

@@ -36,7 +36,8 @@ import prepbench.entry.Text;
 @Service
 public class Stations {
 
-    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]{1,50}");
+    /** A letter or digit first: "." and ".." are no names a page can address. */
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,49}");
 
     /** The most accounts a station's list may name. */
     static final int MAX_ACCOUNTS = 500;

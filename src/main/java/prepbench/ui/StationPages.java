@@ -44,7 +44,7 @@ class StationPages {
             @RequestParam(required = false) String revoked, HttpServletRequest request, Model model) {
         String done = saved != null ? Languages.words(request).t("admin.stations.saved", saved)
                 : revoked != null ? Languages.words(request).t("admin.stations.revoked-done", revoked) : null;
-        return page(model, admin, done, false, null, null, "");
+        return page(model, admin, done, false, null, null, "", List.of());
     }
 
     @PostMapping("/admin/stations")
@@ -54,12 +54,12 @@ class StationPages {
         try {
             Stations.NewStation created = stations.register(admin, name, allowed == null ? List.of() : allowed);
             response.setHeader("Cache-Control", "no-store");
-            return page(model, admin, null, false, created.name(), created.token(), "");
+            return page(model, admin, null, false, created.name(), created.token(), "", List.of());
         }
         catch (SyncRefused refused) {
             response.setStatus(422);
             return page(model, admin, Languages.words(request).message(refused), true, null, null,
-                    name.length() > 50 ? name.substring(0, 50) : name);
+                    name.length() > 50 ? name.substring(0, 50) : name, allowed == null ? List.of() : allowed);
         }
     }
 
@@ -74,7 +74,7 @@ class StationPages {
         }
         catch (SyncRefused refused) {
             response.setStatus(422);
-            return page(model, admin, Languages.words(request).message(refused), true, null, null, "");
+            return page(model, admin, Languages.words(request).message(refused), true, null, null, "", List.of());
         }
     }
 
@@ -87,16 +87,16 @@ class StationPages {
         }
         catch (SyncRefused refused) {
             response.setStatus(422);
-            return page(model, admin, Languages.words(request).message(refused), true, null, null, "");
+            return page(model, admin, Languages.words(request).message(refused), true, null, null, "", List.of());
         }
     }
 
     private String page(Model model, Actor admin, String message, boolean refused, String createdName,
-            String createdToken, String name) {
+            String createdToken, String name, List<String> ticked) {
         admin.require(prepbench.access.Permission.MANAGE_ACCOUNTS);
         model.addAttribute("page",
                 new StationsPage(sync.centralUrl(), sync.isStation() ? List.of() : stations.all(admin), accounts.list(),
-                        message, refused, createdName, createdToken, name));
+                        message, refused, createdName, createdToken, name, ticked));
         return "stations";
     }
 

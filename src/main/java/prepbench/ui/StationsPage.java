@@ -15,9 +15,10 @@ import prepbench.sync.Stations;
  * @param message in the reader's language; null when there is none
  * @param createdToken the token of the station just registered; null on every other visit
  * @param name the name typed in the registration form, kept when it was refused
+ * @param ticked the accounts ticked in the registration form, kept when it was refused
  */
 public record StationsPage(String centralUrl, List<Stations.Station> stations, List<Account> accounts, String message,
-        boolean refused, String createdName, String createdToken, String name) {
+        boolean refused, String createdName, String createdToken, String name, List<String> ticked) {
 
     /** Whether the station's list of accounts names this one. */
     public boolean allows(Stations.Station station, Account account) {

@@ -151,8 +151,8 @@ class StationsBrowserTest {
             // central's admin page of the stations, with the accounts ticked for each
             Page centralAdmin = signIn(chromium, central, "admin", "admin123");
             centralAdmin.navigate(central + "/admin/stations");
-            assertThat(centralAdmin.locator("#station-line-a-technician")).isChecked();
-            assertThat(centralAdmin.locator("#station-line-b-lablead")).isChecked();
+            assertThat(centralAdmin.locator("[data-station=line-a] input[value=technician]")).isChecked();
+            assertThat(centralAdmin.locator("[data-station=line-b] input[value=lablead]")).isChecked();
             assertThat(Accessibility.seriousViolations(centralAdmin)).isEmpty();
             centralLead.navigate(central + "/preparations/" + made + "/record");
             assertThat(centralLead.getByTestId("record-station")).containsText("line-a");

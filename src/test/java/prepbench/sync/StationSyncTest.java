@@ -690,18 +690,36 @@ class StationSyncTest {
         assertThat(stationPost(empty, "/api/v1/preparations", "technician", "tech123", "{\"formulaCode\":\"PRM00936\"}")
             .statusCode()).isEqualTo(201);
         // central's own sign-in page has nothing of the kind
-        assertThat(http
-            .send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(), HttpResponse.BodyHandlers.ofString())
-            .body()).doesNotContain("station-note");
+        HttpResponse<String> centralSignIn = http.send(HttpRequest.newBuilder(URI.create(base() + "/login")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(centralSignIn.statusCode()).isEqualTo(200);
+        assertThat(centralSignIn.body()).contains("name=\"password\"").doesNotContain("station-note");
+    }
+
+    @Test
+    @Order(15)
+    void anIdleStationCountsCentralReachableOnlyOnceCentralAnsweredIt() throws Exception {
+        // a refresh every 30 s: between two, an idle station asks central nothing
+        Station idle = station("idle-pc", "[\"technician\"]", false, "--prepbench.sync.refresh-every=30s");
+        await(() -> signInPage(idle).contains("data-note=\"NEVER_REACHED\""), "idle-pc has not reached central");
+        Thread.sleep(2_500);
+        assertThat(idle.sync().status().orElseThrow().centralReachable()).isFalse();
+        // the refresh that failed is tried again at the next try, not 30 s later
+        idle.gate().open();
+        await(() -> idle.sync().status().orElseThrow().lastRefreshAt() != null, "idle-pc takes central's data");
+        assertThat(idle.sync().status().orElseThrow().centralReachable()).isTrue();
+        assertThat(signInPage(idle)).doesNotContain("station-note");
     }
 
     private String signInPage(Station station) {
         String port = station.context().getEnvironment().getProperty("local.server.port");
         try {
-            return http
-                .send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
+            HttpResponse<String> page = http.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("name=\"password\"");
+            return page.body();
         }
         catch (java.io.IOException failed) {
             throw new IllegalStateException(failed);
@@ -827,6 +845,8 @@ class StationSyncTest {
 
     private Station station(String name, String... more) throws Exception {
         Station station = station(name, "[\"technician\",\"lablead\",\"admin\"]", true, more);
+        assertThat(registered().stream().filter(one -> one.name().equals(name)).findFirst().orElseThrow().accounts())
+            .containsExactly("admin", "lablead", "technician");
         await(() -> station.sync().status().orElseThrow().lastRefreshAt() != null, name + " takes central's data");
         return station;
     }
@@ -851,7 +871,13 @@ class StationSyncTest {
         }
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:" + name
                 + "-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "--prepbench.sync.retry-max=1s"));
-        args.addAll(StationSettings.of(name, balance.port(), "http://127.0.0.1:" + gate.port(), token));
+        List<String> settings = new ArrayList<>(
+                StationSettings.of(name, balance.port(), "http://127.0.0.1:" + gate.port(), token));
+        for (String setting : more) {
+            // a setting given here in place of the test stations' own
+            settings.removeIf(own -> own.startsWith(setting.substring(0, setting.indexOf('=') + 1)));
+        }
+        args.addAll(settings);
         args.addAll(List.of(more));
         ConfigurableApplicationContext context = new SpringApplicationBuilder(PrepBenchApplication.class)
             .run(args.toArray(String[]::new));

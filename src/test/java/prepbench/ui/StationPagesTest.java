@@ -87,8 +87,10 @@ class StationPagesTest {
             .andReturn()
             .getResponse()
             .getContentAsString();
-        assertThat(listed).containsPattern("id=\"station-" + Pattern.quote(name) + "-technician\"\\s+checked")
-            .doesNotContainPattern("id=\"station-" + Pattern.quote(name) + "-admin\"\\s+checked");
+        String card = listed.substring(listed.indexOf("data-station=\"" + name + "\""));
+        card = card.substring(0, card.indexOf("</section>"));
+        assertThat(card).containsPattern("value=\"technician\"\\s+id=\"[a-z0-9-]+\"\\s+checked")
+            .doesNotContainPattern("value=\"admin\"\\s+id=\"[a-z0-9-]+\"\\s+checked");
 
         // the ticked accounts are the list: the lab lead taken off
         mvc.perform(post("/admin/stations/" + name + "/accounts").session(admin)
@@ -113,11 +115,23 @@ class StationPagesTest {
         mvc.perform(get("/admin/stations").session(admin))
             .andExpect(content().string(containsString("none: nobody can sign in there")));
 
-        // a name that is none, or taken: refused, what was typed kept
-        mvc.perform(post("/admin/stations").session(admin).with(csrf()).param("name", "bench pc!"))
+        // a name that is none, or taken: refused, what was typed and ticked kept
+        String refused = mvc
+            .perform(post("/admin/stations").session(admin)
+                .with(csrf())
+                .param("name", "bench pc!")
+                .param("accounts", "lablead"))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(containsString("Give the station a name of 1 to 50 letters")))
-            .andExpect(content().string(containsString("value=\"bench pc!\"")));
+            .andExpect(content().string(containsString("value=\"bench pc!\"")))
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+        assertThat(refused).containsPattern("value=\"lablead\"\\s+id=\"new-station-account-\\d+\"\\s+checked")
+            .doesNotContainPattern("value=\"admin\"\\s+id=\"new-station-account-\\d+\"\\s+checked");
+        mvc.perform(post("/admin/stations").session(admin).with(csrf()).param("name", ".."))
+            .andExpect(status().isUnprocessableContent())
+            .andExpect(content().string(containsString("starting with a letter or digit")));
         mvc.perform(post("/admin/stations").session(admin).with(csrf()).param("name", name))
             .andExpect(status().isUnprocessableContent())
             .andExpect(content().string(containsString("A station named " + name + " is registered already")));
