@@ -124,28 +124,25 @@ public class ReceivedPreparations {
         if (refused && event.action().equals("SESSION_LOCKED")) {
             // an over-dispense at the station happened whatever central makes of the
             // preparation: the formula is locked at central too (and so at every
-            // station),
-            // until a lab lead has looked into it
-            attempts
-                .recordEnd(SessionStatus.LOCKED_FAILED,
-                        text(payload, "reason") + " (at station " + station + ", in a preparation central refused)",
-                        id.value(), event.at(), properties.lock().maxConsecutiveFailures())
-                .ifPresent(
-                        lock -> events.publishEvent(new SessionEvents.FormulaLockEngaged(session.formulaCode().value(),
-                                lock.sessionId(), lock.reason(), event.at())));
-            sessions.save(attempts);
+            // station), until a lab lead has looked into it
+            recordEnd(attempts, session, SessionStatus.LOCKED_FAILED,
+                    text(payload, "reason") + " (at station " + station + ", in a preparation central refused)",
+                    event.at());
         }
         if (wasInProgress && !session.status().isInProgress() && session.status() != SessionStatus.SERVER_REJECTED) {
             // counted once, when it ends
-            attempts
-                .recordEnd(session.status(), session.endReason(), id.value(), session.endedAt(),
-                        properties.lock().maxConsecutiveFailures())
-                .ifPresent(
-                        lock -> events.publishEvent(new SessionEvents.FormulaLockEngaged(session.formulaCode().value(),
-                                lock.sessionId(), lock.reason(), session.endedAt())));
-            sessions.save(attempts);
+            recordEnd(attempts, session, session.status(), session.endReason(), session.endedAt());
         }
         return outcome(session);
+    }
+
+    /** The end counted toward the formula's lock; the lock it engages, announced. */
+    private void recordEnd(FormulaAttempts attempts, PreparationSession session, SessionStatus status, String reason,
+            Instant at) {
+        attempts.recordEnd(status, reason, session.id().value(), at, properties.lock().maxConsecutiveFailures())
+            .ifPresent(lock -> events.publishEvent(new SessionEvents.FormulaLockEngaged(session.formulaCode().value(),
+                    lock.sessionId(), lock.reason(), at)));
+        sessions.save(attempts);
     }
 
     /**

@@ -38,11 +38,7 @@ class AccountPagesTest {
     MockMvc mvc;
 
     private MockHttpSession signIn(String username, String password) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin().user(username).password(password))
-            .andExpect(redirectedUrl("/"))
-            .andReturn()
-            .getRequest()
-            .getSession(false);
+        return FormSignIn.of(mvc, username, password);
     }
 
     @Test

@@ -3,7 +3,6 @@ package prepbench.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -45,11 +44,7 @@ class StationPagesTest {
     Stations stations;
 
     private MockHttpSession signIn(String username, String password) throws Exception {
-        return (MockHttpSession) mvc.perform(formLogin().user(username).password(password))
-            .andExpect(redirectedUrl("/"))
-            .andReturn()
-            .getRequest()
-            .getSession(false);
+        return FormSignIn.of(mvc, username, password);
     }
 
     private List<String> accountsOf(String name) {
